@@ -1,0 +1,240 @@
+// The pure heart of `kam analyze`: a folded ledger and settings in, plain results out.
+import { classifyAbc, type AbcClass } from './abc.js';
+import type { Ledger, LedgerColumns } from './ledger.js';
+import { buildMatrix, cellName, type CellName, type MatrixCell } from './matrix.js';
+import { periodOf } from './periods.js';
+import { KamError, type Problem } from './problems.js';
+import { assessRecency, type ClientStatus } from './recency.js';
+import { KEY_SHARE_BAND, type AbcMetric, type AnalysisSettings } from './settings.js';
+import { resolveWindow, type AnalysisWindow } from './window.js';
+import { classifyXyz, coefficientOfVariation, type XyzClass, type XyzGap } from './xyz.js';
+import { describeXyzSpread, type XyzSpread } from './xyz-spread.js';
+
+export type ClientFlag = 'non-positive-total' | XyzGap;
+
+export interface ClientAnalysis {
+  client: string;
+  abc: AbcClass;
+  xyz: XyzClass | null;
+  cell: CellName;
+  /** The ABC metric summed over the window. */
+  total: number;
+  share: number | null;
+  cumShare: number | null;
+  rank: number | null;
+  cv: number | null;
+  /** Window periods with at least one purchase. */
+  activePeriods: number;
+  /** Purchases in the window: distinct documents, or distinct purchase days without a document column. */
+  purchases: number;
+  purchasesCv: number | null;
+  revenue: number;
+  profit: number | null;
+  quantity: number | null;
+  /** The metric per window period (all of the window, zeros included). */
+  series: number[];
+  purchaseSeries: number[];
+  /** Index into `series` where the XYZ series starts. */
+  seriesStart: number;
+  // Recency over all history up to the as-of day (SPEC §6); null for a client with no purchase day.
+  firstPurchase: number | null;
+  lastPurchase: number | null;
+  recencyDays: number | null;
+  usualIntervalDays: number | null;
+  status: ClientStatus | null;
+  pAlive: number | null;
+  tags: string[];
+  flags: ClientFlag[];
+}
+
+export interface KeyClientShare {
+  clients: number;
+  revenue: number;
+  revenueShare: number | null;
+  profit: number | null;
+  profitShare: number | null;
+  band: readonly [number, number];
+  /** Where the revenue share stands against the band. */
+  position: 'below' | 'within' | 'above' | null;
+}
+
+export interface Analysis {
+  settings: AnalysisSettings;
+  window: AnalysisWindow;
+  columns: LedgerColumns;
+  clients: ClientAnalysis[];
+  matrix: MatrixCell[];
+  totals: {
+    /** Clients with a line in the window. */
+    clients: number;
+    /** Clients in the whole ledger up to the as-of day. */
+    clientsInLedger: number;
+    revenue: number;
+    profit: number | null;
+    quantity: number | null;
+    metric: number;
+  };
+  key: KeyClientShare;
+  xyzSpread: XyzSpread;
+  notes: Problem[];
+}
+
+function metricOf(by: AbcMetric, t: { amount: number; profit: number; quantity: number }): number {
+  return by === 'revenue' ? t.amount : by === 'profit' ? t.profit : t.quantity;
+}
+
+export function analyzeLedger(ledger: Ledger, settings: AnalysisSettings): Analysis {
+  if (ledger.firstDay === undefined || ledger.lastDay === undefined) throw new KamError({ code: 'no-rows' });
+  if (settings.by === 'profit' && !ledger.columns.profit) throw new KamError({ code: 'no-profit-column' });
+  if (settings.by === 'quantity' && !ledger.columns.quantity) throw new KamError({ code: 'no-quantity-column' });
+
+  const window = resolveWindow(ledger.firstDay, ledger.lastDay, settings);
+  const { firstPeriod, periods, startDay, endDay, asOf } = window;
+  const periodIndex = (day: number): number => periodOf(window.period, day) - firstPeriod;
+  const notes: Problem[] = [...window.notes];
+
+  interface Draft extends Omit<ClientAnalysis, 'abc' | 'cell' | 'share' | 'cumShare' | 'rank' | 'cv' | 'xyz' | 'purchasesCv'> {
+    firstPurchasePeriod: number;
+    firstRowPeriod: number;
+  }
+  const drafts = new Map<string, Draft>();
+  let clientsInLedger = 0;
+  let rowsAfterAsOf = 0;
+
+  for (const history of ledger.clients.values()) {
+    const purchaseDays: number[] = [];
+    const series = new Array<number>(periods).fill(0);
+    const purchaseSeries = new Array<number>(periods).fill(0);
+    let inWindow = false;
+    let revenue = 0;
+    let profit = 0;
+    let quantity = 0;
+    let firstPurchasePeriod = periods;
+    let firstRowPeriod = periods;
+    for (const [day, t] of history.days) {
+      if (day > asOf) {
+        rowsAfterAsOf++;
+        continue;
+      }
+      if (t.purchase) purchaseDays.push(day);
+      if (day < startDay || day > endDay) continue;
+      inWindow = true;
+      const p = periodIndex(day);
+      series[p]! += metricOf(settings.by, t);
+      revenue += t.amount;
+      profit += t.profit;
+      quantity += t.quantity;
+      if (p < firstRowPeriod) firstRowPeriod = p;
+      if (t.purchase) {
+        if (p < firstPurchasePeriod) firstPurchasePeriod = p;
+        if (!ledger.columns.document) purchaseSeries[p]!++;
+      }
+    }
+    if (purchaseDays.length > 0 || inWindow) clientsInLedger++;
+    if (!inWindow) continue;
+    if (ledger.columns.document) {
+      for (const day of history.documents.values()) {
+        if (day >= startDay && day <= endDay) purchaseSeries[periodIndex(day)]!++;
+      }
+    }
+    purchaseDays.sort((a, b) => a - b);
+    const recency = purchaseDays.length > 0 ? assessRecency(purchaseDays, asOf, settings) : undefined;
+    drafts.set(history.client, {
+      client: history.client,
+      total: 0,
+      activePeriods: purchaseSeries.filter((n) => n > 0).length,
+      purchases: purchaseSeries.reduce((s, n) => s + n, 0),
+      revenue,
+      profit: ledger.columns.profit ? profit : null,
+      quantity: ledger.columns.quantity ? quantity : null,
+      series,
+      purchaseSeries,
+      seriesStart: 0,
+      firstPurchasePeriod,
+      firstRowPeriod,
+      firstPurchase: recency?.firstPurchase ?? null,
+      lastPurchase: recency?.lastPurchase ?? null,
+      recencyDays: recency?.recencyDays ?? null,
+      usualIntervalDays: recency?.usualInterval ?? null,
+      status: recency?.status ?? null,
+      pAlive: null,
+      tags: [],
+      flags: [],
+    });
+  }
+  if (rowsAfterAsOf > 0) notes.push({ code: 'rows-after-as-of', severity: 'note', details: { days: rowsAfterAsOf } });
+
+  const abc = classifyAbc(
+    [...drafts.values()].map((d) => ({ client: d.client, total: d.series.reduce((s, x) => s + x, 0) })),
+    { cutoffs: settings.abcCutoffs, boundary: settings.abcBoundary },
+  );
+  if (!abc.some((r) => !r.nonPositive)) notes.push({ code: 'no-positive-clients', severity: 'warning' });
+
+  const xyzOptions = { cutoffs: settings.xyzCutoffs, sd: settings.sd, minPeriods: settings.minPeriods };
+  const clients: ClientAnalysis[] = abc.map((a) => {
+    const d = drafts.get(a.client)!;
+    // The series starts at the first purchase; a client whose window holds returns only, at its first line.
+    const start =
+      settings.xyzStart === 'window' ? 0 : d.firstPurchasePeriod < periods ? d.firstPurchasePeriod : d.firstRowPeriod;
+    const xyzSeries = d.series.slice(start);
+    const xyz = classifyXyz(xyzSeries, xyzOptions);
+    const flags: ClientFlag[] = [];
+    if (a.nonPositive) flags.push('non-positive-total');
+    if (xyz.gap !== null) flags.push(xyz.gap);
+    const { firstPurchasePeriod: _fp, firstRowPeriod: _fr, ...rest } = d;
+    return {
+      ...rest,
+      abc: a.abcClass,
+      xyz: xyz.xyzClass,
+      cell: cellName(a.abcClass, xyz.xyzClass),
+      total: a.total,
+      share: a.share,
+      cumShare: a.cumShare,
+      rank: a.rank,
+      cv: xyz.cv,
+      seriesStart: start,
+      purchasesCv: xyz.xyzClass === null ? null : coefficientOfVariation(d.purchaseSeries.slice(start), settings.sd),
+      flags,
+    };
+  });
+
+  const revenue = clients.reduce((s, c) => s + c.revenue, 0);
+  const profit = ledger.columns.profit ? clients.reduce((s, c) => s + (c.profit ?? 0), 0) : null;
+  const quantity = ledger.columns.quantity ? clients.reduce((s, c) => s + (c.quantity ?? 0), 0) : null;
+  const matrix = buildMatrix(clients, revenue);
+
+  const keyClients = clients.filter(isKeyClient);
+  const keyRevenue = keyClients.reduce((s, c) => s + c.revenue, 0);
+  const keyProfit = profit === null ? null : keyClients.reduce((s, c) => s + (c.profit ?? 0), 0);
+  const revenueShare = revenue > 0 ? keyRevenue / revenue : null;
+  const key: KeyClientShare = {
+    clients: keyClients.length,
+    revenue: keyRevenue,
+    revenueShare,
+    profit: keyProfit,
+    profitShare: keyProfit !== null && profit !== null && profit > 0 ? keyProfit / profit : null,
+    band: KEY_SHARE_BAND,
+    position:
+      revenueShare === null ? null : revenueShare < KEY_SHARE_BAND[0] ? 'below' : revenueShare > KEY_SHARE_BAND[1] ? 'above' : 'within',
+  };
+
+  const xyzSpread = describeXyzSpread(clients, settings, window.periods);
+  if (xyzSpread.degenerate !== null) notes.push(xyzSpread.degenerate);
+
+  return {
+    settings,
+    window,
+    columns: ledger.columns,
+    clients,
+    matrix,
+    totals: { clients: clients.length, clientsInLedger, revenue, profit, quantity, metric: abc.reduce((s, a) => s + a.total, 0) },
+    key,
+    xyzSpread,
+    notes,
+  };
+}
+
+/** Key clients: class A, plus breadwinners and image-makers once tagged (SPEC §5). */
+export function isKeyClient(c: Pick<ClientAnalysis, 'abc' | 'tags'>): boolean {
+  return c.abc === 'A' || c.tags.includes('breadwinner') || c.tags.includes('image-maker');
+}

@@ -1,0 +1,58 @@
+// Periods are numbered by a single integer index per kind, so a window is a plain
+// range [first, last] and a client's series is an array indexed by (period - first).
+import { daysInMonth, daysFromCivil, formatDay, ymdFromDay } from './calendar.js';
+
+export type PeriodKind = 'month' | 'quarter' | 'week';
+export const PERIOD_KINDS: readonly PeriodKind[] = ['month', 'quarter', 'week'];
+
+export function periodOf(kind: PeriodKind, day: number): number {
+  switch (kind) {
+    case 'week':
+      // Weeks start on Monday; day 0 (1970-01-01) was a Thursday, so Monday of week 0 is day -3.
+      return Math.floor((day + 3) / 7);
+    case 'month': {
+      const { y, m } = ymdFromDay(day);
+      return y * 12 + (m - 1);
+    }
+    case 'quarter': {
+      const { y, m } = ymdFromDay(day);
+      return y * 4 + Math.floor((m - 1) / 3);
+    }
+  }
+}
+
+export function periodStart(kind: PeriodKind, index: number): number {
+  switch (kind) {
+    case 'week':
+      return index * 7 - 3;
+    case 'month':
+      return daysFromCivil(Math.floor(index / 12), (index % 12) + 1, 1);
+    case 'quarter':
+      return daysFromCivil(Math.floor(index / 4), (index % 4) * 3 + 1, 1);
+  }
+}
+
+export function periodEnd(kind: PeriodKind, index: number): number {
+  return periodStart(kind, index + 1) - 1;
+}
+
+/** A label a person reads and a script can sort: 2024-03, 2024-Q1, 2024-03-04 (the Monday). */
+export function periodLabel(kind: PeriodKind, index: number): string {
+  switch (kind) {
+    case 'week':
+      return formatDay(periodStart(kind, index));
+    case 'month': {
+      const y = Math.floor(index / 12);
+      const m = (index % 12) + 1;
+      return `${y}-${m < 10 ? '0' : ''}${m}`;
+    }
+    case 'quarter':
+      return `${Math.floor(index / 4)}-Q${(index % 4) + 1}`;
+  }
+}
+
+/** Length of a period in days (used for pace and partial-coverage notes). */
+export function periodLength(kind: PeriodKind, index: number): number {
+  if (kind === 'month') return daysInMonth(Math.floor(index / 12), (index % 12) + 1);
+  return periodEnd(kind, index) - periodStart(kind, index) + 1;
+}

@@ -1,0 +1,52 @@
+// Every knob of the analysis with its SPEC default. The CLI (and later a config file)
+// produces one of these; the core never reads options from anywhere else.
+import type { PeriodKind } from './periods.js';
+
+export type AbcMetric = 'revenue' | 'profit' | 'quantity';
+export type AbcBoundary = 'include' | 'exclude';
+export type XyzStart = 'first' | 'window';
+export type SdKind = 'population' | 'sample';
+
+export interface AnalysisSettings {
+  /** Day the analysis looks from; undefined = the ledger's last day. */
+  asOf: number | undefined;
+  /** Explicit window bounds (days); whole periods are always taken. */
+  from: number | undefined;
+  to: number | undefined;
+  includePartial: boolean;
+  period: PeriodKind;
+  by: AbcMetric;
+  /** Cumulative share cut-offs as fractions: [A, B]. */
+  abcCutoffs: readonly [number, number];
+  abcBoundary: AbcBoundary;
+  /** CV cut-offs as fractions: [X, Y]. */
+  xyzCutoffs: readonly [number, number];
+  xyzStart: XyzStart;
+  sd: SdKind;
+  minPeriods: number;
+  /** Lost-client rules (SPEC §6). */
+  lostAfter: number;
+  lostFactor: number;
+  riskFactor: number;
+}
+
+export const DEFAULT_SETTINGS: AnalysisSettings = {
+  asOf: undefined,
+  from: undefined,
+  to: undefined,
+  includePartial: false,
+  period: 'month',
+  by: 'revenue',
+  abcCutoffs: [0.8, 0.95],
+  abcBoundary: 'include',
+  xyzCutoffs: [0.1, 0.25],
+  xyzStart: 'first',
+  sd: 'population',
+  minPeriods: 3,
+  lostAfter: 180,
+  lostFactor: 3,
+  riskFactor: 1.5,
+};
+
+/** The reference band for the key clients' share of sales (SPEC §5). */
+export const KEY_SHARE_BAND: readonly [number, number] = [0.3, 0.55];

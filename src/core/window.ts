@@ -1,0 +1,86 @@
+// SPEC §2: the analysis window is a run of whole periods.
+import { KamError, type Problem } from './problems.js';
+import { periodEnd, periodLabel, periodOf, periodStart, type PeriodKind } from './periods.js';
+import { formatDay } from './calendar.js';
+import type { AnalysisSettings } from './settings.js';
+
+export interface AnalysisWindow {
+  period: PeriodKind;
+  /** Period indexes, inclusive. */
+  firstPeriod: number;
+  lastPeriod: number;
+  periods: number;
+  /** Days the window's rows come from, inclusive (the end never passes the as-of day). */
+  startDay: number;
+  endDay: number;
+  asOf: number;
+  labels: string[];
+  notes: Problem[];
+}
+
+export function resolveWindow(
+  ledgerFirstDay: number,
+  ledgerLastDay: number,
+  settings: Pick<AnalysisSettings, 'asOf' | 'from' | 'to' | 'includePartial' | 'period'>,
+): AnalysisWindow {
+  const kind = settings.period;
+  const asOf = settings.asOf ?? ledgerLastDay;
+  const notes: Problem[] = [];
+  // The ledger covers [first day, as-of]: rows after the as-of day do not exist for the analysis,
+  // and an as-of day past the last row means the silence up to it is real data.
+  const coverageEnd = asOf;
+
+  let firstPeriod: number;
+  if (settings.from !== undefined) firstPeriod = periodOf(kind, settings.from);
+  else {
+    firstPeriod = periodOf(kind, ledgerFirstDay);
+    if (ledgerFirstDay > periodStart(kind, firstPeriod)) {
+      notes.push({
+        code: settings.includePartial ? 'partial-period-kept' : 'partial-period-dropped',
+        severity: 'note',
+        value: periodLabel(kind, firstPeriod),
+        details: { edge: 'leading', from: formatDay(ledgerFirstDay), to: formatDay(periodEnd(kind, firstPeriod)) },
+      });
+      if (!settings.includePartial) firstPeriod++;
+    }
+  }
+
+  let lastPeriod: number;
+  if (settings.to !== undefined) lastPeriod = periodOf(kind, settings.to);
+  else {
+    lastPeriod = periodOf(kind, coverageEnd);
+    if (coverageEnd < periodEnd(kind, lastPeriod)) {
+      notes.push({
+        code: settings.includePartial ? 'partial-period-kept' : 'partial-period-dropped',
+        severity: 'note',
+        value: periodLabel(kind, lastPeriod),
+        details: { edge: 'trailing', from: formatDay(periodStart(kind, lastPeriod)), to: formatDay(coverageEnd) },
+      });
+      if (!settings.includePartial) lastPeriod--;
+    }
+  }
+
+  if (lastPeriod < firstPeriod) {
+    throw new KamError({
+      code: 'empty-window',
+      details: {
+        from: formatDay(ledgerFirstDay),
+        to: formatDay(coverageEnd),
+        period: kind,
+      },
+    });
+  }
+  const labels: string[] = [];
+  for (let p = firstPeriod; p <= lastPeriod; p++) labels.push(periodLabel(kind, p));
+  return {
+    period: kind,
+    firstPeriod,
+    lastPeriod,
+    periods: lastPeriod - firstPeriod + 1,
+    startDay: periodStart(kind, firstPeriod),
+    endDay: Math.min(periodEnd(kind, lastPeriod), asOf),
+    asOf,
+    labels,
+    notes,
+  };
+}

@@ -1,0 +1,195 @@
+// CSV dialect and encoding detection for real exports (SPEC §1): delimiter , ; tab |, UTF-8 with
+// or without BOM and Windows-1251, title rows above the header, binary garbage. Pure functions.
+
+export type Delimiter = ',' | ';' | '\t' | '|';
+export type Encoding = 'utf8' | 'windows-1251';
+
+const CANDIDATES: readonly Delimiter[] = [',', ';', '\t', '|'];
+const SNIFF_RECORDS = 50;
+
+/**
+ * Field counts of the first `limit` complete non-blank records of text split by `delim`,
+ * honouring RFC 4180 quoting ("…" with "" for a quote; a quote opens a quoted field only at the
+ * start of a field, after optional spaces; quoted fields may hold delimiters and newlines).
+ * A record whose quoting does not fit this delimiter (a quote inside an unquoted field, or a
+ * closing quote followed by something other than spaces, the delimiter or the end of the line)
+ * is reported as -1: under the wrong delimiter, quoted cells look exactly like that.
+ * The last record is dropped when the text ends inside it (no newline after it, or in an open
+ * quote), since the text is usually only the head of a file, unless it is the only record.
+ */
+function fieldCounts(text: string, delim: number, limit: number): number[] {
+  const counts: number[] = [];
+  const n = text.length;
+  let i = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+  let fields = 1;
+  let atFieldStart = true;
+  let inQuotes = false;
+  let afterQuote = false; // just past the closing quote of a quoted field
+  let dirty = false;
+  let blank = true;
+  while (i < n && counts.length < limit) {
+    const c = text.charCodeAt(i);
+    if (inQuotes) {
+      if (c === 34) {
+        if (text.charCodeAt(i + 1) === 34) {
+          i += 2;
+          continue;
+        }
+        inQuotes = false;
+        afterQuote = true;
+      }
+      i++;
+      continue;
+    }
+    if (c === 10 || c === 13) {
+      if (!blank) counts.push(dirty ? -1 : fields);
+      fields = 1;
+      atFieldStart = true;
+      afterQuote = false;
+      dirty = false;
+      blank = true;
+      i += c === 13 && text.charCodeAt(i + 1) === 10 ? 2 : 1;
+      continue;
+    }
+    if (c === delim) {
+      fields++;
+      atFieldStart = true;
+      afterQuote = false;
+      blank = false;
+    } else if (c === 34) {
+      if (atFieldStart) inQuotes = true;
+      else dirty = true;
+      atFieldStart = false;
+      blank = false;
+    } else if (c !== 32) {
+      if (afterQuote) dirty = true;
+      atFieldStart = false;
+      blank = false;
+    }
+    i++;
+  }
+  if (i >= n && !blank && !inQuotes && counts.length === 0) counts.push(dirty ? -1 : fields);
+  return counts;
+}
+
+/**
+ * Picks the delimiter from the head of a file. For each candidate the first ~50 complete records
+ * are split (quote-aware) and the most frequent field count above 1 is found; the candidate whose
+ * most frequent count covers the most records wins, then the one with more fields, then the
+ * order , ; tab |. Records with another count (title rows such as 'Отчет по продажам' above the
+ * header, footers) or with quoting that does not fit the candidate simply do not count. ',' when no candidate splits any record.
+ */
+export function sniffDelimiter(text: string): Delimiter {
+  let best: Delimiter = ',';
+  let bestMatches = 0;
+  let bestFields = 0;
+  for (const d of CANDIDATES) {
+    const freq = new Map<number, number>();
+    for (const k of fieldCounts(text, d.charCodeAt(0), SNIFF_RECORDS)) {
+      if (k > 1) freq.set(k, (freq.get(k) ?? 0) + 1);
+    }
+    let matches = 0;
+    let fields = 0;
+    for (const [k, f] of freq) {
+      if (f > matches || (f === matches && k > fields)) {
+        matches = f;
+        fields = k;
+      }
+    }
+    if (matches > bestMatches || (matches === bestMatches && matches > 0 && fields > bestFields)) {
+      best = d;
+      bestMatches = matches;
+      bestFields = fields;
+    }
+  }
+  return best;
+}
+
+/**
+ * Encoding of a file from its first bytes: a UTF-8 BOM or bytes that are valid UTF-8 (a multibyte
+ * sequence cut off at the very end of `head` is allowed) -> 'utf8'; anything else -> 'windows-1251'
+ * (Cyrillic cp1251 text is practically never valid UTF-8).
+ */
+export function detectEncoding(head: Uint8Array): Encoding {
+  if (head.length >= 3 && head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf) return 'utf8';
+  let ascii = true;
+  for (let i = 0; i < head.length; i++) {
+    if (head[i]! >= 0x80) {
+      ascii = false;
+      break;
+    }
+  }
+  if (ascii) return 'utf8';
+  try {
+    new TextDecoder('utf-8', { fatal: true }).decode(head, { stream: true });
+    return 'utf8';
+  } catch {
+    return 'windows-1251';
+  }
+}
+
+/** --encoding: utf8, utf-8, cp1251, cp-1251, windows-1251, windows1251, win1251, win-1251 (case-insensitive). */
+export function parseEncodingOption(text: string): Encoding | undefined {
+  switch (text.trim().toLowerCase()) {
+    case 'utf8':
+    case 'utf-8':
+      return 'utf8';
+    case 'cp1251':
+    case 'cp-1251':
+    case 'windows-1251':
+    case 'windows1251':
+    case 'win1251':
+    case 'win-1251':
+      return 'windows-1251';
+    default:
+      return undefined;
+  }
+}
+
+/**
+ * A streaming decoder: write() returns the text of the bytes so far (a multibyte character split
+ * across chunks comes out whole with the chunk that completes it), end() flushes the rest.
+ * A leading UTF-8 BOM is stripped. Invalid bytes become U+FFFD (no exception).
+ */
+export function createDecoder(encoding: Encoding): { write(chunk: Uint8Array): string; end(): string } {
+  const decoder = new TextDecoder(encoding === 'utf8' ? 'utf-8' : 'windows-1251');
+  return {
+    write: (chunk) => decoder.decode(chunk, { stream: true }),
+    end: () => decoder.decode(),
+  };
+}
+
+/**
+ * Index of the first row with at least `minMatches` cells for which isHeaderCell is true
+ * (the caller normalises case and spaces); -1 if none. Rows above it are title rows.
+ */
+export function findHeaderRow(
+  rows: readonly (readonly string[])[],
+  isHeaderCell: (cell: string) => boolean,
+  minMatches = 2,
+): number {
+  for (let r = 0; r < rows.length; r++) {
+    let matches = 0;
+    for (const cell of rows[r]!) {
+      if (isHeaderCell(cell) && ++matches >= minMatches) return r;
+    }
+  }
+  return -1;
+}
+
+/**
+ * True for data that is not text: any NUL byte, or more than 5% control bytes other than
+ * tab, LF, CR, FF, VT, SUB (0x1A, an old DOS end-of-file mark) and ESC. UTF-16 files count as
+ * binary too (they are full of NULs) and kam does not read them.
+ */
+export function looksBinary(head: Uint8Array): boolean {
+  let control = 0;
+  for (let i = 0; i < head.length; i++) {
+    const b = head[i]!;
+    if (b === 0) return true;
+    if ((b < 32 && b !== 9 && b !== 10 && b !== 13 && b !== 12 && b !== 11 && b !== 0x1a && b !== 0x1b) || b === 0x7f) {
+      control++;
+    }
+  }
+  return head.length > 0 && control / head.length > 0.05;
+}

@@ -1,0 +1,95 @@
+// Opens one input (a path, `-` or a pipe) as a byte stream and tells CSV from xlsx by its
+// first bytes rather than its name, so a misnamed or gzip-compressed file still reads.
+import { open, stat } from 'node:fs/promises';
+import { createReadStream, type ReadStream } from 'node:fs';
+import { Readable } from 'node:stream';
+import { createGunzip } from 'node:zlib';
+import { KamError } from '../core/problems.js';
+
+export type InputKind = 'csv' | 'xlsx';
+
+export interface OpenedInput {
+  /** What messages call it: the path, or "<stdin>". */
+  name: string;
+  kind: InputKind;
+  compressed: boolean;
+  /** Size on disk, for progress; undefined for pipes. */
+  size: number | undefined;
+  /** Counts bytes read from disk (before decompression), for progress. */
+  bytesRead: () => number;
+  stream: Readable;
+}
+
+const GZIP_MAGIC = [0x1f, 0x8b];
+const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04];
+
+function startsWith(head: Uint8Array, magic: readonly number[]): boolean {
+  return magic.every((b, i) => head[i] === b);
+}
+
+export function fileProblem(error: unknown, name: string): KamError {
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  if (code === 'ENOENT') return new KamError({ code: 'file-not-found', file: name });
+  if (code === 'Z_BUF_ERROR' || code === 'Z_DATA_ERROR' || /unexpected end of file/i.test(String((error as Error)?.message))) {
+    return new KamError({ code: 'file-truncated', file: name, details: { reason: 'gzip' } });
+  }
+  return new KamError({ code: 'file-unreadable', file: name, value: code ?? (error as Error)?.message ?? String(error) });
+}
+
+/** Reads the first chunk of a stream and gives back a stream that still starts with it. */
+async function peek(stream: Readable, name: string): Promise<{ head: Buffer; stream: Readable }> {
+  const iterator = stream[Symbol.asyncIterator]();
+  let first: IteratorResult<Buffer>;
+  try {
+    first = await iterator.next();
+  } catch (error) {
+    throw fileProblem(error, name);
+  }
+  const head = first.done ? Buffer.alloc(0) : Buffer.from(first.value);
+  async function* replay(): AsyncGenerator<Buffer> {
+    if (head.length > 0) yield head;
+    for (;;) {
+      const next = await iterator.next();
+      if (next.done) return;
+      yield next.value;
+    }
+  }
+  return { head, stream: Readable.from(replay(), { objectMode: false }) };
+}
+
+export async function openInput(path: string, stdin: Readable): Promise<OpenedInput> {
+  const fromStdin = path === '-';
+  const name = fromStdin ? '<stdin>' : path;
+  let size: number | undefined;
+  let raw: Readable;
+  if (fromStdin) raw = stdin;
+  else {
+    try {
+      const info = await stat(path);
+      if (info.isDirectory()) throw Object.assign(new Error('is a directory'), { code: 'EISDIR' });
+      size = info.size;
+      // Fail here, with a clear message, rather than later inside a stream.
+      await (await open(path, 'r')).close();
+    } catch (error) {
+      throw fileProblem(error, name);
+    }
+    raw = createReadStream(path, { highWaterMark: 1 << 20 });
+  }
+  let { head, stream } = await peek(raw, name);
+  let compressed = false;
+  if (startsWith(head, GZIP_MAGIC)) {
+    compressed = true;
+    const gunzip = createGunzip();
+    stream.on('error', (e) => gunzip.destroy(e));
+    ({ head, stream } = await peek(stream.pipe(gunzip), name));
+  }
+  if (head.length === 0) throw new KamError({ code: 'file-empty', file: name });
+  return {
+    name,
+    kind: startsWith(head, ZIP_MAGIC) ? 'xlsx' : 'csv',
+    compressed,
+    size,
+    bytesRead: () => (raw as Partial<ReadStream>).bytesRead ?? 0,
+    stream,
+  };
+}

@@ -1,0 +1,258 @@
+// Readers for the number forms found in real sales ledgers (SPEC §1): decimal point or decimal
+// comma, thousands separators, accounting negatives, currency marks. Pure functions over strings.
+//
+// What a parser made by makeNumberParser({ decimal }) accepts, in order:
+//  - surrounding whitespace (incl. U+00A0, U+202F) is trimmed; '' -> undefined;
+//  - '(…)' around the whole value makes it negative (accounting style); a sign inside is refused;
+//  - a sign '-', '+' or U+2212 (unicode minus), before or after a currency prefix ('-$5', '$-5');
+//  - ONE currency mark, as a prefix or a suffix, spaces allowed between it and the number:
+//    symbols $ € £ ¥ ₸ ₽, words тг, тенге, руб, р, kzt, rub, usd, eur (case-insensitive; a
+//    suffix word may end with '.', e.g. 'руб.', 'р.'). Anything else around the number -> undefined;
+//  - the integer part, optionally grouped. Group separators: with decimal '.', ',' space U+00A0
+//    U+202F U+2009 U+2007 and apostrophe (' or U+2019); with decimal ',', the same with '.'
+//    instead of ','. The first group has 1-3 digits, every separator is followed by exactly 3
+//    digits, and one number uses one kind of separator (all the space-like ones count as one
+//    kind). So with decimal '.', '1,5' and '1,2345' are undefined (not 15 / 12345);
+//  - an optional fraction: the decimal mark then digits ('.5' and '5.' are read);
+//  - an optional exponent e/E[sign]digits.
+// The value is what Number() gives for the cleaned text; non-finite values are undefined and
+// negative zero is returned as 0 (so '-0' and '(0)' print as 0).
+
+export interface NumberFormat {
+  decimal: '.' | ',';
+}
+
+function isTrimSpace(c: number): boolean {
+  return c <= 32 || c === 0xa0 || c === 0x202f || c === 0x2009 || c === 0x2007 || c === 0xfeff;
+}
+
+function isDigit(c: number): boolean {
+  return c >= 48 && c <= 57;
+}
+
+function isLetter(c: number): boolean {
+  return (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || (c >= 0x400 && c <= 0x4ff);
+}
+
+const CURRENCY_SYMBOLS: ReadonlySet<number> = new Set([0x24, 0x20ac, 0xa3, 0xa5, 0x20b8, 0x20bd]);
+const CURRENCY_WORDS: readonly string[] = ['тенге', 'руб', 'тг', 'р', 'kzt', 'rub', 'usd', 'eur'];
+
+/** End of s[start, end) with a currency suffix (and the spaces before it) removed; end if none. */
+function stripCurrencySuffix(s: string, start: number, end: number): number {
+  const last = s.charCodeAt(end - 1);
+  let e = end;
+  if (CURRENCY_SYMBOLS.has(last)) {
+    e = end - 1;
+  } else {
+    const wordEnd = last === 46 /* . */ ? end - 1 : end;
+    const tail = s.slice(Math.max(start, wordEnd - 5), wordEnd).toLowerCase();
+    let found = false;
+    for (const w of CURRENCY_WORDS) {
+      if (tail.endsWith(w) && wordEnd - w.length > start && !isLetter(s.charCodeAt(wordEnd - w.length - 1))) {
+        e = wordEnd - w.length;
+        found = true;
+        break;
+      }
+    }
+    if (!found) return end;
+  }
+  while (e > start && isTrimSpace(s.charCodeAt(e - 1))) e--;
+  return e;
+}
+
+/** Start of s[start, end) past a currency prefix (and the spaces after it); start if none. */
+function stripCurrencyPrefix(s: string, start: number, end: number): number {
+  let i = start;
+  if (CURRENCY_SYMBOLS.has(s.charCodeAt(start))) {
+    i = start + 1;
+  } else {
+    const head = s.slice(start, Math.min(end, start + 5)).toLowerCase();
+    let found = false;
+    for (const w of CURRENCY_WORDS) {
+      if (head.startsWith(w) && start + w.length < end && !isLetter(s.charCodeAt(start + w.length))) {
+        i = start + w.length;
+        found = true;
+        break;
+      }
+    }
+    if (!found) return start;
+  }
+  while (i < end && isTrimSpace(s.charCodeAt(i))) i++;
+  return i;
+}
+
+/** 0: not a group separator; 1: space-like; 2: apostrophe; 3: the punctuation mark ('.' or ','). */
+function groupKind(c: number, punct: number): number {
+  if (c === punct) return 3;
+  if (c === 32 || c === 0xa0 || c === 0x202f || c === 0x2009 || c === 0x2007) return 1;
+  if (c === 39 || c === 0x2019) return 2;
+  return 0;
+}
+
+function finish(v: number, negative: boolean): number | undefined {
+  if (!(v - v === 0)) return undefined; // NaN or ±Infinity
+  if (v === 0) return 0; // folds -0
+  return negative ? -v : v;
+}
+
+function parseGeneral(s: string, dec: number, punct: number): number | undefined {
+  let i = 0;
+  let end = s.length;
+  while (i < end && isTrimSpace(s.charCodeAt(i))) i++;
+  while (end > i && isTrimSpace(s.charCodeAt(end - 1))) end--;
+  if (i === end) return undefined;
+
+  let negative = false;
+  let signed = false;
+  if (s.charCodeAt(i) === 40 /* ( */) {
+    if (s.charCodeAt(end - 1) !== 41 /* ) */) return undefined;
+    negative = true;
+    signed = true;
+    i++;
+    end--;
+    while (i < end && isTrimSpace(s.charCodeAt(i))) i++;
+    while (end > i && isTrimSpace(s.charCodeAt(end - 1))) end--;
+  }
+  let c = s.charCodeAt(i);
+  if (c === 45 || c === 43 || c === 0x2212) {
+    if (signed) return undefined;
+    negative = c !== 43;
+    signed = true;
+    i++;
+  }
+  if (i >= end) return undefined;
+
+  c = s.charCodeAt(i);
+  if (!isDigit(c) && c !== dec) {
+    const j = stripCurrencyPrefix(s, i, end);
+    if (j === i) return undefined;
+    i = j;
+    c = s.charCodeAt(i);
+    if (c === 45 || c === 43 || c === 0x2212) {
+      if (signed) return undefined;
+      negative = c !== 43;
+      i++;
+    }
+  } else if (!isDigit(s.charCodeAt(end - 1))) {
+    end = stripCurrencySuffix(s, i, end);
+  }
+  if (i >= end) return undefined;
+
+  // Integer part with optional grouping.
+  let out = '';
+  let segStart = i;
+  let run = 0; // digits since the last separator
+  let groups = 0;
+  let kind = 0;
+  let digits = 0;
+  for (; i < end; i++) {
+    c = s.charCodeAt(i);
+    if (isDigit(c)) {
+      run++;
+      continue;
+    }
+    const k = groupKind(c, punct);
+    if (k === 0) break;
+    if (groups === 0 ? run === 0 || run > 3 : run !== 3 || k !== kind) return undefined;
+    kind = k;
+    groups++;
+    digits += run;
+    out += s.slice(segStart, i);
+    segStart = i + 1;
+    run = 0;
+  }
+  if (groups > 0 && run !== 3) return undefined;
+  digits += run;
+  out += s.slice(segStart, i);
+
+  // Fraction.
+  if (i < end && s.charCodeAt(i) === dec) {
+    i++;
+    const fs = i;
+    while (i < end && isDigit(s.charCodeAt(i))) i++;
+    digits += i - fs;
+    out += '.' + s.slice(fs, i);
+  }
+  if (digits === 0) return undefined;
+
+  // Exponent.
+  if (i < end && (s.charCodeAt(i) === 101 || s.charCodeAt(i) === 69)) {
+    const es = i;
+    i++;
+    c = s.charCodeAt(i);
+    if (c === 45 || c === 43) i++;
+    const ds = i;
+    while (i < end && isDigit(s.charCodeAt(i))) i++;
+    if (i === ds) return undefined;
+    out += s.slice(es, i);
+  }
+  if (i !== end) return undefined;
+  return finish(Number(out), negative);
+}
+
+/**
+ * A parser for one number dialect: text -> number, or undefined when the text is not a number.
+ * Plain '123', '-12.5' (or '-12,5' under decimal ',') take a fast path with a single scan.
+ */
+export function makeNumberParser(format: NumberFormat): (text: string) => number | undefined {
+  const dec = format.decimal === ',' ? 44 : 46;
+  const punct = format.decimal === ',' ? 46 : 44;
+  return function parseNumber(text: string): number | undefined {
+    const n = text.length;
+    let i = 0;
+    let c = text.charCodeAt(0);
+    if (c === 45 || c === 43) i = 1;
+    let decAt = -1;
+    let digits = 0;
+    for (; i < n; i++) {
+      c = text.charCodeAt(i);
+      if (c >= 48 && c <= 57) digits++;
+      else if (c === dec && decAt < 0) decAt = i;
+      else break;
+    }
+    if (i === n && digits > 0) {
+      const v =
+        decAt < 0 || dec === 46 ? Number(text) : Number(text.slice(0, decAt) + '.' + text.slice(decAt + 1));
+      return v - v === 0 ? (v === 0 ? 0 : v) : undefined;
+    }
+    return parseGeneral(text, dec, punct);
+  };
+}
+
+const DOT_PARSER = makeNumberParser({ decimal: '.' });
+const COMMA_PARSER = makeNumberParser({ decimal: ',' });
+
+/**
+ * Decides the decimal mark from sample cells. Each sample that only one of the two dialects can
+ * read is a vote for that dialect: '12,5', '0,1234', '1.234,56', '1.234.567', '1 234,5' vote ','
+ * (under decimal '.' they break the group-of-3 rule or mix separators); '12.5', '1,234.56',
+ * '1,234,567' vote '.'. Samples both can read ('123', '1,234', '1.234') or neither can read do not
+ * vote. Decimal ',' wins only with strictly more votes; otherwise (no evidence, tie) '.'.
+ */
+export function detectNumberFormat(samples: readonly string[]): NumberFormat {
+  let dot = 0;
+  let comma = 0;
+  for (const s of samples) {
+    const a = DOT_PARSER(s) !== undefined;
+    const b = COMMA_PARSER(s) !== undefined;
+    if (a && !b) dot++;
+    else if (b && !a) comma++;
+  }
+  return { decimal: comma > dot ? ',' : '.' };
+}
+
+/** --decimal: '.', ',', 'dot', 'point', 'period', 'comma' (case-insensitive). */
+export function parseDecimalOption(text: string): NumberFormat | undefined {
+  switch (text.trim().toLowerCase()) {
+    case '.':
+    case 'dot':
+    case 'point':
+    case 'period':
+      return { decimal: '.' };
+    case ',':
+    case 'comma':
+      return { decimal: ',' };
+    default:
+      return undefined;
+  }
+}

@@ -1,0 +1,77 @@
+// Reads one or more inputs (CSV, .csv.gz, xlsx, standard input) as one ledger.
+import type { Readable } from 'node:stream';
+import { emptyLedger, type Ledger } from '../core/ledger.js';
+import type { Problem } from '../core/problems.js';
+import type { DateFormat } from './dates.js';
+import type { Delimiter, Encoding } from './dialect.js';
+import { openInput, type InputKind } from './input.js';
+import type { NumberFormat } from './numbers.js';
+import { readCsvRecords, type CsvOptions } from './read-csv.js';
+import { readXlsxRecords } from './read-xlsx.js';
+import { MAX_EXAMPLES, RecordReader, type RawRecord, type ReadCounts, type RecordOptions } from './records.js';
+
+export interface LedgerReadOptions extends RecordOptions, CsvOptions {
+  sheet: string | undefined;
+}
+
+export interface InputReport {
+  name: string;
+  kind: InputKind;
+  compressed: boolean;
+  encoding?: Encoding;
+  delimiter?: Delimiter;
+  sheet?: string;
+  dateFormat?: DateFormat;
+  decimal?: NumberFormat;
+  counts: ReadCounts;
+}
+
+export interface LedgerRead {
+  ledger: Ledger;
+  inputs: InputReport[];
+  counts: ReadCounts;
+  /** The first few rows skipped for an unreadable date or number, with line numbers. */
+  examples: Problem[];
+}
+
+export interface ReadProgress {
+  input: string;
+  bytes: number;
+  size: number | undefined;
+  rows: number;
+}
+
+export async function readLedger(
+  paths: readonly string[],
+  options: LedgerReadOptions,
+  stdin: Readable,
+  onProgress?: (progress: ReadProgress) => void,
+): Promise<LedgerRead> {
+  const ledger = emptyLedger({ quantity: false, profit: false, document: false, product: false, direction: false });
+  const inputs: InputReport[] = [];
+  const counts: ReadCounts = { rows: 0, accepted: 0, noClient: 0, badDate: 0, badNumber: 0 };
+  const examples: Problem[] = [];
+  for (const path of paths) {
+    const input = await openInput(path, stdin);
+    const reader = new RecordReader(ledger, input.name, options);
+    const report: InputReport = { name: input.name, kind: input.kind, compressed: input.compressed, counts: reader.counts };
+    const records: AsyncIterable<RawRecord> =
+      input.kind === 'xlsx'
+        ? readXlsxRecords(input, options.sheet, (sheet) => (report.sheet = sheet))
+        : readCsvRecords(input, options, (d) => Object.assign(report, d));
+    let n = 0;
+    for await (const record of records) {
+      reader.push(record);
+      if (onProgress !== undefined && (++n & 0xffff) === 0) {
+        onProgress({ input: input.name, bytes: input.bytesRead(), size: input.size, rows: n });
+      }
+    }
+    reader.finish();
+    if (reader.dateFormat !== undefined) report.dateFormat = reader.dateFormat;
+    if (reader.decimal !== undefined) report.decimal = reader.decimal;
+    inputs.push(report);
+    for (const key of Object.keys(counts) as (keyof ReadCounts)[]) counts[key] += reader.counts[key];
+    for (const e of reader.examples) if (examples.length < MAX_EXAMPLES) examples.push(e);
+  }
+  return { ledger, inputs, counts, examples };
+}

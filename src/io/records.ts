@@ -1,0 +1,271 @@
+// From raw records (CSV strings or xlsx cell values) to ledger lines: header search, column
+// roles, dialect detection on a sample, then one fast conversion per record.
+import { addLine, normalizeClientName, type Ledger, type LedgerRow } from '../core/ledger.js';
+import { KamError, type Problem } from '../core/problems.js';
+import { detectColumns, isKnownHeader, normalizeHeader, type ColumnMap, type ColumnRole } from './columns.js';
+import { detectDateFormat, makeDateParser, type DateFormat } from './dates.js';
+import { findHeaderRow } from './dialect.js';
+import { detectNumberFormat, makeNumberParser, type NumberFormat } from './numbers.js';
+
+/** A cell as a reader hands it over: CSV gives strings, xlsx also numbers and dates. */
+export type Cell = string | number | Date | boolean | null | undefined;
+
+export interface RawRecord {
+  cells: Cell[];
+  /** Line (CSV) or row (xlsx) number, for messages. */
+  line: number;
+}
+
+export interface RecordOptions {
+  map: Partial<Record<ColumnRole, string>>;
+  dateFormat: DateFormat | undefined;
+  decimal: NumberFormat | undefined;
+  strict: boolean;
+}
+
+export interface ReadCounts {
+  /** Data records seen below the header. */
+  rows: number;
+  accepted: number;
+  noClient: number;
+  badDate: number;
+  badNumber: number;
+}
+
+export const MAX_EXAMPLES = 5;
+/** Title rows tolerated above the header (1C puts a few there). */
+const HEADER_SEARCH_ROWS = 30;
+/** Records looked at to decide date and number formats; more only while dates stay ambiguous. */
+const SAMPLE_ROWS = 2000;
+const MAX_SAMPLE_ROWS = 50_000;
+
+export function cellText(cell: Cell): string {
+  if (cell === null || cell === undefined) return '';
+  if (typeof cell === 'string') return cell;
+  if (cell instanceof Date) return Number.isNaN(cell.getTime()) ? '' : cell.toISOString().slice(0, 10);
+  return String(cell);
+}
+
+function isBlank(cells: readonly Cell[]): boolean {
+  return cells.every((c) => cellText(c).trim() === '');
+}
+
+const MS_PER_DAY = 86_400_000;
+const EXCEL_SERIAL_MAX = 2_958_465;
+
+/**
+ * Consumes the records of one input. Call `push` for every record in order, then `finish`.
+ * Records are held back only until the header and the dialect are known.
+ */
+export class RecordReader {
+  readonly counts: ReadCounts = { rows: 0, accepted: 0, noClient: 0, badDate: 0, badNumber: 0 };
+  readonly examples: Problem[] = [];
+  private headerFound = false;
+  private headers: string[] = [];
+  private preHeader: RawRecord[] = [];
+  private pending: RawRecord[] = [];
+  private columns: ColumnMap = {};
+  private convert: ((record: RawRecord) => void) | undefined;
+  dateFormat: DateFormat | undefined;
+  decimal: NumberFormat | undefined;
+
+  constructor(
+    private readonly ledger: Ledger,
+    private readonly file: string,
+    private readonly options: RecordOptions,
+  ) {}
+
+  push(record: RawRecord): void {
+    if (this.convert !== undefined) {
+      this.convert(record);
+      return;
+    }
+    if (!this.headerFound) {
+      if (isBlank(record.cells)) return;
+      this.preHeader.push(record);
+      this.tryHeader(false);
+      return;
+    }
+    this.pending.push(record);
+    if (this.pending.length >= SAMPLE_ROWS) this.tryDialect(false);
+  }
+
+  finish(): void {
+    if (!this.headerFound) this.tryHeader(true);
+    if (this.convert === undefined) this.tryDialect(true);
+    if (this.counts.rows === 0) throw new KamError({ code: 'no-rows', file: this.file });
+  }
+
+  private tryHeader(atEnd: boolean): void {
+    if (!atEnd && this.preHeader.length < HEADER_SEARCH_ROWS) {
+      // Decide as soon as a row plainly is the header; otherwise wait for more rows.
+      const last = this.preHeader[this.preHeader.length - 1]!;
+      if (this.headerScore(last.cells) < 2) return;
+    }
+    const mapped = new Set(Object.values(this.options.map).map((h) => normalizeHeader(h ?? '')));
+    const isHeaderCell = (cell: string): boolean => isKnownHeader(cell) || mapped.has(normalizeHeader(cell));
+    const rows = this.preHeader.map((r) => r.cells.map(cellText));
+    let index = findHeaderRow(rows, isHeaderCell, 2);
+    if (index < 0) index = findHeaderRow(rows, isHeaderCell, 1);
+    if (index < 0) {
+      if (this.preHeader.length === 0) throw new KamError({ code: 'file-empty', file: this.file });
+      throw new KamError({ code: 'no-header', file: this.file, details: { firstRow: rows[0]!.filter((c) => c.trim() !== '').slice(0, 12) } });
+    }
+    this.headerFound = true;
+    this.headers = rows[index]!.map((h) => h.trim());
+    this.columns = detectColumns(this.headers, { map: this.options.map }, this.file);
+    const rest = this.preHeader.slice(index + 1);
+    this.preHeader = [];
+    for (const r of rest) this.push(r);
+  }
+
+  private headerScore(cells: readonly Cell[]): number {
+    const mapped = new Set(Object.values(this.options.map).map((h) => normalizeHeader(h ?? '')));
+    let n = 0;
+    for (const c of cells) {
+      const t = cellText(c);
+      if (isKnownHeader(t) || mapped.has(normalizeHeader(t))) n++;
+    }
+    return n;
+  }
+
+  private sample(role: ColumnRole): string[] {
+    const index = this.columns[role];
+    if (index === undefined) return [];
+    const out: string[] = [];
+    for (const r of this.pending) {
+      const c = r.cells[index];
+      if (typeof c === 'string' && c.trim() !== '') out.push(c);
+    }
+    return out;
+  }
+
+  private tryDialect(atEnd: boolean): void {
+    let dateFormat = this.options.dateFormat;
+    if (dateFormat === undefined) {
+      const samples = this.sample('date');
+      const detection = samples.length === 0 ? { format: 'iso' as const } : detectDateFormat(samples);
+      if ('ambiguous' in detection) {
+        if (!atEnd && this.pending.length < MAX_SAMPLE_ROWS) return;
+        throw new KamError({
+          code: 'ambiguous-dates',
+          file: this.file,
+          column: this.headers[this.columns.date!],
+          value: detection.example,
+          details: { candidates: detection.candidates },
+        });
+      }
+      if ('unknown' in detection) {
+        throw new KamError({ code: 'unknown-date-format', file: this.file, column: this.headers[this.columns.date!], value: detection.example });
+      }
+      dateFormat = detection.format;
+    }
+    const decimal =
+      this.options.decimal ?? detectNumberFormat((['amount', 'quantity', 'price', 'profit'] as const).flatMap((role) => this.sample(role)));
+    this.dateFormat = dateFormat;
+    this.decimal = decimal;
+    this.convert = this.makeConverter(dateFormat, decimal);
+    const pending = this.pending;
+    this.pending = [];
+    for (const r of pending) this.convert(r);
+  }
+
+  private makeConverter(dateFormat: DateFormat, decimal: NumberFormat): (record: RawRecord) => void {
+    const parseDateText = makeDateParser(dateFormat);
+    const parseSerial = makeDateParser('excel-serial');
+    const parseCompact = makeDateParser('yyyymmdd');
+    const parseNumberText = makeNumberParser(decimal);
+    const { client: clientAt, date: dateAt, amount: amountAt, quantity: quantityAt, price: priceAt } = this.columns;
+    const { profit: profitAt, document: documentAt, product: productAt, direction: directionAt } = this.columns;
+    const counts = this.counts;
+    const ledger = this.ledger;
+    ledger.columns.quantity ||= quantityAt !== undefined;
+    ledger.columns.profit ||= profitAt !== undefined;
+    ledger.columns.document ||= documentAt !== undefined;
+    ledger.columns.product ||= productAt !== undefined;
+    ledger.columns.direction ||= directionAt !== undefined;
+    const row: LedgerRow = { client: '', day: 0, amount: 0 };
+
+    const readDay = (cell: Cell): number | undefined => {
+      if (typeof cell === 'string') return parseDateText(cell);
+      if (cell instanceof Date) {
+        const t = cell.getTime();
+        // exceljs hands date cells over as the UTC instant of the wall-clock date and time.
+        return Number.isNaN(t) ? undefined : Math.floor(t / MS_PER_DAY);
+      }
+      if (typeof cell === 'number') return cell > EXCEL_SERIAL_MAX ? parseCompact(String(cell)) : parseSerial(String(cell));
+      return undefined;
+    };
+    const readNumber = (cell: Cell): number | undefined => {
+      if (typeof cell === 'number') return Number.isFinite(cell) ? cell : undefined;
+      if (typeof cell === 'string') return parseNumberText(cell);
+      return undefined;
+    };
+    /** Optional numbers: an empty cell is "no value", anything unreadable is an error. */
+    const readOptional = (cell: Cell): number | undefined | null => {
+      if (cell === null || cell === undefined || (typeof cell === 'string' && cell.trim() === '')) return undefined;
+      const n = readNumber(cell);
+      return n === undefined ? null : n;
+    };
+    const text = (at: number | undefined, cells: Cell[]): string | undefined => {
+      if (at === undefined) return undefined;
+      const c = cells[at];
+      return c === null || c === undefined ? undefined : typeof c === 'string' ? c.trim() : cellText(c);
+    };
+    const reject = (record: RawRecord, at: number, kind: 'badDate' | 'badNumber'): void => {
+      counts[kind]++;
+      const problem: Problem = {
+        code: 'bad-row',
+        severity: 'warning',
+        file: this.file,
+        line: record.line,
+        column: this.headers[at],
+        value: cellText(record.cells[at]),
+        details: { kind: kind === 'badDate' ? 'date' : 'number' },
+      };
+      if (this.options.strict) throw new KamError({ ...problem, severity: 'error' });
+      if (this.examples.length < MAX_EXAMPLES) this.examples.push(problem);
+    };
+
+    return (record) => {
+      const cells = record.cells;
+      if (isBlank(cells)) return;
+      counts.rows++;
+      const rawClient = cells[clientAt!];
+      const client = rawClient === null || rawClient === undefined ? '' : normalizeClientName(cellText(rawClient));
+      if (client === '') {
+        counts.noClient++;
+        if (this.options.strict) {
+          throw new KamError({ code: 'bad-row', file: this.file, line: record.line, column: this.headers[clientAt!], value: '', details: { kind: 'client' } });
+        }
+        return;
+      }
+      const day = readDay(cells[dateAt!]);
+      if (day === undefined) return reject(record, dateAt!, 'badDate');
+      const quantity = quantityAt === undefined ? undefined : readOptional(cells[quantityAt]);
+      if (quantity === null) return reject(record, quantityAt!, 'badNumber');
+      let amount: number | undefined;
+      if (amountAt !== undefined) {
+        amount = readNumber(cells[amountAt]);
+        if (amount === undefined) return reject(record, amountAt, 'badNumber');
+      } else {
+        const price = readNumber(cells[priceAt!]);
+        if (price === undefined) return reject(record, priceAt!, 'badNumber');
+        if (quantity === undefined) return reject(record, quantityAt!, 'badNumber');
+        amount = quantity * price;
+      }
+      const profit = profitAt === undefined ? undefined : readOptional(cells[profitAt]);
+      if (profit === null) return reject(record, profitAt!, 'badNumber');
+      row.client = client;
+      row.day = day;
+      row.amount = amount;
+      row.quantity = quantity;
+      row.profit = profit;
+      row.document = text(documentAt, cells);
+      row.product = text(productAt, cells);
+      row.direction = text(directionAt, cells);
+      addLine(ledger, row);
+      counts.accepted++;
+    };
+  }
+}

@@ -1,0 +1,70 @@
+// SPEC §9: the per-client table contract shared by CSV, JSON and the workbook. The first
+// eighteen names and their order are fixed; more columns may only follow them.
+import type { Analysis, ClientAnalysis } from '../core/analyze.js';
+import { formatDay } from '../core/calendar.js';
+
+export type ColumnValue = string | number | null;
+export type ColumnKind = 'text' | 'money' | 'share' | 'ratio' | 'integer' | 'date' | 'number';
+
+export interface ClientColumn {
+  name: string;
+  kind: ColumnKind;
+  value: (c: ClientAnalysis, analysis: Analysis) => ColumnValue;
+}
+
+const day = (d: number | null): string | null => (d === null ? null : formatDay(d));
+
+export const CONTRACT_COLUMNS: readonly ClientColumn[] = [
+  { name: 'client', kind: 'text', value: (c) => c.client },
+  { name: 'abc', kind: 'text', value: (c) => c.abc },
+  { name: 'xyz', kind: 'text', value: (c) => c.xyz },
+  { name: 'cell', kind: 'text', value: (c) => c.cell },
+  { name: 'total', kind: 'money', value: (c) => c.total },
+  { name: 'share', kind: 'share', value: (c) => c.share },
+  { name: 'cum_share', kind: 'share', value: (c) => c.cumShare },
+  { name: 'rank', kind: 'integer', value: (c) => c.rank },
+  { name: 'cv', kind: 'ratio', value: (c) => c.cv },
+  { name: 'active_periods', kind: 'integer', value: (c) => c.activePeriods },
+  { name: 'purchases', kind: 'integer', value: (c) => c.purchases },
+  { name: 'first_purchase', kind: 'date', value: (c) => day(c.firstPurchase) },
+  { name: 'last_purchase', kind: 'date', value: (c) => day(c.lastPurchase) },
+  { name: 'recency_days', kind: 'integer', value: (c) => c.recencyDays },
+  { name: 'usual_interval_days', kind: 'number', value: (c) => c.usualIntervalDays },
+  { name: 'status', kind: 'text', value: (c) => c.status },
+  { name: 'p_alive', kind: 'ratio', value: (c) => c.pAlive },
+  { name: 'tags', kind: 'text', value: (c) => (c.tags.length === 0 ? null : c.tags.join(';')) },
+];
+
+/** Columns after the contract: stable too, but scripts should address them by name. */
+export const EXTRA_COLUMNS: readonly ClientColumn[] = [
+  { name: 'purchases_cv', kind: 'ratio', value: (c) => c.purchasesCv },
+  { name: 'revenue', kind: 'money', value: (c) => c.revenue },
+  { name: 'profit', kind: 'money', value: (c) => c.profit },
+  { name: 'quantity', kind: 'number', value: (c) => c.quantity },
+  { name: 'flags', kind: 'text', value: (c) => (c.flags.length === 0 ? null : c.flags.join(';')) },
+];
+
+export const CLIENT_COLUMNS: readonly ClientColumn[] = [...CONTRACT_COLUMNS, ...EXTRA_COLUMNS];
+
+const DECIMALS: Record<ColumnKind, number> = { text: 0, money: 6, share: 10, ratio: 10, integer: 0, date: 0, number: 6 };
+
+/** Rounds away float noise (0.30000000000000004) so output is stable and readable; never -0. */
+export function roundValue(value: number, kind: ColumnKind): number {
+  const digits = DECIMALS[kind];
+  const rounded = Number(value.toFixed(digits));
+  return rounded === 0 ? 0 : rounded;
+}
+
+/** The value as it goes into JSON: numbers rounded, everything else as is. */
+export function dataValue(column: ClientColumn, c: ClientAnalysis, analysis: Analysis): ColumnValue {
+  const v = column.value(c, analysis);
+  return typeof v === 'number' ? roundValue(v, column.kind) : v;
+}
+
+/** Plain decimal text, never exponent notation (1e-7 would trip some CSV consumers). */
+export function numberText(value: number, kind: ColumnKind): string {
+  const digits = DECIMALS[kind];
+  let text = value.toFixed(digits);
+  if (digits > 0) text = text.replace(/\.?0+$/, '');
+  return text === '-0' ? '0' : text;
+}

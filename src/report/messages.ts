@@ -1,0 +1,71 @@
+// Words for problems. Every message is one line; the code is what scripts and tests rely on.
+import type { Problem, ProblemCode } from '../core/problems.js';
+
+type Render = (p: Problem) => string;
+
+function list(value: unknown): string {
+  return Array.isArray(value) ? value.map((v) => `"${String(v)}"`).join(', ') : String(value ?? '');
+}
+
+function where(p: Problem): string {
+  const parts: string[] = [];
+  if (p.file !== undefined) parts.push(p.file);
+  if (p.line !== undefined) parts.push(`line ${p.line}`);
+  return parts.length > 0 ? `${parts.join(', ')}: ` : '';
+}
+
+const ROLE_HINT: Record<string, string> = {
+  client: '--map client=HEADER',
+  date: '--map date=HEADER',
+  amount: '--map amount=HEADER (or --map quantity=… and --map price=…)',
+};
+
+const MESSAGES: Record<ProblemCode, Render> = {
+  'bad-option': (p) => `${p.value ?? ''}${p.details?.hint !== undefined ? ` (${String(p.details.hint)})` : ''}`,
+  'file-not-found': (p) => `${p.file}: no such file`,
+  'file-unreadable': (p) => `${p.file}: cannot read it${p.value !== undefined ? ` (${p.value})` : ''}`,
+  'file-empty': (p) => `${p.file}: the file is empty`,
+  'file-binary': (p) => `${p.file}: this is not a text ledger (binary data); give a CSV, .csv.gz or .xlsx file`,
+  'file-truncated': (p) =>
+    `${p.file}: the ${p.details?.reason === 'xlsx' ? 'workbook' : 'compressed file'} is truncated or damaged${p.value !== undefined ? ` (${p.value})` : ''}`,
+  'sheet-not-found': (p) => `${p.file}: no sheet named "${p.value}"; sheets: ${list(p.details?.sheets)}`,
+  'no-header': (p) =>
+    `${p.file}: no header row with known column names (client, date, amount…) in the first rows; first row: ${list(p.details?.firstRow)}; name the columns with --map role=HEADER`,
+  'no-rows': (p) => `${p.file !== undefined ? `${p.file}: ` : ''}the ledger has a header but no rows`,
+  'missing-column': (p) => {
+    const roles = (p.details?.roles as readonly string[] | undefined) ?? [];
+    const hints = roles.map((r) => ROLE_HINT[r] ?? `--map ${r}=HEADER`).join(', ');
+    return `${p.file !== undefined ? `${p.file}: ` : ''}no ${roles.join(', ')} column found; headers: ${list(p.details?.headers)}; use ${hints}`;
+  },
+  'unknown-mapped-column': (p) =>
+    `${p.file !== undefined ? `${p.file}: ` : ''}--map ${p.value}="${p.column}": no such column; headers: ${list(p.details?.headers)}`,
+  'ambiguous-dates': (p) =>
+    `${p.file}: dates in "${p.column}" such as "${p.value}" read both as day/month and month/day; say which with --date-format dd/mm/yyyy or --date-format mm/dd/yyyy`,
+  'unknown-date-format': (p) =>
+    `${p.file}: cannot read the dates in "${p.column}" (e.g. "${p.value}"); use --date-format (dd.mm.yyyy, dd/mm/yyyy, mm/dd/yyyy, yyyy-mm-dd, yyyymmdd, serial)`,
+  'bad-row': (p) =>
+    p.details?.kind === 'client'
+      ? `${where(p)}no client in "${p.column}"`
+      : `${where(p)}unreadable ${String(p.details?.kind ?? 'value')} in "${p.column}": "${p.value}"`,
+  'no-profit-column': () => 'the ledger has no profit column, so --by profit cannot be used; map one with --map profit=HEADER',
+  'no-quantity-column': () => 'the ledger has no quantity column, so --by quantity cannot be used; map one with --map quantity=HEADER',
+  'empty-window': (p) =>
+    `the ledger (${String(p.details?.from)} … ${String(p.details?.to)}) holds no complete ${String(p.details?.period)}; use --include-partial, a shorter --period, or --from/--to`,
+  'output-unwritable': (p) => `${p.file}: cannot write the output${p.value !== undefined ? ` (${p.value})` : ''}`,
+  'rows-skipped': (p) =>
+    `${String(p.details?.total)} rows skipped: ${String(p.details?.noClient)} without a client, ${String(p.details?.badDate)} with an unreadable date, ${String(p.details?.badNumber)} with an unreadable number`,
+  'partial-period-dropped': (p) =>
+    `${p.details?.edge === 'leading' ? 'first' : 'last'} period ${p.value} is only partly covered (${String(p.details?.from)} … ${String(p.details?.to)}) and is left out; --include-partial keeps it`,
+  'partial-period-kept': (p) =>
+    `${p.details?.edge === 'leading' ? 'first' : 'last'} period ${p.value} is only partly covered (${String(p.details?.from)} … ${String(p.details?.to)}) and is kept (--include-partial)`,
+  'xyz-degenerate': (p) =>
+    `${String(p.details?.count)} of ${String(p.details?.classed)} clients are ${p.value}: the XYZ split says little; try --xyz ${String(p.details?.suggestedCutoffs)}${
+      p.details?.suggestedPeriod !== undefined ? ` or --period ${String(p.details.suggestedPeriod)}` : ''
+    }`,
+  'no-positive-clients': () => 'no client has a positive total in the window: every client is C',
+  'rows-after-as-of': (p) => `${String(p.details?.days)} client-days after the as-of date are ignored`,
+};
+
+export function renderProblem(problem: Problem): string {
+  return MESSAGES[problem.code](problem);
+}

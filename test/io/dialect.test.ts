@@ -1,0 +1,230 @@
+import { describe, it, expect } from 'vitest';
+import fc from 'fast-check';
+import {
+  createDecoder,
+  detectEncoding,
+  findHeaderRow,
+  looksBinary,
+  parseEncodingOption,
+  sniffDelimiter,
+  type Delimiter,
+} from '../../src/io/dialect.js';
+
+const utf8 = (s: string): Uint8Array => new TextEncoder().encode(s);
+
+// 'Покупатель;Сумма' in Windows-1251, written out byte by byte (not produced by the code under test).
+const CP1251_HEADER = new Uint8Array([
+  0xcf, 0xee, 0xea, 0xf3, 0xef, 0xe0, 0xf2, 0xe5, 0xeb, 0xfc, 0x3b, 0xd1, 0xf3, 0xec, 0xec, 0xe0,
+]);
+
+describe('sniffDelimiter', () => {
+  it('finds each delimiter in a plain table', () => {
+    const rows = [
+      ['client', 'date', 'amount'],
+      ['A', '2023-01-05', '10'],
+      ['B', '2023-01-06', '20'],
+    ];
+    for (const d of [',', ';', '\t', '|'] as const) {
+      expect(sniffDelimiter(rows.map((r) => r.join(d)).join('\n') + '\n')).toBe(d);
+    }
+  });
+
+  it('is not fooled by quoted fields holding ; and ,', () => {
+    // Counting raw ';' would say 3 fields on data lines vs 2 on the header -> ';' would look
+    // inconsistent but ',' too; quote-aware splitting gives a clean 3 for ','.
+    const text = [
+      'client,date,amount',
+      '"Acme; Ltd, Almaty",2023-01-05,10',
+      '"Beta ""B""; Co, LLP",2023-01-06,20',
+      '"Gamma; x; y, z",2023-01-07,30',
+      '',
+    ].join('\r\n');
+    expect(sniffDelimiter(text)).toBe(',');
+    const semi = [
+      'client;date;amount',
+      '"Acme, Ltd; Almaty";2023-01-05;"1,234.50"',
+      '"Beta ""B"", Co; LLP";2023-01-06;"2,000.00"',
+      '"Gamma, x, y; z";2023-01-07;"3,5"',
+      '',
+    ].join('\r\n');
+    expect(sniffDelimiter(semi)).toBe(';');
+  });
+
+  it('handles a quoted field with a newline inside', () => {
+    const text = 'a;b;c\n"multi\nline; text, here";2;3\nx;y;z\n';
+    expect(sniffDelimiter(text)).toBe(';');
+  });
+
+  it('ignores 1C title rows above the header and decimal commas in amounts', () => {
+    const text = [
+      'Отчет по продажам',
+      'Период: 01.01.2023 - 31.12.2023',
+      '',
+      'Покупатель;Дата;Сумма;Количество',
+      'ТОО Альфа;05.01.2023;1 234,50;2',
+      'ИП Бета;06.01.2023;99,90;1',
+      'ТОО Гамма;07.01.2023;100;3,5',
+      '',
+    ].join('\r\n');
+    expect(sniffDelimiter(text)).toBe(';');
+  });
+
+  it('prefers the more fields when two delimiters split every line evenly', () => {
+    // every line has exactly one decimal comma, so ',' also splits consistently (2 fields)
+    const text = 'A;05.01.2023;1,5\nB;06.01.2023;2,5\nC;07.01.2023;3,5\n';
+    expect(sniffDelimiter(text)).toBe(';');
+  });
+
+  it('drops an incomplete last line (the head of a file is cut anywhere)', () => {
+    // Complete lines: ';' and ',' each split 2 lines into 2 fields, a tie that ',' wins by order.
+    // The cut line 'i;j' would give ';' a third match if it were counted.
+    expect(sniffDelimiter('a;b\nc;d\ne,f\ng,h\ni;j')).toBe(',');
+    expect(sniffDelimiter('a;b\nc;d\ne,f\ng,h\ni;j\n')).toBe(';');
+    // but a one-line text without a newline is still read
+    expect(sniffDelimiter('a;b;c')).toBe(';');
+  });
+
+  it('falls back to "," for a single column', () => {
+    expect(sniffDelimiter('client\nA\nB\n')).toBe(',');
+    expect(sniffDelimiter('')).toBe(',');
+  });
+
+  it('finds the delimiter of random tables with quoted cells', () => {
+    const cell = fc.oneof(
+      fc.stringMatching(/^[A-Za-z0-9 .]{0,8}$/),
+      fc.stringMatching(/^[A-Za-z0-9 ,;|\t"\n]{0,8}$/).map((s) => `"${s.replace(/"/g, '""')}"`),
+    );
+    fc.assert(
+      fc.property(
+        fc.constantFrom<Delimiter>(',', ';', '\t', '|'),
+        fc.integer({ min: 2, max: 6 }).chain((width) =>
+          fc.array(fc.array(cell, { minLength: width, maxLength: width }), { minLength: 2, maxLength: 30 }),
+        ),
+        (d, rows) => {
+          expect(sniffDelimiter(rows.map((r) => r.join(d)).join('\n') + '\n')).toBe(d);
+        },
+      ),
+    );
+  });
+});
+
+describe('detectEncoding', () => {
+  it('detects and decodes Windows-1251', () => {
+    expect(detectEncoding(CP1251_HEADER)).toBe('windows-1251');
+    const dec = createDecoder('windows-1251');
+    expect(dec.write(CP1251_HEADER) + dec.end()).toBe('Покупатель;Сумма');
+  });
+
+  it('takes BOM, valid UTF-8 and ASCII as utf8', () => {
+    expect(detectEncoding(utf8('\ufeffclient;amount'))).toBe('utf8');
+    expect(detectEncoding(utf8('Покупатель;Сумма'))).toBe('utf8');
+    expect(detectEncoding(utf8('client;amount'))).toBe('utf8');
+    expect(detectEncoding(new Uint8Array())).toBe('utf8');
+  });
+
+  it('accepts a multibyte character cut at the end of the head', () => {
+    const bytes = utf8('Сумма;Клиент');
+    expect(detectEncoding(bytes.subarray(0, 3))).toBe('utf8'); // 'С' + first byte of 'у'
+  });
+
+  it('refuses invalid UTF-8 in the middle', () => {
+    // a lone continuation byte, then ASCII: cannot be UTF-8
+    expect(detectEncoding(new Uint8Array([0x41, 0x80, 0x41]))).toBe('windows-1251');
+    // a cp1251 'П' (0xCF) followed by ASCII ';'
+    expect(detectEncoding(new Uint8Array([0xcf, 0x3b, 0x41]))).toBe('windows-1251');
+  });
+});
+
+describe('createDecoder', () => {
+  it('strips a UTF-8 BOM', () => {
+    const dec = createDecoder('utf8');
+    expect(dec.write(utf8('\ufeffa;b\n'))).toBe('a;b\n');
+    expect(dec.end()).toBe('');
+  });
+
+  it('strips a BOM split across chunks', () => {
+    const dec = createDecoder('utf8');
+    const bytes = utf8('\ufeffx');
+    expect(dec.write(bytes.subarray(0, 2)) + dec.write(bytes.subarray(2)) + dec.end()).toBe('x');
+  });
+
+  it('decodes a multibyte character split across two chunks', () => {
+    const bytes = utf8('Сумма ₸'); // 'С' is 2 bytes, '₸' is 3
+    const dec = createDecoder('utf8');
+    const a = dec.write(bytes.subarray(0, 1)); // half of 'С'
+    const b = dec.write(bytes.subarray(1, bytes.length - 1)); // ... up to 2/3 of '₸'
+    const c = dec.write(bytes.subarray(bytes.length - 1));
+    expect(a).toBe('');
+    expect(a + b + c + dec.end()).toBe('Сумма ₸');
+    expect(c).toBe('₸');
+  });
+
+  it('reassembles any chunking of any text', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'grapheme' }), fc.array(fc.nat(), { maxLength: 8 }), (text, cuts) => {
+        const bytes = utf8(text);
+        const points = [...new Set(cuts.map((c) => c % (bytes.length + 1)))].sort((x, y) => x - y);
+        const dec = createDecoder('utf8');
+        let out = '';
+        let prev = 0;
+        for (const p of [...points, bytes.length]) {
+          out += dec.write(bytes.subarray(prev, p));
+          prev = p;
+        }
+        expect(out + dec.end()).toBe(text.startsWith('\ufeff') ? text.slice(1) : text);
+      }),
+    );
+  });
+});
+
+describe('parseEncodingOption', () => {
+  it('knows the spellings', () => {
+    for (const t of ['utf8', 'UTF-8', ' utf-8 ']) expect(parseEncodingOption(t)).toBe('utf8');
+    for (const t of ['cp1251', 'windows-1251', 'win1251', 'Windows-1251']) expect(parseEncodingOption(t)).toBe('windows-1251');
+    expect(parseEncodingOption('latin1')).toBeUndefined();
+    expect(parseEncodingOption('')).toBeUndefined();
+  });
+});
+
+describe('findHeaderRow', () => {
+  const known = new Set(['покупатель', 'дата', 'сумма', 'client', 'date', 'amount']);
+  const isHeader = (cell: string): boolean => known.has(cell.trim().toLowerCase());
+
+  it('skips title rows', () => {
+    const rows = [['Отчет по продажам'], ['Период: 2023', '', ''], [], ['Покупатель', 'Дата', 'Сумма'], ['A', '05.01.2023', '10']];
+    expect(findHeaderRow(rows, isHeader)).toBe(3);
+  });
+
+  it('needs minMatches recognised cells', () => {
+    // a title row that happens to contain one known word is not the header
+    const rows = [['Дата', 'отчета: 2023'], ['client', 'date', 'amount']];
+    expect(findHeaderRow(rows, isHeader)).toBe(1);
+    expect(findHeaderRow(rows, isHeader, 1)).toBe(0);
+    expect(findHeaderRow(rows, isHeader, 3)).toBe(1);
+    expect(findHeaderRow(rows, isHeader, 4)).toBe(-1);
+  });
+
+  it('returns -1 when no row qualifies', () => {
+    expect(findHeaderRow([['x', 'y'], ['1', '2']], isHeader)).toBe(-1);
+    expect(findHeaderRow([], isHeader)).toBe(-1);
+  });
+});
+
+describe('looksBinary', () => {
+  it('flags NUL bytes and control-heavy data', () => {
+    expect(looksBinary(new Uint8Array([0x50, 0x4b, 0x03, 0x04, 0x14, 0x00, 0x06, 0x00]))).toBe(true); // zip header
+    expect(looksBinary(utf8('a,b\n1,2\n\u0000'))).toBe(true);
+    const noisy = new Uint8Array(100).fill(0x41);
+    for (let i = 0; i < 10; i++) noisy[i * 10] = 0x02;
+    expect(looksBinary(noisy)).toBe(true);
+  });
+
+  it('passes text, including tabs, CRLF, cp1251 and a few stray control chars', () => {
+    expect(looksBinary(utf8('client\tamount\r\nA\t1\r\n'))).toBe(false);
+    expect(looksBinary(CP1251_HEADER)).toBe(false);
+    expect(looksBinary(new Uint8Array())).toBe(false);
+    const mostlyText = new Uint8Array(100).fill(0x41);
+    mostlyText[50] = 0x02; // 1% control bytes
+    expect(looksBinary(mostlyText)).toBe(false);
+  });
+});
