@@ -1,58 +1,12 @@
 // Commander wiring and nothing else: options in, a command's exit status out.
 import { readFileSync } from 'node:fs';
-import { Command, CommanderError, Option } from 'commander';
-import { runAnalyze } from '../commands/analyze.js';
+import { Command, CommanderError } from 'commander';
 import type { CommandIo } from '../commands/context.js';
 import { KamError, isUsageProblem } from '../core/problems.js';
 import { renderProblem } from '../report/messages.js';
-import { REPORTER_NAMES } from '../report/reporters.js';
-import { analysisSettings, readOptions, reporterName, usage, type RawAnalysisOptions, type RawReadOptions } from './options.js';
+import { registerAnalyze } from './analyze.js';
 
 export const VERSION: string = (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
-
-const collect = (value: string, previous: string[] = []): string[] => [...previous, value];
-
-/** Options shared by every command that reads a ledger. */
-function addLedgerOptions(command: Command): Command {
-  return command
-    .option('--map <role=Header>', 'use column Header for a role (client, date, amount, quantity, price, profit, document, product); repeatable', collect)
-    .option('--sheet <name>', 'xlsx: read this sheet (default: the first)')
-    .option('--encoding <name>', 'CSV encoding: utf8 or windows-1251 (default: detected)')
-    .option('--delimiter <char>', 'CSV delimiter: , ; tab | (default: detected)')
-    .option('--decimal <char>', 'decimal separator: . or , (default: detected)')
-    .option('--date-format <format>', 'dd.mm.yyyy, dd/mm/yyyy, mm/dd/yyyy, yyyy-mm-dd, yyyymmdd or serial (default: detected)')
-    .option('--strict', 'stop at the first row that cannot be read instead of skipping it');
-}
-
-function addWindowOptions(command: Command): Command {
-  return command
-    .option('--as-of <date>', 'the day the analysis looks from: YYYY-MM-DD, DD.MM.YYYY or today (default: the last date in the ledger)')
-    .option('--from <date>', 'first day of the window (its whole period is taken)')
-    .option('--to <date>', 'last day of the window (its whole period is taken)')
-    .option('--include-partial', 'keep a first or last period that the ledger covers only in part')
-    .addOption(new Option('--period <period>', 'period for XYZ and the window').choices(['month', 'quarter', 'week']))
-    .addOption(new Option('--by <metric>', 'ABC metric').choices(['revenue', 'profit', 'quantity']))
-    .option('--abc <a,b>', 'ABC cut-offs, cumulative percent (default: 80,95)')
-    .addOption(new Option('--abc-boundary <rule>', 'include: the client crossing a cut-off is in the higher class; exclude: it is not').choices(['include', 'exclude']))
-    .option('--xyz <x,y>', 'XYZ cut-offs, CV percent (default: 10,25)')
-    .addOption(new Option('--xyz-start <start>', "start a client's series at its first purchase or at the window start").choices(['first', 'window']))
-    .addOption(new Option('--sd <kind>', 'standard deviation for the CV').choices(['population', 'sample']))
-    .option('--min-periods <n>', 'fewest periods in a series for an XYZ class (default: 3)')
-    .option('--lost-after <days>', 'absolute rule: lost after this many days without a purchase (default: 180)')
-    .option('--lost-factor <k>', 'lost when silent longer than k × the usual interval (default: 3)')
-    .option('--risk-factor <k>', 'at risk when silent longer than k × the usual interval (default: 1.5)');
-}
-
-type AnalyzeCliOptions = RawReadOptions & RawAnalysisOptions & { format?: string; top?: string; color: boolean };
-
-function inputs(files: string[], io: CommandIo): string[] {
-  if (files.length > 0) {
-    if (files.filter((f) => f === '-').length > 1) throw usage('standard input (-) can be read only once');
-    return files;
-  }
-  if ((io.stdin as { isTTY?: boolean }).isTTY === true) throw usage('no ledger given', 'kam analyze FILE… or pipe one in');
-  return ['-'];
-}
 
 export function buildProgram(io: CommandIo, setExit: (code: number) => void): Command {
   const program = new Command('kam')
@@ -62,34 +16,7 @@ export function buildProgram(io: CommandIo, setExit: (code: number) => void): Co
     .configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s) })
     .exitOverride();
 
-  const analyze = program
-    .command('analyze')
-    .description('ABC-XYZ analysis of a ledger: summary, matrix and top clients, or the per-client table')
-    .argument('[files...]', 'CSV, .csv.gz or .xlsx ledgers; - or a pipe for standard input');
-  addLedgerOptions(analyze);
-  addWindowOptions(analyze);
-  analyze
-    .option('--format <format>', `output: ${REPORTER_NAMES.join(', ')} (default: table on a terminal, csv otherwise)`)
-    .option('--top <n>', 'clients shown in the terminal table (default: 20)')
-    .option('--no-color', 'no colours (NO_COLOR and TERM=dumb are honoured too)')
-    .action(async (files: string[], options: AnalyzeCliOptions) => {
-      const top = options.top === undefined ? 20 : Number(options.top);
-      if (!Number.isInteger(top) || top < 1) throw usage(`--top must be a whole number above 0, not "${options.top}"`);
-      setExit(
-        await runAnalyze(
-          {
-            files: inputs(files, io),
-            read: readOptions(options),
-            settings: analysisSettings(options, io.today),
-            format: reporterName(options.format, io.stdout.isTTY === true),
-            top,
-            color: options.color,
-            version: VERSION,
-          },
-          io,
-        ),
-      );
-    });
+  registerAnalyze(program, io, VERSION, setExit);
   return program;
 }
 

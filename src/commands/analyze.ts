@@ -48,7 +48,7 @@ export async function runAnalyze(request: AnalyzeRequest, io: CommandIo): Promis
   if (request.format !== 'table') {
     // Data goes to stdout alone; what a person should know goes to stderr.
     for (const note of [...context.notes, ...analysis.notes]) {
-      if (note.severity !== 'note' || note.code === 'partial-period-dropped') io.stderr.write(`kam: ${note.severity}: ${renderProblem(note)}\n`);
+      if (note.severity !== 'note' || note.code === 'partial-period-dropped' || note.code === 'rows-skipped') io.stderr.write(`kam: ${note.severity}: ${renderProblem(note)}\n`);
     }
   }
   await writeAll(io.stdout, REPORTERS[request.format](analysis, context, { chalk, top: request.top }));

@@ -94,7 +94,6 @@ export function analyzeLedger(ledger: Ledger, settings: AnalysisSettings): Analy
   const notes: Problem[] = [...window.notes];
 
   interface Draft extends Omit<ClientAnalysis, 'abc' | 'cell' | 'share' | 'cumShare' | 'rank' | 'cv' | 'xyz' | 'purchasesCv'> {
-    firstPurchasePeriod: number;
     firstRowPeriod: number;
   }
   const drafts = new Map<string, Draft>();
@@ -109,7 +108,6 @@ export function analyzeLedger(ledger: Ledger, settings: AnalysisSettings): Analy
     let revenue = 0;
     let profit = 0;
     let quantity = 0;
-    let firstPurchasePeriod = periods;
     let firstRowPeriod = periods;
     for (const [day, t] of history.days) {
       if (day > asOf) {
@@ -125,10 +123,7 @@ export function analyzeLedger(ledger: Ledger, settings: AnalysisSettings): Analy
       profit += t.profit;
       quantity += t.quantity;
       if (p < firstRowPeriod) firstRowPeriod = p;
-      if (t.purchase) {
-        if (p < firstPurchasePeriod) firstPurchasePeriod = p;
-        if (!ledger.columns.document) purchaseSeries[p]!++;
-      }
+      if (t.purchase && !ledger.columns.document) purchaseSeries[p]!++;
     }
     if (purchaseDays.length > 0 || inWindow) clientsInLedger++;
     if (!inWindow) continue;
@@ -150,7 +145,6 @@ export function analyzeLedger(ledger: Ledger, settings: AnalysisSettings): Analy
       series,
       purchaseSeries,
       seriesStart: 0,
-      firstPurchasePeriod,
       firstRowPeriod,
       firstPurchase: recency?.firstPurchase ?? null,
       lastPurchase: recency?.lastPurchase ?? null,
@@ -173,15 +167,15 @@ export function analyzeLedger(ledger: Ledger, settings: AnalysisSettings): Analy
   const xyzOptions = { cutoffs: settings.xyzCutoffs, sd: settings.sd, minPeriods: settings.minPeriods };
   const clients: ClientAnalysis[] = abc.map((a) => {
     const d = drafts.get(a.client)!;
-    // The series starts at the first purchase; a client whose window holds returns only, at its first line.
-    const start =
-      settings.xyzStart === 'window' ? 0 : d.firstPurchasePeriod < periods ? d.firstPurchasePeriod : d.firstRowPeriod;
+    // "first": the series starts at the client's first line in the window. A return there counts:
+    // it proves the client was already buying, so the periods after it are real silence.
+    const start = settings.xyzStart === 'window' ? 0 : d.firstRowPeriod;
     const xyzSeries = d.series.slice(start);
     const xyz = classifyXyz(xyzSeries, xyzOptions);
     const flags: ClientFlag[] = [];
     if (a.nonPositive) flags.push('non-positive-total');
     if (xyz.gap !== null) flags.push(xyz.gap);
-    const { firstPurchasePeriod: _fp, firstRowPeriod: _fr, ...rest } = d;
+    const { firstRowPeriod: _firstRow, ...rest } = d;
     return {
       ...rest,
       abc: a.abcClass,

@@ -59,7 +59,19 @@ export async function* readCsvRecords(input: OpenedInput, options: CsvOptions, o
   const feed = async (): Promise<void> => {
     try {
       const write = async (text: string): Promise<void> => {
-        if (text !== '' && !parser.write(text)) await new Promise<void>((resolve) => parser.once('drain', resolve));
+        if (parser.destroyed) throw new Error('stopped');
+        if (text !== '' && !parser.write(text)) {
+          // Resolve on close too: a consumer that stops early destroys the parser mid-wait.
+          await new Promise<void>((resolve) => {
+            const done = (): void => {
+              parser.off('drain', done);
+              parser.off('close', done);
+              resolve();
+            };
+            parser.once('drain', done);
+            parser.once('close', done);
+          });
+        }
       };
       await write(headText);
       if (!done) {
@@ -72,7 +84,7 @@ export async function* readCsvRecords(input: OpenedInput, options: CsvOptions, o
       await write(decoder.end());
       parser.end();
     } catch (error) {
-      parser.destroy(fileProblem(error, input.name));
+      if (!parser.destroyed) parser.destroy(fileProblem(error, input.name));
     }
   };
   const feeding = feed();
@@ -88,7 +100,8 @@ export async function* readCsvRecords(input: OpenedInput, options: CsvOptions, o
     }
     throw fileProblem(error, input.name);
   } finally {
+    parser.destroy();
     input.stream.destroy();
-    await feeding.catch(() => undefined);
+    await feeding;
   }
 }

@@ -162,7 +162,8 @@ export class RecordReader {
     }
     const decimal =
       this.options.decimal ?? detectNumberFormat((['amount', 'quantity', 'price', 'profit'] as const).flatMap((role) => this.sample(role)));
-    this.dateFormat = dateFormat;
+    // Real date cells need no format: report one only when text dates were read.
+    if (this.options.dateFormat !== undefined || this.sample('date').length > 0) this.dateFormat = dateFormat;
     this.decimal = decimal;
     this.convert = this.makeConverter(dateFormat, decimal);
     const pending = this.pending;
