@@ -1,5 +1,6 @@
 // `kam analyze`: read the ledger, run the pure analysis, hand the result to a reporter.
 import { analyzeLedger, type Analysis } from '../core/analyze.js';
+import type { Ledger } from '../core/ledger.js';
 import type { AnalysisSettings } from '../core/settings.js';
 import type { Problem } from '../core/problems.js';
 import { readLedger, type LedgerRead, type LedgerReadOptions } from '../io/read-ledger.js';
@@ -29,7 +30,20 @@ export function readingNotes(read: LedgerRead): Problem[] {
   ];
 }
 
-export async function readAndAnalyze(files: readonly string[], read: LedgerReadOptions, settings: AnalysisSettings, io: CommandIo, version: string): Promise<{ analysis: Analysis; context: RunContext }> {
+export interface AnalyzedLedger {
+  ledger: Ledger;
+  analysis: Analysis;
+  context: RunContext;
+}
+
+/** Reads the ledger and runs the core analysis: the start of every command that analyses. */
+export async function readAndAnalyze(
+  files: readonly string[],
+  read: LedgerReadOptions,
+  settings: AnalysisSettings,
+  io: CommandIo,
+  version: string,
+): Promise<AnalyzedLedger> {
   const progress = progressReporter(io);
   let ledgerRead: LedgerRead;
   try {
@@ -39,7 +53,7 @@ export async function readAndAnalyze(files: readonly string[], read: LedgerReadO
   }
   const analysis = analyzeLedger(ledgerRead.ledger, settings);
   const context: RunContext = { inputs: ledgerRead.inputs, counts: ledgerRead.counts, notes: readingNotes(ledgerRead), version };
-  return { analysis, context };
+  return { ledger: ledgerRead.ledger, analysis, context };
 }
 
 export async function runAnalyze(request: AnalyzeRequest, io: CommandIo): Promise<number> {
