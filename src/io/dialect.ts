@@ -74,19 +74,22 @@ function fieldCounts(text: string, delim: number, limit: number): number[] {
 
 /**
  * Picks the delimiter from the head of a file. For each candidate the first ~50 complete records
- * are split (quote-aware) and the most frequent field count above 1 is found; the candidate whose
- * most frequent count covers the most records wins, then the one with more fields, then the
- * order , ; tab |. Records with another count (title rows such as 'Отчет по продажам' above the
- * header, footers) or with quoting that does not fit the candidate simply do not count. ',' when no candidate splits any record.
+ * are split (quote-aware) and the most frequent field count above 1 is found. The score is the
+ * number of records with that count minus the number of records whose quoting does not fit the
+ * candidate; the highest score wins, then more fields, then the order , ; tab |. Records with
+ * another count (title rows such as 'Отчет по продажам' above the header, footers) simply do
+ * not count. A candidate that never splits a record is out; ',' when none does. ',' when no candidate splits any record.
  */
 export function sniffDelimiter(text: string): Delimiter {
   let best: Delimiter = ',';
-  let bestMatches = 0;
+  let bestScore = -Infinity;
   let bestFields = 0;
   for (const d of CANDIDATES) {
     const freq = new Map<number, number>();
+    let dirty = 0;
     for (const k of fieldCounts(text, d.charCodeAt(0), SNIFF_RECORDS)) {
-      if (k > 1) freq.set(k, (freq.get(k) ?? 0) + 1);
+      if (k < 0) dirty++;
+      else if (k > 1) freq.set(k, (freq.get(k) ?? 0) + 1);
     }
     let matches = 0;
     let fields = 0;
@@ -96,9 +99,11 @@ export function sniffDelimiter(text: string): Delimiter {
         fields = k;
       }
     }
-    if (matches > bestMatches || (matches === bestMatches && matches > 0 && fields > bestFields)) {
+    if (matches === 0) continue;
+    const score = matches - dirty;
+    if (score > bestScore || (score === bestScore && fields > bestFields)) {
       best = d;
-      bestMatches = matches;
+      bestScore = score;
       bestFields = fields;
     }
   }

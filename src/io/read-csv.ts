@@ -1,10 +1,11 @@
 // CSV/TSV (plain or gzip) into records: encoding and delimiter sniffed from the head of the
-// stream, then csv-parse as the parser of record, raw arrays only.
+// stream, then csv-parse as the parser of record, raw arrays only, handed to a sink in batches
+// with no per-record promise.
 import { parse } from 'csv-parse';
 import { KamError } from '../core/problems.js';
 import { createDecoder, detectEncoding, looksBinary, sniffDelimiter, type Delimiter, type Encoding } from './dialect.js';
 import { fileProblem, type OpenedInput } from './input.js';
-import type { RawRecord } from './records.js';
+import type { RecordSink } from './records.js';
 
 export interface CsvOptions {
   encoding: Encoding | undefined;
@@ -19,8 +20,17 @@ export interface CsvDialect {
 /** Enough text to see a few dozen lines even below title rows. */
 const SNIFF_BYTES = 64 * 1024;
 
-/** Streams the records of a CSV input; `onDialect` learns what was detected before the first record. */
-export async function* readCsvRecords(input: OpenedInput, options: CsvOptions, onDialect: (d: CsvDialect) => void): AsyncGenerator<RawRecord> {
+function csvProblem(error: unknown, name: string): KamError {
+  if (error instanceof KamError) return error;
+  const code = (error as { code?: string }).code;
+  if (typeof code === 'string' && code.startsWith('CSV_')) {
+    return new KamError({ code: 'file-unreadable', file: name, value: (error as Error).message });
+  }
+  return fileProblem(error, name);
+}
+
+/** Reads a CSV input to the end, handing every record to `sink` with its line number. */
+export async function readCsv(input: OpenedInput, options: CsvOptions, onDialect: (d: CsvDialect) => void, sink: RecordSink): Promise<void> {
   const chunks = input.stream[Symbol.asyncIterator]();
   const head: Buffer[] = [];
   let headBytes = 0;
@@ -39,69 +49,71 @@ export async function* readCsvRecords(input: OpenedInput, options: CsvOptions, o
     throw fileProblem(error, input.name);
   }
   const headBuffer = Buffer.concat(head);
-  if (looksBinary(headBuffer.subarray(0, SNIFF_BYTES))) throw new KamError({ code: 'file-binary', file: input.name });
-  const encoding = options.encoding ?? detectEncoding(headBuffer.subarray(0, SNIFF_BYTES));
+  const sniffBytes = headBuffer.subarray(0, SNIFF_BYTES);
+  if (looksBinary(sniffBytes)) throw new KamError({ code: 'file-binary', file: input.name });
+  const encoding = options.encoding ?? detectEncoding(sniffBytes);
   const decoder = createDecoder(encoding);
   const headText = decoder.write(headBuffer);
-  if (headText.trim() === '') {
-    if (done) throw new KamError({ code: 'file-empty', file: input.name });
-  }
+  if (done && headText.trim() === '') throw new KamError({ code: 'file-empty', file: input.name });
   const delimiter = options.delimiter ?? sniffDelimiter(headText);
   onDialect({ encoding, delimiter });
 
-  const parser = parse({
-    delimiter,
-    relax_column_count: true,
-    relax_quotes: true,
-    skip_empty_lines: true,
-    info: true,
-  });
-  const feed = async (): Promise<void> => {
+  // Empty lines are kept (and skipped by the sink) so that record order gives line numbers
+  // without csv-parse's `info`, which costs more than the parse itself.
+  const parser = parse({ delimiter, relax_column_count: true, relax_quotes: true });
+  let line = 1;
+  let failure: unknown;
+  parser.on('readable', () => {
     try {
-      const write = async (text: string): Promise<void> => {
-        if (parser.destroyed) throw new Error('stopped');
-        if (text !== '' && !parser.write(text)) {
-          // Resolve on close too: a consumer that stops early destroys the parser mid-wait.
-          await new Promise<void>((resolve) => {
-            const done = (): void => {
-              parser.off('drain', done);
-              parser.off('close', done);
-              resolve();
-            };
-            parser.once('drain', done);
-            parser.once('close', done);
-          });
-        }
-      };
-      await write(headText);
-      if (!done) {
-        for (;;) {
-          const next = await chunks.next();
-          if (next.done) break;
-          await write(decoder.write(next.value as Buffer));
+      let record: string[] | null;
+      while ((record = parser.read() as string[] | null) !== null) {
+        sink(record, line);
+        line++;
+        // A quoted field may hold line breaks: count them so later line numbers stay true.
+        for (let i = 0; i < record.length; i++) {
+          const field = record[i]!;
+          if (field.length > 0 && field.includes('\n')) line += field.split('\n').length - 1;
         }
       }
-      await write(decoder.end());
-      parser.end();
     } catch (error) {
-      if (!parser.destroyed) parser.destroy(fileProblem(error, input.name));
+      failure = error;
+      parser.destroy();
+    }
+  });
+  const finished = new Promise<void>((resolve, reject) => {
+    parser.on('end', resolve);
+    parser.on('close', resolve);
+    parser.on('error', reject);
+  });
+  const write = async (text: string): Promise<void> => {
+    if (text === '' || parser.destroyed) return;
+    if (!parser.write(text)) {
+      await new Promise<void>((resolve) => {
+        const go = (): void => {
+          parser.off('drain', go);
+          parser.off('close', go);
+          resolve();
+        };
+        parser.once('drain', go);
+        parser.once('close', go);
+      });
     }
   };
-  const feeding = feed();
   try {
-    for await (const item of parser as AsyncIterable<{ record: string[]; info: { lines: number } }>) {
-      yield { cells: item.record, line: item.info.lines };
+    await write(headText);
+    while (!done && !parser.destroyed) {
+      const next = await chunks.next();
+      if (next.done) break;
+      await write(decoder.write(next.value as Buffer));
     }
+    await write(decoder.end());
+    if (!parser.destroyed) parser.end();
+    await finished;
   } catch (error) {
-    if (error instanceof KamError) throw error;
-    const code = (error as { code?: string }).code;
-    if (typeof code === 'string' && code.startsWith('CSV_')) {
-      throw new KamError({ code: 'file-unreadable', file: input.name, value: (error as Error).message });
-    }
-    throw fileProblem(error, input.name);
+    throw csvProblem(failure ?? error, input.name);
   } finally {
-    parser.destroy();
+    if (!parser.destroyed) parser.destroy();
     input.stream.destroy();
-    await feeding;
   }
+  if (failure !== undefined) throw csvProblem(failure, input.name);
 }

@@ -6,9 +6,9 @@ import type { DateFormat } from './dates.js';
 import type { Delimiter, Encoding } from './dialect.js';
 import { openInput, type InputKind } from './input.js';
 import type { NumberFormat } from './numbers.js';
-import { readCsvRecords, type CsvOptions } from './read-csv.js';
-import { readXlsxRecords } from './read-xlsx.js';
-import { MAX_EXAMPLES, RecordReader, type RawRecord, type ReadCounts, type RecordOptions } from './records.js';
+import { readCsv, type CsvOptions } from './read-csv.js';
+import { readXlsx } from './read-xlsx.js';
+import { MAX_EXAMPLES, RecordReader, type ReadCounts, type RecordOptions, type RecordSink } from './records.js';
 
 export interface LedgerReadOptions extends RecordOptions, CsvOptions {
   sheet: string | undefined;
@@ -55,17 +55,16 @@ export async function readLedger(
     const input = await openInput(path, stdin);
     const reader = new RecordReader(ledger, input.name, options);
     const report: InputReport = { name: input.name, kind: input.kind, compressed: input.compressed, counts: reader.counts };
-    const records: AsyncIterable<RawRecord> =
-      input.kind === 'xlsx'
-        ? readXlsxRecords(input, options.sheet, (sheet) => (report.sheet = sheet))
-        : readCsvRecords(input, options, (d) => Object.assign(report, d));
     let n = 0;
-    for await (const record of records) {
-      reader.push(record);
-      if (onProgress !== undefined && (++n & 0xffff) === 0) {
-        onProgress({ input: input.name, bytes: input.bytesRead(), size: input.size, rows: n });
-      }
-    }
+    const sink: RecordSink =
+      onProgress === undefined
+        ? reader.push
+        : (cells, line) => {
+            reader.push(cells, line);
+            if ((++n & 0xffff) === 0) onProgress({ input: input.name, bytes: input.bytesRead(), size: input.size, rows: n });
+          };
+    if (input.kind === 'xlsx') await readXlsx(input, options.sheet, (sheet) => (report.sheet = sheet), sink);
+    else await readCsv(input, options, (d) => Object.assign(report, d), sink);
     reader.finish();
     if (reader.dateFormat !== undefined) report.dateFormat = reader.dateFormat;
     if (reader.decimal !== undefined) report.decimal = reader.decimal;

@@ -3,7 +3,7 @@
 import ExcelJS from 'exceljs';
 import { KamError } from '../core/problems.js';
 import type { OpenedInput } from './input.js';
-import type { Cell, RawRecord } from './records.js';
+import type { Cell, RecordSink } from './records.js';
 
 /** Plain value of an exceljs cell: rich text, formulas and hyperlinks flattened. */
 function plainValue(value: unknown): Cell {
@@ -19,7 +19,7 @@ function plainValue(value: unknown): Cell {
   return String(value);
 }
 
-export async function* readXlsxRecords(input: OpenedInput, sheet: string | undefined, onSheet: (name: string) => void): AsyncGenerator<RawRecord> {
+export async function readXlsx(input: OpenedInput, sheet: string | undefined, onSheet: (name: string) => void, sink: RecordSink): Promise<void> {
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(input.stream, {
     sharedStrings: 'cache',
     // Styles tell date cells from numbers.
@@ -46,7 +46,7 @@ export async function* readXlsxRecords(input: OpenedInput, sheet: string | undef
         const cells: Cell[] = [];
         // exceljs row values are 1-based.
         for (let i = 1; i < values.length; i++) cells.push(plainValue(values[i]));
-        yield { cells, line: (row as ExcelJS.Row).number };
+        sink(cells, (row as ExcelJS.Row).number);
       }
     }
   } catch (error) {

@@ -16,6 +16,9 @@ export interface RawRecord {
   line: number;
 }
 
+/** Where readers hand records: cells and their line (CSV) or row (xlsx) number. */
+export type RecordSink = (cells: Cell[], line: number) => void;
+
 export interface RecordOptions {
   map: Partial<Record<ColumnRole, string>>;
   dateFormat: DateFormat | undefined;
@@ -65,7 +68,7 @@ export class RecordReader {
   private preHeader: RawRecord[] = [];
   private pending: RawRecord[] = [];
   private columns: ColumnMap = {};
-  private convert: ((record: RawRecord) => void) | undefined;
+  private convert: RecordSink | undefined;
   dateFormat: DateFormat | undefined;
   decimal: NumberFormat | undefined;
 
@@ -75,20 +78,21 @@ export class RecordReader {
     private readonly options: RecordOptions,
   ) {}
 
-  push(record: RawRecord): void {
+  /** A RecordSink: hand every record of the input here, in order. */
+  readonly push: RecordSink = (cells, line) => {
     if (this.convert !== undefined) {
-      this.convert(record);
+      this.convert(cells, line);
       return;
     }
     if (!this.headerFound) {
-      if (isBlank(record.cells)) return;
-      this.preHeader.push(record);
+      if (isBlank(cells)) return;
+      this.preHeader.push({ cells, line });
       this.tryHeader(false);
       return;
     }
-    this.pending.push(record);
+    this.pending.push({ cells, line });
     if (this.pending.length >= SAMPLE_ROWS) this.tryDialect(false);
-  }
+  };
 
   finish(): void {
     if (!this.headerFound) this.tryHeader(true);
@@ -116,7 +120,7 @@ export class RecordReader {
     this.columns = detectColumns(this.headers, { map: this.options.map }, this.file);
     const rest = this.preHeader.slice(index + 1);
     this.preHeader = [];
-    for (const r of rest) this.push(r);
+    for (const r of rest) this.push(r.cells, r.line);
   }
 
   private headerScore(cells: readonly Cell[]): number {
@@ -168,10 +172,10 @@ export class RecordReader {
     this.convert = this.makeConverter(dateFormat, decimal);
     const pending = this.pending;
     this.pending = [];
-    for (const r of pending) this.convert(r);
+    for (const r of pending) this.convert(r.cells, r.line);
   }
 
-  private makeConverter(dateFormat: DateFormat, decimal: NumberFormat): (record: RawRecord) => void {
+  private makeConverter(dateFormat: DateFormat, decimal: NumberFormat): RecordSink {
     const parseDateText = makeDateParser(dateFormat);
     const parseSerial = makeDateParser('excel-serial');
     const parseCompact = makeDateParser('yyyymmdd');
@@ -213,23 +217,22 @@ export class RecordReader {
       const c = cells[at];
       return c === null || c === undefined ? undefined : typeof c === 'string' ? c.trim() : cellText(c);
     };
-    const reject = (record: RawRecord, at: number, kind: 'badDate' | 'badNumber'): void => {
+    const reject = (cells: Cell[], line: number, at: number, kind: 'badDate' | 'badNumber'): void => {
       counts[kind]++;
       const problem: Problem = {
         code: 'bad-row',
         severity: 'warning',
         file: this.file,
-        line: record.line,
+        line,
         column: this.headers[at],
-        value: cellText(record.cells[at]),
+        value: cellText(cells[at]),
         details: { kind: kind === 'badDate' ? 'date' : 'number' },
       };
       if (this.options.strict) throw new KamError({ ...problem, severity: 'error' });
       if (this.examples.length < MAX_EXAMPLES) this.examples.push(problem);
     };
 
-    return (record) => {
-      const cells = record.cells;
+    return (cells, line) => {
       if (isBlank(cells)) return;
       counts.rows++;
       const rawClient = cells[clientAt!];
@@ -237,26 +240,26 @@ export class RecordReader {
       if (client === '') {
         counts.noClient++;
         if (this.options.strict) {
-          throw new KamError({ code: 'bad-row', file: this.file, line: record.line, column: this.headers[clientAt!], value: '', details: { kind: 'client' } });
+          throw new KamError({ code: 'bad-row', file: this.file, line, column: this.headers[clientAt!], value: '', details: { kind: 'client' } });
         }
         return;
       }
       const day = readDay(cells[dateAt!]);
-      if (day === undefined) return reject(record, dateAt!, 'badDate');
+      if (day === undefined) return reject(cells, line, dateAt!, 'badDate');
       const quantity = quantityAt === undefined ? undefined : readOptional(cells[quantityAt]);
-      if (quantity === null) return reject(record, quantityAt!, 'badNumber');
+      if (quantity === null) return reject(cells, line, quantityAt!, 'badNumber');
       let amount: number | undefined;
       if (amountAt !== undefined) {
         amount = readNumber(cells[amountAt]);
-        if (amount === undefined) return reject(record, amountAt, 'badNumber');
+        if (amount === undefined) return reject(cells, line, amountAt, 'badNumber');
       } else {
         const price = readNumber(cells[priceAt!]);
-        if (price === undefined) return reject(record, priceAt!, 'badNumber');
-        if (quantity === undefined) return reject(record, quantityAt!, 'badNumber');
+        if (price === undefined) return reject(cells, line, priceAt!, 'badNumber');
+        if (quantity === undefined) return reject(cells, line, quantityAt!, 'badNumber');
         amount = quantity * price;
       }
       const profit = profitAt === undefined ? undefined : readOptional(cells[profitAt]);
-      if (profit === null) return reject(record, profitAt!, 'badNumber');
+      if (profit === null) return reject(cells, line, profitAt!, 'badNumber');
       row.client = client;
       row.day = day;
       row.amount = amount;
