@@ -28,13 +28,18 @@ export interface MinimizeResult {
   /** Objective evaluations, line search included. */
   evaluations: number;
   converged: boolean;
-  /** Why it stopped: 'gradient' | 'max-iterations' | 'line-search' | 'no-progress'. */
-  reason: 'gradient' | 'max-iterations' | 'line-search' | 'no-progress';
+  /**
+   * Why it stopped: 'gradient' (tolerance met), 'precision' (the decrease the quasi-Newton
+   * model still predicts is below the rounding noise of the objective, so no line search can
+   * measure progress; counted as converged), 'line-search', 'no-progress', 'max-iterations'.
+   */
+  reason: 'gradient' | 'precision' | 'max-iterations' | 'line-search' | 'no-progress';
 }
 
 const C1 = 1e-4; // sufficient decrease
 const C2 = 0.9; // curvature (0.9 is the usual choice for quasi-Newton)
 const MAX_LINE_SEARCH = 60;
+const PRECISION = 1e-13; // relative size of a decrease too small to be measured in f
 
 function dot(a: readonly number[], b: readonly number[]): number {
   let s = 0;
@@ -181,6 +186,8 @@ export function minimizeBfgs(fg: ObjectiveWithGradient, x0: readonly number[], o
     if (maxAbs(g) <= gtol) return result(true, 'gradient');
     let d = matVec(h, g).map((v) => -v);
     let slope = dot(g, d);
+    // Decrease predicted by the quadratic model along the quasi-Newton step: ½ gᵀHg.
+    const predicted = -0.5 * slope;
     if (!(slope < 0)) {
       // Not a descent direction (h lost positive definiteness numerically): reset.
       h = identity(n);
@@ -198,7 +205,13 @@ export function minimizeBfgs(fg: ObjectiveWithGradient, x0: readonly number[], o
       slope = dot(g, d);
       step = lineSearch(fg, x, d, f, slope, Math.min(1, 1 / maxAbs(g)), counter);
     }
-    if (step === null) return result(maxAbs(g) <= gtol, 'line-search');
+    if (step === null) {
+      if (maxAbs(g) <= gtol) return result(true, 'gradient');
+      // f carries a few hundred ulps of rounding noise at best; below that the gradient
+      // tolerance was simply tighter than the objective can resolve.
+      if (predicted >= 0 && predicted <= PRECISION * Math.max(1, Math.abs(f))) return result(true, 'precision');
+      return result(false, 'line-search');
+    }
     iterations++;
 
     const s = step.x.map((v, i) => v - (x[i] as number));
