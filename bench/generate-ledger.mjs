@@ -52,23 +52,28 @@ const pad = (n, w) => String(n).padStart(w, '0');
 function isoDay(day) {
   return new Date(day * 86_400_000).toISOString().slice(0, 10);
 }
-// Every day appears: the first and last lines pin the 24 complete months.
+// The first and last lines pin the 24 complete months.
 function pickDay(i) {
   if (i === 0) return DAY0;
-  if (i === lines - 1) return DAY0 + DAYS - 1;
   return DAY0 + Math.floor(random() * DAYS);
 }
 
+// Invoices of 1–15 lines, one client and one day each, as real ledgers hold them; 2% are returns.
 function* rows() {
   let invoice = 100000;
-  for (let i = 0; i < lines; i++) {
-    const client = pickClient();
-    const day = pickDay(i);
-    if (random() < 0.3) invoice++;
-    const qty = random() < 0.02 ? -1 - Math.floor(random() * 3) : 1 + Math.floor(random() * 12);
-    const price = (50 + Math.floor(random() * 5000)) / 10;
-    const amount = Math.round(qty * price * 100) / 100;
-    yield [isoDay(day), `I${invoice}`, `CL-${pad(client, 5)}`, `P${pad(Math.floor(random() * 2000), 4)}`, qty, price, amount];
+  let i = 0;
+  while (i < lines) {
+    const client = `CL-${pad(pickClient(), 5)}`;
+    const day = isoDay(pickDay(i));
+    const returned = random() < 0.02;
+    const size = 1 + Math.floor(random() * 15);
+    invoice++;
+    for (let k = 0; k < size && i < lines; k++, i++) {
+      const qty = returned ? -1 - Math.floor(random() * 3) : 1 + Math.floor(random() * 12);
+      const price = (50 + Math.floor(random() * 5000)) / 10;
+      const amount = Math.round(qty * price * 100) / 100;
+      yield [i === lines - 1 ? isoDay(DAY0 + DAYS - 1) : day, `${returned ? 'R' : 'I'}${invoice}`, client, `P${pad(Math.floor(random() * 2000), 4)}`, qty, price, amount];
+    }
   }
 }
 

@@ -5,6 +5,9 @@ import type { CommandIo } from '../commands/context.js';
 import { KamError, isUsageProblem } from '../core/problems.js';
 import { renderProblem } from '../report/messages.js';
 import { registerAnalyze } from './analyze.js';
+import { registerAlive } from './alive.js';
+import { registerLost } from './lost.js';
+import { registerClient } from './client.js';
 
 export const VERSION: string = (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
 
@@ -17,6 +20,9 @@ export function buildProgram(io: CommandIo, setExit: (code: number) => void): Co
     .exitOverride();
 
   registerAnalyze(program, io, VERSION, setExit);
+  registerLost(program, io, VERSION, setExit);
+  registerAlive(program, io, VERSION, setExit);
+  registerClient(program, io, VERSION, setExit);
   return program;
 }
 

@@ -63,6 +63,8 @@ export interface RawAnalysisOptions {
   lostAfter?: string;
   lostFactor?: string;
   riskFactor?: string;
+  breadwinnerShare?: string;
+  newWithin?: string;
 }
 
 export function analysisSettings(raw: RawAnalysisOptions, today: number): AnalysisSettings {
@@ -83,6 +85,11 @@ export function analysisSettings(raw: RawAnalysisOptions, today: number): Analys
   if (raw.lostAfter !== undefined) s.lostAfter = positiveNumber('--lost-after', raw.lostAfter);
   if (raw.lostFactor !== undefined) s.lostFactor = positiveNumber('--lost-factor', raw.lostFactor);
   if (raw.riskFactor !== undefined) s.riskFactor = positiveNumber('--risk-factor', raw.riskFactor);
+  if (raw.breadwinnerShare !== undefined) {
+    s.breadwinnerShare = positiveNumber('--breadwinner-share', raw.breadwinnerShare) / 100;
+    if (s.breadwinnerShare > 1) throw usage(`--breadwinner-share is a percentage up to 100, not "${raw.breadwinnerShare}"`);
+  }
+  if (raw.newWithin !== undefined) s.newWithinMonths = positiveInteger('--new-within', raw.newWithin);
   return s;
 }
 

@@ -2,7 +2,10 @@
 import type { Command } from 'commander';
 import { Option } from 'commander';
 import type { CommandIo } from '../commands/context.js';
+import { FAIL_ON_CONDITIONS, type FailOn } from '../commands/lost.js';
 import { usage } from './options.js';
+import type { CompareSpec } from '../core/compare.js';
+import { parseDayArgument } from '../io/dates.js';
 
 const collect = (value: string, previous: string[] = []): string[] => [...previous, value];
 /** Options shared by every command that reads a ledger. */
@@ -14,7 +17,8 @@ export function addLedgerOptions(command: Command): Command {
     .option('--delimiter <char>', 'CSV delimiter: , ; tab | (default: detected)')
     .option('--decimal <char>', 'decimal separator: . or , (default: detected)')
     .option('--date-format <format>', 'dd.mm.yyyy, dd/mm/yyyy, mm/dd/yyyy, yyyy-mm-dd, yyyymmdd or serial (default: detected)')
-    .option('--strict', 'stop at the first row that cannot be read instead of skipping it');
+    .option('--strict', 'stop at the first row that cannot be read instead of skipping it')
+    .option('--direction <column>', 'the column that splits churn by direction: region, manager, product group…');
 }
 
 export function addWindowOptions(command: Command): Command {
@@ -51,4 +55,40 @@ export function topOption(value: string | undefined, fallback: number): number {
   const top = value === undefined ? fallback : Number(value);
   if (!Number.isInteger(top) || top < 1) throw usage(`--top must be a whole number above 0, not "${value}"`);
   return top;
+}
+
+/** --fail-on CONDITION[,CONDITION]: exit 3 after writing the output when a condition holds (SPEC §10). */
+export function addFailOnOption(command: Command): Command {
+  return command.option('--fail-on <condition>', `exit 3 after writing the output when: ${FAIL_ON_CONDITIONS.join(', ')} (a key client is lost)`);
+}
+
+export function failOnOption(value: string | undefined): FailOn[] {
+  if (value === undefined) return [];
+  const conditions = value.split(',').map((v) => v.trim());
+  for (const c of conditions) {
+    if (!(FAIL_ON_CONDITIONS as readonly string[]).includes(c)) throw usage(`--fail-on takes ${FAIL_ON_CONDITIONS.join(', ')}, not "${c}"`);
+  }
+  return [...new Set(conditions)] as FailOn[];
+}
+
+/** Tags and the earlier window (SPEC §7, §8): --clients, --breadwinner-share, --new-within, --compare. */
+export function addSegmentOptions(command: Command, compareHelp = 'compare with the previous window of equal length, or with FROM..TO'): Command {
+  return command
+    .option('--clients <file>', 'client attributes (CSV or xlsx): a client column, tags (image-maker, expert…), need/can_pay/authority and any other columns')
+    .option('--breadwinner-share <percent>', 'breadwinner: at least this share of total profit (revenue without a profit column) (default: 10)')
+    .option('--new-within <months>', 'prospect: first purchase at most this many months before the as-of date (default: 6)')
+    .option('--compare <previous|FROM..TO>', compareHelp);
+}
+
+/** --compare previous | FROM..TO (dates as for --from/--to). */
+export function compareOption(value: string | undefined, today: number): CompareSpec | undefined {
+  if (value === undefined) return undefined;
+  const text = value.trim();
+  if (text.toLowerCase() === 'previous' || text.toLowerCase() === 'prev') return { kind: 'previous' };
+  const parts = text.split('..');
+  const from = parts.length === 2 ? parseDayArgument(parts[0]!.trim(), today) : undefined;
+  const to = parts.length === 2 ? parseDayArgument(parts[1]!.trim(), today) : undefined;
+  if (from === undefined || to === undefined) throw usage(`--compare takes "previous" or FROM..TO such as 2024-01-01..2024-06-30, not "${value}"`);
+  if (to < from) throw usage(`--compare ${value}: the end comes before the start`);
+  return { kind: 'range', from, to };
 }

@@ -2,12 +2,18 @@
 import { analyzeLedger, type Analysis } from '../core/analyze.js';
 import type { Ledger } from '../core/ledger.js';
 import type { AnalysisSettings } from '../core/settings.js';
-import type { Problem } from '../core/problems.js';
+import { KamError, type Problem } from '../core/problems.js';
+import { withMigration, type CompareSpec } from '../core/compare.js';
+import { applySegments } from '../core/segments.js';
+import { readAttributes } from '../io/read-attributes.js';
 import { readLedger, type LedgerRead, type LedgerReadOptions } from '../io/read-ledger.js';
+import { checkOutputPath } from '../io/write-file.js';
 import { renderProblem } from '../report/messages.js';
+import { writeWorkbook } from '../report/workbook/index.js';
 import { REPORTERS, type ReporterName } from '../report/reporters.js';
 import type { RunContext } from '../report/run-context.js';
 import { chalkFor, progressReporter, writeAll, type CommandIo } from './context.js';
+import { failOnStatus, pAliveMissing, type FailOn } from './lost.js';
 
 export interface AnalyzeRequest {
   files: string[];
@@ -16,7 +22,21 @@ export interface AnalyzeRequest {
   format: ReporterName;
   top: number;
   color: boolean;
+  /** --fail-on: exit 3 after writing everything when a condition holds. */
+  failOn?: FailOn[];
+  /** --clients, --compare (SPEC §7, §8). */
+  segments?: SegmentRequest;
+  /** -o FILE.xlsx: the annotated workbook (SPEC §9), written whole or not at all. */
+  output?: string | undefined;
+  /** false: nothing on standard output (-o without --format, output not a terminal). */
+  printReport?: boolean;
   version: string;
+}
+
+/** What tags and the earlier window need beyond the ledger: the attributes file and --compare. */
+export interface SegmentRequest {
+  clients?: string | undefined;
+  compare?: CompareSpec | undefined;
 }
 
 /** Notes about reading: how many rows were skipped and the first few unreadable ones. */
@@ -43,7 +63,13 @@ export async function readAndAnalyze(
   settings: AnalysisSettings,
   io: CommandIo,
   version: string,
+  segments: SegmentRequest = {},
 ): Promise<AnalyzedLedger> {
+  if (segments.clients === '-' && files.includes('-')) {
+    throw new KamError({ code: 'bad-option', value: 'standard input can hold the ledger or the attributes file (--clients -), not both' });
+  }
+  // The attributes file first: a wrong path fails before a long ledger read.
+  const attributes = segments.clients === undefined ? undefined : await readAttributes(segments.clients, io.stdin);
   const progress = progressReporter(io);
   let ledgerRead: LedgerRead;
   try {
@@ -51,20 +77,28 @@ export async function readAndAnalyze(
   } finally {
     progress.done();
   }
-  const analysis = analyzeLedger(ledgerRead.ledger, settings);
+  // Tags (SPEC §7) need the classes and statuses; the earlier window's slipped key clients need the tags.
+  let analysis = applySegments(analyzeLedger(ledgerRead.ledger, settings), ledgerRead.ledger, attributes);
+  if (segments.compare !== undefined) analysis = withMigration(ledgerRead.ledger, analysis, segments.compare);
   const context: RunContext = { inputs: ledgerRead.inputs, counts: ledgerRead.counts, notes: readingNotes(ledgerRead), version };
   return { ledger: ledgerRead.ledger, analysis, context };
 }
 
 export async function runAnalyze(request: AnalyzeRequest, io: CommandIo): Promise<number> {
-  const { analysis, context } = await readAndAnalyze(request.files, request.read, request.settings, io, request.version);
+  // A -o that cannot be written (or names an input) fails now, not after a long read.
+  const inputs = [...request.files, ...(request.segments?.clients === undefined ? [] : [request.segments.clients])];
+  if (request.output !== undefined) await checkOutputPath(request.output, inputs);
+  const { ledger, analysis, context } = await readAndAnalyze(request.files, request.read, request.settings, io, request.version, request.segments);
   const chalk = chalkFor(io, request.color);
-  if (request.format !== 'table') {
+  const printReport = request.printReport !== false;
+  if (request.format !== 'table' || !printReport) {
     // Data goes to stdout alone; what a person should know goes to stderr.
     for (const note of [...context.notes, ...analysis.notes]) {
-      if (note.severity !== 'note' || note.code === 'partial-period-dropped' || note.code === 'rows-skipped') io.stderr.write(`kam: ${note.severity}: ${renderProblem(note)}\n`);
+      if (note.severity !== 'note' || note.code === 'partial-period-dropped' || note.code === 'rows-skipped' || pAliveMissing(note)) io.stderr.write(`kam: ${note.severity}: ${renderProblem(note)}\n`);
     }
   }
-  await writeAll(io.stdout, REPORTERS[request.format](analysis, context, { chalk, top: request.top }));
-  return 0;
+  if (request.output !== undefined) await writeWorkbook(request.output, { analysis, context, generatedAt: new Date(), ledger, directionColumn: request.read.map.direction ?? null });
+  if (printReport) await writeAll(io.stdout, REPORTERS[request.format](analysis, context, { chalk, top: request.top }));
+  if (request.output !== undefined && io.stderr.isTTY === true) io.stderr.write(`kam: workbook written to ${request.output}\n`);
+  return failOnStatus(analysis, request.failOn ?? [], io);
 }

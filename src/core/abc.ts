@@ -95,7 +95,7 @@ export function classifyAbc(inputs: readonly AbcInput[], options: AbcOptions): A
     });
   });
 
-  rest.sort((x, y) => y.total - x.total || compareNames(x.client, y.client));
+  rest.sort((x, y) => roundForTies(y.total) - roundForTies(x.total) || compareNames(x.client, y.client));
   for (const r of rest) {
     results.push({ client: r.client, total: r.total, share: null, cumShare: null, rank: null, abcClass: 'C', nonPositive: true });
   }

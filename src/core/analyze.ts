@@ -1,14 +1,17 @@
 // The pure heart of `kam analyze`: a folded ledger and settings in, plain results out.
 import { classifyAbc, type AbcClass } from './abc.js';
-import type { Ledger, LedgerColumns } from './ledger.js';
+import { finalizeLedger, type Ledger, type LedgerColumns } from './ledger.js';
 import { buildMatrix, cellName, type CellName, type MatrixCell } from './matrix.js';
 import { periodOf } from './periods.js';
 import { KamError, type Problem } from './problems.js';
 import { assessRecency, type ClientStatus } from './recency.js';
+import { assessLost, type LostAssessment } from './churn.js';
 import { KEY_SHARE_BAND, type AbcMetric, type AnalysisSettings } from './settings.js';
 import { resolveWindow, type AnalysisWindow } from './window.js';
 import { classifyXyz, coefficientOfVariation, type XyzClass, type XyzGap } from './xyz.js';
 import { describeXyzSpread, type XyzSpread } from './xyz-spread.js';
+import type { SegmentSummary } from './segments.js';
+import type { Migration } from './compare.js';
 
 export type ClientFlag = 'non-positive-total' | XyzGap;
 
@@ -76,6 +79,12 @@ export interface Analysis {
   };
   key: KeyClientShare;
   xyzSpread: XyzSpread;
+  /** Every client's status, lapses and P(alive) up to the as-of day (SPEC §6), window or not. */
+  lost: LostAssessment;
+  /** Tags and their thresholds (SPEC §7), once applySegments has run. */
+  segments?: SegmentSummary | undefined;
+  /** The previous window's classes and the migration between them (--compare), once compareWindows has run. */
+  migration?: Migration | undefined;
   notes: Problem[];
 }
 
@@ -84,6 +93,7 @@ function metricOf(by: AbcMetric, t: { amount: number; profit: number; quantity: 
 }
 
 export function analyzeLedger(ledger: Ledger, settings: AnalysisSettings): Analysis {
+  finalizeLedger(ledger);
   if (ledger.firstDay === undefined || ledger.lastDay === undefined) throw new KamError({ code: 'no-rows' });
   if (settings.by === 'profit' && !ledger.columns.profit) throw new KamError({ code: 'no-profit-column' });
   if (settings.by === 'quantity' && !ledger.columns.quantity) throw new KamError({ code: 'no-quantity-column' });
@@ -92,6 +102,7 @@ export function analyzeLedger(ledger: Ledger, settings: AnalysisSettings): Analy
   const { firstPeriod, periods, startDay, endDay, asOf } = window;
   const periodIndex = (day: number): number => periodOf(window.period, day) - firstPeriod;
   const notes: Problem[] = [...window.notes];
+  const lost = assessLost(ledger, asOf, settings);
 
   interface Draft extends Omit<ClientAnalysis, 'abc' | 'cell' | 'share' | 'cumShare' | 'rank' | 'cv' | 'xyz' | 'purchasesCv'> {
     firstRowPeriod: number;
@@ -151,7 +162,7 @@ export function analyzeLedger(ledger: Ledger, settings: AnalysisSettings): Analy
       recencyDays: recency?.recencyDays ?? null,
       usualIntervalDays: recency?.usualInterval ?? null,
       status: recency?.status ?? null,
-      pAlive: null,
+      pAlive: lost.alive.byClient.get(history.client)?.pAlive ?? null,
       tags: [],
       flags: [],
     });
@@ -197,23 +208,11 @@ export function analyzeLedger(ledger: Ledger, settings: AnalysisSettings): Analy
   const quantity = ledger.columns.quantity ? clients.reduce((s, c) => s + (c.quantity ?? 0), 0) : null;
   const matrix = buildMatrix(clients, revenue);
 
-  const keyClients = clients.filter(isKeyClient);
-  const keyRevenue = keyClients.reduce((s, c) => s + c.revenue, 0);
-  const keyProfit = profit === null ? null : keyClients.reduce((s, c) => s + (c.profit ?? 0), 0);
-  const revenueShare = revenue > 0 ? keyRevenue / revenue : null;
-  const key: KeyClientShare = {
-    clients: keyClients.length,
-    revenue: keyRevenue,
-    revenueShare,
-    profit: keyProfit,
-    profitShare: keyProfit !== null && profit !== null && profit > 0 ? keyProfit / profit : null,
-    band: KEY_SHARE_BAND,
-    position:
-      revenueShare === null ? null : revenueShare < KEY_SHARE_BAND[0] ? 'below' : revenueShare > KEY_SHARE_BAND[1] ? 'above' : 'within',
-  };
+  const key = keyShareOf(clients, revenue, profit);
 
   const xyzSpread = describeXyzSpread(clients, settings, window.periods);
   if (xyzSpread.degenerate !== null) notes.push(xyzSpread.degenerate);
+  notes.push(...lost.notes);
 
   return {
     settings,
@@ -224,7 +223,26 @@ export function analyzeLedger(ledger: Ledger, settings: AnalysisSettings): Analy
     totals: { clients: clients.length, clientsInLedger, revenue, profit, quantity, metric: abc.reduce((s, a) => s + a.total, 0) },
     key,
     xyzSpread,
+    lost,
     notes,
+  };
+}
+
+/** The key clients' count and share of the window's revenue and profit (SPEC §5); again after tagging. */
+export function keyShareOf(clients: readonly ClientAnalysis[], revenue: number, profit: number | null): KeyClientShare {
+  const keyClients = clients.filter(isKeyClient);
+  const keyRevenue = keyClients.reduce((s, c) => s + c.revenue, 0);
+  const keyProfit = profit === null ? null : keyClients.reduce((s, c) => s + (c.profit ?? 0), 0);
+  const revenueShare = revenue > 0 ? keyRevenue / revenue : null;
+  return {
+    clients: keyClients.length,
+    revenue: keyRevenue,
+    revenueShare,
+    profit: keyProfit,
+    profitShare: keyProfit !== null && profit !== null && profit > 0 ? keyProfit / profit : null,
+    band: KEY_SHARE_BAND,
+    position:
+      revenueShare === null ? null : revenueShare < KEY_SHARE_BAND[0] ? 'below' : revenueShare > KEY_SHARE_BAND[1] ? 'above' : 'within',
   };
 }
 

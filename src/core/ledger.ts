@@ -1,5 +1,10 @@
 // The ledger as the core sees it: sale lines folded into per-client, per-day totals as
-// they stream in. Memory grows with clients × purchase days (and documents), never with lines.
+// they stream in. Memory grows with clients × days (plus one number per document), never
+// with lines.
+//
+// Sums are exact: each value is split into whole units and millionths, each summed as an
+// integer, so totals do not depend on the order of the lines. Shuffled rows, a ledger split
+// across files and a parse spread over worker threads all give the same bytes.
 
 /** One sale line after reading: the core's only input. */
 export interface LedgerRow {
@@ -19,18 +24,31 @@ export interface DayTotals {
   quantity: number;
   /** At least one line with a positive amount (or a zero amount and a positive quantity): SPEC §6. */
   purchase: boolean;
+  // Exact accumulators behind the three sums: whole units and millionths of each.
+  amountUnits: number;
+  amountMicros: number;
+  profitUnits: number;
+  profitMicros: number;
+  quantityUnits: number;
+  quantityMicros: number;
 }
 
 export interface ClientHistory {
   client: string;
   days: Map<number, DayTotals>;
-  /** Document → first day on which it carries a purchase line; documents of returns alone are not purchases. */
-  documents: Map<string, number>;
+  /**
+   * Document (as a 52-bit hash of its number: a collision within one client's documents is
+   * about 1 in 10^12) → first day on which it carries a purchase line; documents of returns
+   * alone are not purchases.
+   */
+  documents: Map<number, number>;
   /** Direction value (region, manager…) → net amount bought under it. */
   directions: Map<string, number>;
-  /** Product → net amount. */
+  /** Product → net amount; kept only when the reader is asked to (dossiers need it). */
   products: Map<string, number>;
   rows: number;
+  /** Exact accumulators behind `directions` and `products` until the ledger is finalized. */
+  exactSums?: { directions: Map<string, Float64Array>; products: Map<string, Float64Array> };
 }
 
 export interface LedgerColumns {
@@ -48,6 +66,8 @@ export interface Ledger {
   lastDay: number | undefined;
   rows: number;
   columns: LedgerColumns;
+  /** False after a line is added: the day maps may be unsorted and the floats not yet exact. */
+  finalized?: boolean;
 }
 
 const INNER_SPACES = /\s+/g;
@@ -86,31 +106,136 @@ function addTo(map: Map<string, number>, key: string, value: number): void {
   map.set(key, (map.get(key) ?? 0) + value);
 }
 
+function exactSumsOf(history: ClientHistory): NonNullable<ClientHistory['exactSums']> {
+  history.exactSums ??= { directions: new Map(), products: new Map() };
+  return history.exactSums;
+}
+
+function addToExact(map: Map<string, Float64Array>, key: string, value: number): void {
+  let exact = map.get(key);
+  if (exact === undefined) {
+    exact = new Float64Array(2);
+    map.set(key, exact);
+  }
+  addExact(exact, 0, value);
+}
+
+const MICRO = 1e6;
+
+/** Adds x to the exact accumulator pair at `at`: whole units and millionths, both integers. */
+function addExact(exact: Float64Array, at: number, x: number): void {
+  const whole = Math.trunc(x);
+  exact[at]! += whole;
+  exact[at + 1]! += Math.round((x - whole) * MICRO);
+}
+
+function exactValue(exact: Float64Array, at: number): number {
+  return fromExact(exact[at]!, exact[at + 1]!);
+}
+
+function fromExact(units: number, micros: number): number {
+  const value = units + micros / MICRO;
+  return value === 0 ? 0 : value;
+}
+
+/** Millionths of x beyond its whole units (an integer): x = trunc(x) + micros(x) / 10^6. */
+function micros(x: number, whole: number): number {
+  return Math.round((x - whole) * MICRO);
+}
+
+function newDayTotals(): DayTotals {
+  return {
+    amount: 0,
+    profit: 0,
+    quantity: 0,
+    purchase: false,
+    amountUnits: 0,
+    amountMicros: 0,
+    profitUnits: 0,
+    profitMicros: 0,
+    quantityUnits: 0,
+    quantityMicros: 0,
+  };
+}
+
+/** Adds one day's totals into another (merging ledgers read in parts). */
+export function addDayTotals(into: DayTotals, from: DayTotals): void {
+  into.amount += from.amount;
+  into.profit += from.profit;
+  into.quantity += from.quantity;
+  into.purchase ||= from.purchase;
+  into.amountUnits += from.amountUnits;
+  into.amountMicros += from.amountMicros;
+  into.profitUnits += from.profitUnits;
+  into.profitMicros += from.profitMicros;
+  into.quantityUnits += from.quantityUnits;
+  into.quantityMicros += from.quantityMicros;
+}
+
+/** FNV-1a, twice with different seeds, folded into 52 bits: a document number as a number. */
+export function documentKey(document: string): number {
+  let h1 = 0x811c9dc5;
+  let h2 = 0x01000193 ^ 0x5bd1e995;
+  for (let i = 0; i < document.length; i++) {
+    const c = document.charCodeAt(i);
+    h1 = Math.imul(h1 ^ c, 0x01000193);
+    h2 = Math.imul(h2 ^ c, 0x5bd1e995);
+    h2 ^= h2 >>> 13;
+  }
+  return (h1 >>> 0) * 0x100000 + ((h2 >>> 0) & 0xfffff);
+}
+
 /** Folds one line into the ledger. The client name must already be normalized and non-empty. */
 export function addLine(ledger: Ledger, row: LedgerRow): void {
   const history = historyOf(ledger, row.client);
   history.rows++;
   ledger.rows++;
+  ledger.finalized = false;
   if (ledger.firstDay === undefined || row.day < ledger.firstDay) ledger.firstDay = row.day;
   if (ledger.lastDay === undefined || row.day > ledger.lastDay) ledger.lastDay = row.day;
 
   const purchase = isPurchaseLine(row.amount, row.quantity);
   let totals = history.days.get(row.day);
   if (totals === undefined) {
-    totals = { amount: 0, profit: 0, quantity: 0, purchase: false };
+    totals = newDayTotals();
     history.days.set(row.day, totals);
   }
-  totals.amount += row.amount;
-  totals.profit += row.profit ?? 0;
-  totals.quantity += row.quantity ?? 0;
+  // The floats keep running sums for callers that never finalize (hand-made ledgers in tests);
+  // finalizeLedger replaces them with the exact sums.
+  const amount = row.amount;
+  let whole = Math.trunc(amount);
+  totals.amount += amount;
+  totals.amountUnits += whole;
+  totals.amountMicros += micros(amount, whole);
+  const profit = row.profit;
+  if (profit !== undefined) {
+    whole = Math.trunc(profit);
+    totals.profit += profit;
+    totals.profitUnits += whole;
+    totals.profitMicros += micros(profit, whole);
+  }
+  const quantity = row.quantity;
+  if (quantity !== undefined) {
+    whole = Math.trunc(quantity);
+    totals.quantity += quantity;
+    totals.quantityUnits += whole;
+    totals.quantityMicros += micros(quantity, whole);
+  }
   if (purchase) totals.purchase = true;
 
   if (row.document !== undefined && row.document !== '' && purchase) {
-    const seen = history.documents.get(row.document);
-    if (seen === undefined || row.day < seen) history.documents.set(row.document, row.day);
+    const key = documentKey(row.document);
+    const seen = history.documents.get(key);
+    if (seen === undefined || row.day < seen) history.documents.set(key, row.day);
   }
-  if (row.direction !== undefined && row.direction !== '') addTo(history.directions, row.direction, row.amount);
-  if (row.product !== undefined && row.product !== '') addTo(history.products, row.product, row.amount);
+  if (row.direction !== undefined && row.direction !== '') {
+    addTo(history.directions, row.direction, row.amount);
+    addToExact(exactSumsOf(history).directions, row.direction, row.amount);
+  }
+  if (row.product !== undefined && row.product !== '') {
+    addTo(history.products, row.product, row.amount);
+    addToExact(exactSumsOf(history).products, row.product, row.amount);
+  }
 }
 
 /** Combines ledgers read separately (several files, worker threads) into the first one. */
@@ -127,12 +252,7 @@ export function mergeLedger(into: Ledger, from: Ledger): Ledger {
     for (const [day, t] of source.days) {
       const existing = target.days.get(day);
       if (existing === undefined) target.days.set(day, { ...t });
-      else {
-        existing.amount += t.amount;
-        existing.profit += t.profit;
-        existing.quantity += t.quantity;
-        existing.purchase ||= t.purchase;
-      }
+      else addDayTotals(existing, t);
     }
     for (const [doc, day] of source.documents) {
       const seen = target.documents.get(doc);
@@ -140,6 +260,56 @@ export function mergeLedger(into: Ledger, from: Ledger): Ledger {
     }
     for (const [k, v] of source.directions) addTo(target.directions, k, v);
     for (const [k, v] of source.products) addTo(target.products, k, v);
+    if (source.exactSums !== undefined) {
+      const sums = exactSumsOf(target);
+      for (const kind of ['directions', 'products'] as const) {
+        for (const [k, v] of source.exactSums[kind]) {
+          const existing = sums[kind].get(k);
+          if (existing === undefined) sums[kind].set(k, Float64Array.from(v));
+          else {
+            existing[0]! += v[0]!;
+            existing[1]! += v[1]!;
+          }
+        }
+      }
+    }
   }
+  into.finalized = false;
   return into;
+}
+
+function sortedByKey<K extends number | string, V>(map: Map<K, V>): Map<K, V> {
+  return new Map([...map].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0)));
+}
+
+/**
+ * Makes the ledger order-independent: exact sums into the floats, and every map in key order,
+ * so that every later sum runs in the same order whatever order the lines came in.
+ */
+export function finalizeLedger(ledger: Ledger): Ledger {
+  if (ledger.finalized === true) return ledger;
+  const clients = [...ledger.clients.keys()].sort();
+  const sorted = new Map<string, ClientHistory>();
+  for (const client of clients) {
+    const history = ledger.clients.get(client)!;
+    for (const t of history.days.values()) {
+      t.amount = fromExact(t.amountUnits, t.amountMicros);
+      t.profit = fromExact(t.profitUnits, t.profitMicros);
+      t.quantity = fromExact(t.quantityUnits, t.quantityMicros);
+    }
+    history.days = sortedByKey(history.days);
+    if (history.exactSums !== undefined) {
+      for (const kind of ['directions', 'products'] as const) {
+        const exact = new Map<string, number>();
+        for (const [k, v] of history.exactSums[kind]) exact.set(k, exactValue(v, 0));
+        history[kind] = exact;
+      }
+    }
+    history.directions = sortedByKey(history.directions);
+    history.products = sortedByKey(history.products);
+    sorted.set(client, history);
+  }
+  ledger.clients = sorted;
+  ledger.finalized = true;
+  return ledger;
 }

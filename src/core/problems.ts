@@ -22,13 +22,24 @@ export type ProblemCode =
   | 'no-quantity-column'
   | 'empty-window'
   | 'output-unwritable'
+  | 'output-is-input'
   // warnings and notes shown with the summary
   | 'rows-skipped'
   | 'partial-period-dropped'
   | 'partial-period-kept'
   | 'xyz-degenerate'
   | 'no-positive-clients'
-  | 'rows-after-as-of';
+  | 'rows-after-as-of'
+  // lost clients (SPEC §6, §10)
+  | 'bgnbd-not-fitted'
+  | 'lost-key-clients'
+  // segments, attributes file, --compare, kam client (SPEC §7, §8)
+  | 'client-not-found'
+  | 'attributes-no-client-column'
+  | 'attributes-unmatched'
+  | 'attributes-bad-value'
+  | 'attributes-computed-tag'
+  | 'compare-outside-ledger';
 
 export type Severity = 'error' | 'warning' | 'note';
 

@@ -28,6 +28,10 @@ export interface AnalysisSettings {
   lostAfter: number;
   lostFactor: number;
   riskFactor: number;
+  /** Tags (SPEC §7): breadwinner from this share of total profit (revenue without a profit column), a fraction. */
+  breadwinnerShare: number;
+  /** Tags (SPEC §7): prospect when the first purchase is at most this many months before the as-of day. */
+  newWithinMonths: number;
 }
 
 export const DEFAULT_SETTINGS: AnalysisSettings = {
@@ -46,6 +50,8 @@ export const DEFAULT_SETTINGS: AnalysisSettings = {
   lostAfter: 180,
   lostFactor: 3,
   riskFactor: 1.5,
+  breadwinnerShare: 0.1,
+  newWithinMonths: 6,
 };
 
 /** The reference band for the key clients' share of sales (SPEC §5). */

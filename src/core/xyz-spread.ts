@@ -3,7 +3,7 @@
 import { quantileSorted } from 'simple-statistics';
 import type { Problem } from './problems.js';
 import type { AnalysisSettings } from './settings.js';
-import type { XyzClass } from './xyz.js';
+import { xyzClassOf, type XyzClass } from './xyz.js';
 
 export interface XyzSpread {
   X: number;
@@ -44,7 +44,10 @@ export function describeXyzSpread(
   let low = percent(quantileSorted(cvs, 1 / 3));
   let high = percent(quantileSorted(cvs, 2 / 3));
   if (high <= low) high = low + 1;
-  if (low === high) low = Math.max(1, high - 1);
+  // Suggest the terciles only if they really would separate the clients (not when CVs coincide).
+  const x = cvs.filter((cv) => xyzClassOf(cv, [low / 100, high / 100]) === 'X').length;
+  const y = cvs.filter((cv) => xyzClassOf(cv, [low / 100, high / 100]) === 'Y').length;
+  const separates = Math.max(x, y, cvs.length - x - y) / cvs.length < DEGENERATE_SHARE;
   const longerPeriod = settings.period === 'week' ? 'month' : settings.period === 'month' && periods >= 9 ? 'quarter' : null;
   spread.degenerate = {
     code: 'xyz-degenerate',
@@ -53,7 +56,7 @@ export function describeXyzSpread(
     details: {
       count: spread[dominant],
       classed,
-      suggestedCutoffs: `${low},${high}`,
+      ...(separates ? { suggestedCutoffs: `${low},${high}` } : {}),
       ...(longerPeriod === null ? {} : { suggestedPeriod: longerPeriod }),
     },
   };

@@ -244,7 +244,6 @@ function readSerial(s: string): number {
   while ((dgt = digitAt(s, cur, end)) >= 0) {
     v = v * 10 + dgt;
     cur++;
-    if (cur - start > 7) return -1;
   }
   if (cur === start) return -1;
   if (cur < end) {

@@ -1,6 +1,6 @@
 // Reads one or more inputs (CSV, .csv.gz, xlsx, standard input) as one ledger.
 import type { Readable } from 'node:stream';
-import { emptyLedger, type Ledger } from '../core/ledger.js';
+import { emptyLedger, finalizeLedger, type Ledger } from '../core/ledger.js';
 import type { Problem } from '../core/problems.js';
 import type { DateFormat } from './dates.js';
 import type { Delimiter, Encoding } from './dialect.js';
@@ -72,5 +72,5 @@ export async function readLedger(
     for (const key of Object.keys(counts) as (keyof ReadCounts)[]) counts[key] += reader.counts[key];
     for (const e of reader.examples) if (examples.length < MAX_EXAMPLES) examples.push(e);
   }
-  return { ledger, inputs, counts, examples };
+  return { ledger: finalizeLedger(ledger), inputs, counts, examples };
 }

@@ -24,6 +24,8 @@ export interface RecordOptions {
   dateFormat: DateFormat | undefined;
   decimal: NumberFormat | undefined;
   strict: boolean;
+  /** Keep per-client product totals (for dossiers); off by default: they cost memory per product. */
+  trackProducts?: boolean;
 }
 
 export interface ReadCounts {
@@ -181,7 +183,8 @@ export class RecordReader {
     const parseCompact = makeDateParser('yyyymmdd');
     const parseNumberText = makeNumberParser(decimal);
     const { client: clientAt, date: dateAt, amount: amountAt, quantity: quantityAt, price: priceAt } = this.columns;
-    const { profit: profitAt, document: documentAt, product: productAt, direction: directionAt } = this.columns;
+    const { profit: profitAt, document: documentAt, direction: directionAt } = this.columns;
+    const productAt = this.options.trackProducts === true ? this.columns.product : undefined;
     const counts = this.counts;
     const ledger = this.ledger;
     ledger.columns.quantity ||= quantityAt !== undefined;

@@ -37,6 +37,9 @@ export const CONTRACT_COLUMNS: readonly ClientColumn[] = [
 
 /** Columns after the contract: stable too, but scripts should address them by name. */
 export const EXTRA_COLUMNS: readonly ClientColumn[] = [
+  // The earlier window's classes (--compare); empty without it and for clients new since.
+  { name: 'abc_prev', kind: 'text', value: (c, a) => a.migration?.previous.get(c.client)?.abc ?? null },
+  { name: 'xyz_prev', kind: 'text', value: (c, a) => a.migration?.previous.get(c.client)?.xyz ?? null },
   { name: 'purchases_cv', kind: 'ratio', value: (c) => c.purchasesCv },
   { name: 'revenue', kind: 'money', value: (c) => c.revenue },
   { name: 'profit', kind: 'money', value: (c) => c.profit },

@@ -52,18 +52,49 @@ const MESSAGES: Record<ProblemCode, Render> = {
   'empty-window': (p) =>
     `the ledger (${String(p.details?.from)} … ${String(p.details?.to)}) holds no complete ${String(p.details?.period)}; use --include-partial, a shorter --period, or --from/--to`,
   'output-unwritable': (p) => `${p.file}: cannot write the output${p.value !== undefined ? ` (${p.value})` : ''}`,
+  'output-is-input': (p) => `${p.file}: that is an input ledger${p.value !== undefined && p.value !== p.file ? ` (${p.value})` : ''}; kam never writes over its input: choose another name for -o`,
   'rows-skipped': (p) =>
     `${String(p.details?.total)} rows skipped: ${String(p.details?.noClient)} without a client, ${String(p.details?.badDate)} with an unreadable date, ${String(p.details?.badNumber)} with an unreadable number`,
   'partial-period-dropped': (p) =>
     `${p.details?.edge === 'leading' ? 'first' : 'last'} period ${p.value} is only partly covered (${String(p.details?.from)} … ${String(p.details?.to)}) and is left out; --include-partial keeps it`,
   'partial-period-kept': (p) =>
     `${p.details?.edge === 'leading' ? 'first' : 'last'} period ${p.value} is only partly covered (${String(p.details?.from)} … ${String(p.details?.to)}) and is kept (--include-partial)`,
-  'xyz-degenerate': (p) =>
-    `${String(p.details?.count)} of ${String(p.details?.classed)} clients are ${p.value}: the XYZ split says little; try --xyz ${String(p.details?.suggestedCutoffs)}${
-      p.details?.suggestedPeriod !== undefined ? ` or --period ${String(p.details.suggestedPeriod)}` : ''
-    }`,
+  'xyz-degenerate': (p) => {
+    const tries = [
+      p.details?.suggestedCutoffs !== undefined ? `--xyz ${String(p.details.suggestedCutoffs)}` : '',
+      p.details?.suggestedPeriod !== undefined ? `--period ${String(p.details.suggestedPeriod)}` : '',
+    ].filter((t) => t !== '');
+    return `${String(p.details?.count)} of ${String(p.details?.classed)} clients are ${p.value}: the XYZ split says little${tries.length > 0 ? `; try ${tries.join(' or ')}` : ''}`;
+  },
   'no-positive-clients': () => 'no client has a positive total in the window: every client is C',
   'rows-after-as-of': (p) => `${String(p.details?.days)} client-days after the as-of date are ignored`,
+  'bgnbd-not-fitted': (p) =>
+    p.value === 'no-convergence'
+      ? `the BG/NBD fit over ${String(p.details?.clients)} clients stopped short of a maximum (the likelihood keeps rising towards a boundary, e.g. every client dropping out at the same rate): P(alive) uses the best parameters found`
+      : p.value === 'no-fit'
+        ? `the BG/NBD fit over ${String(p.details?.clients)} clients found no usable parameters: P(alive) is left empty`
+      : p.value === 'no-repeat-purchases'
+        ? `no client bought on more than one day: BG/NBD cannot be fitted and P(alive) is left empty`
+        : `BG/NBD needs at least ${String(p.details?.needed)} clients with a purchase, the ledger has ${String(p.details?.clients)}: P(alive) is left empty`,
+  'lost-key-clients': (p) => `${String(p.details?.count)} key client${p.details?.count === 1 ? ' is' : 's are'} lost: ${list(p.details?.clients)} (--fail-on lost-key)`,
+  'client-not-found': (p) => {
+    const near = (p.details?.suggestions as readonly string[] | undefined) ?? [];
+    return `no client named "${p.value ?? ''}" in the ledger${near.length > 0 ? `; did you mean ${list(near)}?` : '; no client has a similar name'}`;
+  },
+  'attributes-no-client-column': (p) => `${p.file}: no client column in the attributes file; headers: ${list(p.details?.headers)}; name it "client"`,
+  'attributes-unmatched': (p) => {
+    const names = (p.details?.names as readonly string[] | undefined) ?? [];
+    const shown = names.slice(0, 20);
+    const more = names.length > shown.length ? ` and ${names.length - shown.length} more` : '';
+    return `${p.file}: ${names.length} name${names.length === 1 ? ' matches' : 's match'} no client of the ledger (case and spaces ignored): ${list(shown)}${more}`;
+  },
+  'attributes-bad-value': (p) =>
+    `${p.file}: ${String(p.details?.count)} value${p.details?.count === 1 ? '' : 's'} in need/can_pay/authority read as neither yes nor no, left empty (first: line ${String(p.line)}, ${p.column ?? ''} "${p.value ?? ''}")`,
+  'attributes-computed-tag': (p) => `${p.file}: tags that kam computes from the ledger are ignored in the attributes file: ${list(p.details?.tags)}`,
+  'compare-outside-ledger': (p) =>
+    p.value === 'before'
+      ? `the comparison window ${String(p.details?.from)} … ${String(p.details?.to)} lies before the ledger (first date ${String(p.details?.ledgerFrom)}): every client is new`
+      : `the comparison window ${String(p.details?.from)} … ${String(p.details?.to)} starts before the ledger (first date ${String(p.details?.ledgerFrom)}): its classes rest on part of it`,
 };
 
 export function renderProblem(problem: Problem): string {

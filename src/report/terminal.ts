@@ -7,6 +7,10 @@ import type { Problem } from '../core/problems.js';
 import { humanDay, humanInteger, humanMoney, humanNumber, humanPercent } from './human.js';
 import { renderProblem } from './messages.js';
 import type { RunContext } from './run-context.js';
+import { lostSummaryLines, renderWinBack } from './lost-terminal.js';
+import { winBackList } from '../core/win-back.js';
+import { renderMigration } from './migration-terminal.js';
+import { rowTagsText, tagCountsText } from './dossier-terminal.js';
 
 export interface TerminalOptions {
   chalk: ChalkInstance;
@@ -32,7 +36,7 @@ export function classPainter(chalk: ChalkInstance): Record<string, Paint> {
 
 const COMPACT = { mid: '', 'left-mid': '', 'mid-mid': '', 'right-mid': '' };
 
-function table(
+export function table(
   chalk: ChalkInstance,
   head: string[],
   align?: ('left' | 'right' | 'center')[],
@@ -91,7 +95,9 @@ export function renderSummary(a: Analysis, context: RunContext, chalk: ChalkInst
     k.position === null ? '' : k.position === 'within' ? chalk.green(`within the ${band}`) : chalk.yellow(`${k.position} the ${band}`);
   const keyShares = [`${humanPercent(k.revenueShare)} of revenue`];
   if (k.profitShare !== null) keyShares.push(`${humanPercent(k.profitShare)} of profit`);
-  lines.push(`${label('Key clients')}${k.clients} (class A): ${keyShares.join(', ')} — ${position}`);
+  lines.push(`${label('Key clients')}${k.clients} (class A, breadwinners, image-makers): ${keyShares.join(', ')} — ${position}`);
+  if (a.segments !== undefined) lines.push(`${label('Tags')}${tagCountsText(a, chalk)}`);
+  lines.push(...lostSummaryLines(a, chalk, label));
   lines.push(`${label('Settings')}${settingsLine(a)}`);
   const notes: Problem[] = [...context.notes, ...a.notes];
   if (notes.length > 0) {
@@ -131,14 +137,14 @@ export function renderTopClients(a: Analysis, chalk: ChalkInstance, top: number)
   const shown: ClientAnalysis[] = a.clients.slice(0, top);
   const t = table(
     chalk,
-    ['#', 'Client', 'ABC', 'XYZ', a.settings.by === 'revenue' ? 'Revenue' : a.settings.by === 'profit' ? 'Profit' : 'Quantity', 'Share', 'Cum.', 'CV', 'Active', 'Purch.', 'Last purchase', 'Status'],
-    ['right', 'left', 'center', 'center', 'right', 'right', 'right', 'right', 'right', 'right', 'left', 'left'],
+    ['#', 'Client', 'ABC', 'XYZ', a.settings.by === 'revenue' ? 'Revenue' : a.settings.by === 'profit' ? 'Profit' : 'Quantity', 'Share', 'Cum.', 'CV', 'Active', 'Purch.', 'Last purchase', 'Status', 'Tags'],
+    ['right', 'left', 'center', 'center', 'right', 'right', 'right', 'right', 'right', 'right', 'left', 'left', 'left'],
     { compact: true },
   );
   for (const c of shown) {
     t.push([
       c.rank === null ? '' : String(c.rank),
-      c.client.length > 40 ? `${c.client.slice(0, 39)}…` : c.client,
+      `${c.client.length > 40 ? `${c.client.slice(0, 39)}…` : c.client}${c.tags.includes('key') ? chalk.bold(' ★') : ''}`,
       paint[c.abc]!(c.abc),
       c.xyz === null ? chalk.dim('-') : paint[c.xyz]!(c.xyz),
       a.settings.by === 'quantity' ? humanNumber(c.total) : humanMoney(c.total),
@@ -149,6 +155,7 @@ export function renderTopClients(a: Analysis, chalk: ChalkInstance, top: number)
       String(c.purchases),
       humanDay(c.lastPurchase),
       c.status === null ? '' : paint[c.status]!(c.status),
+      rowTagsText(c.tags),
     ]);
   }
   const more = a.clients.length > top ? chalk.dim(`… and ${a.clients.length - top} more (--top N, or --format csv for all)\n`) : '';
@@ -161,4 +168,10 @@ export function* renderTerminal(a: Analysis, context: RunContext, options: Termi
   yield renderMatrix(a, options.chalk);
   yield '\n';
   yield renderTopClients(a, options.chalk, options.top);
+  yield '\n';
+  yield renderWinBack(winBackList(a), options.chalk, options.top);
+  if (a.migration !== undefined) {
+    yield '\n';
+    yield renderMigration(a, options.chalk, options.top);
+  }
 }

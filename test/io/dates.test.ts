@@ -45,6 +45,14 @@ describe('calendar', () => {
     expect(dayFromYmd(2023, 1.5, 1)).toBeUndefined();
   });
 
+  it('knows the length of every month', () => {
+    const lengths = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+    lengths.forEach((len, i) => {
+      expect(dayFromYmd(2023, i + 1, len)).toBe(utc(2023, i + 1, len));
+      expect(dayFromYmd(2023, i + 1, len + 1)).toBeUndefined();
+    });
+  });
+
   it('formatDay/ymdFromDay/dayFromYmd round-trip for every day 1900..2200 and agree with Date.UTC', () => {
     const first = utc(1900, 1, 1);
     const last = utc(2200, 12, 31);
@@ -67,6 +75,7 @@ describe('calendar', () => {
         const got = dayFromYmd(y, m, d);
         expect(got).toBe(real ? t.getTime() / 86_400_000 : undefined);
       }),
+      { numRuns: 5000 },
     );
   });
 });
@@ -104,6 +113,8 @@ describe('iso / ymd parser', () => {
       '2023-01-05 garbage',
       '2023-01-05 25:00', // hour out of range
       '2023-01-05 10:7', // minutes need two digits
+      '2023-01-05 10:60',
+      '2023-01-05 10:00:61',
       '2023-01-05T', // 'T' with no time
       '2023-01-005',
       '23-01-05',
@@ -139,6 +150,7 @@ describe('dmy / mdy parsers', () => {
   it('refuses impossible dates and other shapes', () => {
     for (const bad of [
       '31.04.2023',
+      '31.11.2023',
       '29.02.2023',
       '30.02.2024',
       '00.01.2023',

@@ -89,21 +89,45 @@ describe('sniffDelimiter', () => {
     expect(sniffDelimiter('')).toBe(',');
   });
 
+  it('counts a quote in the middle of a field against the candidate', () => {
+    // Under ',' every line splits into 2 fields just like under ';' (a tie ',' would win by
+    // order), but under ',' the quotes sit mid-field: only ';' reads the quoting cleanly.
+    const text = 'id;name\n1;"Smith, John"\n2;"Doe, Jane"\n3;"Roe, Richard"\n';
+    expect(sniffDelimiter(text)).toBe(';');
+  });
+
+  it('does not count a closing quote followed by text as clean', () => {
+    // Under ';' each line opens a quote at its start, closes it, then runs on to '|Almaty': with
+    // the rest split by ';' that is 3 fields, as many as '|' gives, and ';' comes first in order.
+    const text = '"Smith; John"|Almaty; Abay; 5|10\n"Doe; Jane"|Astana; Kenesary; 7|20\n';
+    expect(sniffDelimiter(text)).toBe('|');
+  });
+
+  it('weighs records whose quoting does not fit against the candidate', () => {
+    // A multi-line quoted note holding ';': under ';' its inner lines split cleanly into 2 fields
+    // (2 matches against 1 for '|'), but the lines that open and close the quote do not fit.
+    const text = 'id|note\n1|"x\na;b\nc;d\ny"\n';
+    expect(sniffDelimiter(text)).toBe('|');
+  });
+
   it('finds the delimiter of random tables with quoted cells', () => {
+    // Each row starts with a plain id (as ledgers do); other cells may be quoted and hold any
+    // delimiter, quote or newline.
     const cell = fc.oneof(
       fc.stringMatching(/^[A-Za-z0-9 .]{0,8}$/),
       fc.stringMatching(/^[A-Za-z0-9 ,;|\t"\n]{0,8}$/).map((s) => `"${s.replace(/"/g, '""')}"`),
     );
+    const row = (width: number) =>
+      fc.tuple(fc.stringMatching(/^[A-Za-z0-9]{1,8}$/), fc.array(cell, { minLength: width, maxLength: width })).map(([id, rest]) => [id, ...rest]);
     fc.assert(
       fc.property(
         fc.constantFrom<Delimiter>(',', ';', '\t', '|'),
-        fc.integer({ min: 2, max: 6 }).chain((width) =>
-          fc.array(fc.array(cell, { minLength: width, maxLength: width }), { minLength: 2, maxLength: 30 }),
-        ),
+        fc.integer({ min: 1, max: 5 }).chain((width) => fc.array(row(width), { minLength: 2, maxLength: 30 })),
         (d, rows) => {
           expect(sniffDelimiter(rows.map((r) => r.join(d)).join('\n') + '\n')).toBe(d);
         },
       ),
+      { numRuns: 500 },
     );
   });
 });
@@ -120,6 +144,11 @@ describe('detectEncoding', () => {
     expect(detectEncoding(utf8('Покупатель;Сумма'))).toBe('utf8');
     expect(detectEncoding(utf8('client;amount'))).toBe('utf8');
     expect(detectEncoding(new Uint8Array())).toBe('utf8');
+  });
+
+  it('trusts a BOM over the bytes after it', () => {
+    // a file that declares UTF-8 is read as UTF-8 (bad bytes become U+FFFD), not as cp1251
+    expect(detectEncoding(new Uint8Array([0xef, 0xbb, 0xbf, 0xcf, 0x3b, 0x41]))).toBe('utf8');
   });
 
   it('accepts a multibyte character cut at the end of the head', () => {
@@ -217,6 +246,9 @@ describe('looksBinary', () => {
     const noisy = new Uint8Array(100).fill(0x41);
     for (let i = 0; i < 10; i++) noisy[i * 10] = 0x02;
     expect(looksBinary(noisy)).toBe(true);
+    // one NUL in a long text is enough (its control-byte share alone would be tiny)
+    const text = utf8('client;amount\n'.repeat(100) + '\u0000');
+    expect(looksBinary(text)).toBe(true);
   });
 
   it('passes text, including tabs, CRLF, cp1251 and a few stray control chars', () => {

@@ -1,0 +1,138 @@
+#!/usr/bin/env node
+// The benchmark: kam against its peers on the same files, in one run.
+//   node bench/run.mjs [--lines 1e6,1e7] [--runs 5] [--xlsx] [--no-retail]
+// Peers: a DuckDB group-by per client and month (@duckdb/node-api, a dev dependency) and,
+// where Python has pandas, bench/abc_xyz_pandas.py on Online Retail. Files are generated
+// into bench/out/ (not committed) by bench/generate-ledger.mjs with a fixed seed.
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { cpus, totalmem } from 'node:os';
+import { fileURLToPath } from 'node:url';
+import { dirname, join } from 'node:path';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const out = join(root, 'bench', 'out');
+const retail = join(root, '..', 'shared', 'datasets', 'online-retail.csv.gz');
+const args = process.argv.slice(2);
+const arg = (name, fallback) => {
+  const i = args.indexOf(name);
+  return i >= 0 ? args[i + 1] : fallback;
+};
+const sizes = arg('--lines', '1e6').split(',').map(Number);
+const runs = Number(arg('--runs', '5'));
+mkdirSync(out, { recursive: true });
+
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+};
+
+function ledger(lines, ext) {
+  const file = join(out, `ledger-${lines}.${ext}`);
+  if (!existsSync(file)) {
+    process.stderr.write(`generating ${file}…\n`);
+    execFileSync(process.execPath, [join(root, 'bench', 'generate-ledger.mjs'), String(lines), file], { stdio: 'inherit' });
+  }
+  return file;
+}
+
+/** Runs kam once: wall seconds and peak RSS in MB; output goes to a file, compared across runs. */
+function kam(file, extra = []) {
+  const rssFile = join(out, 'rss.txt');
+  rmSync(rssFile, { force: true });
+  const started = process.hrtime.bigint();
+  const result = spawnSync(process.execPath, ['--import', join(root, 'bench', 'rss-probe.mjs'), join(root, 'bin', 'kam.js'), 'analyze', file, '--format', 'csv', ...extra], {
+    env: { ...process.env, KAM_BENCH_RSS: rssFile },
+    maxBuffer: 1 << 30,
+    encoding: 'buffer',
+  });
+  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+  if (result.status !== 0) throw new Error(`kam failed on ${file}: ${result.stderr.toString()}`);
+  return { seconds, rssMb: Number(readFileSync(rssFile, 'utf8')) / 1024, output: result.stdout };
+}
+
+async function duckdb(file) {
+  const { DuckDBInstance } = await import('@duckdb/node-api');
+  const instance = await DuckDBInstance.create(':memory:');
+  const connection = await instance.connect();
+  const started = process.hrtime.bigint();
+  await connection.runAndReadAll(`select Client, date_trunc('month', Date) as month, sum(Amount) as total from read_csv('${file}') group by all`);
+  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+  connection.closeSync?.();
+  return seconds;
+}
+
+function hasPandas() {
+  return spawnSync('python3', ['-c', 'import pandas'], { stdio: 'ignore' }).status === 0;
+}
+
+const rows = [];
+function report(name, kamTimes, peerTimes, peerName, rss) {
+  const k = median(kamTimes);
+  const p = peerTimes.length ? median(peerTimes) : undefined;
+  rows.push({ name, kam: k, peer: p, peerName, ratio: p ? k / p : undefined, rss: Math.max(...rss) });
+}
+
+for (const lines of sizes) {
+  const file = ledger(lines, 'csv');
+  const kamTimes = [];
+  const rss = [];
+  const duck = [];
+  let first;
+  for (let i = 0; i < runs; i++) {
+    const r = kam(file);
+    if (first === undefined) first = r.output;
+    else if (!first.equals(r.output)) throw new Error('kam gave different output on the same file');
+    kamTimes.push(r.seconds);
+    rss.push(r.rssMb);
+    if (lines <= 2e7) duck.push(await duckdb(file));
+  }
+  report(`${lines.toLocaleString('en-US')} lines CSV (${(statSync(file).size / 1e6).toFixed(0)} MB)`, kamTimes, duck, 'DuckDB group-by', rss);
+}
+
+if (!args.includes('--no-retail') && existsSync(retail)) {
+  const kamTimes = [];
+  const rss = [];
+  for (let i = 0; i < runs; i++) {
+    const r = kam(retail);
+    kamTimes.push(r.seconds);
+    rss.push(r.rssMb);
+  }
+  const pandas = [];
+  let peerName = 'pandas (not installed: skipped)';
+  if (hasPandas()) {
+    peerName = 'pandas ABC-XYZ script';
+    const plain = join(out, 'online-retail.csv');
+    if (!existsSync(plain)) execFileSync('sh', ['-c', `gzip -dc '${retail}' > '${plain}'`]);
+    for (let i = 0; i < runs; i++) {
+      const started = process.hrtime.bigint();
+      execFileSync('python3', [join(root, 'bench', 'abc_xyz_pandas.py'), plain], { stdio: ['ignore', 'ignore', 'inherit'] });
+      pandas.push(Number(process.hrtime.bigint() - started) / 1e9);
+    }
+  }
+  report('Online Retail, 541,909 lines (.csv.gz)', kamTimes, pandas, peerName, rss);
+}
+
+if (args.includes('--xlsx') && existsSync(retail)) {
+  const xlsx = join(out, 'online-retail.xlsx');
+  if (!existsSync(xlsx)) {
+    process.stderr.write('writing Online Retail as xlsx (once)…\n');
+    execFileSync(process.execPath, [join(root, 'bench', 'csv-to-xlsx.mjs'), retail, xlsx], { stdio: 'inherit' });
+  }
+  const times = [];
+  const rss = [];
+  for (let i = 0; i < Math.min(runs, 3); i++) {
+    const r = kam(xlsx);
+    times.push(r.seconds);
+    rss.push(r.rssMb);
+  }
+  report('Online Retail as .xlsx', times, [], '-', rss);
+}
+
+const cpu = cpus()[0]?.model ?? 'unknown CPU';
+console.log(`kam benchmark — ${new Date().toISOString().slice(0, 10)}, Node ${process.version}, ${cpus().length} × ${cpu}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB; median of ${runs} runs\n`);
+console.log('| ledger | kam | peer | peer time | kam / peer | kam peak RSS |');
+console.log('|---|---:|---|---:|---:|---:|');
+for (const r of rows) {
+  console.log(`| ${r.name} | ${r.kam.toFixed(2)} s | ${r.peerName} | ${r.peer === undefined ? '–' : `${r.peer.toFixed(2)} s`} | ${r.ratio === undefined ? '–' : `${r.ratio.toFixed(1)}×`} | ${r.rss.toFixed(0)} MB |`);
+}

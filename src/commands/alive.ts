@@ -1,0 +1,52 @@
+// `kam alive`: BG/NBD over every client's purchase days up to the as-of day; the parameters,
+// P(alive) and expected purchase days per client (SPEC §6).
+import { aliveTable } from '../core/alive.js';
+import { KamError } from '../core/problems.js';
+import { readLedger, type LedgerRead, type LedgerReadOptions } from '../io/read-ledger.js';
+import { renderAliveCsv, renderAliveJson, renderAliveTerminal } from '../report/alive-report.js';
+import { renderProblem } from '../report/messages.js';
+import type { RunContext } from '../report/run-context.js';
+import { readingNotes } from './analyze.js';
+import { chalkFor, progressReporter, writeAll, type CommandIo } from './context.js';
+
+export type AliveFormat = 'table' | 'csv' | 'json';
+export const ALIVE_FORMATS: readonly AliveFormat[] = ['table', 'csv', 'json'];
+
+export interface AliveRequest {
+  files: string[];
+  read: LedgerReadOptions;
+  /** undefined: the ledger's last day. */
+  asOf: number | undefined;
+  horizonWeeks: number;
+  format: AliveFormat;
+  top: number;
+  color: boolean;
+  version: string;
+}
+
+export async function runAlive(request: AliveRequest, io: CommandIo): Promise<number> {
+  const progress = progressReporter(io);
+  let read: LedgerRead;
+  try {
+    read = await readLedger(request.files, request.read, io.stdin, progress);
+  } finally {
+    progress.done();
+  }
+  const context: RunContext = { inputs: read.inputs, counts: read.counts, notes: readingNotes(read), version: request.version };
+  const ledger = read.ledger;
+  if (ledger.lastDay === undefined) throw new KamError({ code: 'no-rows' });
+  const result = aliveTable(ledger, request.asOf ?? ledger.lastDay, request.horizonWeeks);
+  // Too few clients (or no repeat buyer) to fit: a data problem, exit 1.
+  if (result.alive.fit === null) throw new KamError({ ...result.alive.problem!, severity: 'error' });
+  if (request.format !== 'table') {
+    for (const note of context.notes) io.stderr.write(`kam: ${note.severity}: ${renderProblem(note)}\n`);
+  }
+  const chunks =
+    request.format === 'table'
+      ? renderAliveTerminal(result, context, { chalk: chalkFor(io, request.color), top: request.top })
+      : request.format === 'json'
+        ? renderAliveJson(result)
+        : renderAliveCsv(result);
+  await writeAll(io.stdout, chunks);
+  return 0;
+}

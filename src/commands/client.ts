@@ -1,0 +1,52 @@
+// `kam client LEDGER... NAME`: one client's card (SPEC §8).
+import { findClient, buildDossier } from '../core/dossier.js';
+import type { CompareSpec } from '../core/compare.js';
+import type { AnalysisSettings } from '../core/settings.js';
+import type { LedgerReadOptions } from '../io/read-ledger.js';
+import { renderDossierJson } from '../report/dossier-json.js';
+import { renderDossierTerminal } from '../report/dossier-terminal.js';
+import { renderProblem } from '../report/messages.js';
+import { readAndAnalyze } from './analyze.js';
+import { chalkFor, writeAll, type CommandIo } from './context.js';
+
+export type ClientFormat = 'table' | 'json';
+export const CLIENT_FORMATS: readonly ClientFormat[] = ['table', 'json'];
+
+export interface ClientRequest {
+  files: string[];
+  /** The client as the ledger names it (spaces are trimmed and folded, case is not). */
+  name: string;
+  read: LedgerReadOptions;
+  settings: AnalysisSettings;
+  /** --clients FILE. */
+  clients: string | undefined;
+  /** --compare; the card always shows the earlier window, the previous one by default. */
+  compare: CompareSpec | undefined;
+  format: ClientFormat;
+  color: boolean;
+  version: string;
+}
+
+export async function runClient(request: ClientRequest, io: CommandIo): Promise<number> {
+  const compare = request.compare ?? { kind: 'previous' as const };
+  const { ledger, analysis, context } = await readAndAnalyze(request.files, request.read, request.settings, io, request.version, {
+    clients: request.clients,
+    compare,
+  });
+  // Exits 1 with the nearest names when NAME is not a client of the ledger.
+  const client = findClient(ledger, request.name);
+  const dossier = buildDossier(ledger, analysis, client);
+  // Only what bears on this card goes to stderr; the card itself says whether the earlier window is covered.
+  for (const note of [...context.notes, ...analysis.notes]) {
+    if (note.severity !== 'warning' || note.code === 'xyz-degenerate') continue;
+    if (note.code === 'compare-outside-ledger' && request.compare === undefined) continue;
+    io.stderr.write(`kam: ${note.severity}: ${renderProblem(note)}\n`);
+  }
+  const directionColumn = request.read.map.direction ?? null;
+  const chunks =
+    request.format === 'json'
+      ? renderDossierJson(dossier, { directionColumn })
+      : renderDossierTerminal(dossier, { chalk: chalkFor(io, request.color), directionColumn });
+  await writeAll(io.stdout, chunks);
+  return 0;
+}

@@ -1,0 +1,261 @@
+// SPEC §8: one client's card, built from the analysis (tagged, with the earlier window's classes)
+// and the ledger it came from. Pure.
+//
+// Choices where the SPEC is silent (README, "kam client"):
+// - Totals, shares, classes and the per-period series are the window's; first and last purchase,
+//   usual interval and status look at every row up to the as-of day (as in the per-client table).
+// - Products and direction values are summed over every line of the ledger for this client (the
+//   ledger keeps them per client, not per day), as net amounts; the top 10 products are shown.
+// - A client of the ledger with no line in the window still has a card: no classes, zero totals.
+// - NAME is the ledger's name after trimming and folding spaces (SPEC §1). Anything else, even a
+//   name differing only in case, is not found: the nearest names are suggested (case and spaces
+//   ignored, then Damerau–Levenshtein distance up to a third of the name's length, at most 3;
+//   names containing NAME come after), and the command exits 1.
+import type { AbcClass } from './abc.js';
+import { isKeyClient, type Analysis, type ClientAnalysis } from './analyze.js';
+import { directionOf } from './churn.js';
+import { CELL_STRATEGY, type CellName } from './matrix.js';
+import { normalizeClientName, type Ledger } from './ledger.js';
+import { KamError } from './problems.js';
+import { assessRecency, type ClientStatus } from './recency.js';
+import { clientMatchKey, type ClientAttributeRow, type ProspectPace } from './segments.js';
+import type { XyzClass } from './xyz.js';
+
+const BLOCKS = ['▁', '▂', '▃', '▄', '▅', '▆', '▇', '█'];
+
+/** One character per value: ▁…█ scaled to the largest value; a blank for a period with nothing (zero or less). */
+export function sparkline(values: readonly number[]): string {
+  const max = Math.max(0, ...values);
+  return values
+    .map((v) => {
+      if (!(v > 0) || max <= 0) return ' ';
+      return BLOCKS[Math.min(7, Math.max(0, Math.ceil((v / max) * 8) - 1))]!;
+    })
+    .join('');
+}
+
+/** Optimal string alignment distance (Levenshtein plus adjacent transpositions); stops early past `limit`. */
+export function editDistance(a: string, b: string, limit = Number.POSITIVE_INFINITY): number {
+  const x = [...a];
+  const y = [...b];
+  if (Math.abs(x.length - y.length) > limit) return limit + 1;
+  let prev2 = new Array<number>(y.length + 1).fill(0);
+  let prev = Array.from({ length: y.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= x.length; i++) {
+    const row = new Array<number>(y.length + 1).fill(0);
+    row[0] = i;
+    let best = row[0];
+    for (let j = 1; j <= y.length; j++) {
+      const cost = x[i - 1] === y[j - 1] ? 0 : 1;
+      let d = Math.min(prev[j]! + 1, row[j - 1]! + 1, prev[j - 1]! + cost);
+      if (i > 1 && j > 1 && x[i - 1] === y[j - 2] && x[i - 2] === y[j - 1]) d = Math.min(d, prev2[j - 2]! + 1);
+      row[j] = d;
+      if (d < best) best = d;
+    }
+    if (best > limit) return limit + 1;
+    prev2 = prev;
+    prev = row;
+  }
+  return prev[y.length]!;
+}
+
+/** The ledger names nearest to `query`, best first: same name but for case and spaces, then by edit distance, then containing it. */
+export function suggestClients(query: string, names: Iterable<string>, max = 5): string[] {
+  const q = clientMatchKey(query);
+  const qLength = [...q].length;
+  const limit = Math.min(3, Math.max(1, Math.floor(qLength / 3)));
+  const scored: { name: string; score: number }[] = [];
+  for (const name of names) {
+    const key = clientMatchKey(name);
+    const d = editDistance(q, key, limit);
+    if (d <= limit) scored.push({ name, score: d });
+    else if (qLength >= 3 && key.includes(q)) scored.push({ name, score: limit + 1 + ([...key].length - qLength) / 1000 });
+  }
+  scored.sort((a, b) => a.score - b.score || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  return scored.slice(0, max).map((s) => s.name);
+}
+
+/** The ledger's client called `query` (trimmed, spaces folded); a KamError naming the nearest clients otherwise. */
+export function findClient(ledger: Ledger, query: string): string {
+  const name = normalizeClientName(query);
+  if (ledger.clients.has(name)) return name;
+  throw new KamError({ code: 'client-not-found', value: name, details: { suggestions: suggestClients(name, ledger.clients.keys()) } });
+}
+
+export interface DossierPeriod {
+  label: string;
+  /** The ABC metric in the period (net). */
+  value: number;
+  /** Purchases: distinct documents, or purchase days without a document column. */
+  purchases: number;
+}
+
+export interface NamedAmount {
+  name: string;
+  amount: number;
+  /** Share of the client's net amount over all these values; null when that is not positive. */
+  share: number | null;
+}
+
+export interface Dossier {
+  client: string;
+  by: Analysis['settings']['by'];
+  window: { period: Analysis['settings']['period']; from: string; to: string; periods: number; startDay: number; endDay: number; asOf: number };
+  inWindow: boolean;
+  /** The window's figures; zero when the client has no line in it. */
+  total: number;
+  share: number | null;
+  cumShare: number | null;
+  rank: number | null;
+  revenue: number;
+  revenueShare: number | null;
+  profit: number | null;
+  profitShare: number | null;
+  quantity: number | null;
+  abc: AbcClass | null;
+  xyz: XyzClass | null;
+  cell: CellName | null;
+  cv: number | null;
+  strategy: string | null;
+  activePeriods: number;
+  purchases: number;
+  /** Classes in the earlier window; `previous` is null without a comparison, `abc` null for a client new since. */
+  previous: {
+    from: string;
+    to: string;
+    /** How much of the earlier window the ledger covers. */
+    coverage: 'full' | 'partial' | 'none';
+    abc: AbcClass | null;
+    xyz: XyzClass | null;
+    total: number | null;
+  } | null;
+  tags: string[];
+  key: boolean;
+  /** Breadwinner rule: share of total profit (or revenue). */
+  breadwinnerBasis: 'profit' | 'revenue' | null;
+  breadwinnerShare: number | null;
+  /** The breadwinner threshold (a fraction). */
+  breadwinnerThreshold: number;
+  prospect: ProspectPace | null;
+  /** The window's A and B thresholds the prospect's projection is compared with; window length in months. */
+  prospectRule: { thresholdA: number | null; thresholdB: number | null; windowMonths: number; newSince: number } | null;
+  firstPurchase: number | null;
+  lastPurchase: number | null;
+  purchaseDays: number;
+  recencyDays: number | null;
+  usualIntervalDays: number | null;
+  status: ClientStatus | null;
+  pAlive: number | null;
+  series: DossierPeriod[];
+  sparkline: string;
+  /** null when the ledger has no product column. */
+  products: NamedAmount[] | null;
+  productCount: number;
+  /** null when the ledger has no direction column. */
+  directions: NamedAmount[] | null;
+  direction: string | null;
+  /** The attributes file's columns for this client; null without a file or a matching row. */
+  attributes: { columns: string[]; row: ClientAttributeRow } | null;
+}
+
+function namedAmounts(map: ReadonlyMap<string, number>, top: number): NamedAmount[] {
+  let total = 0;
+  for (const v of map.values()) total += v;
+  return [...map]
+    .map(([name, amount]) => ({ name, amount, share: total > 0 ? amount / total : null }))
+    .sort((a, b) => b.amount - a.amount || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
+    .slice(0, top);
+}
+
+/** The card of `client` (a name of the ledger: see findClient). */
+export function buildDossier(ledger: Ledger, analysis: Analysis, client: string, options: { topProducts?: number } = {}): Dossier {
+  const history = ledger.clients.get(client);
+  if (history === undefined) throw new KamError({ code: 'client-not-found', value: client, details: { suggestions: [] } });
+  const w = analysis.window;
+  const c: ClientAnalysis | undefined = analysis.clients.find((x) => x.client === client);
+  const segment = analysis.segments?.byClient.get(client);
+  const attributesRow = analysis.segments?.attributes?.byClient.get(client) ?? null;
+
+  // Recency over all rows up to the as-of day: the analysis has it for clients in the window.
+  const purchaseDays: number[] = [];
+  for (const [day, t] of history.days) if (t.purchase && day <= w.asOf) purchaseDays.push(day);
+  purchaseDays.sort((a, b) => a - b);
+  const recency = purchaseDays.length > 0 ? assessRecency(purchaseDays, w.asOf, analysis.settings) : undefined;
+
+  const series: DossierPeriod[] = w.labels.map((label, i) => ({ label, value: c?.series[i] ?? 0, purchases: c?.purchaseSeries[i] ?? 0 }));
+  const m = analysis.migration;
+  const prev = m?.previous.get(client);
+  const totals = analysis.totals;
+  return {
+    client,
+    by: analysis.settings.by,
+    window: { period: w.period, from: w.labels[0] ?? '', to: w.labels[w.labels.length - 1] ?? '', periods: w.periods, startDay: w.startDay, endDay: w.endDay, asOf: w.asOf },
+    inWindow: c !== undefined,
+    total: c?.total ?? 0,
+    share: c?.share ?? null,
+    cumShare: c?.cumShare ?? null,
+    rank: c?.rank ?? null,
+    revenue: c?.revenue ?? 0,
+    revenueShare: totals.revenue > 0 ? (c?.revenue ?? 0) / totals.revenue : null,
+    profit: analysis.columns.profit ? (c?.profit ?? 0) : null,
+    profitShare: analysis.columns.profit && totals.profit !== null && totals.profit > 0 ? (c?.profit ?? 0) / totals.profit : null,
+    quantity: analysis.columns.quantity ? (c?.quantity ?? 0) : null,
+    abc: c?.abc ?? null,
+    xyz: c?.xyz ?? null,
+    cell: c?.cell ?? null,
+    cv: c?.cv ?? null,
+    strategy: c === undefined ? null : CELL_STRATEGY[c.cell],
+    activePeriods: c?.activePeriods ?? 0,
+    purchases: c?.purchases ?? 0,
+    previous:
+      m === undefined
+        ? null
+        : {
+            from: m.previousWindow.labels[0] ?? '',
+            to: m.previousWindow.labels[m.previousWindow.labels.length - 1] ?? '',
+            coverage:
+              ledger.firstDay === undefined || m.previousWindow.endDay < ledger.firstDay
+                ? 'none'
+                : m.previousWindow.startDay < ledger.firstDay
+                  ? 'partial'
+                  : 'full',
+            abc: prev?.abc ?? null,
+            xyz: prev?.xyz ?? null,
+            total: prev?.total ?? null,
+          },
+    tags: c?.tags ?? (attributesRow?.tags ?? []),
+    key: c !== undefined && (c.tags.includes('key') || isKeyClient(c)),
+    breadwinnerBasis: analysis.segments?.breadwinnerBasis ?? null,
+    breadwinnerShare: segment?.basisShare ?? null,
+    breadwinnerThreshold: analysis.settings.breadwinnerShare,
+    prospect: segment?.pace ?? null,
+    prospectRule:
+      analysis.segments === undefined
+        ? null
+        : {
+            thresholdA: analysis.segments.thresholdA,
+            thresholdB: analysis.segments.thresholdB,
+            windowMonths: analysis.segments.windowMonths,
+            newSince: analysis.segments.newSince,
+          },
+    firstPurchase: recency?.firstPurchase ?? null,
+    lastPurchase: recency?.lastPurchase ?? null,
+    purchaseDays: purchaseDays.length,
+    recencyDays: recency?.recencyDays ?? null,
+    usualIntervalDays: recency?.usualInterval ?? null,
+    status: recency?.status ?? null,
+    pAlive: c?.pAlive ?? analysis.lost?.alive.byClient.get(client)?.pAlive ?? null,
+    series,
+    sparkline: sparkline(series.map((p) => p.value)),
+    products: analysis.columns.product ? namedAmounts(history.products, options.topProducts ?? 10) : null,
+    productCount: history.products.size,
+    directions: analysis.columns.direction ? namedAmounts(history.directions, Number.POSITIVE_INFINITY) : null,
+    direction: analysis.columns.direction ? directionOf(history) : null,
+    attributes: attributesRow === null ? null : { columns: analysis.segments?.attributes?.columns ?? [], row: attributesRow },
+  };
+}
+
+/** Cards of every key client of the analysis, in ranking order (for the workbook's Dossiers sheet). */
+export function keyClientDossiers(ledger: Ledger, analysis: Analysis): Dossier[] {
+  return analysis.clients.filter((c) => c.tags.includes('key') || isKeyClient(c)).map((c) => buildDossier(ledger, analysis, c.client));
+}

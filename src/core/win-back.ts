@@ -1,0 +1,118 @@
+// SPEC §6: the win-back list — lost and at-risk clients, most valuable first, each with the
+// action its class calls for — and the lost key clients that `--fail-on lost-key` reports.
+import type { AbcClass } from './abc.js';
+import { isKeyClient, type Analysis } from './analyze.js';
+import { churnByDirection, churnByPeriod, type ChurnTable, type DirectionChurn, type StatusCounts } from './churn.js';
+import type { BgNbdFit } from './bgnbd.js';
+import type { ClientStatus } from './recency.js';
+
+export type LapsedStatus = Exclude<ClientStatus, 'active'>;
+
+export interface WinBackEntry {
+  client: string;
+  status: LapsedStatus;
+  /** ABC class in the window; null for a client with no line in the window. */
+  abc: AbcClass | null;
+  key: boolean;
+  firstPurchase: number;
+  lastPurchase: number;
+  recencyDays: number;
+  usualIntervalDays: number | null;
+  purchaseDays: number;
+  /** Silence (days) past which the client is at risk / lost. */
+  riskThreshold: number;
+  lostThreshold: number;
+  /** Net revenue over the 12 months up to the last purchase. */
+  revenue12m: number;
+  pAlive: number | null;
+  direction: string | null;
+  action: string;
+}
+
+/** What to do about a lapsed client, by class (no class: as C). */
+export const WIN_BACK_ACTIONS: Readonly<Record<AbcClass, Record<LapsedStatus, string>>> = {
+  A: {
+    lost: 'Key client lost: the account manager and a director call this week, find out why, make a personal offer to win it back.',
+    'at-risk': 'Key client slipping: the account manager calls now, checks satisfaction and upcoming needs, books the next order.',
+  },
+  B: {
+    lost: 'Manager calls with a win-back offer (price, terms or delivery) and asks what went wrong.',
+    'at-risk': 'Manager reminds them of their usual order and offers a reason to buy now (promotion, stock, terms).',
+  },
+  C: {
+    lost: 'Automated win-back mailing with an offer; no personal effort unless they answer.',
+    'at-risk': 'Automated reminder (mail, SMS); standard service.',
+  },
+};
+
+const CLASS_ORDER: Record<string, number> = { A: 0, B: 1, C: 2 };
+
+/** Lost and at-risk clients: class A first, then B, C and unclassed; within a class by revenue at stake, then name. */
+export function winBackList(analysis: Analysis): WinBackEntry[] {
+  const inWindow = new Map(analysis.clients.map((c) => [c.client, c]));
+  const entries: WinBackEntry[] = [];
+  for (const c of analysis.lost.clients) {
+    const r = c.recency;
+    if (r.status === 'active') continue;
+    const a = inWindow.get(c.client);
+    const abc = a?.abc ?? null;
+    entries.push({
+      client: c.client,
+      status: r.status,
+      abc,
+      key: a !== undefined && isKeyClient(a),
+      firstPurchase: r.firstPurchase,
+      lastPurchase: r.lastPurchase,
+      recencyDays: r.recencyDays,
+      usualIntervalDays: r.usualInterval,
+      purchaseDays: r.purchaseDays,
+      riskThreshold: r.riskThreshold,
+      lostThreshold: r.lostThreshold,
+      revenue12m: c.revenue12m,
+      pAlive: analysis.lost.alive.byClient.get(c.client)?.pAlive ?? null,
+      direction: c.direction,
+      action: WIN_BACK_ACTIONS[abc ?? 'C'][r.status],
+    });
+  }
+  const rounded = (x: number): number => Math.round(x * 1e6) / 1e6;
+  return entries.sort(
+    (p, q) =>
+      (CLASS_ORDER[p.abc ?? ''] ?? 3) - (CLASS_ORDER[q.abc ?? ''] ?? 3) ||
+      rounded(q.revenue12m) - rounded(p.revenue12m) ||
+      (p.client < q.client ? -1 : p.client > q.client ? 1 : 0),
+  );
+}
+
+/** Key clients (SPEC §5: class A, breadwinners, image-makers) whose status is lost, in ranking order. */
+export function lostKeyClients(analysis: Analysis): string[] {
+  return analysis.clients.filter((c) => c.status === 'lost' && isKeyClient(c)).map((c) => c.client);
+}
+
+export interface LostReport {
+  asOf: number;
+  counts: StatusCounts;
+  winBack: WinBackEntry[];
+  /** Churn per period (the analysis period kind), from the first purchase to the as-of day. */
+  churn: ChurnTable;
+  /** Per direction value; null when the ledger has no direction column. */
+  byDirection: DirectionChurn[] | null;
+  lostKeys: string[];
+  fit: BgNbdFit | null;
+}
+
+/** Everything `kam lost` and the Lost and Churn sheets show, from one analysis. */
+export function lostReport(analysis: Analysis): LostReport {
+  const lost = analysis.lost;
+  let firstDay = lost.asOf;
+  for (const c of lost.clients) if (c.recency.firstPurchase < firstDay) firstDay = c.recency.firstPurchase;
+  const kind = analysis.settings.period;
+  return {
+    asOf: lost.asOf,
+    counts: lost.counts,
+    winBack: winBackList(analysis),
+    churn: churnByPeriod(lost.clients, kind, firstDay, lost.asOf),
+    byDirection: analysis.columns.direction ? churnByDirection(lost.clients, kind, firstDay, lost.asOf) : null,
+    lostKeys: lostKeyClients(analysis),
+    fit: lost.alive.fit,
+  };
+}

@@ -1,0 +1,234 @@
+// Churn: clients that became lost and came back per period (SPEC §6), as a table and a native
+// chart (columns: became lost, came back; line: lost clients at the end of each period), then the
+// same per direction value when the ledger has a --direction column.
+import { formatDay } from '../../core/calendar.js';
+import type { ChurnPeriod } from '../../core/churn.js';
+import { lostReport } from '../../core/win-back.js';
+import { humanInteger } from '../human.js';
+import { rangeRef } from './chart.js';
+import { xmlText } from './package.js';
+import { Rows } from './rows.js';
+import type { WorkbookSheet } from './sheet.js';
+import { FORMAT, LINE_HEIGHT, STYLE, columnWidth, dateValue, plain, textWidth, toneCell, totalCell, type CellStyle } from './style.js';
+
+const SHEET = 'Churn';
+const COLOR = { lost: 'C9483F', back: '4E9A5B', running: '1F4E78' };
+
+interface ChartSeries {
+  name: string;
+  nameRef: string;
+  ref: string;
+  values: readonly number[];
+  color: string;
+}
+
+export interface ChurnChart {
+  title: string;
+  categories: { ref: string; labels: readonly string[]; title: string };
+  /** Clustered columns on the left axis. */
+  columns: readonly ChartSeries[];
+  /** One line on the right axis. */
+  line: ChartSeries;
+  leftTitle: string;
+  rightTitle: string;
+}
+
+const AX = { cat: 600_100_01, val: 600_100_02, cat2: 600_100_03, val2: 600_100_04 };
+const fill = (color: string): string => `<a:solidFill><a:srgbClr val="${color}"/></a:solidFill>`;
+const axisLine = `<c:spPr><a:ln w="9525">${fill('8C8C8C')}</a:ln></c:spPr>`;
+const gridLine = `<c:spPr><a:ln w="6350">${fill('D9D9D9')}</a:ln></c:spPr>`;
+
+function rich(text: string, size: number, rotate = false): string {
+  return (
+    `<c:title><c:tx><c:rich><a:bodyPr${rotate ? ' rot="-5400000" vert="horz"' : ''}/><a:lstStyle/>` +
+    `<a:p><a:pPr><a:defRPr sz="${size}" b="1"/></a:pPr><a:r><a:rPr lang="en-US" sz="${size}" b="1"/><a:t>${xmlText(text)}</a:t></a:r></a:p>` +
+    '</c:rich></c:tx><c:overlay val="0"/></c:title>'
+  );
+}
+
+function labels(size: number, slant: boolean): string {
+  return `<c:txPr><a:bodyPr${slant ? ' rot="-2700000" vert="horz"' : ''}/><a:lstStyle/><a:p><a:pPr><a:defRPr sz="${size}"/></a:pPr><a:endParaRPr lang="en-US"/></a:p></c:txPr>`;
+}
+
+function strRef(ref: string, values: readonly string[]): string {
+  return `<c:strRef><c:f>${xmlText(ref)}</c:f><c:strCache><c:ptCount val="${values.length}"/>${values.map((v, i) => `<c:pt idx="${i}"><c:v>${xmlText(v)}</c:v></c:pt>`).join('')}</c:strCache></c:strRef>`;
+}
+
+function numRef(ref: string, values: readonly number[]): string {
+  return `<c:numRef><c:f>${xmlText(ref)}</c:f><c:numCache><c:formatCode>General</c:formatCode><c:ptCount val="${values.length}"/>${values.map((v, i) => `<c:pt idx="${i}"><c:v>${v}</c:v></c:pt>`).join('')}</c:numCache></c:numRef>`;
+}
+
+/** DrawingML of the churn chart; elements in schema order (Excel refuses a chart part otherwise). */
+export function churnChartXml(chart: ChurnChart): string {
+  const slant = chart.categories.labels.length > 12;
+  const cat = `<c:cat>${strRef(chart.categories.ref, chart.categories.labels)}</c:cat>`;
+  const bars = chart.columns
+    .map(
+      (s, i) =>
+        `<c:ser><c:idx val="${i}"/><c:order val="${i}"/><c:tx>${strRef(s.nameRef, [s.name])}</c:tx><c:spPr>${fill(s.color)}</c:spPr><c:invertIfNegative val="0"/>${cat}<c:val>${numRef(s.ref, s.values)}</c:val></c:ser>`,
+    )
+    .join('');
+  const l = chart.line;
+  const n = chart.columns.length;
+  const line =
+    `<c:ser><c:idx val="${n}"/><c:order val="${n}"/><c:tx>${strRef(l.nameRef, [l.name])}</c:tx>` +
+    `<c:spPr><a:ln w="28575" cap="rnd">${fill(l.color)}<a:prstDash val="solid"/><a:round/></a:ln></c:spPr>` +
+    `<c:marker><c:symbol val="circle"/><c:size val="4"/><c:spPr>${fill(l.color)}<a:ln w="6350">${fill(l.color)}</a:ln></c:spPr></c:marker>` +
+    `${cat}<c:val>${numRef(l.ref, l.values)}</c:val><c:smooth val="0"/></c:ser>`;
+  const valAx = (id: number, cross: number, pos: 'l' | 'r', title: string, secondary: boolean): string =>
+    `<c:valAx><c:axId val="${id}"/><c:scaling><c:orientation val="minMax"/><c:min val="0"/></c:scaling><c:delete val="0"/><c:axPos val="${pos}"/>` +
+    (secondary ? '' : `<c:majorGridlines>${gridLine}</c:majorGridlines>`) +
+    rich(title, 1000, true) +
+    '<c:numFmt formatCode="#,##0" sourceLinked="0"/><c:majorTickMark val="out"/><c:minorTickMark val="none"/><c:tickLblPos val="nextTo"/>' +
+    axisLine +
+    labels(900, false) +
+    `<c:crossAx val="${cross}"/><c:crosses val="${secondary ? 'max' : 'autoZero'}"/><c:crossBetween val="between"/></c:valAx>`;
+  return (
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' +
+    '<c:chartSpace xmlns:c="http://schemas.openxmlformats.org/drawingml/2006/chart" xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">' +
+    '<c:date1904 val="0"/><c:lang val="en-US"/><c:roundedCorners val="0"/>' +
+    '<c:chart>' +
+    rich(chart.title, 1300) +
+    '<c:autoTitleDeleted val="0"/><c:plotArea><c:layout/>' +
+    `<c:barChart><c:barDir val="col"/><c:grouping val="clustered"/><c:varyColors val="0"/>${bars}<c:gapWidth val="60"/><c:axId val="${AX.cat}"/><c:axId val="${AX.val}"/></c:barChart>` +
+    `<c:lineChart><c:grouping val="standard"/><c:varyColors val="0"/>${line}<c:marker val="1"/><c:axId val="${AX.cat2}"/><c:axId val="${AX.val2}"/></c:lineChart>` +
+    `<c:catAx><c:axId val="${AX.cat}"/><c:scaling><c:orientation val="minMax"/></c:scaling><c:delete val="0"/><c:axPos val="b"/>` +
+    rich(chart.categories.title, 1000) +
+    '<c:numFmt formatCode="General" sourceLinked="0"/><c:majorTickMark val="none"/><c:minorTickMark val="none"/><c:tickLblPos val="low"/>' +
+    axisLine +
+    labels(slant ? 800 : 900, slant) +
+    `<c:crossAx val="${AX.val}"/><c:crosses val="autoZero"/><c:auto val="1"/><c:lblAlgn val="ctr"/><c:lblOffset val="100"/><c:noMultiLvlLbl val="0"/></c:catAx>` +
+    valAx(AX.val, AX.cat, 'l', chart.leftTitle, false) +
+    `<c:catAx><c:axId val="${AX.cat2}"/><c:scaling><c:orientation val="minMax"/></c:scaling><c:delete val="1"/><c:axPos val="b"/>` +
+    '<c:majorTickMark val="out"/><c:minorTickMark val="none"/><c:tickLblPos val="nextTo"/>' +
+    `<c:crossAx val="${AX.val2}"/><c:crosses val="autoZero"/><c:auto val="1"/><c:lblAlgn val="ctr"/><c:lblOffset val="100"/><c:noMultiLvlLbl val="0"/></c:catAx>` +
+    valAx(AX.val2, AX.cat2, 'r', chart.rightTitle, true) +
+    '</c:plotArea>' +
+    `<c:legend><c:legendPos val="b"/><c:overlay val="0"/>${labels(900, false)}</c:legend>` +
+    '<c:plotVisOnly val="1"/><c:dispBlanksAs val="gap"/>' +
+    '</c:chart>' +
+    `<c:spPr><a:solidFill><a:srgbClr val="FFFFFF"/></a:solidFill><a:ln w="9525">${fill('BFBFBF')}</a:ln></c:spPr>` +
+    '<c:printSettings><c:headerFooter/><c:pageMargins b="0.75" l="0.7" r="0.7" t="0.75" header="0.3" footer="0.3"/><c:pageSetup/></c:printSettings>' +
+    '</c:chartSpace>'
+  );
+}
+
+/** Lost clients at the end of each period: the running sum of became lost − came back. */
+export function runningLost(periods: readonly ChurnPeriod[]): number[] {
+  let lost = 0;
+  return periods.map((p) => (lost += p.becameLost - p.cameBack));
+}
+
+const COLUMNS = 8;
+
+export const churnSheet: WorkbookSheet = {
+  name: SHEET,
+  description: `clients that became lost and came back per period (a chart and a table), and the same per direction`,
+  write(book, { analysis: a, directionColumn }) {
+    const report = lostReport(a);
+    const periods = report.churn.periods;
+    const kind = a.settings.period;
+    const running = runningLost(periods);
+    const directions = report.byDirection;
+    const directionName = directionColumn ?? 'Direction';
+    const firstWidth = columnWidth(Math.max(10, textWidth(directionName), ...(directions ?? []).map((d) => textWidth(d.direction ?? '(none)'))), { max: 30 });
+    const widths = [firstWidth, directions === null ? 12 : Math.max(12, firstWidth), 12, 11, 16, 11, 11, 12];
+    const chartColumns = 14;
+    const sheet = book.addSheet(SHEET, { pagesWide: 1, tabColor: 'C9483F' });
+    sheet.columns = [...widths, 3, ...Array<number>(chartColumns).fill(9)].map((width) => ({ width }));
+    const rows = new Rows(sheet);
+    rows.title(
+      'Churn dynamics',
+      `As of ${formatDay(report.asOf)}. A client becomes lost on the first day its silence exceeds its lost threshold (Method sheet); it came back when it bought again after that. Revenue: over the 12 months before the last purchase.`,
+    );
+    rows.add([`${humanInteger(report.churn.totals.becameLost)} times a client became lost, ${humanInteger(report.churn.totals.cameBack)} came back, ${humanInteger(report.counts.lost)} lost now.`], [plain(undefined, { grey: true })]);
+    rows.blank();
+
+    const cap = kind[0]!.toUpperCase() + kind.slice(1);
+    const headers = [cap, 'Start', 'End', 'Became lost', 'Their revenue, 12 months', 'Came back', 'Of them still lost', `Lost at ${kind} end`];
+    const headerStyles = [STYLE.headerLeft, STYLE.headerCenter, STYLE.headerCenter, STYLE.headerRight, STYLE.headerRight, STYLE.headerRight, STYLE.headerRight, STYLE.headerRight];
+    const headerRow = rows.add(headers, headerStyles, { height: 2 * LINE_HEIGHT + 2 });
+    const ruled = (numFmt?: string, align?: 'left' | 'center' | 'right'): CellStyle => plain(numFmt, { ruled: true, align });
+    const count = (n: number): CellStyle => (n > 0 ? toneCell('weak', FORMAT.integer) : ruled(FORMAT.integer));
+    const backCount = (n: number): CellStyle => (n > 0 ? toneCell('good', FORMAT.integer) : ruled(FORMAT.integer));
+    periods.forEach((p, i) => {
+      rows.add(
+        [p.partial ? `${p.period} (part)` : p.period, dateValue(p.start), dateValue(p.end), p.becameLost, Math.round(p.lostRevenue * 100) / 100, p.cameBack, p.stillLost, running[i]!],
+        [ruled(), ruled(FORMAT.date, 'center'), ruled(FORMAT.date, 'center'), count(p.becameLost), ruled(FORMAT.money), backCount(p.cameBack), ruled(FORMAT.integer), ruled(FORMAT.integer)],
+      );
+    });
+    const t = report.churn.totals;
+    rows.add(['Total', null, null, t.becameLost, Math.round(t.lostRevenue * 100) / 100, t.cameBack, t.stillLost, report.counts.lost], [
+      totalCell(),
+      totalCell(),
+      totalCell(),
+      totalCell(FORMAT.integer),
+      totalCell(FORMAT.money),
+      totalCell(FORMAT.integer),
+      totalCell(FORMAT.integer),
+      totalCell(FORMAT.integer),
+    ]);
+    const first = headerRow + 1;
+    const last = headerRow + periods.length;
+
+    if (periods.length > 0) {
+      const ref = (col: string): string => rangeRef(SHEET, col, first, col, last);
+      const head = (col: string): string => rangeRef(SHEET, col, headerRow, col, headerRow);
+      book.addChart(sheet, {
+        name: 'Churn chart',
+        chartXml: churnChartXml({
+          title: `Clients lost and won back per ${kind}`,
+          categories: { ref: ref('A'), labels: periods.map((p) => (p.partial ? `${p.period} (part)` : p.period)), title: cap },
+          columns: [
+            { name: headers[3]!, nameRef: head('D'), ref: ref('D'), values: periods.map((p) => p.becameLost), color: COLOR.lost },
+            { name: headers[5]!, nameRef: head('F'), ref: ref('F'), values: periods.map((p) => p.cameBack), color: COLOR.back },
+          ],
+          line: { name: headers[7]!, nameRef: head('H'), ref: ref('H'), values: running, color: COLOR.running },
+          leftTitle: `Clients per ${kind}`,
+          rightTitle: 'Lost clients',
+        }),
+        from: { col: widths.length + 1, row: headerRow - 1 },
+        to: { col: widths.length + 1 + chartColumns, row: headerRow - 1 + 22 },
+      });
+    }
+
+    if (directions !== null) {
+      rows.section(`By ${directionName}`, COLUMNS);
+      rows.add([`A client counts under the ${directionName} value it bought the most under (net).`], [plain(undefined, { grey: true })]);
+      rows.add(
+        [directionName, 'Clients', 'Active', 'At risk', 'At stake', 'Lost now', 'Became lost', 'Came back'],
+        [STYLE.headerLeft, STYLE.headerRight, STYLE.headerRight, STYLE.headerRight, STYLE.headerRight, STYLE.headerRight, STYLE.headerRight, STYLE.headerRight],
+        { height: 2 * LINE_HEIGHT + 2 },
+      );
+      for (const d of directions) {
+        const c = d.counts;
+        rows.add(
+          [d.direction ?? '(none)', d.clients, c.active, c.atRisk, Math.round(c.revenueAtStake * 100) / 100, c.lost, d.churn.totals.becameLost, d.churn.totals.cameBack],
+          [ruled(), ruled(FORMAT.integer), ruled(FORMAT.integer), ruled(FORMAT.integer), ruled(FORMAT.money), count(c.lost), ruled(FORMAT.integer), ruled(FORMAT.integer)],
+        );
+      }
+
+      rows.section(`Per ${kind} and ${directionName}`, COLUMNS);
+      rows.add([`Only the ${kind}s in which a client of the ${directionName} became lost or came back; use the filter to pick one.`], [plain(undefined, { grey: true })]);
+      const tableHead = rows.add(
+        [cap, directionName, 'Start', 'Became lost', 'Their revenue, 12 months', 'Came back', 'Of them still lost', ''],
+        [STYLE.headerLeft, STYLE.headerLeft, STYLE.headerCenter, STYLE.headerRight, STYLE.headerRight, STYLE.headerRight, STYLE.headerRight, undefined],
+        { height: 2 * LINE_HEIGHT + 2 },
+      );
+      let n = 0;
+      for (let i = 0; i < periods.length; i++) {
+        for (const d of directions) {
+          const p = d.churn.periods[i]!;
+          if (p.becameLost === 0 && p.cameBack === 0) continue;
+          rows.add(
+            [p.partial ? `${p.period} (part)` : p.period, d.direction ?? '(none)', dateValue(p.start), p.becameLost, Math.round(p.lostRevenue * 100) / 100, p.cameBack, p.stillLost],
+            [ruled(), ruled(), ruled(FORMAT.date, 'center'), count(p.becameLost), ruled(FORMAT.money), backCount(p.cameBack), ruled(FORMAT.integer)],
+          );
+          n++;
+        }
+      }
+      if (n > 0) sheet.autoFilter = { from: { row: tableHead, column: 1 }, to: { row: tableHead + n, column: 7 } };
+    }
+    sheet.commit();
+  },
+};

@@ -1,0 +1,118 @@
+// Clients: one row per client, every column of the CSV/JSON contract in its order (the values
+// are the JSON values: the same numbers the CSV prints), then the metric per window period.
+import type { Analysis } from '../../core/analyze.js';
+import { CLIENT_COLUMNS, dataValue, type ClientColumn, type ColumnValue } from '../client-columns.js';
+import { columnHeader } from './labels.js';
+import type { WorkbookSheet } from './sheet.js';
+import {
+  FORMAT,
+  LINE_HEIGHT,
+  cellText,
+  columnWidth,
+  formatOfKind,
+  headerStyle,
+  headerWidth,
+  numberWidth,
+  plain,
+  textWidth,
+  toneCell,
+  toneOf,
+  type CellStyle,
+} from './style.js';
+
+/** Columns whose values are classes or statuses: coloured, centred cells. */
+const TONED = new Set(['abc', 'xyz', 'cell', 'status', 'abc_prev', 'xyz_prev']);
+
+const DECIMALS: Record<string, number> = { money: 2, share: 1, ratio: 2, integer: 0, number: 2 };
+
+/** 'YYYY-MM-DD' → a date cell value (UTC midnight: exceljs writes it as a whole serial day). */
+export function dateCell(text: string): Date {
+  const [y, m, d] = text.split('-').map(Number) as [number, number, number];
+  return new Date(Date.UTC(y, m - 1, d));
+}
+
+interface Measured {
+  width: number;
+  wholeNumbers: boolean;
+}
+
+function measure(analysis: Analysis, columns: readonly ClientColumn[]): Measured[] {
+  const measured: Measured[] = columns.map((c) => ({ width: headerWidth(columnHeader(c, analysis)), wholeNumbers: true }));
+  for (const client of analysis.clients) {
+    columns.forEach((column, i) => {
+      const m = measured[i]!;
+      const v = dataValue(column, client, analysis);
+      if (v === null) return;
+      let w: number;
+      if (typeof v === 'number') {
+        if (!Number.isInteger(v)) m.wholeNumbers = false;
+        w = numberWidth(v, DECIMALS[column.kind] ?? 2, column.kind === 'share');
+      } else w = column.kind === 'date' ? 10 : textWidth(v);
+      if (w > m.width) m.width = w;
+    });
+  }
+  return measured;
+}
+
+export const clientsSheet: WorkbookSheet = {
+  name: 'Clients',
+  description: 'one row per client: classes, totals, shares, rhythm and status (the --format csv columns), then the figure per period',
+  write(book, { analysis }) {
+    const columns = CLIENT_COLUMNS;
+    const periods = analysis.window.labels;
+    const measured = measure(analysis, columns);
+    let periodMax = 7;
+    for (const c of analysis.clients) for (const v of c.series) periodMax = Math.max(periodMax, numberWidth(v, 0));
+    const periodWidth = columnWidth(periodMax, { min: 9, filter: true });
+
+    const widths = [
+      ...columns.map((c, i) => columnWidth(measured[i]!.width, { filter: true, max: c.name === 'client' ? 48 : 40, min: TONED.has(c.name) ? 7 : 8 })),
+      ...periods.map(() => periodWidth),
+    ];
+    const pagesWide = Math.max(1, Math.ceil(widths.reduce((s, w) => s + w, 0) / 230));
+    const sheet = book.addSheet('Clients', {
+      freeze: { rows: 1, columns: 1 },
+      printTitleRows: '1:1',
+      printTitleColumns: 'A:A',
+      pagesWide,
+      gridLines: true,
+    });
+    sheet.columns = widths.map((width) => ({ width }));
+
+    const styles: CellStyle[] = columns.map((c, i) =>
+      plain(formatOfKind(c.kind, measured[i]!.wholeNumbers), {
+        ruled: true,
+        align: c.kind === 'date' ? 'center' : c.kind === 'text' ? 'left' : undefined,
+        // Text after a right-aligned number (tags after P(alive)) needs a gap; the first column does not.
+        indent: c.kind === 'text' && i > 0 ? 1 : undefined,
+      }),
+    );
+    const periodStyle = plain(FORMAT.moneyRound, { ruled: true });
+
+    const header = sheet.addRow([...columns.map((c) => columnHeader(c, analysis)), ...periods]);
+    header.height = 2 * LINE_HEIGHT + 2;
+    columns.forEach((c, i) => (header.getCell(i + 1).style = headerStyle(TONED.has(c.name) ? 'tone' : c.kind)));
+    periods.forEach((_, i) => (header.getCell(columns.length + i + 1).style = headerStyle('money')));
+    header.commit();
+
+    for (const client of analysis.clients) {
+      const values: (ColumnValue | Date)[] = columns.map((column) => {
+        const v = dataValue(column, client, analysis);
+        if (v === null) return null;
+        if (column.kind === 'date' && typeof v === 'string') return dateCell(v);
+        return typeof v === 'string' ? cellText(v) : v;
+      });
+      const row = sheet.addRow([...values, ...client.series.map((x) => Math.round(x * 1e6) / 1e6)]);
+      columns.forEach((column, i) => {
+        const v = values[i];
+        const tone = TONED.has(column.name) && typeof v === 'string' ? toneOf(v) : undefined;
+        row.getCell(i + 1).style = tone === undefined ? styles[i]! : toneCell(tone);
+      });
+      for (let p = 0; p < periods.length; p++) row.getCell(columns.length + p + 1).style = periodStyle;
+      row.commit();
+    }
+    const lastColumn = columns.length + periods.length;
+    sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: analysis.clients.length + 1, column: lastColumn } };
+    sheet.commit();
+  },
+};

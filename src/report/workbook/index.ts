@@ -1,0 +1,64 @@
+// The annotated workbook (`kam analyze -o FILE.xlsx`). One module per sheet; the list below is
+// the tab order. Adding a sheet = writing a module that exports a WorkbookSheet and adding it here.
+import { writeFile } from 'node:fs/promises';
+import { Writable } from 'node:stream';
+import ExcelJS from 'exceljs';
+import { KamError } from '../../core/problems.js';
+import { writeFileAtomically } from '../../io/write-file.js';
+import { Book } from './book.js';
+import { clientsSheet } from './clients.js';
+import { matrixSheet } from './matrix.js';
+import { methodSheet } from './method.js';
+import { migrationSheet } from './migration.js';
+import { dossiersSheet } from './dossiers.js';
+import { addCharts } from './package.js';
+import { paretoSheet } from './pareto.js';
+import { seriesSheet } from './series.js';
+import { lostSheet } from './lost.js';
+import { churnSheet } from './churn.js';
+import type { WorkbookModel, WorkbookSheet } from './sheet.js';
+import { summarySheet } from './summary.js';
+
+export type { WorkbookModel, WorkbookSheet } from './sheet.js';
+
+export const WORKBOOK_SHEETS: readonly WorkbookSheet[] = [summarySheet, clientsSheet, matrixSheet, paretoSheet, seriesSheet, lostSheet, churnSheet, migrationSheet, dossiersSheet, methodSheet];
+
+/** `-o` takes an .xlsx name: anything else is a usage error (exit 2), caught before reading. */
+export function workbookPath(path: string | undefined): string | undefined {
+  if (path === undefined) return undefined;
+  const name = path.split(/[\\/]/).pop() ?? '';
+  if (!/\.xlsx$/i.test(name) || /^\.xlsx$/i.test(name)) {
+    throw new KamError({ code: 'bad-option', value: `-o writes an Excel workbook: give a file name ending in .xlsx, not "${path}"` });
+  }
+  return path;
+}
+
+/** The workbook as bytes (an xlsx package). Sheets are streamed; only the compressed package is held. */
+export async function renderWorkbook(model: WorkbookModel, sheets: readonly WorkbookSheet[] = WORKBOOK_SHEETS): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  const sink = new Writable({
+    write(chunk: Buffer, _encoding, callback) {
+      chunks.push(chunk);
+      callback();
+    },
+  });
+  const writer = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: sink, useStyles: true, useSharedStrings: true });
+  const inputs = model.context.inputs.map((i) => i.name).join(', ');
+  writer.creator = `kam ${model.context.version}`;
+  writer.lastModifiedBy = `kam ${model.context.version}`;
+  writer.created = model.generatedAt;
+  writer.modified = model.generatedAt;
+  writer.title = `Key-account analysis — ${inputs}`;
+  const book = new Book(writer, `kam — ${inputs}`, sheets.map((s) => ({ name: s.name, description: s.description })));
+  for (const sheet of sheets) await sheet.write(book, model);
+  await writer.commit();
+  const xlsx = Buffer.concat(chunks);
+  chunks.length = 0;
+  return addCharts(xlsx, book.charts);
+}
+
+/** Writes the workbook to `path` whole or not at all (see src/io/write-file.ts). */
+export async function writeWorkbook(path: string, model: WorkbookModel, sheets: readonly WorkbookSheet[] = WORKBOOK_SHEETS): Promise<void> {
+  const bytes = await renderWorkbook(model, sheets);
+  await writeFileAtomically(path, (temporary) => writeFile(temporary, bytes, { flag: 'wx' }));
+}

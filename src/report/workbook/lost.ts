@@ -1,0 +1,106 @@
+// Lost: the win-back list (SPEC §6) — lost and at-risk clients, most valuable first (class, then
+// revenue over the 12 months before the last purchase), with the action each one calls for.
+import { formatDay } from '../../core/calendar.js';
+import { winBackList } from '../../core/win-back.js';
+import { humanInteger } from '../human.js';
+import { revenueAtStakeText, rulesText } from '../lost-terminal.js';
+import { Rows } from './rows.js';
+import type { WorkbookSheet } from './sheet.js';
+import { FORMAT, LINE_HEIGHT, STYLE, classCell, columnWidth, dateValue, numberWidth, plain, textWidth, toneCell, wrappedLines, type CellStyle } from './style.js';
+
+const ACTION_WIDTH = 60;
+
+export const lostSheet: WorkbookSheet = {
+  name: 'Lost',
+  description: 'the win-back list: lost and at-risk clients, most valuable first, with P(alive) and the action each calls for',
+  write(book, { analysis: a, directionColumn }) {
+    const entries = winBackList(a);
+    const counts = a.lost.counts;
+    const hasDirection = a.columns.direction;
+    const headers = [
+      '#',
+      'Client',
+      'ABC',
+      'Status',
+      'Key client',
+      'Last purchase',
+      'Days since last purchase',
+      'Usual interval, days',
+      'Lost after, days',
+      'Revenue, 12 months before last purchase',
+      'P(alive)',
+      ...(hasDirection ? [directionColumn ?? 'Direction'] : []),
+      'Action',
+    ];
+    const widths = [
+      5,
+      columnWidth(Math.max(8, ...entries.map((e) => textWidth(e.client))), { max: 44, filter: true }),
+      7,
+      9,
+      8,
+      12,
+      11,
+      10,
+      9,
+      columnWidth(Math.max(14, ...entries.map((e) => numberWidth(e.revenue12m, 2)))),
+      9,
+      ...(hasDirection ? [columnWidth(Math.max(10, ...entries.map((e) => textWidth(e.direction ?? ''))), { max: 28, filter: true })] : []),
+      ACTION_WIDTH,
+    ];
+    const sheet = book.addSheet('Lost', { freeze: { rows: 4, columns: 2 }, printTitleRows: '4:4', pagesWide: 1, gridLines: true, tabColor: 'C9483F' });
+    sheet.columns = widths.map((width) => ({ width }));
+    const rows = new Rows(sheet);
+    rows.title(
+      'Win-back list',
+      `As of ${formatDay(a.lost.asOf)}: ${humanInteger(counts.lost)} lost and ${humanInteger(counts.atRisk)} at-risk of ${humanInteger(counts.clients)} clients with a purchase; at stake ${revenueAtStakeText(counts)}. Rules: ${rulesText(a.lost.rules)}.`,
+    );
+    rows.blank();
+    const right = (numFmt?: string): CellStyle => plain(numFmt, { ruled: true, align: 'right' });
+    const headerStyles = headers.map((_, i) => (i === 1 || i === headers.length - 1 || (hasDirection && i === headers.length - 2) ? STYLE.headerLeft : i === 2 || i === 3 || i === 4 || i === 5 ? STYLE.headerCenter : STYLE.headerRight));
+    const headerRow = rows.add(headers, headerStyles, { height: 3 * LINE_HEIGHT + 2 });
+    if (entries.length === 0) {
+      rows.add(['', 'No lost or at-risk clients.'], [undefined, plain(undefined, { italic: true })]);
+      sheet.commit();
+      return;
+    }
+    const text = plain(undefined, { ruled: true });
+    const wrap = plain(undefined, { ruled: true, wrap: true });
+    entries.forEach((e, i) => {
+      rows.add(
+        [
+          i + 1,
+          e.client,
+          e.abc ?? '-',
+          e.status,
+          e.key ? 'key' : '',
+          dateValue(e.lastPurchase),
+          e.recencyDays,
+          e.usualIntervalDays,
+          e.lostThreshold,
+          Math.round(e.revenue12m * 100) / 100,
+          e.pAlive === null ? null : Math.round(e.pAlive * 1e4) / 1e4,
+          ...(hasDirection ? [e.direction ?? ''] : []),
+          e.action,
+        ],
+        [
+          right(FORMAT.integer),
+          text,
+          classCell(e.abc ?? '-'),
+          classCell(e.status),
+          e.key ? toneCell('weak', undefined, true) : text,
+          plain(FORMAT.date, { ruled: true, align: 'center' }),
+          right(FORMAT.integer),
+          right(FORMAT.decimal),
+          right(FORMAT.decimal),
+          right(FORMAT.money),
+          right(FORMAT.percent),
+          ...(hasDirection ? [text] : []),
+          wrap,
+        ],
+        { height: Math.max(1, wrappedLines(e.action, ACTION_WIDTH - 2)) * LINE_HEIGHT + 3 },
+      );
+    });
+    sheet.autoFilter = { from: { row: headerRow, column: 1 }, to: { row: headerRow + entries.length, column: headers.length } };
+    sheet.commit();
+  },
+};

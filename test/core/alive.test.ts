@@ -1,0 +1,114 @@
+// SPEC §6, P(alive): the glue from ledger to BG/NBD customers, the fit over all clients, and the
+// p_alive column of the analysis (null with a note when the fit cannot run).
+import { describe, expect, it } from 'vitest';
+import { aliveTable, assessAlive, MIN_CLIENTS_FOR_BGNBD, purchaseDaysByClient } from '../../src/core/alive.js';
+import { analyzeLedger } from '../../src/core/analyze.js';
+import { addLine, emptyLedger, type Ledger } from '../../src/core/ledger.js';
+import { DEFAULT_SETTINGS } from '../../src/core/settings.js';
+
+const D0 = Date.UTC(2024, 0, 1) / 86_400_000;
+
+/** A deterministic population: client i buys every (7 + i % 23) days from day i % 40, and stops after (3 + i % 11) purchases. */
+function population(n: number): Ledger {
+  const ledger = emptyLedger({ quantity: true, profit: false, document: false, product: false, direction: false });
+  for (let i = 0; i < n; i++) {
+    const gap = 7 + (i % 23);
+    const count = 1 + (i % 11);
+    for (let k = 0; k < count; k++) addLine(ledger, { client: `c${String(i).padStart(3, '0')}`, day: D0 + (i % 40) + k * gap, amount: 10, quantity: 1 });
+  }
+  return ledger;
+}
+
+describe('purchaseDaysByClient', () => {
+  it('takes distinct purchase days up to the as-of day: no return-only days, nothing later', () => {
+    const ledger = emptyLedger({ quantity: true, profit: false, document: false, product: false, direction: false });
+    const add = (client: string, offset: number, amount: number, quantity?: number) => addLine(ledger, { client, day: D0 + offset, amount, quantity });
+    add('a', 0, 10);
+    add('a', 0, 5); // same day
+    add('a', 7, -3); // a return alone
+    add('a', 14, 0, 2); // zero amount, positive quantity: a purchase
+    add('a', 21, 0); // zero amount, no quantity: not one
+    add('a', 40, 10); // after the as-of day
+    add('b', 3, -10); // only a return: no customer at all
+    expect(purchaseDaysByClient(ledger, D0 + 30)).toEqual([['a', [D0, D0 + 14]]]);
+  });
+});
+
+describe('assessAlive', () => {
+  it('leaves P(alive) null with a note when there are too few clients', () => {
+    const clients = Array.from({ length: MIN_CLIENTS_FOR_BGNBD - 1 }, (_, i) => [`c${i}`, [D0, D0 + 10 + i]] as const);
+    const alive = assessAlive(clients, D0 + 100);
+    expect(alive.fit).toBeNull();
+    expect(alive.clients.every((c) => c.pAlive === null)).toBe(true);
+    expect(alive.problem).toMatchObject({ code: 'bgnbd-not-fitted', value: 'too-few-clients', severity: 'note' });
+  });
+
+  it('fits from MIN_CLIENTS_FOR_BGNBD clients on', () => {
+    const clients = Array.from({ length: MIN_CLIENTS_FOR_BGNBD }, (_, i) => [`c${i}`, i % 2 === 0 ? [D0, D0 + 10 + i] : [D0 + i]] as const);
+    const alive = assessAlive(clients, D0 + 100);
+    expect(alive.fit).not.toBeNull();
+    expect(alive.clients.every((c) => c.pAlive !== null && c.pAlive >= 0 && c.pAlive <= 1)).toBe(true);
+  });
+
+  it('leaves P(alive) null with a note when no client bought on more than one day', () => {
+    const clients = Array.from({ length: 30 }, (_, i) => [`c${i}`, [D0 + i]] as const);
+    const alive = assessAlive(clients, D0 + 100);
+    expect(alive.fit).toBeNull();
+    expect(alive.problem).toMatchObject({ code: 'bgnbd-not-fitted', value: 'no-repeat-purchases' });
+  });
+
+  it('gives P(alive) = FHL eq. 13 at the fitted parameters, from recency and age in weeks to the as-of day', () => {
+    const ledger = population(60);
+    const asOf = D0 + 200;
+    const alive = assessAlive(purchaseDaysByClient(ledger, asOf), asOf);
+    const { r, alpha, a, b } = alive.fit!.params;
+    for (const c of alive.clients) {
+      const days = [...ledger.clients.get(c.client)!.days.keys()].filter((d) => d <= asOf).sort((p, q) => p - q);
+      const x = days.length - 1;
+      const tx = (days[days.length - 1]! - days[0]!) / 7;
+      const T = (asOf - days[0]!) / 7;
+      expect(c.customer).toEqual({ frequency: x, recency: tx, age: T });
+      const expected = x === 0 ? 1 : 1 / (1 + (a / (b + x - 1)) * ((alpha + T) / (alpha + tx)) ** (r + x));
+      expect(c.pAlive!).toBeCloseTo(expected, 10);
+    }
+  });
+});
+
+describe('the analysis', () => {
+  it('fills p_alive from the fit over every client in the ledger', () => {
+    const ledger = population(60);
+    const asOf = D0 + 200;
+    const analysis = analyzeLedger(ledger, { ...DEFAULT_SETTINGS, asOf, includePartial: true });
+    const alive = assessAlive(purchaseDaysByClient(ledger, asOf), asOf);
+    expect(analysis.lost.alive.fit!.params).toEqual(alive.fit!.params);
+    for (const c of analysis.clients) expect(c.pAlive).toBe(alive.byClient.get(c.client)!.pAlive);
+    // This made-up population drops out at one common rate, so the likelihood keeps rising towards
+    // a, b → ∞ and the optimiser stops short: P(alive) is still filled, with a note saying so.
+    expect(analysis.lost.alive.fit!.converged).toBe(false);
+    expect(analysis.notes.filter((n) => n.code === 'bgnbd-not-fitted').map((n) => n.value)).toEqual(['no-convergence']);
+    // Long-silent repeat buyers are judged less likely alive than steady recent ones.
+    const silent = analysis.clients.filter((c) => c.status === 'lost' && c.purchases > 3);
+    const steady = analysis.clients.filter((c) => c.status === 'active' && c.purchases > 3);
+    expect(silent.length).toBeGreaterThan(0);
+    expect(Math.max(...silent.map((c) => c.pAlive!))).toBeLessThan(Math.min(...steady.map((c) => c.pAlive!)));
+  });
+
+  it('leaves p_alive null and adds a note when the fit cannot run', () => {
+    const analysis = analyzeLedger(population(5), { ...DEFAULT_SETTINGS, asOf: D0 + 200, includePartial: true });
+    expect(analysis.clients.every((c) => c.pAlive === null)).toBe(true);
+    expect(analysis.notes).toContainEqual(expect.objectContaining({ code: 'bgnbd-not-fitted', value: 'too-few-clients' }));
+    // Status and recency do not depend on the fit.
+    expect(analysis.clients.every((c) => c.status !== null)).toBe(true);
+  });
+});
+
+describe('aliveTable', () => {
+  it('orders clients by expected purchase days, more first, and expects fewer over a shorter horizon', () => {
+    const ledger = population(60);
+    const year = aliveTable(ledger, D0 + 200, 52);
+    const quarter = aliveTable(ledger, D0 + 200, 13);
+    for (let i = 1; i < year.rows.length; i++) expect(year.rows[i - 1]!.expected!).toBeGreaterThanOrEqual(year.rows[i]!.expected!);
+    const q = new Map(quarter.rows.map((r) => [r.client, r.expected!]));
+    for (const r of year.rows) expect(q.get(r.client)!).toBeLessThan(r.expected!);
+  });
+});

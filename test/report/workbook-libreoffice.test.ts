@@ -1,0 +1,61 @@
+// The workbook opened by a real spreadsheet: LibreOffice converts it to PDF (it opens and prints)
+// and to ODS, whose chart object proves the injected Pareto chart was understood, not dropped.
+// Skipped, saying so, where LibreOffice is not installed (.ci/run installs libreoffice-calc-nogui).
+import { describe, it, expect, beforeAll, afterAll } from 'vitest';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import JSZip from 'jszip';
+import { SAMPLE_CSV, kam } from '../helpers/kam.js';
+
+const SOFFICE = ['soffice', 'libreoffice'].find((cmd) => spawnSync(cmd, ['--version'], { stdio: 'ignore' }).status === 0);
+if (SOFFICE === undefined) {
+  console.warn('kam: LibreOffice (soffice) is not installed: skipping the check that it opens the workbook; apt-get install libreoffice-calc-nogui to run it');
+}
+
+let dir: string;
+let book: string;
+
+/** Converts with a private profile, so parallel runs (and a desktop LibreOffice) do not collide. */
+function convert(format: string): string {
+  const r = spawnSync(SOFFICE!, [`-env:UserInstallation=${pathToFileURL(join(dir, 'profile')).href}`, '--headless', '--norestore', '--convert-to', format, '--outdir', dir, book], {
+    encoding: 'utf8',
+    timeout: 90_000,
+  });
+  const out = join(dir, `report.${format}`);
+  if (r.status !== 0 || !existsSync(out)) throw new Error(`soffice --convert-to ${format} failed (status ${r.status}): ${r.stderr}`);
+  return out;
+}
+
+describe.skipIf(SOFFICE === undefined)('LibreOffice opens the workbook', () => {
+  beforeAll(() => {
+    dir = mkdtempSync(join(tmpdir(), 'kam-soffice-'));
+    book = join(dir, 'report.xlsx');
+    const r = kam(['analyze', SAMPLE_CSV, '-o', book]);
+    expect(r.status).toBe(0);
+  });
+
+  afterAll(() => {
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('converts it to PDF', () => {
+    const pdf = readFileSync(convert('pdf'));
+    expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+    expect(pdf.length).toBeGreaterThan(20_000);
+  });
+
+  it('reads every sheet and the Pareto chart: columns on the left axis, lines on the right', async () => {
+    const ods = await JSZip.loadAsync(readFileSync(convert('ods')));
+    const content = await ods.file('content.xml')!.async('string');
+    for (const name of ['Summary', 'Clients', 'Matrix', 'Pareto', 'Series', 'Method']) expect(content).toContain(`table:name="${name}"`);
+    const objects = ods.file(/^Object \d+\/content\.xml$/);
+    const charts = await Promise.all(objects.map((f) => f.async('string')));
+    const pareto = charts.find((c) => c.includes('Pareto.D'));
+    expect(pareto).toBeDefined();
+    expect(pareto).toMatch(/chart:attached-axis="primary-y"[^>]*chart:values-cell-range-address="Pareto\.D\d+:Pareto\.D\d+"[^>]*chart:class="chart:bar"/);
+    expect(pareto).toMatch(/chart:attached-axis="secondary-y"[^>]*chart:values-cell-range-address="Pareto\.E\d+:Pareto\.E\d+"[^>]*chart:class="chart:line"/);
+  });
+});

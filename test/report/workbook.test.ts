@@ -1,0 +1,287 @@
+// `kam analyze -o FILE.xlsx`: the workbook read back with exceljs, against `--format csv` of the
+// same run; the chart parts in the package; -o with and without --format; refusals and errors.
+import { describe, it, expect, beforeAll, afterAll } from 'vitest';
+import { chmodSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { PassThrough } from 'node:stream';
+import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
+import { run } from '../../src/cli/main.js';
+import type { CommandIo } from '../../src/commands/context.js';
+import { CLIENT_COLUMNS, numberText } from '../../src/report/client-columns.js';
+import { MAX_BARS, paretoPoints } from '../../src/report/workbook/pareto.js';
+import { SAMPLE_CSV, kam, parseCsv, type KamRun } from '../helpers/kam.js';
+
+const SHEETS = ['Summary', 'Clients', 'Matrix', 'Pareto', 'Series', 'Method'];
+
+let dir: string;
+let bookPath: string;
+let both: KamRun;
+let book: ExcelJS.Workbook;
+
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'kam-workbook-'));
+  bookPath = join(dir, 'report.xlsx');
+  both = kam(['analyze', SAMPLE_CSV, '-o', bookPath, '--format', 'csv']);
+  book = new ExcelJS.Workbook();
+  await book.xlsx.readFile(bookPath);
+});
+
+afterAll(() => {
+  rmSync(dir, { recursive: true, force: true });
+});
+
+/** A cell as the CSV writes it: numbers as plain decimals, dates as YYYY-MM-DD, empty for none. */
+function asCsvText(value: ExcelJS.CellValue, kind: (typeof CLIENT_COLUMNS)[number]['kind']): string {
+  if (value === null || value === undefined) return '';
+  if (value instanceof Date) return value.toISOString().slice(0, 10);
+  if (typeof value === 'number') return numberText(value, kind);
+  if (typeof value === 'object' && 'richText' in value) return value.richText.map((r) => r.text).join('');
+  return String(value);
+}
+
+async function partsOf(path: string): Promise<JSZip> {
+  return JSZip.loadAsync(readFileSync(path));
+}
+
+describe('the workbook written with --format csv at the same time', () => {
+  it('exits 0, writes CSV to stdout and the workbook to the file', () => {
+    expect(both.status).toBe(0);
+    expect(both.stdout.startsWith('client,abc,xyz,cell,')).toBe(true);
+    expect(statSync(bookPath).size).toBeGreaterThan(10_000);
+  });
+
+  it('holds every sheet, Summary first', () => {
+    const names = book.worksheets.map((w) => w.name);
+    for (const name of SHEETS) expect(names).toContain(name);
+    expect(names[0]).toBe('Summary');
+    expect(names[names.length - 1]).toBe('Method');
+  });
+
+  it('Clients: one row per client, the CSV columns in order with the values of --format csv', () => {
+    const csv = parseCsv(both.stdout);
+    const [header, ...records] = csv;
+    const sheet = book.getWorksheet('Clients')!;
+    expect(sheet.actualRowCount).toBe(records.length + 1);
+    expect(header!.slice(0, CLIENT_COLUMNS.length)).toEqual(CLIENT_COLUMNS.map((c) => c.name));
+    records.forEach((record, r) => {
+      const row = sheet.getRow(r + 2);
+      const fields = CLIENT_COLUMNS.map((column, i) => asCsvText(row.getCell(i + 1).value, column.kind));
+      expect(fields).toEqual(record.slice(0, CLIENT_COLUMNS.length));
+    });
+  });
+
+  it('Clients: then the figure of every period of the window, summing to the total', () => {
+    const sheet = book.getWorksheet('Clients')!;
+    const header = sheet.getRow(1).values as unknown[];
+    const periods = header.slice(CLIENT_COLUMNS.length + 1);
+    expect(periods[0]).toBe('2025-01');
+    expect(periods[periods.length - 1]).toBe('2026-10');
+    expect(periods).toHaveLength(22);
+    const row = sheet.getRow(2);
+    const sum = periods.reduce<number>((s, _, i) => s + Number(row.getCell(CLIENT_COLUMNS.length + 1 + i).value), 0);
+    expect(sum).toBeCloseTo(Number(row.getCell(5).value), 2);
+  });
+
+  it('Clients: frozen header, autofilter over the table, print titles', () => {
+    const sheet = book.getWorksheet('Clients')!;
+    const view = sheet.views[0] as ExcelJS.WorksheetViewFrozen;
+    expect(view.state).toBe('frozen');
+    expect(view.ySplit).toBe(1);
+    const lastColumn = sheet.getRow(1).cellCount;
+    const filter = sheet.autoFilter as unknown as string;
+    expect(filter).toBe(`A1:${sheet.getColumn(lastColumn).letter}${sheet.actualRowCount}`);
+    expect(sheet.pageSetup.orientation).toBe('landscape');
+    expect(sheet.pageSetup.printTitlesRow).toBe('1:1');
+  });
+
+  it('Clients: dates are date cells, money has thousands separators, shares are percent, classes are coloured', () => {
+    const sheet = book.getWorksheet('Clients')!;
+    const col = (name: string): number => CLIENT_COLUMNS.findIndex((c) => c.name === name) + 1;
+    const first = sheet.getRow(2);
+    const last = first.getCell(col('last_purchase'));
+    expect(last.value).toBeInstanceOf(Date);
+    expect((last.value as Date).toISOString()).toBe('2026-10-31T00:00:00.000Z');
+    expect(last.numFmt).toBe('yyyy-mm-dd');
+    expect(first.getCell(col('total')).numFmt).toMatch(/^#,##0\.00/);
+    expect(first.getCell(col('share')).numFmt).toBe('0.0%');
+    const fill = first.getCell(col('abc')).fill as ExcelJS.FillPattern;
+    expect(fill.type).toBe('pattern');
+    expect(fill.fgColor?.argb).toBe('FFC6EFCE');
+    // Columns are sized to their content: the client column fits the longest name.
+    expect(sheet.getColumn(1).width).toBeGreaterThan(20);
+  });
+
+  it('Pareto holds a native chart: chart part, drawing, relationships, content types', async () => {
+    const zip = await partsOf(bookPath);
+    expect(zip.file('xl/charts/chart1.xml')).not.toBeNull();
+    const rels = await zip.file('xl/_rels/workbook.xml.rels')!.async('string');
+    const workbook = await zip.file('xl/workbook.xml')!.async('string');
+    const rid = /<sheet [^>]*name="Pareto"[^>]*r:id="(rId\d+)"/.exec(workbook)?.[1];
+    const target = new RegExp(`Id="${rid}"[^>]*Target="([^"]+)"`).exec(rels)?.[1] ?? new RegExp(`Target="([^"]+)"[^>]*Id="${rid}"`).exec(rels)?.[1];
+    expect(target).toMatch(/^worksheets\/sheet\d+\.xml$/);
+    const sheetFile = `xl/${target}`;
+    const sheetXml = await zip.file(sheetFile)!.async('string');
+    const drawingId = /<drawing r:id="([^"]+)"\/>/.exec(sheetXml)?.[1];
+    expect(drawingId).toBeDefined();
+    const sheetRels = await zip.file(sheetFile.replace('worksheets/', 'worksheets/_rels/') + '.rels')!.async('string');
+    expect(sheetRels).toContain(`Id="${drawingId}"`);
+    expect(sheetRels).toMatch(/relationships\/drawing" Target="\.\.\/drawings\/drawing1\.xml"/);
+    const drawingRels = await zip.file('xl/drawings/_rels/drawing1.xml.rels')!.async('string');
+    expect(drawingRels).toContain('Target="../charts/chart1.xml"');
+    const types = await zip.file('[Content_Types].xml')!.async('string');
+    expect(types).toContain('PartName="/xl/charts/chart1.xml"');
+    expect(types).toContain('PartName="/xl/drawings/drawing1.xml"');
+    const chart = await zip.file('xl/charts/chart1.xml')!.async('string');
+    expect(chart).toContain('<c:barChart>');
+    expect(chart).toContain('<c:lineChart>');
+    expect(chart).toContain("'Pareto'!$E$");
+    // No folder entries: an OPC package holds parts only.
+    expect(Object.keys(zip.files).filter((n) => n.endsWith('/'))).toEqual([]);
+  });
+
+  it('Matrix, Series, Summary and Method say what they should', () => {
+    const text = (name: string): string =>
+      book
+        .getWorksheet(name)!
+        .getSheetValues()
+        .flatMap((r) => (Array.isArray(r) ? r : []))
+        .map((v) => (v instanceof Date ? v.toISOString().slice(0, 10) : String(v ?? '')))
+        .join('\n');
+    expect(text('Matrix')).toContain('Retain at any cost');
+    expect(text('Summary')).toContain('above the 30–55% reference band');
+    expect(text('Summary')).toContain('2026-10-31');
+    expect(text('Method')).toMatch(/--abc 80,95/);
+    const version = (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
+    expect(text('Method')).toContain(version);
+    const series = book.getWorksheet('Series')!;
+    expect(series.actualRowCount).toBe(41);
+    const cf = (series as unknown as { conditionalFormattings: { ref: string; rules: { type: string }[] }[] }).conditionalFormattings;
+    expect(cf[0]?.rules[0]?.type).toBe('colorScale');
+  });
+});
+
+describe('-o and standard output', () => {
+  it('without --format, on a pipe: the workbook only, nothing on stdout', () => {
+    const path = join(dir, 'quiet.xlsx');
+    const r = kam(['analyze', SAMPLE_CSV, '-o', path]);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toBe('');
+    expect(existsSync(path)).toBe(true);
+  });
+
+  it('without --format, on a terminal: the terminal view as well', async () => {
+    const path = join(dir, 'terminal.xlsx');
+    const out = new PassThrough() as PassThrough & { isTTY?: boolean };
+    out.isTTY = true;
+    const err = new PassThrough();
+    let stdout = '';
+    out.on('data', (b: Buffer) => (stdout += b.toString()));
+    const io: CommandIo = { stdin: new PassThrough(), stdout: out, stderr: err, env: { NO_COLOR: '1' }, today: 20_000 };
+    expect(await run(['analyze', SAMPLE_CSV, '-o', path], io)).toBe(0);
+    expect(stdout).toContain('ABC-XYZ matrix');
+    expect(existsSync(path)).toBe(true);
+  });
+});
+
+describe('written whole or not at all', () => {
+  const oneLine = (r: KamRun): void => {
+    expect(r.stdout).toBe('');
+    expect(r.stderr.trim().split('\n')).toHaveLength(1);
+    expect(r.stderr).toMatch(/^kam: /);
+  };
+
+  it('a folder that does not exist: exit 1, one line, checked before the ledger is read', () => {
+    const r = kam(['analyze', join(dir, 'no-such-ledger.csv'), '-o', join(dir, 'missing', 'r.xlsx')]);
+    expect(r.status).toBe(1);
+    oneLine(r);
+    expect(r.stderr).toContain('cannot write the output (no folder');
+  });
+
+  it('a path through a file, or a folder as the output: exit 1, one line', () => {
+    const file = join(dir, 'plain.txt');
+    writeFileSync(file, 'x');
+    mkdirSync(join(dir, 'folder.xlsx'), { recursive: true });
+    for (const target of [join(file, 'r.xlsx'), join(dir, 'folder.xlsx')]) {
+      const r = kam(['analyze', SAMPLE_CSV, '-o', target]);
+      expect(r.status).toBe(1);
+      oneLine(r);
+      expect(r.stderr).toContain('cannot write the output');
+    }
+  });
+
+  it.skipIf(process.getuid?.() === 0)('a folder without write permission: exit 1, one line', () => {
+    const locked = join(dir, 'locked');
+    mkdirSync(locked, { recursive: true });
+    chmodSync(locked, 0o555);
+    try {
+      const r = kam(['analyze', SAMPLE_CSV, '-o', join(locked, 'r.xlsx')]);
+      expect(r.status).toBe(1);
+      oneLine(r);
+      expect(r.stderr).toContain('permission denied');
+    } finally {
+      chmodSync(locked, 0o755);
+    }
+  });
+
+  it('refuses to write over an input ledger, however it is named', () => {
+    const ledger = join(dir, 'ledger.xlsx');
+    copyFileSync(new URL('../../fixtures/sample-ledger.xlsx', import.meta.url), ledger);
+    const before = readFileSync(ledger);
+    for (const output of [ledger, join(dir, '.', 'ledger.xlsx')]) {
+      const r = kam(['analyze', ledger, '-o', output]);
+      expect(r.status).toBe(1);
+      oneLine(r);
+      expect(r.stderr).toContain('that is an input ledger');
+    }
+    expect(readFileSync(ledger).equals(before)).toBe(true);
+  });
+
+  it('-o needs an .xlsx name: a usage error', () => {
+    const r = kam(['analyze', SAMPLE_CSV, '-o', join(dir, 'report.csv')]);
+    expect(r.status).toBe(2);
+    oneLine(r);
+  });
+
+  it('a failed run leaves an existing workbook as it was, and no temporary file', () => {
+    const path = join(dir, 'keep.xlsx');
+    writeFileSync(path, 'old content');
+    const bad = join(dir, 'bad.csv');
+    writeFileSync(bad, 'Date,Client,Amount\n');
+    const r = kam(['analyze', bad, '-o', path]);
+    expect(r.status).toBe(1);
+    expect(readFileSync(path, 'utf8')).toBe('old content');
+    expect(readdirSync(dir).filter((n) => n.endsWith('.tmp'))).toEqual([]);
+  });
+
+  it('a successful run replaces an existing workbook', async () => {
+    const path = join(dir, 'replace.xlsx');
+    writeFileSync(path, 'old content');
+    expect(kam(['analyze', SAMPLE_CSV, '-o', path]).status).toBe(0);
+    const zip = await partsOf(path);
+    expect(zip.file('xl/workbook.xml')).not.toBeNull();
+    expect(readdirSync(dir).filter((n) => n.endsWith('.tmp'))).toEqual([]);
+  });
+});
+
+describe('Pareto points', () => {
+  const client = (rank: number, abc: 'A' | 'B' | 'C', total: number, cumShare: number) =>
+    ({ client: `c${rank}`, rank, abc, total, cumShare }) as unknown as Parameters<typeof paretoPoints>[0][number];
+
+  it('one point per client up to MAX_BARS', () => {
+    const clients = Array.from({ length: MAX_BARS }, (_, i) => client(i + 1, 'A', 100 - i, (i + 1) / MAX_BARS));
+    expect(paretoPoints(clients)).toHaveLength(MAX_BARS);
+  });
+
+  it('rank groups beyond: averages, never straddling a class, ending at the last cumulative share', () => {
+    const n = 10_000;
+    const clients = Array.from({ length: n }, (_, i) => client(i + 1, i < 2_000 ? 'A' : i < 5_003 ? 'B' : 'C', n - i, (i + 1) / n));
+    const points = paretoPoints(clients);
+    expect(points.length).toBeLessThanOrEqual(MAX_BARS + 2);
+    expect(points[points.length - 1]!.cumShare).toBe(1);
+    expect(points.map((p) => p.abc).join('')).toMatch(/^A+B+C+$/);
+    expect(points[0]!.ranks).toBe('1–250');
+    expect(points[0]!.value).toBeCloseTo((n + n - 249) / 2);
+  });
+});
