@@ -6,6 +6,7 @@ import { KamError, type Problem } from '../core/problems.js';
 import { withMigration, type CompareSpec } from '../core/compare.js';
 import { applySegments } from '../core/segments.js';
 import { readAttributes } from '../io/read-attributes.js';
+import { parallelThreads } from '../io/read-csv-parallel.js';
 import { readLedger, type LedgerRead, type LedgerReadOptions } from '../io/read-ledger.js';
 import { checkOutputPath } from '../io/write-file.js';
 import { renderProblem } from '../report/messages.js';
@@ -73,7 +74,7 @@ export async function readAndAnalyze(
   const progress = progressReporter(io);
   let ledgerRead: LedgerRead;
   try {
-    ledgerRead = await readLedger(files, read, io.stdin, progress);
+    ledgerRead = await readLedger(files, { ...read, threads: read.threads ?? parallelThreads(io.env) }, io.stdin, progress);
   } finally {
     progress.done();
   }
@@ -88,7 +89,9 @@ export async function runAnalyze(request: AnalyzeRequest, io: CommandIo): Promis
   // A -o that cannot be written (or names an input) fails now, not after a long read.
   const inputs = [...request.files, ...(request.segments?.clients === undefined ? [] : [request.segments.clients])];
   if (request.output !== undefined) await checkOutputPath(request.output, inputs);
-  const { ledger, analysis, context } = await readAndAnalyze(request.files, request.read, request.settings, io, request.version, request.segments);
+  // The workbook's Dossiers sheet lists top products: keep per-client product totals only then.
+  const read = request.output === undefined ? request.read : { ...request.read, trackProducts: true };
+  const { ledger, analysis, context } = await readAndAnalyze(request.files, read, request.settings, io, request.version, request.segments);
   const chalk = chalkFor(io, request.color);
   const printReport = request.printReport !== false;
   if (request.format !== 'table' || !printReport) {

@@ -36,7 +36,7 @@ export function daysFromCivil(y: number, m: number, d: number): number {
 }
 
 export function ymdFromDay(day: number): Ymd {
-  const z = day + 719468;
+  const z = Math.floor(day) + 719468;
   const era = Math.floor(z / 146097);
   const doe = z - era * 146097;
   const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365);

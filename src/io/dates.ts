@@ -24,51 +24,10 @@ export type DateDetection =
   | { ambiguous: true; candidates: DateFormat[]; example: string }
   | { unknown: true; example: string };
 
-// ---------------------------------------------------------------------------------------------
-// Calendar arithmetic (proleptic Gregorian, Howard Hinnant's algorithms; no Date objects).
+// Calendar arithmetic lives in the core; readers share it.
+import { dayFromYmd, formatDay, ymdFromDay } from '../core/calendar.js';
 
-function isLeapYear(y: number): boolean {
-  return (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
-}
-
-function daysInMonth(y: number, m: number): number {
-  if (m === 2) return isLeapYear(y) ? 29 : 28;
-  return m === 4 || m === 6 || m === 9 || m === 11 ? 30 : 31;
-}
-
-function civilToDay(y: number, m: number, d: number): number {
-  const yy = m <= 2 ? y - 1 : y;
-  const era = Math.floor(yy / 400);
-  const yoe = yy - era * 400;
-  const doy = Math.floor((153 * (m > 2 ? m - 3 : m + 9) + 2) / 5) + d - 1;
-  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
-  return era * 146097 + doe - 719468;
-}
-
-/** Day number of a calendar date; undefined when the date does not exist (Feb 30, 31.04, …). */
-export function dayFromYmd(y: number, m: number, d: number): number | undefined {
-  if (!Number.isInteger(y) || !Number.isInteger(m) || !Number.isInteger(d)) return undefined;
-  if (m < 1 || m > 12 || d < 1 || d > daysInMonth(y, m)) return undefined;
-  return civilToDay(y, m, d);
-}
-
-export function ymdFromDay(day: number): { y: number; m: number; d: number } {
-  const z = Math.floor(day) + 719468;
-  const era = Math.floor(z / 146097);
-  const doe = z - era * 146097;
-  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365);
-  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
-  const mp = Math.floor((5 * doy + 2) / 153);
-  const d = doy - Math.floor((153 * mp + 2) / 5) + 1;
-  const m = mp < 10 ? mp + 3 : mp - 9;
-  return { y: yoe + era * 400 + (m <= 2 ? 1 : 0), m, d };
-}
-
-/** 'YYYY-MM-DD'. */
-export function formatDay(day: number): string {
-  const { y, m, d } = ymdFromDay(day);
-  return `${String(y).padStart(4, '0')}-${m < 10 ? '0' : ''}${m}-${d < 10 ? '0' : ''}${d}`;
-}
+export { dayFromYmd, formatDay, ymdFromDay };
 
 // ---------------------------------------------------------------------------------------------
 // Hot-path scanning. `cur` is a cursor shared by the helpers below; every parser sets it first

@@ -29,8 +29,11 @@ function csvProblem(error: unknown, name: string): KamError {
   return fileProblem(error, name);
 }
 
-/** Reads a CSV input to the end, handing every record to `sink` with its line number. */
-export async function readCsv(input: OpenedInput, options: CsvOptions, onDialect: (d: CsvDialect) => void, sink: RecordSink): Promise<void> {
+/**
+ * Reads a CSV input to the end, handing every record to `sink` with its line number (counted
+ * from 1 at the start of this input). Resolves to the number of lines read.
+ */
+export async function readCsv(input: OpenedInput, options: CsvOptions, onDialect: (d: CsvDialect) => void, sink: RecordSink): Promise<number> {
   const chunks = input.stream[Symbol.asyncIterator]();
   const head: Buffer[] = [];
   let headBytes = 0;
@@ -116,4 +119,5 @@ export async function readCsv(input: OpenedInput, options: CsvOptions, onDialect
     input.stream.destroy();
   }
   if (failure !== undefined) throw csvProblem(failure, input.name);
+  return line - 1;
 }

@@ -1,10 +1,11 @@
 // Reads one or more inputs (CSV, .csv.gz, xlsx, standard input) as one ledger.
 import type { Readable } from 'node:stream';
-import { emptyLedger, finalizeLedger, type Ledger } from '../core/ledger.js';
+import { emptyLedger, finalizeLedger, mergeLedger, type Ledger } from '../core/ledger.js';
 import type { Problem } from '../core/problems.js';
 import type { DateFormat } from './dates.js';
 import type { Delimiter, Encoding } from './dialect.js';
-import { openInput, type InputKind } from './input.js';
+import { openInput, type InputKind, type OpenedInput } from './input.js';
+import { canReadInParallel, readCsvParallel } from './read-csv-parallel.js';
 import type { NumberFormat } from './numbers.js';
 import { readCsv, type CsvOptions } from './read-csv.js';
 import { readXlsx } from './read-xlsx.js';
@@ -12,6 +13,8 @@ import { MAX_EXAMPLES, RecordReader, type ReadCounts, type RecordOptions, type R
 
 export interface LedgerReadOptions extends RecordOptions, CsvOptions {
   sheet: string | undefined;
+  /** Worker threads for large plain CSV files; 1 (the default) reads in one pass. */
+  threads?: number;
 }
 
 export interface InputReport {
@@ -47,12 +50,39 @@ export async function readLedger(
   stdin: Readable,
   onProgress?: (progress: ReadProgress) => void,
 ): Promise<LedgerRead> {
-  const ledger = emptyLedger({ quantity: false, profit: false, document: false, product: false, direction: false });
   const inputs: InputReport[] = [];
   const counts: ReadCounts = { rows: 0, accepted: 0, noClient: 0, badDate: 0, badNumber: 0 };
   const examples: Problem[] = [];
+  let ledger = emptyLedger({ quantity: false, profit: false, document: false, product: false, direction: false });
   for (const path of paths) {
     const input = await openInput(path, stdin);
+    const threads = options.threads ?? 1;
+    if (input.kind === 'csv' && !input.compressed && path !== '-' && canReadInParallel(input.size, threads)) {
+      input.stream.destroy();
+      let bytes = 0;
+      const parallel = await readCsvParallel(path, input.name, input.size!, options, options, threads, (n) => {
+        bytes += n;
+        onProgress?.({ input: input.name, bytes, size: input.size, rows: 0 });
+      });
+      if (parallel !== undefined) {
+        ledger = ledger.rows === 0 && ledger.clients.size === 0 ? parallel.ledger : mergeLedger(ledger, parallel.ledger);
+        const report: InputReport = { name: input.name, kind: 'csv', compressed: false, counts: parallel.counts, ...parallel.dialect };
+        if (parallel.reader.dateFormat !== undefined) report.dateFormat = parallel.reader.dateFormat;
+        if (parallel.reader.decimal !== undefined) report.decimal = parallel.reader.decimal;
+        inputs.push(report);
+        for (const key of Object.keys(counts) as (keyof ReadCounts)[]) counts[key] += parallel.counts[key];
+        for (const e of parallel.examples) if (examples.length < MAX_EXAMPLES) examples.push(e);
+        continue;
+      }
+      // Not splittable after all: read it again in one pass.
+      await readOne(await openInput(path, stdin));
+      continue;
+    }
+    await readOne(input);
+  }
+  return { ledger: finalizeLedger(ledger), inputs, counts, examples };
+
+  async function readOne(input: OpenedInput): Promise<void> {
     const reader = new RecordReader(ledger, input.name, options);
     const report: InputReport = { name: input.name, kind: input.kind, compressed: input.compressed, counts: reader.counts };
     let n = 0;
@@ -72,5 +102,4 @@ export async function readLedger(
     for (const key of Object.keys(counts) as (keyof ReadCounts)[]) counts[key] += reader.counts[key];
     for (const e of reader.examples) if (examples.length < MAX_EXAMPLES) examples.push(e);
   }
-  return { ledger: finalizeLedger(ledger), inputs, counts, examples };
 }

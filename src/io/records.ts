@@ -58,6 +58,16 @@ function isBlank(cells: readonly Cell[]): boolean {
 const MS_PER_DAY = 86_400_000;
 const EXCEL_SERIAL_MAX = 2_958_465;
 
+/** What a reader learned from the head of an input: enough to read any later part of it. */
+export interface SettledDialect {
+  headers: string[];
+  columns: ColumnMap;
+  dateFormat: DateFormat;
+  decimal: NumberFormat;
+  /** The date format to report (undefined when the dates were real date cells). */
+  reportedDateFormat: DateFormat | undefined;
+}
+
 /**
  * Consumes the records of one input. Call `push` for every record in order, then `finish`.
  * Records are held back only until the header and the dialect are known.
@@ -73,12 +83,28 @@ export class RecordReader {
   private convert: RecordSink | undefined;
   dateFormat: DateFormat | undefined;
   decimal: NumberFormat | undefined;
+  private settledDialect: SettledDialect | undefined;
 
   constructor(
     private readonly ledger: Ledger,
     private readonly file: string,
     private readonly options: RecordOptions,
   ) {}
+
+  /** A reader for a later part of an input whose head another reader has settled. */
+  static continuing(ledger: Ledger, file: string, options: RecordOptions, dialect: SettledDialect): RecordReader {
+    const reader = new RecordReader(ledger, file, options);
+    reader.headerFound = true;
+    reader.headers = dialect.headers;
+    reader.columns = dialect.columns;
+    reader.settle(dialect.dateFormat, dialect.decimal, dialect.reportedDateFormat);
+    return reader;
+  }
+
+  /** The header and dialect, once decided (records then flow straight into the ledger). */
+  get dialect(): SettledDialect | undefined {
+    return this.settledDialect;
+  }
 
   /** A RecordSink: hand every record of the input here, in order. */
   readonly push: RecordSink = (cells, line) => {
@@ -169,12 +195,19 @@ export class RecordReader {
     const decimal =
       this.options.decimal ?? detectNumberFormat((['amount', 'quantity', 'price', 'profit'] as const).flatMap((role) => this.sample(role)));
     // Real date cells need no format: report one only when text dates were read.
-    if (this.options.dateFormat !== undefined || this.sample('date').length > 0) this.dateFormat = dateFormat;
-    this.decimal = decimal;
-    this.convert = this.makeConverter(dateFormat, decimal);
+    const reported = this.options.dateFormat !== undefined || this.sample('date').length > 0 ? dateFormat : undefined;
+    this.settle(dateFormat, decimal, reported);
     const pending = this.pending;
     this.pending = [];
-    for (const r of pending) this.convert(r.cells, r.line);
+    const convert = this.convert!;
+    for (const r of pending) convert(r.cells, r.line);
+  }
+
+  private settle(dateFormat: DateFormat, decimal: NumberFormat, reported: DateFormat | undefined): void {
+    this.dateFormat = reported;
+    this.decimal = decimal;
+    this.settledDialect = { headers: this.headers, columns: this.columns, dateFormat, decimal, reportedDateFormat: reported };
+    this.convert = this.makeConverter(dateFormat, decimal);
   }
 
   private makeConverter(dateFormat: DateFormat, decimal: NumberFormat): RecordSink {

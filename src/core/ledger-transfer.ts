@@ -1,0 +1,137 @@
+// A ledger as flat typed arrays, so a worker thread can hand it back without cloning a
+// million small objects. Pure: no threads here, just the packing.
+import { addDayTotals, emptyLedger, mergeLedger, type ClientHistory, type DayTotals, type Ledger, type LedgerColumns } from './ledger.js';
+
+export interface LedgerTransfer {
+  names: string[];
+  clientRows: Float64Array;
+  /** Per day entry: client index, day, purchase flag. */
+  dayKeys: Int32Array;
+  /** Per day entry, 9 values: amount, profit, quantity, then the six exact accumulators. */
+  dayValues: Float64Array;
+  /** Per document: client index and first purchase day; keys (52-bit hashes) apart. */
+  documentOwners: Int32Array;
+  documentKeys: Float64Array;
+  /** [client index, value, units, micros] — few entries, cloned as they are. */
+  directions: [number, string, number, number][];
+  products: [number, string, number, number][];
+  firstDay: number | undefined;
+  lastDay: number | undefined;
+  rows: number;
+  columns: LedgerColumns;
+}
+
+const VALUES = 9;
+
+function exactEntries(index: number, history: ClientHistory, kind: 'directions' | 'products', out: [number, string, number, number][]): void {
+  const exact = history.exactSums?.[kind];
+  if (exact === undefined) return;
+  for (const [value, sums] of exact) out.push([index, value, sums[0]!, sums[1]!]);
+}
+
+export function packLedger(ledger: Ledger): LedgerTransfer {
+  let dayCount = 0;
+  let documentCount = 0;
+  for (const h of ledger.clients.values()) {
+    dayCount += h.days.size;
+    documentCount += h.documents.size;
+  }
+  const names: string[] = [];
+  const clientRows = new Float64Array(ledger.clients.size);
+  const dayKeys = new Int32Array(dayCount * 3);
+  const dayValues = new Float64Array(dayCount * VALUES);
+  const documentOwners = new Int32Array(documentCount * 2);
+  const documentKeys = new Float64Array(documentCount);
+  const directions: LedgerTransfer['directions'] = [];
+  const products: LedgerTransfer['products'] = [];
+  let d = 0;
+  let k = 0;
+  for (const history of ledger.clients.values()) {
+    const index = names.length;
+    names.push(history.client);
+    clientRows[index] = history.rows;
+    for (const [day, t] of history.days) {
+      dayKeys[d * 3] = index;
+      dayKeys[d * 3 + 1] = day;
+      dayKeys[d * 3 + 2] = t.purchase ? 1 : 0;
+      dayValues.set(
+        [t.amount, t.profit, t.quantity, t.amountUnits, t.amountMicros, t.profitUnits, t.profitMicros, t.quantityUnits, t.quantityMicros],
+        d * VALUES,
+      );
+      d++;
+    }
+    for (const [key, day] of history.documents) {
+      documentOwners[k * 2] = index;
+      documentOwners[k * 2 + 1] = day;
+      documentKeys[k] = key;
+      k++;
+    }
+    exactEntries(index, history, 'directions', directions);
+    exactEntries(index, history, 'products', products);
+  }
+  return {
+    names,
+    clientRows,
+    dayKeys,
+    dayValues,
+    documentOwners,
+    documentKeys,
+    directions,
+    products,
+    firstDay: ledger.firstDay,
+    lastDay: ledger.lastDay,
+    rows: ledger.rows,
+    columns: { ...ledger.columns },
+  };
+}
+
+/** The buffers a transfer can move between threads instead of copying. */
+export function transferables(t: LedgerTransfer): ArrayBuffer[] {
+  return [t.clientRows, t.dayKeys, t.dayValues, t.documentOwners, t.documentKeys].map((a) => a.buffer as ArrayBuffer);
+}
+
+/** Adds a packed ledger into `into` (exact sums, so the order of parts does not matter). */
+export function mergePacked(into: Ledger, t: LedgerTransfer): Ledger {
+  const part = emptyLedger(t.columns);
+  part.rows = t.rows;
+  part.firstDay = t.firstDay;
+  part.lastDay = t.lastDay;
+  const histories: ClientHistory[] = t.names.map((client, i) => {
+    const h: ClientHistory = { client, days: new Map(), documents: new Map(), directions: new Map(), products: new Map(), rows: t.clientRows[i]! };
+    part.clients.set(client, h);
+    return h;
+  });
+  const v = t.dayValues;
+  for (let d = 0; d < t.dayKeys.length / 3; d++) {
+    const o = d * VALUES;
+    const totals: DayTotals = {
+      amount: v[o]!,
+      profit: v[o + 1]!,
+      quantity: v[o + 2]!,
+      purchase: t.dayKeys[d * 3 + 2] === 1,
+      amountUnits: v[o + 3]!,
+      amountMicros: v[o + 4]!,
+      profitUnits: v[o + 5]!,
+      profitMicros: v[o + 6]!,
+      quantityUnits: v[o + 7]!,
+      quantityMicros: v[o + 8]!,
+    };
+    const days = histories[t.dayKeys[d * 3]!]!.days;
+    const day = t.dayKeys[d * 3 + 1]!;
+    const existing = days.get(day);
+    if (existing === undefined) days.set(day, totals);
+    else addDayTotals(existing, totals);
+  }
+  for (let k = 0; k < t.documentKeys.length; k++) {
+    histories[t.documentOwners[k * 2]!]!.documents.set(t.documentKeys[k]!, t.documentOwners[k * 2 + 1]!);
+  }
+  for (const kind of ['directions', 'products'] as const) {
+    for (const [index, value, units, micros] of t[kind]) {
+      const h = histories[index]!;
+      h.exactSums ??= { directions: new Map(), products: new Map() };
+      h.exactSums[kind].set(value, Float64Array.of(units, micros));
+      h[kind].set(value, units + micros / 1e6);
+    }
+  }
+  return mergeLedger(into, part);
+}

@@ -1,0 +1,55 @@
+// A worker thread's share of a large CSV: one line-aligned byte range, read with the dialect
+// the main thread settled on the file's head, folded into a ledger and handed back packed.
+import { createReadStream } from 'node:fs';
+import { parentPort, workerData } from 'node:worker_threads';
+import { emptyLedger } from '../core/ledger.js';
+import { packLedger, transferables, type LedgerTransfer } from '../core/ledger-transfer.js';
+import { KamError, type Problem } from '../core/problems.js';
+import type { Delimiter, Encoding } from './dialect.js';
+import { readCsv } from './read-csv.js';
+import { RecordReader, type ReadCounts, type RecordOptions, type SettledDialect } from './records.js';
+
+export interface WorkerTask {
+  path: string;
+  name: string;
+  start: number;
+  /** Exclusive. */
+  end: number;
+  encoding: Encoding;
+  delimiter: Delimiter;
+  options: RecordOptions;
+  dialect: SettledDialect;
+}
+
+export type WorkerReply =
+  | { kind: 'progress'; bytes: number }
+  | { kind: 'done'; ledger: LedgerTransfer; counts: ReadCounts; examples: Problem[]; lines: number }
+  /** Line numbers in problems are relative to the range's first line. */
+  | { kind: 'failed'; problem: Problem | undefined; message: string };
+
+async function run(task: WorkerTask): Promise<void> {
+  const ledger = emptyLedger({ quantity: false, profit: false, document: false, product: false, direction: false });
+  const reader = RecordReader.continuing(ledger, task.name, task.options, task.dialect);
+  const stream = createReadStream(task.path, { start: task.start, end: task.end - 1, highWaterMark: 1 << 20 });
+  let reported = 0;
+  stream.on('data', () => {
+    const bytes = stream.bytesRead;
+    if (bytes - reported >= 8 << 20) {
+      parentPort!.postMessage({ kind: 'progress', bytes: bytes - reported } satisfies WorkerReply);
+      reported = bytes;
+    }
+  });
+  const input = { name: task.name, kind: 'csv' as const, compressed: false, size: task.end - task.start, bytesRead: () => stream.bytesRead, stream };
+  const lines = await readCsv(input, { encoding: task.encoding, delimiter: task.delimiter }, () => undefined, reader.push);
+  parentPort!.postMessage({ kind: 'progress', bytes: task.end - task.start - reported } satisfies WorkerReply);
+  const packed = packLedger(ledger);
+  parentPort!.postMessage({ kind: 'done', ledger: packed, counts: reader.counts, examples: reader.examples, lines } satisfies WorkerReply, transferables(packed));
+}
+
+run(workerData as WorkerTask).catch((error: unknown) => {
+  const reply: WorkerReply =
+    error instanceof KamError
+      ? { kind: 'failed', problem: error.problem, message: error.message }
+      : { kind: 'failed', problem: undefined, message: error instanceof Error ? error.message : String(error) };
+  parentPort!.postMessage(reply);
+});

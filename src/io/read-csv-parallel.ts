@@ -1,0 +1,149 @@
+// Large plain CSV files are read by worker threads over line-aligned byte ranges. The main
+// thread reads the head itself (header, dialect: the same decisions a single pass makes), the
+// workers fold their ranges into ledgers, and the exact sums merge into the same bytes a single
+// pass gives. Anything unusual — a range that ends inside a quoted field, a dialect still
+// undecided after the head — falls back to the single pass.
+import { createReadStream, existsSync } from 'node:fs';
+import { open } from 'node:fs/promises';
+import { availableParallelism } from 'node:os';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import { emptyLedger, type Ledger } from '../core/ledger.js';
+import { mergePacked } from '../core/ledger-transfer.js';
+import { KamError, type Problem } from '../core/problems.js';
+import type { WorkerReply, WorkerTask } from './parse-worker.js';
+import { readCsv, type CsvDialect, type CsvOptions } from './read-csv.js';
+import { MAX_EXAMPLES, RecordReader, type ReadCounts, type RecordOptions } from './records.js';
+
+/** Below this a single pass is as fast as starting threads. */
+export const PARALLEL_MIN_BYTES = 8 << 20;
+/** The head the main thread reads to settle the dialect (it needs SAMPLE_ROWS records). */
+const HEAD_BYTES = 2 << 20;
+const WORKER_URL = new URL('./parse-worker.js', import.meta.url);
+
+export interface ParallelResult {
+  ledger: Ledger;
+  counts: ReadCounts;
+  examples: Problem[];
+  dialect: CsvDialect;
+  reader: RecordReader;
+}
+
+export function parallelThreads(env: Record<string, string | undefined>): number {
+  const forced = Number(env.KAM_THREADS);
+  if (Number.isInteger(forced) && forced >= 1) return forced;
+  return Math.min(availableParallelism(), 8);
+}
+
+/** Whether a file can be read in parallel at all (compiled worker present, big enough, threads allowed). */
+export function canReadInParallel(size: number | undefined, threads: number): boolean {
+  // Under vitest the sources run as TypeScript and the compiled worker may be missing.
+  return size !== undefined && size >= PARALLEL_MIN_BYTES && threads >= 2 && existsSync(fileURLToPath(WORKER_URL));
+}
+
+/** Offsets just after a line break at or after each target, or undefined if none is near. */
+async function lineStarts(path: string, targets: number[], size: number): Promise<number[] | undefined> {
+  const handle = await open(path, 'r');
+  try {
+    const window = Buffer.alloc(1 << 16);
+    const starts: number[] = [];
+    for (const target of targets) {
+      const { bytesRead } = await handle.read(window, 0, window.length, target);
+      const at = window.subarray(0, bytesRead).indexOf(0x0a);
+      if (at < 0 || target + at + 1 >= size) return undefined;
+      starts.push(target + at + 1);
+    }
+    return starts;
+  } finally {
+    await handle.close();
+  }
+}
+
+function runWorker(task: WorkerTask, onBytes: (n: number) => void): Promise<Extract<WorkerReply, { kind: 'done' | 'failed' }>> {
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(WORKER_URL, { workerData: task });
+    let settled = false;
+    worker.on('message', (reply: WorkerReply) => {
+      if (reply.kind === 'progress') onBytes(reply.bytes);
+      else {
+        settled = true;
+        resolve(reply);
+        void worker.terminate();
+      }
+    });
+    worker.on('error', (error) => {
+      if (!settled) reject(error);
+    });
+    worker.on('exit', (code) => {
+      if (!settled) reject(new Error(`parse worker exited with ${code}`));
+    });
+  });
+}
+
+function shifted(problem: Problem, offset: number): Problem {
+  return problem.line === undefined ? problem : { ...problem, line: problem.line + offset };
+}
+
+/**
+ * Reads a plain CSV file with `threads` workers; undefined when it must be read in one pass
+ * instead (the caller then starts over, so nothing read here leaks into the result).
+ */
+export async function readCsvParallel(
+  path: string,
+  name: string,
+  size: number,
+  csv: CsvOptions,
+  options: RecordOptions,
+  threads: number,
+  onBytes: (n: number) => void,
+): Promise<ParallelResult | undefined> {
+  const [headEnd] = (await lineStarts(path, [Math.min(HEAD_BYTES, size - 1)], size)) ?? [];
+  if (headEnd === undefined) return undefined;
+
+  const ledger = emptyLedger({ quantity: false, profit: false, document: false, product: false, direction: false });
+  const head = new RecordReader(ledger, name, options);
+  let dialect: CsvDialect | undefined;
+  const headStream = createReadStream(path, { start: 0, end: headEnd - 1, highWaterMark: 1 << 20 });
+  const headLines = await readCsv(
+    { name, kind: 'csv', compressed: false, size: headEnd, bytesRead: () => headStream.bytesRead, stream: headStream },
+    csv,
+    (d) => (dialect = d),
+    head.push,
+  );
+  onBytes(headEnd);
+  const settled = head.dialect;
+  if (settled === undefined || dialect === undefined) return undefined;
+
+  const step = (size - headEnd) / threads;
+  const targets = Array.from({ length: threads - 1 }, (_, i) => Math.floor(headEnd + step * (i + 1)));
+  const starts = await lineStarts(path, targets, size);
+  if (starts === undefined) return undefined;
+  const bounds = [headEnd, ...starts, size];
+  if (bounds.some((b, i) => i > 0 && b <= bounds[i - 1]!)) return undefined;
+
+  const replies = await Promise.all(
+    bounds.slice(0, -1).map((start, i) =>
+      runWorker(
+        { path, name, start, end: bounds[i + 1]!, encoding: dialect!.encoding, delimiter: dialect!.delimiter, options, dialect: settled },
+        onBytes,
+      ),
+    ),
+  );
+
+  // Merge in file order, turning range-relative line numbers into the file's.
+  const counts: ReadCounts = { ...head.counts };
+  const examples: Problem[] = [...head.examples];
+  let offset = headLines;
+  for (const reply of replies) {
+    if (reply.kind === 'failed') {
+      // A range that ends inside a quoted field was not a true record boundary: start over.
+      if (reply.problem === undefined || /Quote Not Closed/i.test(reply.problem.value ?? '')) return undefined;
+      throw new KamError(shifted(reply.problem, offset));
+    }
+    for (const key of Object.keys(counts) as (keyof ReadCounts)[]) counts[key] += reply.counts[key];
+    for (const e of reply.examples) if (examples.length < MAX_EXAMPLES) examples.push(shifted(e, offset));
+    mergePacked(ledger, reply.ledger);
+    offset += reply.lines;
+  }
+  return { ledger, counts, examples, dialect, reader: head };
+}
