@@ -3,7 +3,7 @@ import type { Command } from 'commander';
 import { runAnalyze } from '../commands/analyze.js';
 import type { CommandIo } from '../commands/context.js';
 import { REPORTER_NAMES } from '../report/reporters.js';
-import { workbookPath } from '../report/workbook/index.js';
+import { workbookPath } from '../report/workbook/path.js';
 import { analysisSettings, readOptions, reporterName, type RawAnalysisOptions, type RawReadOptions } from './options.js';
 import { addFailOnOption, addLedgerOptions, addSegmentOptions, addWindowOptions, compareOption, failOnOption, inputFiles, topOption } from './shared-options.js';
 

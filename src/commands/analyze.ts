@@ -10,7 +10,6 @@ import { parallelThreads } from '../io/read-csv-parallel.js';
 import { readLedger, type LedgerRead, type LedgerReadOptions } from '../io/read-ledger.js';
 import { checkOutputPath } from '../io/write-file.js';
 import { renderProblem } from '../report/messages.js';
-import { writeWorkbook } from '../report/workbook/index.js';
 import { REPORTERS, type ReporterName } from '../report/reporters.js';
 import type { RunContext } from '../report/run-context.js';
 import { chalkFor, progressReporter, writeAll, type CommandIo } from './context.js';
@@ -100,7 +99,8 @@ export async function runAnalyze(request: AnalyzeRequest, io: CommandIo): Promis
       if (note.severity !== 'note' || note.code === 'partial-period-dropped' || note.code === 'rows-skipped' || pAliveMissing(note)) io.stderr.write(`kam: ${note.severity}: ${renderProblem(note)}\n`);
     }
   }
-  if (request.output !== undefined) await writeWorkbook(request.output, { analysis, context, generatedAt: new Date(), ledger, directionColumn: request.read.map.direction ?? null });
+  // exceljs is loaded only when a workbook is asked for: it costs a quarter second and 40 MB.
+  if (request.output !== undefined) await (await import('../report/workbook/index.js')).writeWorkbook(request.output, { analysis, context, generatedAt: new Date(), ledger, directionColumn: request.read.map.direction ?? null });
   if (printReport) await writeAll(io.stdout, REPORTERS[request.format](analysis, context, { chalk, top: request.top }));
   if (request.output !== undefined && io.stderr.isTTY === true) io.stderr.write(`kam: workbook written to ${request.output}\n`);
   return failOnStatus(analysis, request.failOn ?? [], io);

@@ -29,7 +29,9 @@ export interface ClientRequest {
 
 export async function runClient(request: ClientRequest, io: CommandIo): Promise<number> {
   const compare = request.compare ?? { kind: 'previous' as const };
-  const { ledger, analysis, context } = await readAndAnalyze(request.files, request.read, request.settings, io, request.version, {
+  // The card lists top products: the reader keeps per-client product totals only when asked.
+  const read = { ...request.read, trackProducts: true };
+  const { ledger, analysis, context } = await readAndAnalyze(request.files, read, request.settings, io, request.version, {
     clients: request.clients,
     compare,
   });

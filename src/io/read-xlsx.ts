@@ -1,6 +1,6 @@
 // xlsx workbooks through exceljs's streaming reader: rows are handed on as they are parsed,
 // so memory stays bounded however long the sheet.
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { KamError } from '../core/problems.js';
 import type { OpenedInput } from './input.js';
 import type { Cell, RecordSink } from './records.js';
@@ -20,7 +20,9 @@ function plainValue(value: unknown): Cell {
 }
 
 export async function readXlsx(input: OpenedInput, sheet: string | undefined, onSheet: (name: string) => void, sink: RecordSink): Promise<void> {
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(input.stream, {
+  // Loaded on first use: CSV runs never pay for exceljs.
+  const { default: Excel } = await import('exceljs');
+  const reader = new Excel.stream.xlsx.WorkbookReader(input.stream, {
     sharedStrings: 'cache',
     // Styles tell date cells from numbers.
     styles: 'cache',

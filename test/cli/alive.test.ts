@@ -155,6 +155,31 @@ describe('kam alive on the CDNOW sample, calibration up to 1997-09-30', () => {
   });
 });
 
+describe('kam alive on the full CDNOW cohort (23,570 clients)', () => {
+  it('fits in seconds and gives the same bytes twice', () => {
+    const master = join(dir, 'cdnow-master.csv');
+    const lines = readFileSync(join(ROOT, '../shared/datasets/CDNOW_master.txt'), 'utf8').split('\n').slice(1).filter((l) => l.trim() !== '');
+    writeFileSync(
+      master,
+      `client,date,quantity,amount\n${lines
+        .map((l) => {
+          const [id, date, cds, dollars] = l.trim().split(/\s+/);
+          return `${id},${date!.slice(0, 4)}-${date!.slice(4, 6)}-${date!.slice(6, 8)},${cds},${dollars}`;
+        })
+        .join('\n')}\n`,
+    );
+    const started = performance.now();
+    const first = kam(['alive', master, '--format', 'json']);
+    const seconds = (performance.now() - started) / 1000;
+    expect(first.status).toBe(0);
+    const out = JSON.parse(first.stdout) as AliveJson;
+    expect(out.clients).toBe(23_570);
+    expect(out.converged).toBe(true);
+    expect(seconds).toBeLessThan(15); // about 1 s on a laptop, start-up and reading included
+    expect(kam(['alive', master, '--format', 'json']).stdout).toBe(first.stdout);
+  });
+});
+
 describe('kam alive: refusals', () => {
   it('exits 1 with a one-line reason when there are too few clients to fit', () => {
     const small = join(dir, 'small.csv');

@@ -1,40 +1,70 @@
 // `kam analyze` end to end: the built CLI (npm test builds first) on the sample ledger.
+// Runs are started together (kam spends most of its time starting up), then checked.
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { ANSI, CONTRACT_COLUMNS, SAMPLE_CSV, SAMPLE_XLSX, csvRecords, kamAsync, kamClosedEarly, type KamRun } from '../helpers/kam.js';
+import { ANSI, CONTRACT_COLUMNS, ROOT, SAMPLE_CSV, SAMPLE_XLSX, csvRecords, kamAsync, kamClosedEarly, type KamOptions, type KamRun } from '../helpers/kam.js';
 
-let dir: string;
-let csvRun: KamRun;
-let bigLedger: string;
-
-beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'kam-e2e-'));
-  csvRun = await kamAsync(['analyze', SAMPLE_CSV]);
-  // A ledger whose per-client output is far larger than a pipe buffer (for the early-close tests).
-  const lines = ['Date,Client,Amount'];
-  for (let c = 0; c < 6000; c++) {
-    for (const [i, m] of ['01', '02', '03'].entries()) {
-      lines.push(`2024-${m}-${String(1 + (c % 28)).padStart(2, '0')},client number ${c},${(c % 97) + 1 + ((c * (i + 1)) % 13) * 7}.5`);
-    }
-  }
-  lines.push('2024-01-01,edge,1', '2024-03-31,edge,1');
-  bigLedger = join(dir, 'big.csv');
-  writeFileSync(bigLedger, `${lines.join('\n')}\n`);
-});
-
-afterAll(() => {
-  rmSync(dir, { recursive: true, force: true });
-});
+const dir = mkdtempSync(join(tmpdir(), 'kam-analyze-e2e-'));
 
 function write(name: string, content: string | Buffer): string {
   const path = join(dir, name);
   writeFileSync(path, content);
   return path;
 }
+
+// A ledger whose per-client output is far larger than a pipe buffer (for the early-close tests).
+function bigLedger(): string {
+  const lines = ['Date,Client,Amount'];
+  for (let c = 0; c < 3000; c++) {
+    for (const [i, m] of ['01', '02', '03'].entries()) {
+      lines.push(`2024-${m}-${String(1 + (c % 28)).padStart(2, '0')},client number ${c},${(c % 97) + 1 + ((c * (i + 1)) % 13) * 7}.5`);
+    }
+  }
+  lines.push('2024-01-01,edge,1', '2024-03-31,edge,1');
+  return write('big.csv', `${lines.join('\n')}\n`);
+}
+const BIG = bigLedger();
+const SAMPLE_BYTES = readFileSync(SAMPLE_CSV);
+
+/** Every run the tests look at, started at once in beforeAll. */
+const RUNS = {
+  csv: [['analyze', SAMPLE_CSV]],
+  csvAgain: [['analyze', SAMPLE_CSV]],
+  xlsx: [['analyze', SAMPLE_XLSX]],
+  json: [['analyze', SAMPLE_CSV, '--format', 'json']],
+  ndjson: [['analyze', SAMPLE_CSV, '--format', 'ndjson']],
+  xlsxJson: [['analyze', SAMPLE_XLSX, '--format', 'json']],
+  exclude: [['analyze', SAMPLE_CSV, '--abc-boundary', 'exclude']],
+  partial: [['analyze', write('partial.csv', 'Date,Client,Amount\n2024-01-01,a,10\n2024-02-10,a,20\n2024-03-15,a,30\n2024-03-20,b,5\n')]],
+  table: [['analyze', SAMPLE_CSV, '--format', 'table']],
+  tableForced: [['analyze', SAMPLE_CSV, '--format', 'table'], { env: { FORCE_COLOR: '1' } }],
+  tableNoColorEnv: [['analyze', SAMPLE_CSV, '--format', 'table'], { env: { NO_COLOR: '1', FORCE_COLOR: '3' } }],
+  tableNoColorFlag: [['analyze', SAMPLE_CSV, '--format', 'table', '--no-color'], { env: { FORCE_COLOR: '3', COLORTERM: 'truecolor' } }],
+  csvForced: [['analyze', SAMPLE_CSV], { env: { FORCE_COLOR: '3' } }],
+  ndjsonForced: [['analyze', SAMPLE_CSV, '--format', 'ndjson'], { env: { FORCE_COLOR: '3' } }],
+  stdinDash: [['analyze', '-'], { input: SAMPLE_BYTES }],
+  stdinPipe: [['analyze'], { input: SAMPLE_BYTES }],
+  stdinXlsx: [['analyze', '-'], { input: readFileSync(SAMPLE_XLSX) }],
+  stdinGz: [['analyze'], { input: gzipSync(SAMPLE_BYTES) }],
+  gzFile: [['analyze', write('sample-ledger.csv.gz', gzipSync(SAMPLE_BYTES))]],
+  big: [['analyze', BIG]],
+} satisfies Record<string, [string[]] | [string[], KamOptions]>;
+
+const results = {} as Record<keyof typeof RUNS, KamRun>;
+
+beforeAll(async () => {
+  const names = Object.keys(RUNS) as (keyof typeof RUNS)[];
+  const runs = await Promise.all(names.map((n) => kamAsync(...(RUNS[n] as [string[], KamOptions?]))));
+  names.forEach((n, i) => (results[n] = runs[i]!));
+});
+
+afterAll(() => {
+  rmSync(dir, { recursive: true, force: true });
+});
 
 /** A usage or data error: the status, one line on stderr starting "kam:", nothing on stdout. */
 function expectOneLineError(r: KamRun, status: number): void {
@@ -49,26 +79,26 @@ function expectOneLineError(r: KamRun, status: number): void {
 
 describe('per-client CSV (SPEC §9)', () => {
   it('succeeds on the sample ledger, with nothing but data on stdout', () => {
-    expect(csvRun.status).toBe(0);
-    expect(csvRun.stdout.startsWith('client,')).toBe(true);
-    expect(csvRun.stderr).not.toMatch(/client,abc/);
+    expect(results.csv.status).toBe(0);
+    expect(results.csv.stdout.startsWith('client,')).toBe(true);
+    expect(results.csv.stderr).not.toMatch(/client,abc/);
   });
 
   it('the header starts with exactly the contract columns, in order', () => {
-    const header = csvRun.stdout.slice(0, csvRun.stdout.indexOf('\n')).split(',');
+    const header = results.csv.stdout.slice(0, results.csv.stdout.indexOf('\n')).split(',');
     expect(header.slice(0, CONTRACT_COLUMNS.length)).toEqual([...CONTRACT_COLUMNS]);
     expect(new Set(header).size).toBe(header.length);
   });
 
   it('one row per client: 40 clients, «ТОО Астана-Маркет» written three ways is one client', () => {
-    const { records } = csvRecords(csvRun.stdout);
+    const { records } = csvRecords(results.csv.stdout);
     expect(records).toHaveLength(40);
     expect(new Set(records.map((r) => r.client)).size).toBe(40);
-    expect(records.filter((r) => r.client.includes('Астана-Маркет')).map((r) => r.client)).toEqual(['ТОО Астана-Маркет']);
+    expect(records.filter((r) => (r.client ?? '').includes('Астана-Маркет')).map((r) => r.client)).toEqual(['ТОО Астана-Маркет']);
   });
 
   it('fields follow the contract formats: classes, fractions, YYYY-MM-DD dates, status words, empty where missing', () => {
-    const { records } = csvRecords(csvRun.stdout);
+    const { records } = csvRecords(results.csv.stdout);
     for (const r of records) {
       expect(r.abc).toMatch(/^[ABC]$/);
       expect(r.xyz).toMatch(/^[XYZ]?$/);
@@ -96,7 +126,7 @@ describe('per-client CSV (SPEC §9)', () => {
   });
 
   it('figures the fixtures README checked independently: 9 A clients, the boundary client, XYZ counts', () => {
-    const { records } = csvRecords(csvRun.stdout);
+    const { records } = csvRecords(results.csv.stdout);
     const by = Object.fromEntries(records.map((r) => [r.client, r]));
     expect(records.filter((r) => r.abc === 'A')).toHaveLength(9);
     expect(records.filter((r) => r.abc === 'B')).toHaveLength(9);
@@ -116,26 +146,23 @@ describe('per-client CSV (SPEC §9)', () => {
   });
 
   it('--abc-boundary exclude: ИП Сейткали Н.Б. (the client crossing 80%) becomes B', () => {
-    const r = await kamAsync(['analyze', SAMPLE_CSV, '--abc-boundary', 'exclude']);
-    expect(r.status).toBe(0);
-    const { records } = csvRecords(r.stdout);
+    expect(results.exclude.status).toBe(0);
+    const { records } = csvRecords(results.exclude.stdout);
     expect(records.filter((x) => x.abc === 'A')).toHaveLength(8);
     expect(records.find((x) => x.client === 'ИП Сейткали Н.Б.')).toMatchObject({ abc: 'B' });
   });
 
   it('the .xlsx (title rows, real date cells) gives the same bytes as the .csv', () => {
-    const x = await kamAsync(['analyze', SAMPLE_XLSX]);
-    expect(x.status).toBe(0);
-    expect(x.stdout).toBe(csvRun.stdout);
+    expect(results.xlsx.status).toBe(0);
+    expect(results.xlsx.stdout).toBe(results.csv.stdout);
   });
 
   it('is deterministic: the same run gives the same bytes', () => {
-    expect(await kamAsync(['analyze', SAMPLE_CSV]).stdoutBytes.equals(csvRun.stdoutBytes)).toBe(true);
+    expect(results.csvAgain.stdoutBytes.equals(results.csv.stdoutBytes)).toBe(true);
   });
 
   it('notes go to stderr, never stdout (a partial last month)', () => {
-    const path = write('partial.csv', 'Date,Client,Amount\n2024-01-01,a,10\n2024-02-10,a,20\n2024-03-15,a,30\n2024-03-20,b,5\n');
-    const r = await kamAsync(['analyze', path]);
+    const r = results.partial;
     expect(r.status).toBe(0);
     expect(r.stdout.split('\n')[0]!.startsWith('client,abc,')).toBe(true);
     expect(r.stdout).not.toMatch(/partly covered|left out/);
@@ -147,41 +174,29 @@ describe('per-client CSV (SPEC §9)', () => {
 });
 
 describe('JSON and NDJSON agree with CSV', () => {
-  function fromCsv(text: string): Record<string, string | number | null>[] {
-    const { records } = csvRecords(text);
-    return records.map((r) => Object.fromEntries(Object.entries(r).map(([k, v]) => [k, v])));
-  }
-
   it('same names in the same order, numbers as numbers, null for missing', () => {
-    const json = await kamAsync(['analyze', SAMPLE_CSV, '--format', 'json']);
-    const ndjson = await kamAsync(['analyze', SAMPLE_CSV, '--format', 'ndjson']);
-    expect(json.status).toBe(0);
-    expect(ndjson.status).toBe(0);
-    const fromJson = JSON.parse(json.stdout) as Record<string, unknown>[];
-    const ndLines = ndjson.stdout.split('\n');
+    expect(results.json.status).toBe(0);
+    expect(results.ndjson.status).toBe(0);
+    const fromJson = JSON.parse(results.json.stdout) as Record<string, unknown>[];
+    const ndLines = results.ndjson.stdout.split('\n');
     expect(ndLines.pop()).toBe('');
     const fromNd = ndLines.map((l) => JSON.parse(l) as Record<string, unknown>);
     expect(fromNd).toEqual(fromJson);
 
-    const { header } = csvRecords(csvRun.stdout);
-    const csv = fromCsv(csvRun.stdout);
+    const { header, records: csv } = csvRecords(results.csv.stdout);
     expect(fromJson).toHaveLength(csv.length);
     const numeric = new Set(['total', 'share', 'cum_share', 'rank', 'cv', 'active_periods', 'purchases', 'recency_days', 'usual_interval_days', 'p_alive']);
     fromJson.forEach((record, i) => {
       expect(Object.keys(record)).toEqual(header);
       for (const name of header) {
-        const c = csv[i]![name] as string;
+        const c = csv[i]![name]!;
         const j = record[name];
-        if (c === '') {
-          expect(j, `${String(record.client)}.${name}`).toBeNull();
-        } else if (numeric.has(name)) {
-          expect(typeof j, `${String(record.client)}.${name}`).toBe('number');
-          expect(j).toBe(Number(c));
-        } else if (typeof j === 'number') {
-          expect(j).toBe(Number(c));
-        } else {
-          expect(j, `${String(record.client)}.${name}`).toBe(c);
-        }
+        const where = `${String(record.client)}.${name}`;
+        if (c === '') expect(j, where).toBeNull();
+        else if (numeric.has(name) || typeof j === 'number') {
+          expect(typeof j, where).toBe('number');
+          expect(j, where).toBe(Number(c));
+        } else expect(j, where).toBe(c);
       }
     });
     // missing values really are there to check
@@ -189,14 +204,14 @@ describe('JSON and NDJSON agree with CSV', () => {
   });
 
   it('from the .xlsx too', () => {
-    expect(await kamAsync(['analyze', SAMPLE_XLSX, '--format', 'json']).stdout).toBe(await kamAsync(['analyze', SAMPLE_CSV, '--format', 'json']).stdout);
+    expect(results.xlsxJson.stdout).toBe(results.json.stdout);
   });
 });
 
 describe('terminal output and colour', () => {
   it('on a non-terminal, the default is CSV; the table only with --format table', () => {
-    expect(csvRun.stdout.split('\n')[0]!.startsWith('client,abc,xyz,')).toBe(true);
-    const t = await kamAsync(['analyze', SAMPLE_CSV, '--format', 'table']);
+    expect(results.csv.stdout.split('\n')[0]!.startsWith('client,abc,xyz,')).toBe(true);
+    const t = results.table;
     expect(t.status).toBe(0);
     expect(t.stdout).toMatch(/^kam analyze/);
     expect(t.stdout).not.toMatch(/^client,abc,/m);
@@ -205,17 +220,11 @@ describe('terminal output and colour', () => {
   });
 
   it('FORCE_COLOR colours the table (so the checks below can fail)', () => {
-    const t = await kamAsync(['analyze', SAMPLE_CSV, '--format', 'table'], { env: { FORCE_COLOR: '1' } });
-    expect(ANSI.test(t.stdout)).toBe(true);
+    expect(ANSI.test(results.tableForced.stdout)).toBe(true);
   });
 
   it('NO_COLOR=1 and --no-color give no ANSI escapes, even with FORCE_COLOR set', () => {
-    for (const run of [
-      await kamAsync(['analyze', SAMPLE_CSV, '--format', 'table'], { env: { NO_COLOR: '1', FORCE_COLOR: '1' } }),
-      await kamAsync(['analyze', SAMPLE_CSV, '--format', 'table', '--no-color'], { env: { FORCE_COLOR: '1' } }),
-      await kamAsync(['analyze', SAMPLE_CSV, '--format', 'table', '--no-color'], { env: { FORCE_COLOR: '3', COLORTERM: 'truecolor' } }),
-      await kamAsync(['analyze', SAMPLE_CSV, '--format', 'table'], { env: { NO_COLOR: '1', FORCE_COLOR: '3' } }),
-    ]) {
+    for (const run of [results.tableNoColorEnv, results.tableNoColorFlag]) {
       expect(run.status).toBe(0);
       expect(run.stdout).toMatch(/^kam analyze/);
       expect(ANSI.test(run.stdout)).toBe(false);
@@ -223,73 +232,66 @@ describe('terminal output and colour', () => {
     }
   });
 
-  it('CSV and JSON never carry colour', () => {
-    for (const format of ['csv', 'json', 'ndjson']) {
-      const r = await kamAsync(['analyze', SAMPLE_CSV, '--format', format], { env: { FORCE_COLOR: '3' } });
-      expect(ANSI.test(r.stdout)).toBe(false);
-    }
+  it('CSV and NDJSON never carry colour, even with FORCE_COLOR', () => {
+    expect(results.csvForced.stdout).toBe(results.csv.stdout);
+    expect(results.ndjsonForced.stdout).toBe(results.ndjson.stdout);
   });
 
   const hasScript = spawnSync('script', ['--version']).status === 0;
   it.skipIf(!hasScript)('on a terminal the default is the table (run under script(1))', () => {
     const r = spawnSync('script', ['-qec', `"${process.execPath}" bin/kam.js analyze fixtures/sample-ledger.csv --top 3`, '/dev/null'], {
-      cwd: new URL('../../', import.meta.url),
+      cwd: ROOT,
       env: { ...process.env, NO_COLOR: '1', TERM: 'xterm' },
       encoding: 'utf8',
     });
     expect(r.status).toBe(0);
     expect(r.stdout).toMatch(/^kam analyze/);
     expect(r.stdout).not.toMatch(/client,abc,xyz/);
-    expect(ANSI.test(r.stdout.replace(/\r/g, ''))).toBe(false);
+    expect(ANSI.test(r.stdout)).toBe(false);
   });
 });
 
 describe('standard input', () => {
-  const bytes = readFileSync(SAMPLE_CSV);
-
   it('`-` gives the same bytes as the file', () => {
-    const r = await kamAsync(['analyze', '-'], { input: bytes });
-    expect(r.status).toBe(0);
-    expect(r.stdoutBytes.equals(csvRun.stdoutBytes)).toBe(true);
+    expect(results.stdinDash.status).toBe(0);
+    expect(results.stdinDash.stdoutBytes.equals(results.csv.stdoutBytes)).toBe(true);
   });
 
   it('a pipe with no file argument gives the same bytes as the file', () => {
-    const r = await kamAsync(['analyze'], { input: bytes });
-    expect(r.status).toBe(0);
-    expect(r.stdoutBytes.equals(csvRun.stdoutBytes)).toBe(true);
+    expect(results.stdinPipe.status).toBe(0);
+    expect(results.stdinPipe.stdoutBytes.equals(results.csv.stdoutBytes)).toBe(true);
   });
 
   it('an .xlsx and a gzip-compressed CSV through the pipe too', () => {
-    expect(await kamAsync(['analyze', '-'], { input: readFileSync(SAMPLE_XLSX) }).stdout).toBe(csvRun.stdout);
-    expect(await kamAsync(['analyze'], { input: gzipSync(bytes) }).stdout).toBe(csvRun.stdout);
+    expect(results.stdinXlsx.stdout).toBe(results.csv.stdout);
+    expect(results.stdinGz.stdout).toBe(results.csv.stdout);
   });
 
   it('a .csv.gz file gives the same bytes as the plain file', () => {
-    const gz = write('sample-ledger.csv.gz', gzipSync(bytes));
-    expect(await kamAsync(['analyze', gz]).stdout).toBe(csvRun.stdout);
+    expect(results.gzFile.stdout).toBe(results.csv.stdout);
   });
 });
 
-describe('`| head -1`: standard output closed early', () => {
-  it.each([['csv'], ['json'], ['ndjson'], ['table']])('%s: exits 0, no stack trace, no error message', async (format) => {
-    // the table of 1,500 clients is still several pipe buffers long
-    const r = await kamClosedEarly(['analyze', bigLedger, '--format', format, '--top', '1500']);
+describe.concurrent('`| head -1`: standard output closed early', () => {
+  it('the big ledger really is larger than a pipe buffer', () => {
+    expect(results.big.status).toBe(0);
+    expect(results.big.stdoutBytes.length).toBeGreaterThan(1 << 18);
+    expect(results.table.stdoutBytes.length).toBeGreaterThan(0);
+  });
+
+  // the table of 700 clients is still more than a pipe buffer
+  it.for(['csv', 'json', 'ndjson', 'table'])('%s: exits 0, no stack trace, no error message', async (format, { expect }) => {
+    const r = await kamClosedEarly(['analyze', BIG, '--format', format, '--top', '700']);
     expect(r.firstChunk.length).toBeGreaterThan(0);
     expect(r.signal).toBeNull();
     expect(r.status).toBe(0);
     expect(r.stderr).not.toMatch(/EPIPE|Error|\n\s+at /);
   });
 
-  it('the big ledger really is larger than a pipe buffer', async () => {
-    const r = await kamAsync(['analyze', bigLedger]);
-    expect(r.status).toBe(0);
-    expect(r.stdoutBytes.length).toBeGreaterThan(1 << 18);
-  });
-
   const hasBash = spawnSync('bash', ['-c', 'true']).status === 0;
-  it.skipIf(!hasBash)('through a shell pipe into head -1 (set -o pipefail: the pipeline fails if kam does)', () => {
-    const r = spawnSync('bash', ['-c', `set -o pipefail; "${process.execPath}" bin/kam.js analyze "${bigLedger}" | head -1`], {
-      cwd: new URL('../../', import.meta.url),
+  it.skipIf(!hasBash)('through a shell pipe into head -1 (set -o pipefail: the pipeline fails if kam does)', ({ expect }) => {
+    const r = spawnSync('bash', ['-c', `set -o pipefail; "${process.execPath}" bin/kam.js analyze "${BIG}" | head -1`], {
+      cwd: ROOT,
       env: { ...process.env, NO_COLOR: '1' },
       encoding: 'utf8',
     });
@@ -299,56 +301,48 @@ describe('`| head -1`: standard output closed early', () => {
   });
 });
 
-describe('exit status 1: a data or file problem, one line on stderr, nothing on stdout', () => {
-  it('a missing file', () => {
-    const r = await kamAsync(['analyze', join(dir, 'no-such-ledger.csv')]);
-    expectOneLineError(r, 1);
-    expect(r.stderr).toMatch(/no-such-ledger\.csv/);
+describe.concurrent('exit status 1: a data or file problem, one line on stderr, nothing on stdout', () => {
+  const fails = (name: string, args: () => string[], check?: (r: KamRun) => void): void => {
+    it(name, async () => {
+      const r = await kamAsync(['analyze', ...args()]);
+      expectOneLineError(r, 1);
+      check?.(r);
+    });
+  };
+  fails('a missing file', () => [join(dir, 'no-such-ledger.csv')], (r) => expect(r.stderr).toMatch(/no-such-ledger\.csv/));
+  fails('a directory', () => [dir]);
+  fails('an empty file', () => [write('empty.csv', '')]);
+  fails('a header without rows', () => [write('header.csv', 'Date,Client,Amount\n')]);
+  fails('no recognisable header', () => [write('nohead.csv', 'foo,bar\n1,2\n')]);
+  fails(
+    'a missing required column names the headers found and the --map flag',
+    () => [write('noclient.csv', 'Date,Amount,Region\n2024-01-01,10,x\n2024-02-29,5,y\n')],
+    (r) => {
+      expect(r.stderr).toMatch(/Region/);
+      expect(r.stderr).toMatch(/--map client=/);
+    },
+  );
+  fails('--strict with an unreadable number', () => [write('badnum.csv', 'Date,Client,Amount\n2024-01-01,a,10\n2024-01-15,a,oops\n2024-01-31,a,5\n'), '--strict'], (r) =>
+    expect(r.stderr).toMatch(/line 3/),
+  );
+  fails('a truncated .csv.gz', () => {
+    const gz = gzipSync(SAMPLE_BYTES);
+    return [write('cut.csv.gz', gz.subarray(0, Math.floor(gz.length / 2)))];
   });
+  fails('a ledger with no whole month', () => [write('short.csv', 'Date,Client,Amount\n2024-01-05,a,1\n2024-01-09,a,2\n')]);
+  fails('--by profit on a ledger without a profit column', () => [write('noprofit.csv', 'Date,Client,Amount\n2024-01-01,a,1\n2024-01-31,a,2\n'), '--by', 'profit']);
+  fails('a sheet that does not exist', () => [SAMPLE_XLSX, '--sheet', 'Nope']);
 
-  it('a directory', () => expectOneLineError(await kamAsync(['analyze', dir]), 1));
-
-  it('an empty file', () => expectOneLineError(await kamAsync(['analyze', write('empty.csv', '')]), 1));
-
-  it('a header without rows', () => expectOneLineError(await kamAsync(['analyze', write('header.csv', 'Date,Client,Amount\n')]), 1));
-
-  it('no recognisable header', () => expectOneLineError(await kamAsync(['analyze', write('nohead.csv', 'foo,bar\n1,2\n')]), 1));
-
-  it('a missing required column names the headers found and the --map flag', () => {
-    const r = await kamAsync(['analyze', write('noclient.csv', 'Date,Amount,Region\n2024-01-01,10,x\n2024-02-29,5,y\n')]);
-    expectOneLineError(r, 1);
-    expect(r.stderr).toMatch(/Region/);
-    expect(r.stderr).toMatch(/--map client=/);
-  });
-
-  it('--strict with an unreadable number', () => {
-    const path = write('badnum.csv', 'Date,Client,Amount\n2024-01-01,a,10\n2024-01-15,a,oops\n2024-01-31,a,5\n');
-    const r = await kamAsync(['analyze', path, '--strict']);
-    expectOneLineError(r, 1);
+  it('without --strict an unreadable row is skipped, counted on stderr, and the run succeeds', async ({ expect }) => {
+    const r = await kamAsync(['analyze', write('badnum2.csv', 'Date,Client,Amount\n2024-01-01,a,10\n2024-01-15,a,oops\n2024-01-31,a,5\n')]);
+    expect(r.status).toBe(0);
+    expect(r.stderr).toMatch(/1 rows? skipped/);
     expect(r.stderr).toMatch(/line 3/);
-    // without --strict the row is skipped and counted, the run succeeds
-    const lenient = await kamAsync(['analyze', path]);
-    expect(lenient.status).toBe(0);
-    expect(lenient.stderr).toMatch(/1 rows? skipped/);
+    expect(csvRecords(r.stdout).records.map((x) => x.total)).toEqual(['15']);
   });
-
-  it('a truncated .csv.gz', () => {
-    const gz = gzipSync(readFileSync(SAMPLE_CSV));
-    expectOneLineError(await kamAsync(['analyze', write('cut.csv.gz', gz.subarray(0, Math.floor(gz.length / 2)))]), 1);
-  });
-
-  it('a ledger with no whole month', () => {
-    expectOneLineError(await kamAsync(['analyze', write('short.csv', 'Date,Client,Amount\n2024-01-05,a,1\n2024-01-09,a,2\n')]), 1);
-  });
-
-  it('--by profit on a ledger without a profit column', () => {
-    expectOneLineError(await kamAsync(['analyze', write('noprofit.csv', 'Date,Client,Amount\n2024-01-01,a,1\n2024-01-31,a,2\n'), '--by', 'profit']), 1);
-  });
-
-  it('a sheet that does not exist', () => expectOneLineError(await kamAsync(['analyze', SAMPLE_XLSX, '--sheet', 'Nope']), 1));
 });
 
-describe('exit status 2: a usage error, one line on stderr, nothing on stdout', () => {
+describe.concurrent('exit status 2: a usage error, one line on stderr, nothing on stdout', () => {
   const cases: [string, string[]][] = [
     ['--abc with decreasing cut-offs', ['--abc', '95,80']],
     ['--abc with one number', ['--abc', '80']],
@@ -364,23 +358,23 @@ describe('exit status 2: a usage error, one line on stderr, nothing on stdout', 
     ['--abc-boundary maybe (a choice commander checks)', ['--abc-boundary', 'maybe']],
     ['an unknown option', ['--bogus']],
   ];
-  it.each(cases)('%s', (_name, args) => {
+  it.each(cases)('%s', async (_name, args) => {
     expectOneLineError(await kamAsync(['analyze', SAMPLE_CSV, ...args]), 2);
   });
 
+  it('an unknown command', async () => {
+    expectOneLineError(await kamAsync(['analyse-this', SAMPLE_CSV]), 2);
+  });
+
   const hasScript = spawnSync('script', ['--version']).status === 0;
-  it.skipIf(!hasScript)('no file and standard input a terminal (run under script(1))', () => {
+  it.skipIf(!hasScript)('no file and standard input a terminal (run under script(1))', ({ expect }) => {
     const r = spawnSync('script', ['-qec', `"${process.execPath}" bin/kam.js analyze`, '/dev/null'], {
-      cwd: new URL('../../', import.meta.url),
+      cwd: ROOT,
       env: { ...process.env, NO_COLOR: '1' },
       encoding: 'utf8',
     });
     expect(r.status).toBe(2);
     expect(r.stdout.trim().split('\n')).toHaveLength(1); // script(1) merges stdout and stderr
     expect(r.stdout).toMatch(/^kam: .*pipe/);
-  });
-
-  it('an unknown command', () => {
-    expectOneLineError(await kamAsync(['analyse-this', SAMPLE_CSV]), 2);
   });
 });

@@ -81,6 +81,23 @@ describe('the window decides which rows ABC and XYZ use', () => {
     expect(a.notes.some((n) => n.code === 'rows-after-as-of')).toBe(true);
   });
 
+  it('--to past the as-of day does not add periods that lie after it (they would be fake silence)', () => {
+    // Steady monthly buyer, Jan … Jun 2024, as of Jun 30 (the last row). --to 2024-08-31 as written
+    // takes July and August too, where no row can be (rows after the as-of day are ignored): the
+    // series becomes [100 ×6, 0, 0] and the steadiest client turns Z. Either refuse such a --to or
+    // stop the window at the as-of day's period.
+    const lines = [line('c', '2024-01-01', 100), ...monthly('c', '2024-02', [100, 100, 100, 100]), line('c', '2024-06-30', 100)];
+    let a;
+    try {
+      a = analyze(lines, { from: '2024-01-01', to: '2024-08-31' });
+    } catch (e) {
+      expect(e).toBeInstanceOf(KamError);
+      return;
+    }
+    expect(a.window.labels[a.window.labels.length - 1]).toBe('2024-06');
+    expect(clientOf(a, 'c').xyz).toBe('X');
+  });
+
   it('a client with no line in the window is not listed (but counts in the ledger)', () => {
     const lines = [...bookends('2024-01-01', '2024-06-30'), line('old', '2023-05-10', 500), ...monthly('c', '2024-01', [1, 1, 1, 1, 1, 1])];
     const a = analyze(lines, { from: '2024-01-01' });
@@ -158,6 +175,20 @@ describe('purchases: distinct documents, or distinct purchase days without a doc
     expect(c.purchases).toBe(5);
     expect(c.purchaseSeries).toEqual([2, 2, 1]);
     expect(c.purchasesCv).toBeCloseTo(cvOf([2, 2, 1]), 12);
+  });
+
+  it('a purchase line without a document number (in a ledger that has the column) is still a purchase', () => {
+    // Real exports leave the number empty on some lines. February's sale has none: February is a
+    // period with a purchase, and the sale is a purchase (counted at least as its day).
+    const lines = [
+      line('c', '2024-01-05', 10, { document: 'D1' }),
+      line('c', '2024-02-10', 10, { document: '' }),
+      line('c', '2024-03-10', 10, { document: 'D2' }),
+    ];
+    const c = clientOf(analyze(lines, window), 'c');
+    expect(c.activePeriods).toBe(3);
+    expect(c.purchases).toBe(3);
+    expect(c.purchaseSeries).toEqual([1, 1, 1]);
   });
 
   it('a period with only a return is not an active period', () => {

@@ -349,10 +349,11 @@ export function compareWithReference(kamClients: readonly KamClient[], ref: Refe
     if (k.active_periods !== r.activePeriods) diff('active_periods', k.active_periods, r.activePeriods);
     if (k.purchases !== r.purchases) diff('purchases', k.purchases, r.purchases);
   }
-  // The ranked clients come first, in rank order; the order of the unranked ones after them is
-  // not fixed by the SPEC (see test/core/abc.test.ts for what kam should do with it).
+  // The ranked clients come first, in rank order, then the unranked ones by total at 6 decimals
+  // and name (test/core/abc.test.ts).
   const ranked = ref.order.filter((n) => ref.clients.get(n)!.rank !== null);
-  const kamRanked = kamClients.slice(0, ranked.length).map((c) => c.client);
-  if (problems.length === 0 && kamRanked.join('\n') !== ranked.join('\n')) problems.push('the order of the ranked clients differs');
+  const kamOrder = kamClients.map((c) => c.client);
+  if (problems.length === 0 && kamOrder.slice(0, ranked.length).join('\n') !== ranked.join('\n')) problems.push('the order of the ranked clients differs');
+  else if (problems.length === 0 && kamOrder.join('\n') !== ref.order.join('\n')) problems.push('the order of the unranked clients differs');
   return problems;
 }

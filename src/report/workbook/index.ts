@@ -20,18 +20,9 @@ import type { WorkbookModel, WorkbookSheet } from './sheet.js';
 import { summarySheet } from './summary.js';
 
 export type { WorkbookModel, WorkbookSheet } from './sheet.js';
+export { workbookPath } from './path.js';
 
 export const WORKBOOK_SHEETS: readonly WorkbookSheet[] = [summarySheet, clientsSheet, matrixSheet, paretoSheet, seriesSheet, lostSheet, churnSheet, migrationSheet, dossiersSheet, methodSheet];
-
-/** `-o` takes an .xlsx name: anything else is a usage error (exit 2), caught before reading. */
-export function workbookPath(path: string | undefined): string | undefined {
-  if (path === undefined) return undefined;
-  const name = path.split(/[\\/]/).pop() ?? '';
-  if (!/\.xlsx$/i.test(name) || /^\.xlsx$/i.test(name)) {
-    throw new KamError({ code: 'bad-option', value: `-o writes an Excel workbook: give a file name ending in .xlsx, not "${path}"` });
-  }
-  return path;
-}
 
 /** The workbook as bytes (an xlsx package). Sheets are streamed; only the compressed package is held. */
 export async function renderWorkbook(model: WorkbookModel, sheets: readonly WorkbookSheet[] = WORKBOOK_SHEETS): Promise<Buffer> {

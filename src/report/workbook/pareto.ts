@@ -13,6 +13,10 @@ import { FORMAT, LINE_HEIGHT, STYLE, classCell, columnWidth, numberWidth, plain,
 
 export const MAX_BARS = 40;
 
+const NAME = 'Pareto';
+/** Title, subtitle, class line, a blank row, then the table's header (repeated on printed pages). */
+const HEADER_ROW = 5;
+
 const BAR_COLOR: Record<AbcClass, string> = { A: '4E9A5B', B: 'E0A526', C: 'C9483F' };
 
 export interface ParetoPoint {
@@ -73,7 +77,7 @@ function classLine(a: Analysis): string {
 }
 
 export const paretoSheet: WorkbookSheet = {
-  name: 'Pareto',
+  name: NAME,
   description: 'the Pareto curve: clients ranked by the ABC metric, cumulative share and the A/B and B/C cut-offs, as a chart',
   write(book, { analysis: a }) {
     const s = a.settings;
@@ -101,7 +105,7 @@ export const paretoSheet: WorkbookSheet = {
       12,
     ];
     const chartColumns = 15;
-    const sheet = book.addSheet('Pareto', { pagesWide: 1, printTitleRows: '5:5' });
+    const sheet = book.addSheet(NAME, { pagesWide: 1, printTitleRows: `${HEADER_ROW}:${HEADER_ROW}` });
     sheet.columns = [...widths, 3, ...Array<number>(chartColumns).fill(9)].map((width) => ({ width }));
     const rows = new Rows(sheet);
     rows.title(
@@ -113,6 +117,7 @@ export const paretoSheet: WorkbookSheet = {
     const headerRow = rows.add(headers, [STYLE.headerCenter, STYLE.headerLeft, STYLE.headerCenter, STYLE.headerRight, STYLE.headerRight, STYLE.headerRight, STYLE.headerRight], {
       height: Math.max(...headers.map((h, i) => wrappedLines(h, widths[i]! - 1.5))) * LINE_HEIGHT + 4,
     });
+    if (headerRow !== HEADER_ROW) throw new Error(`Pareto: the header is on row ${headerRow}, not ${HEADER_ROW}`);
     const first = headerRow + 1;
     const ruled = (numFmt?: string, align?: 'left' | 'right' | 'center'): CellStyle => plain(numFmt, { ruled: true, align });
     for (const p of points) {
@@ -135,22 +140,23 @@ export const paretoSheet: WorkbookSheet = {
     }
 
     const col = (i: number): string => String.fromCharCode(65 + i);
-    const ref = (c: number): string => rangeRef('Pareto', col(c), first, col(c), last);
+    const ref = (c: number): string => rangeRef(NAME, col(c), first, col(c), last);
+    const headerRef = (c: number): string => rangeRef(NAME, col(c), headerRow, col(c), headerRow);
     const chartXml = comboChartXml({
       title: `Pareto curve: ${s.by} by client`,
       categories: { ref: ref(grouped ? 0 : 1), labels: points.map((p) => (grouped ? p.ranks : p.label)), title: grouped ? 'Clients by rank (groups)' : 'Clients, largest first' },
       columns: {
         name: headers[3]!,
-        nameRef: rangeRef('Pareto', 'D', headerRow, 'D', headerRow),
+        nameRef: headerRef(3),
         ref: ref(3),
         values: points.map((p) => p.value),
         color: BAR_COLOR.A,
         pointColors: points.map((p) => BAR_COLOR[p.abc]),
       },
       lines: [
-        { name: headers[4]!, nameRef: rangeRef('Pareto', 'E', headerRow, 'E', headerRow), ref: ref(4), values: points.map((p) => p.cumShare), color: '1F4E78', width: 2.25, markers: points.length <= MAX_BARS },
-        { name: headers[5]!, nameRef: rangeRef('Pareto', 'F', headerRow, 'F', headerRow), ref: ref(5), values: points.map(() => cutA), color: '7F7F7F', width: 1.25, dash: 'dash' },
-        { name: headers[6]!, nameRef: rangeRef('Pareto', 'G', headerRow, 'G', headerRow), ref: ref(6), values: points.map(() => cutB), color: 'A5A5A5', width: 1.25, dash: 'sysDash' },
+        { name: headers[4]!, nameRef: headerRef(4), ref: ref(4), values: points.map((p) => p.cumShare), color: '1F4E78', width: 2.25, markers: points.length <= MAX_BARS },
+        { name: headers[5]!, nameRef: headerRef(5), ref: ref(5), values: points.map(() => cutA), color: '7F7F7F', width: 1.25, dash: 'dash' },
+        { name: headers[6]!, nameRef: headerRef(6), ref: ref(6), values: points.map(() => cutB), color: 'A5A5A5', width: 1.25, dash: 'sysDash' },
       ],
       leftAxis: { title: grouped ? `${metric} per client` : metric, numFmt: '#,##0' },
       rightAxis: { title: 'Cumulative share', numFmt: '0%', min: 0, max: 1, majorUnit: 0.2 },
