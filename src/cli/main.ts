@@ -15,8 +15,12 @@ export function buildProgram(io: CommandIo, setExit: (code: number) => void): Co
   const program = new Command('kam')
     .description('Key-account analysis of a sales ledger: ABC-XYZ matrix, key clients, lost clients')
     .version(VERSION)
-    .showHelpAfterError('(kam --help for usage)')
-    .configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s) })
+    .configureOutput({
+      writeOut: (s) => io.stdout.write(s),
+      writeErr: (s) => io.stderr.write(s),
+      // One line, like every other kam error: "kam: unknown option '--x' (kam --help for usage)".
+      outputError: (s, write) => write(`kam: ${s.replace(/^error:\s*/, '').trim()} (kam --help for usage)\n`),
+    })
     .exitOverride();
 
   registerAnalyze(program, io, VERSION, setExit);

@@ -223,8 +223,10 @@ export function addLine(ledger: Ledger, row: LedgerRow): void {
   }
   if (purchase) totals.purchase = true;
 
-  if (row.document !== undefined && row.document !== '' && purchase) {
-    const key = documentKey(row.document);
+  if (purchase) {
+    // A purchase line without a document number is still a purchase: one per such day (this
+    // also keeps files without a document column right when read together with files that have one).
+    const key = documentKey(row.document === undefined || row.document === '' ? `\u0000${row.day}` : row.document);
     const seen = history.documents.get(key);
     if (seen === undefined || row.day < seen) history.documents.set(key, row.day);
   }

@@ -27,6 +27,7 @@ export type ProblemCode =
   | 'rows-skipped'
   | 'partial-period-dropped'
   | 'partial-period-kept'
+  | 'window-capped'
   | 'xyz-degenerate'
   | 'no-positive-clients'
   | 'rows-after-as-of'

@@ -46,9 +46,17 @@ export function resolveWindow(
   }
 
   let lastPeriod: number;
-  if (settings.to !== undefined) lastPeriod = periodOf(kind, settings.to);
-  else {
-    lastPeriod = periodOf(kind, coverageEnd);
+  const asOfPeriod = periodOf(kind, coverageEnd);
+  if (settings.to !== undefined) {
+    lastPeriod = periodOf(kind, settings.to);
+    // Periods after the as-of day hold no rows by definition: counting them would be fake
+    // silence, so a --to past the as-of day stops at the as-of day's period.
+    if (lastPeriod > asOfPeriod) {
+      notes.push({ code: 'window-capped', severity: 'note', value: formatDay(settings.to), details: { asOf: formatDay(asOf) } });
+      lastPeriod = asOfPeriod;
+    }
+  } else {
+    lastPeriod = asOfPeriod;
     if (coverageEnd < periodEnd(kind, lastPeriod)) {
       notes.push({
         code: settings.includePartial ? 'partial-period-kept' : 'partial-period-dropped',

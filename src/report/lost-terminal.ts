@@ -38,7 +38,7 @@ export function fitText(fit: BgNbdFit | null): string {
 /** Lines for the analyze summary: status counts and the revenue at stake. */
 export function lostSummaryLines(a: Analysis, chalk: ChalkInstance, label: (text: string) => string): string[] {
   const counts = a.lost.counts;
-  return [`${label('Lost')}${statusCountsText(counts, chalk)}`, `${label('At stake')}${revenueAtStakeText(counts)}`];
+  return [`${label('Status')}${statusCountsText(counts, chalk)}`, `${label('At stake')}${revenueAtStakeText(counts)}`];
 }
 
 export function renderWinBack(entries: readonly WinBackEntry[], chalk: ChalkInstance, top: number): string {

@@ -59,6 +59,7 @@ const MESSAGES: Record<ProblemCode, Render> = {
     `${p.details?.edge === 'leading' ? 'first' : 'last'} period ${p.value} is only partly covered (${String(p.details?.from)} … ${String(p.details?.to)}) and is left out; --include-partial keeps it`,
   'partial-period-kept': (p) =>
     `${p.details?.edge === 'leading' ? 'first' : 'last'} period ${p.value} is only partly covered (${String(p.details?.from)} … ${String(p.details?.to)}) and is kept (--include-partial)`,
+  'window-capped': (p) => `--to ${p.value} lies past the as-of date ${String(p.details?.asOf)}: the window stops at the as-of date's period (later periods hold no rows)`,
   'xyz-degenerate': (p) => {
     const tries = [
       p.details?.suggestedCutoffs !== undefined ? `--xyz ${String(p.details.suggestedCutoffs)}` : '',

@@ -2,7 +2,7 @@
 // sample ledger (fixtures/README.md lists who is lost, at risk and back). Runs bin/kam.js, so the
 // project must be built (npm test builds it first).
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -84,7 +84,7 @@ describe('kam analyze: the lost-client columns and summary', () => {
   it('the terminal summary counts active, at-risk and lost clients and the revenue at stake, and shows the win-back list', () => {
     const r = kam(['analyze', SAMPLE, '--format', 'table']);
     expect(r.status).toBe(0);
-    expect(r.stdout).toMatch(/Lost\s+33 active, 2 at risk, 5 lost of 40 clients with a purchase/);
+    expect(r.stdout).toMatch(/Status\s+33 active, 2 at risk, 5 lost of 40 clients with a purchase/);
     expect(r.stdout).toMatch(/At stake\s+64,192,919\.00 \(lost 45,019,400\.00, at risk 19,173,519\.00\)/);
     expect(r.stdout).toMatch(/Win-back list \(7 lost or at risk/);
   });
@@ -170,6 +170,40 @@ describe('kam lost', () => {
     const r = kam(['lost', SAMPLE, '--direction', 'Nope']);
     expect(r.status).toBe(1);
     expect(r.stderr).toMatch(/"Nope": no such column; headers: .*"Region"/);
+  });
+});
+
+describe('the workbook: Lost and Churn sheets', () => {
+  it('-o writes the win-back list and churn per month and per region, with a chart of churn', async () => {
+    const out = join(dir, 'book.xlsx');
+    const r = kam(['analyze', SAMPLE, '--direction', 'Region', '-o', out]);
+    expect(r.status).toBe(0);
+    const ExcelJS = (await import('exceljs')).default;
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.readFile(out);
+    const names = book.worksheets.map((w) => w.name);
+    expect(names.indexOf('Lost')).toBe(names.indexOf('Series') + 1);
+    expect(names.indexOf('Churn')).toBe(names.indexOf('Lost') + 1);
+
+    const lost = book.getWorksheet('Lost')!;
+    const header = (lost.getRow(4).values as unknown[]).slice(1);
+    expect(header.slice(0, 4)).toEqual(['#', 'Client', 'ABC', 'Status']);
+    const clients: string[] = [];
+    for (let i = 5; i <= lost.rowCount; i++) clients.push(String(lost.getRow(i).getCell(2).value));
+    expect(clients.sort()).toEqual([...LOST, ...AT_RISK].sort());
+    expect(lost.getRow(5).getCell(2).value).toBe('ТОО «ЭнергоСтрой Астана»');
+
+    const churn = book.getWorksheet('Churn')!;
+    const rows: unknown[][] = [];
+    churn.eachRow((row) => rows.push((row.values as unknown[]).slice(1)));
+    const total = rows.find((x) => x[0] === 'Total')!;
+    expect(total.slice(3)).toEqual([7, 68719753, 2, 5, 5]);
+    expect(rows.some((x) => x[0] === 'Караганда' && x[5] === 2)).toBe(true); // lost now, per region
+
+    const JSZip = (await import('jszip')).default;
+    const zip = await JSZip.loadAsync(readFileSync(out));
+    const charts = await Promise.all(Object.keys(zip.files).filter((f) => /xl\/charts\/chart\d+\.xml$/.test(f)).map((f) => zip.file(f)!.async('string')));
+    expect(charts.some((x) => x.includes('Clients lost and won back per month') && x.includes("'Churn'!$D$"))).toBe(true);
   });
 });
 
