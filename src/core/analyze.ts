@@ -106,6 +106,7 @@ export function analyzeLedger(ledger: Ledger, settings: AnalysisSettings): Analy
 
   interface Draft extends Omit<ClientAnalysis, 'abc' | 'cell' | 'share' | 'cumShare' | 'rank' | 'cv' | 'xyz' | 'purchasesCv'> {
     firstRowPeriod: number;
+    firstPurchasePeriod: number;
   }
   const drafts = new Map<string, Draft>();
   let clientsInLedger = 0;
@@ -120,6 +121,7 @@ export function analyzeLedger(ledger: Ledger, settings: AnalysisSettings): Analy
     let profit = 0;
     let quantity = 0;
     let firstRowPeriod = periods;
+    let firstPurchasePeriod = periods;
     for (const [day, t] of history.days) {
       if (day > asOf) {
         rowsAfterAsOf++;
@@ -134,6 +136,7 @@ export function analyzeLedger(ledger: Ledger, settings: AnalysisSettings): Analy
       profit += t.profit;
       quantity += t.quantity;
       if (p < firstRowPeriod) firstRowPeriod = p;
+      if (t.purchase && p < firstPurchasePeriod) firstPurchasePeriod = p;
       if (t.purchase && !ledger.columns.document) purchaseSeries[p]!++;
     }
     if (purchaseDays.length > 0 || inWindow) clientsInLedger++;
@@ -157,6 +160,7 @@ export function analyzeLedger(ledger: Ledger, settings: AnalysisSettings): Analy
       purchaseSeries,
       seriesStart: 0,
       firstRowPeriod,
+      firstPurchasePeriod,
       firstPurchase: recency?.firstPurchase ?? null,
       lastPurchase: recency?.lastPurchase ?? null,
       recencyDays: recency?.recencyDays ?? null,
@@ -178,15 +182,16 @@ export function analyzeLedger(ledger: Ledger, settings: AnalysisSettings): Analy
   const xyzOptions = { cutoffs: settings.xyzCutoffs, sd: settings.sd, minPeriods: settings.minPeriods };
   const clients: ClientAnalysis[] = abc.map((a) => {
     const d = drafts.get(a.client)!;
-    // "first": the series starts at the client's first line in the window. A return there counts:
-    // it proves the client was already buying, so the periods after it are real silence.
-    const start = settings.xyzStart === 'window' ? 0 : d.firstRowPeriod;
+    // "first": the series starts at the period of the client's first purchase in the window (a
+    // purchase as SPEC §6 defines it: returns alone are not one); a client with returns only
+    // starts at its first line, and its mean of zero or less gives it no class.
+    const start = settings.xyzStart === 'window' ? 0 : d.firstPurchasePeriod < periods ? d.firstPurchasePeriod : d.firstRowPeriod;
     const xyzSeries = d.series.slice(start);
     const xyz = classifyXyz(xyzSeries, xyzOptions);
     const flags: ClientFlag[] = [];
     if (a.nonPositive) flags.push('non-positive-total');
     if (xyz.gap !== null) flags.push(xyz.gap);
-    const { firstRowPeriod: _firstRow, ...rest } = d;
+    const { firstRowPeriod: _firstRow, firstPurchasePeriod: _firstPurchase, ...rest } = d;
     return {
       ...rest,
       abc: a.abcClass,

@@ -1,13 +1,14 @@
 // A ledger as flat typed arrays, so a worker thread can hand it back without cloning a
 // million small objects. Pure: no threads here, just the packing.
-import { addDayTotals, emptyLedger, mergeLedger, type ClientHistory, type DayTotals, type Ledger, type LedgerColumns } from './ledger.js';
+import { DocumentSet } from './document-set.js';
+import { DayTotals, type ClientHistory, type Ledger, type LedgerColumns } from './ledger.js';
 
 export interface LedgerTransfer {
   names: string[];
   clientRows: Float64Array;
   /** Per day entry: client index, day, purchase flag. */
   dayKeys: Int32Array;
-  /** Per day entry, 9 values: amount, profit, quantity, then the six exact accumulators. */
+  /** Per day entry, the six exact accumulators. */
   dayValues: Float64Array;
   /** Per document: client index and first purchase day; keys (52-bit hashes) apart. */
   documentOwners: Int32Array;
@@ -21,7 +22,7 @@ export interface LedgerTransfer {
   columns: LedgerColumns;
 }
 
-const VALUES = 9;
+const VALUES = 6;
 
 function exactEntries(index: number, history: ClientHistory, kind: 'directions' | 'products', out: [number, string, number, number][]): void {
   const exact = history.exactSums?.[kind];
@@ -55,12 +56,12 @@ export function packLedger(ledger: Ledger): LedgerTransfer {
       dayKeys[d * 3 + 1] = day;
       dayKeys[d * 3 + 2] = t.purchase ? 1 : 0;
       dayValues.set(
-        [t.amount, t.profit, t.quantity, t.amountUnits, t.amountMicros, t.profitUnits, t.profitMicros, t.quantityUnits, t.quantityMicros],
+        [t.amountUnits, t.amountMicros, t.profitUnits, t.profitMicros, t.quantityUnits, t.quantityMicros],
         d * VALUES,
       );
       d++;
     }
-    for (const [key, day] of history.documents) {
+    for (const [key, day] of history.documents.entries()) {
       documentOwners[k * 2] = index;
       documentOwners[k * 2 + 1] = day;
       documentKeys[k] = key;
@@ -92,46 +93,53 @@ export function transferables(t: LedgerTransfer): ArrayBuffer[] {
 
 /** Adds a packed ledger into `into` (exact sums, so the order of parts does not matter). */
 export function mergePacked(into: Ledger, t: LedgerTransfer): Ledger {
-  const part = emptyLedger(t.columns);
-  part.rows = t.rows;
-  part.firstDay = t.firstDay;
-  part.lastDay = t.lastDay;
+  for (const key of Object.keys(into.columns) as (keyof LedgerColumns)[]) into.columns[key] ||= t.columns[key];
+  into.rows += t.rows;
+  if (t.firstDay !== undefined && (into.firstDay === undefined || t.firstDay < into.firstDay)) into.firstDay = t.firstDay;
+  if (t.lastDay !== undefined && (into.lastDay === undefined || t.lastDay > into.lastDay)) into.lastDay = t.lastDay;
+  into.finalized = false;
+  // Straight into the target's histories: no intermediate ledger, no copies.
   const histories: ClientHistory[] = t.names.map((client, i) => {
-    const h: ClientHistory = { client, days: new Map(), documents: new Map(), directions: new Map(), products: new Map(), rows: t.clientRows[i]! };
-    part.clients.set(client, h);
+    let h = into.clients.get(client);
+    if (h === undefined) {
+      h = { client, days: new Map(), documents: new DocumentSet(), directions: new Map(), products: new Map(), rows: 0 };
+      into.clients.set(client, h);
+    }
+    h.rows += t.clientRows[i]!;
     return h;
   });
   const v = t.dayValues;
   for (let d = 0; d < t.dayKeys.length / 3; d++) {
     const o = d * VALUES;
-    const totals: DayTotals = {
-      amount: v[o]!,
-      profit: v[o + 1]!,
-      quantity: v[o + 2]!,
-      purchase: t.dayKeys[d * 3 + 2] === 1,
-      amountUnits: v[o + 3]!,
-      amountMicros: v[o + 4]!,
-      profitUnits: v[o + 5]!,
-      profitMicros: v[o + 6]!,
-      quantityUnits: v[o + 7]!,
-      quantityMicros: v[o + 8]!,
-    };
+    const totals = new DayTotals();
+    totals.purchase = t.dayKeys[d * 3 + 2] === 1;
+    totals.amountUnits = v[o]!;
+    totals.amountMicros = v[o + 1]!;
+    totals.profitUnits = v[o + 2]!;
+    totals.profitMicros = v[o + 3]!;
+    totals.quantityUnits = v[o + 4]!;
+    totals.quantityMicros = v[o + 5]!;
     const days = histories[t.dayKeys[d * 3]!]!.days;
     const day = t.dayKeys[d * 3 + 1]!;
     const existing = days.get(day);
     if (existing === undefined) days.set(day, totals);
-    else addDayTotals(existing, totals);
+    else existing.add(totals);
   }
   for (let k = 0; k < t.documentKeys.length; k++) {
-    histories[t.documentOwners[k * 2]!]!.documents.set(t.documentKeys[k]!, t.documentOwners[k * 2 + 1]!);
+    histories[t.documentOwners[k * 2]!]!.documents.add(t.documentKeys[k]!, t.documentOwners[k * 2 + 1]!);
   }
   for (const kind of ['directions', 'products'] as const) {
     for (const [index, value, units, micros] of t[kind]) {
       const h = histories[index]!;
       h.exactSums ??= { directions: new Map(), products: new Map() };
-      h.exactSums[kind].set(value, Float64Array.of(units, micros));
-      h[kind].set(value, units + micros / 1e6);
+      const existing = h.exactSums[kind].get(value);
+      if (existing === undefined) h.exactSums[kind].set(value, Float64Array.of(units, micros));
+      else {
+        existing[0]! += units;
+        existing[1]! += micros;
+      }
+      h[kind].set(value, (h[kind].get(value) ?? 0) + units + micros / 1e6);
     }
   }
-  return mergeLedger(into, part);
+  return into;
 }

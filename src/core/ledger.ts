@@ -6,6 +6,8 @@
 // integer, so totals do not depend on the order of the lines. Shuffled rows, a ledger split
 // across files and a parse spread over worker threads all give the same bytes.
 
+import { DocumentSet } from './document-set.js';
+
 /** One sale line after reading: the core's only input. */
 export interface LedgerRow {
   client: string;
@@ -18,19 +20,54 @@ export interface LedgerRow {
   direction?: string | undefined;
 }
 
-export interface DayTotals {
-  amount: number;
-  profit: number;
-  quantity: number;
+const MICRO = 1e6;
+
+function fromExact(units: number, micros: number): number {
+  const value = units + micros / MICRO;
+  return value === 0 ? 0 : value;
+}
+
+/**
+ * One client's day. The sums are kept exactly, as whole units and millionths (both integers,
+ * small ones stay unboxed), and read as numbers through getters: no float is stored, so a day
+ * costs little memory and its value never depends on the order of the lines.
+ */
+export class DayTotals {
   /** At least one line with a positive amount (or a zero amount and a positive quantity): SPEC §6. */
-  purchase: boolean;
-  // Exact accumulators behind the three sums: whole units and millionths of each.
-  amountUnits: number;
-  amountMicros: number;
-  profitUnits: number;
-  profitMicros: number;
-  quantityUnits: number;
-  quantityMicros: number;
+  purchase = false;
+  amountUnits = 0;
+  amountMicros = 0;
+  profitUnits = 0;
+  profitMicros = 0;
+  quantityUnits = 0;
+  quantityMicros = 0;
+
+  get amount(): number {
+    return fromExact(this.amountUnits, this.amountMicros);
+  }
+  get profit(): number {
+    return fromExact(this.profitUnits, this.profitMicros);
+  }
+  get quantity(): number {
+    return fromExact(this.quantityUnits, this.quantityMicros);
+  }
+
+  copy(): DayTotals {
+    const t = new DayTotals();
+    t.add(this);
+    return t;
+  }
+
+  /** Adds another day's totals (merging ledgers read in parts). */
+  add(from: DayTotals): void {
+    this.purchase ||= from.purchase;
+    this.amountUnits += from.amountUnits;
+    this.amountMicros += from.amountMicros;
+    this.profitUnits += from.profitUnits;
+    this.profitMicros += from.profitMicros;
+    this.quantityUnits += from.quantityUnits;
+    this.quantityMicros += from.quantityMicros;
+  }
 }
 
 export interface ClientHistory {
@@ -41,7 +78,7 @@ export interface ClientHistory {
    * about 1 in 10^12) → first day on which it carries a purchase line; documents of returns
    * alone are not purchases.
    */
-  documents: Map<number, number>;
+  documents: DocumentSet;
   /** Direction value (region, manager…) → net amount bought under it. */
   directions: Map<string, number>;
   /** Product → net amount; kept only when the reader is asked to (dossiers need it). */
@@ -96,7 +133,7 @@ export function emptyLedger(columns: LedgerColumns): Ledger {
 function historyOf(ledger: Ledger, client: string): ClientHistory {
   let history = ledger.clients.get(client);
   if (history === undefined) {
-    history = { client, days: new Map(), documents: new Map(), directions: new Map(), products: new Map(), rows: 0 };
+    history = { client, days: new Map(), documents: new DocumentSet(), directions: new Map(), products: new Map(), rows: 0 };
     ledger.clients.set(client, history);
   }
   return history;
@@ -120,8 +157,6 @@ function addToExact(map: Map<string, Float64Array>, key: string, value: number):
   addExact(exact, 0, value);
 }
 
-const MICRO = 1e6;
-
 /** Adds x to the exact accumulator pair at `at`: whole units and millionths, both integers. */
 function addExact(exact: Float64Array, at: number, x: number): void {
   const whole = Math.trunc(x);
@@ -133,43 +168,9 @@ function exactValue(exact: Float64Array, at: number): number {
   return fromExact(exact[at]!, exact[at + 1]!);
 }
 
-function fromExact(units: number, micros: number): number {
-  const value = units + micros / MICRO;
-  return value === 0 ? 0 : value;
-}
-
 /** Millionths of x beyond its whole units (an integer): x = trunc(x) + micros(x) / 10^6. */
 function micros(x: number, whole: number): number {
   return Math.round((x - whole) * MICRO);
-}
-
-function newDayTotals(): DayTotals {
-  return {
-    amount: 0,
-    profit: 0,
-    quantity: 0,
-    purchase: false,
-    amountUnits: 0,
-    amountMicros: 0,
-    profitUnits: 0,
-    profitMicros: 0,
-    quantityUnits: 0,
-    quantityMicros: 0,
-  };
-}
-
-/** Adds one day's totals into another (merging ledgers read in parts). */
-export function addDayTotals(into: DayTotals, from: DayTotals): void {
-  into.amount += from.amount;
-  into.profit += from.profit;
-  into.quantity += from.quantity;
-  into.purchase ||= from.purchase;
-  into.amountUnits += from.amountUnits;
-  into.amountMicros += from.amountMicros;
-  into.profitUnits += from.profitUnits;
-  into.profitMicros += from.profitMicros;
-  into.quantityUnits += from.quantityUnits;
-  into.quantityMicros += from.quantityMicros;
 }
 
 /** FNV-1a, twice with different seeds, folded into 52 bits: a document number as a number. */
@@ -197,27 +198,22 @@ export function addLine(ledger: Ledger, row: LedgerRow): void {
   const purchase = isPurchaseLine(row.amount, row.quantity);
   let totals = history.days.get(row.day);
   if (totals === undefined) {
-    totals = newDayTotals();
+    totals = new DayTotals();
     history.days.set(row.day, totals);
   }
-  // The floats keep running sums for callers that never finalize (hand-made ledgers in tests);
-  // finalizeLedger replaces them with the exact sums.
   const amount = row.amount;
   let whole = Math.trunc(amount);
-  totals.amount += amount;
   totals.amountUnits += whole;
   totals.amountMicros += micros(amount, whole);
   const profit = row.profit;
   if (profit !== undefined) {
     whole = Math.trunc(profit);
-    totals.profit += profit;
     totals.profitUnits += whole;
     totals.profitMicros += micros(profit, whole);
   }
   const quantity = row.quantity;
   if (quantity !== undefined) {
     whole = Math.trunc(quantity);
-    totals.quantity += quantity;
     totals.quantityUnits += whole;
     totals.quantityMicros += micros(quantity, whole);
   }
@@ -227,8 +223,7 @@ export function addLine(ledger: Ledger, row: LedgerRow): void {
     // A purchase line without a document number is still a purchase: one per such day (this
     // also keeps files without a document column right when read together with files that have one).
     const key = documentKey(row.document === undefined || row.document === '' ? `\u0000${row.day}` : row.document);
-    const seen = history.documents.get(key);
-    if (seen === undefined || row.day < seen) history.documents.set(key, row.day);
+    history.documents.add(key, row.day);
   }
   if (row.direction !== undefined && row.direction !== '') {
     addTo(history.directions, row.direction, row.amount);
@@ -253,13 +248,10 @@ export function mergeLedger(into: Ledger, from: Ledger): Ledger {
     target.rows += source.rows;
     for (const [day, t] of source.days) {
       const existing = target.days.get(day);
-      if (existing === undefined) target.days.set(day, { ...t });
-      else addDayTotals(existing, t);
+      if (existing === undefined) target.days.set(day, t.copy());
+      else existing.add(t);
     }
-    for (const [doc, day] of source.documents) {
-      const seen = target.documents.get(doc);
-      if (seen === undefined || day < seen) target.documents.set(doc, day);
-    }
+    for (const [doc, day] of source.documents.entries()) target.documents.add(doc, day);
     for (const [k, v] of source.directions) addTo(target.directions, k, v);
     for (const [k, v] of source.products) addTo(target.products, k, v);
     if (source.exactSums !== undefined) {
@@ -294,11 +286,6 @@ export function finalizeLedger(ledger: Ledger): Ledger {
   const sorted = new Map<string, ClientHistory>();
   for (const client of clients) {
     const history = ledger.clients.get(client)!;
-    for (const t of history.days.values()) {
-      t.amount = fromExact(t.amountUnits, t.amountMicros);
-      t.profit = fromExact(t.profitUnits, t.profitMicros);
-      t.quantity = fromExact(t.quantityUnits, t.quantityMicros);
-    }
     history.days = sortedByKey(history.days);
     if (history.exactSums !== undefined) {
       for (const kind of ['directions', 'products'] as const) {

@@ -47,15 +47,13 @@ export function resolveWindow(
 
   let lastPeriod: number;
   const asOfPeriod = periodOf(kind, coverageEnd);
-  if (settings.to !== undefined) {
-    lastPeriod = periodOf(kind, settings.to);
+  if (settings.to !== undefined && periodOf(kind, settings.to) <= asOfPeriod) lastPeriod = periodOf(kind, settings.to);
+  else {
     // Periods after the as-of day hold no rows by definition: counting them would be fake
-    // silence, so a --to past the as-of day stops at the as-of day's period.
-    if (lastPeriod > asOfPeriod) {
+    // silence, so a --to past the as-of day ends the window as if no --to were given.
+    if (settings.to !== undefined) {
       notes.push({ code: 'window-capped', severity: 'note', value: formatDay(settings.to), details: { asOf: formatDay(asOf) } });
-      lastPeriod = asOfPeriod;
     }
-  } else {
     lastPeriod = asOfPeriod;
     if (coverageEnd < periodEnd(kind, lastPeriod)) {
       notes.push({

@@ -17,9 +17,15 @@ import { MAX_EXAMPLES, RecordReader, type ReadCounts, type RecordOptions } from 
 
 /** Below this a single pass is as fast as starting threads. */
 export const PARALLEL_MIN_BYTES = 8 << 20;
+/**
+ * Above this, one pass: every worker holds its own share of the ledger and its own heap, so
+ * threads trade memory for speed, and for the largest files memory matters more.
+ */
+export const PARALLEL_MAX_BYTES = 256 << 20;
 /** The head the main thread reads to settle the dialect (it needs SAMPLE_ROWS records). */
 const HEAD_BYTES = 2 << 20;
 const WORKER_URL = new URL('./parse-worker.js', import.meta.url);
+const WORKER_HEAP_MB = 128;
 
 export interface ParallelResult {
   ledger: Ledger;
@@ -38,7 +44,7 @@ export function parallelThreads(env: Record<string, string | undefined>): number
 /** Whether a file can be read in parallel at all (compiled worker present, big enough, threads allowed). */
 export function canReadInParallel(size: number | undefined, threads: number): boolean {
   // Under vitest the sources run as TypeScript and the compiled worker may be missing.
-  return size !== undefined && size >= PARALLEL_MIN_BYTES && threads >= 2 && existsSync(fileURLToPath(WORKER_URL));
+  return size !== undefined && size >= PARALLEL_MIN_BYTES && size <= PARALLEL_MAX_BYTES && threads >= 2 && existsSync(fileURLToPath(WORKER_URL));
 }
 
 /** Offsets just after a line break at or after each target, or undefined if none is near. */
@@ -61,7 +67,9 @@ async function lineStarts(path: string, targets: number[], size: number): Promis
 
 function runWorker(task: WorkerTask, onBytes: (n: number) => void): Promise<Extract<WorkerReply, { kind: 'done' | 'failed' }>> {
   return new Promise((resolve, reject) => {
-    const worker = new Worker(WORKER_URL, { workerData: task });
+    // A worker's live data is its share of the ledger; a capped heap makes V8 collect early
+    // instead of growing, and a share too big for it ends the parallel attempt, not the run.
+    const worker = new Worker(WORKER_URL, { workerData: task, resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB } });
     let settled = false;
     worker.on('message', (reply: WorkerReply) => {
       if (reply.kind === 'progress') onBytes(reply.bytes);

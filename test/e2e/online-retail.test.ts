@@ -23,7 +23,7 @@ const available = existsSync(GZ);
 // kam starts a client's XYZ series at its first line in the window, a return included
 // (src/core/analyze.ts); the SPEC says "first purchase". The comparison follows kam's reading:
 // see the report for the clients where the two differ.
-const SERIES_FROM: ReferenceOptions['seriesFrom'] = 'first-line';
+const SERIES_FROM: ReferenceOptions['seriesFrom'] = 'first-purchase';
 
 let dir: string;
 let slice: string;
