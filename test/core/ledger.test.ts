@@ -1,0 +1,106 @@
+// The folded ledger: exact sums (order never matters), purchase days, documents, and the packed
+// form worker threads hand back.
+import { describe, expect, it } from 'vitest';
+import { packLedger, mergePacked } from '../../src/core/ledger-transfer.js';
+import { addLine, emptyLedger, finalizeLedger, mergeLedger, normalizeClientName, type Ledger, type LedgerRow } from '../../src/core/ledger.js';
+
+const COLUMNS = { quantity: true, profit: true, document: true, product: false, direction: true };
+
+function ledgerOf(rows: readonly LedgerRow[]): Ledger {
+  const ledger = emptyLedger(COLUMNS);
+  for (const row of rows) addLine(ledger, row);
+  return finalizeLedger(ledger);
+}
+
+/** Everything a ledger knows, as plain data to compare. */
+function snapshot(ledger: Ledger): unknown {
+  return [...ledger.clients.values()].map((h) => ({
+    client: h.client,
+    rows: h.rows,
+    days: [...h.days].map(([day, t]) => [day, t.amount, t.profit, t.quantity, t.purchase]),
+    documents: [...h.documents.entries()].sort((a, b) => a[0] - b[0]),
+    directions: [...h.directions],
+  }));
+}
+
+// Amounts whose float sum depends on the order: 0.1 + 0.2 + 0.3 ≠ 0.3 + 0.2 + 0.1 in binary.
+const NOISY: LedgerRow[] = [0.1, 0.2, 0.3, 1e9 + 0.07, -0.3, 15.299999999999999, 33.33, -1e9].map((amount, i) => ({
+  client: i % 2 === 0 ? 'A' : 'B',
+  day: 19_000 + (i % 3),
+  amount,
+  quantity: i,
+  profit: amount / 7,
+  document: `D${i % 4}`,
+  direction: i % 3 === 0 ? 'North' : 'South',
+}));
+
+describe('exact sums', () => {
+  it('give the same totals to the last bit whatever the order of the lines', () => {
+    const forward = ledgerOf(NOISY);
+    const backward = ledgerOf([...NOISY].reverse());
+    const shuffled = ledgerOf([NOISY[3]!, NOISY[0]!, NOISY[7]!, NOISY[5]!, NOISY[1]!, NOISY[6]!, NOISY[2]!, NOISY[4]!]);
+    expect(snapshot(backward)).toEqual(snapshot(forward));
+    expect(snapshot(shuffled)).toEqual(snapshot(forward));
+  });
+
+  it('are the decimal sums of the lines (to a millionth), not float noise', () => {
+    const ledger = ledgerOf([
+      { client: 'A', day: 1, amount: 0.1 },
+      { client: 'A', day: 1, amount: 0.2 },
+      { client: 'A', day: 1, amount: -0.3 },
+      { client: 'A', day: 2, amount: 6 * 2.55 },
+    ]);
+    const days = ledger.clients.get('A')!.days;
+    expect(days.get(1)!.amount).toBe(0);
+    expect(Object.is(days.get(1)!.amount, -0)).toBe(false);
+    expect(days.get(2)!.amount).toBe(15.3);
+  });
+
+  it('a ledger split in two and merged equals the ledger read whole', () => {
+    const whole = ledgerOf(NOISY);
+    const first = emptyLedger(COLUMNS);
+    const second = emptyLedger(COLUMNS);
+    NOISY.forEach((row, i) => addLine(i < 5 ? first : second, row));
+    expect(snapshot(finalizeLedger(mergeLedger(first, second)))).toEqual(snapshot(whole));
+  });
+
+  it('a packed part (as a worker thread sends it) merges into the same ledger', () => {
+    const whole = ledgerOf(NOISY);
+    const head = emptyLedger(COLUMNS);
+    const part = emptyLedger(COLUMNS);
+    NOISY.forEach((row, i) => addLine(i < 3 ? head : part, row));
+    const packed = packLedger(part);
+    expect(snapshot(finalizeLedger(mergePacked(head, packed)))).toEqual(snapshot(whole));
+    expect(head.rows).toBe(NOISY.length);
+  });
+});
+
+describe('purchase days and documents', () => {
+  it('a day of returns alone is not a purchase day, and its document is not a purchase', () => {
+    const ledger = ledgerOf([
+      { client: 'A', day: 10, amount: 100, document: 'S1' },
+      { client: 'A', day: 11, amount: -40, document: 'R1' },
+      { client: 'A', day: 12, amount: 0, quantity: 2, document: 'S2' },
+    ]);
+    const h = ledger.clients.get('A')!;
+    expect([...h.days].filter(([, t]) => t.purchase).map(([d]) => d)).toEqual([10, 12]);
+    expect(h.documents.size).toBe(2);
+  });
+
+  it('a document on two days belongs to its first purchase day', () => {
+    const ledger = ledgerOf([
+      { client: 'A', day: 12, amount: 5, document: 'S1' },
+      { client: 'A', day: 10, amount: 5, document: 'S1' },
+    ]);
+    expect([...ledger.clients.get('A')!.documents.values()]).toEqual([10]);
+  });
+});
+
+describe('client names', () => {
+  it('are trimmed and inner runs of spaces (also no-break) folded, case kept', () => {
+    expect(normalizeClientName('  ТОО  Астана-Маркет ')).toBe('ТОО Астана-Маркет');
+    expect(normalizeClientName('ТОО\u00a0\u00a0Астана\tМаркет')).toBe('ТОО Астана Маркет');
+    expect(normalizeClientName('Magnum Cash&Carry')).toBe('Magnum Cash&Carry');
+    expect(normalizeClientName('abc DEF')).toBe('abc DEF');
+  });
+});

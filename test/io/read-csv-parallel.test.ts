@@ -1,0 +1,63 @@
+// Large plain CSV files are parsed by worker threads: the result must be the same bytes as one
+// pass, with the same skipped-row line numbers. Runs the built CLI (the worker is compiled JS).
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PARALLEL_MIN_BYTES } from '../../src/io/read-csv-parallel.js';
+import { kamAsync } from '../helpers/kam.js';
+
+let dir: string;
+let file: string;
+
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), 'kam-parallel-'));
+  file = join(dir, 'big.csv');
+  // Deterministic ledger just above the threshold, with quoted fields (some holding the
+  // delimiter and a line break), returns, and a few unreadable rows scattered through it.
+  const lines = ['Date,Invoice,Client,Note,Quantity,Price,Amount'];
+  let i = 0;
+  let size = lines[0]!.length;
+  while (size < PARALLEL_MIN_BYTES * 1.5) {
+    const client = `Client ${String((i * 7919) % 997).padStart(4, '0')}`;
+    const month = 1 + (i % 12);
+    const day = 1 + ((i * 13) % 28);
+    const date = `2024-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+    const qty = i % 50 === 0 ? -2 : 1 + (i % 9);
+    const note = i % 101 === 0 ? '"multi\nline, quoted"' : i % 7 === 0 ? '"a, b"' : 'plain';
+    const price = (10 + (i % 300) / 7).toFixed(2);
+    // Past the head the main thread reads, so the workers must find and number them.
+    const bad = i === 120_000 || i === 180_000;
+    const row = `${bad ? 'not-a-date' : date},INV${Math.floor(i / 3)},${client},${note},${qty},${price},${(qty * Number(price)).toFixed(2)}`;
+    lines.push(row);
+    size += row.length + 1;
+    i++;
+  }
+  writeFileSync(file, `${lines.join('\n')}\n`);
+});
+
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+describe('parallel CSV reading', () => {
+  it('gives the same bytes and the same skipped-row messages as one pass', async () => {
+    const [single, threaded] = await Promise.all([
+      kamAsync(['analyze', file, '--format', 'csv'], { env: { KAM_THREADS: '1' } }),
+      kamAsync(['analyze', file, '--format', 'csv'], { env: { KAM_THREADS: '2' } }),
+    ]);
+    expect(single.status).toBe(0);
+    expect(threaded.status).toBe(0);
+    expect(threaded.stdoutBytes.equals(single.stdoutBytes)).toBe(true);
+    expect(threaded.stderr).toBe(single.stderr);
+    expect(single.stderr).toMatch(/line \d+/);
+  });
+
+  it('--strict stops at the same line either way', async () => {
+    const [single, threaded] = await Promise.all([
+      kamAsync(['analyze', file, '--strict', '--format', 'csv'], { env: { KAM_THREADS: '1' } }),
+      kamAsync(['analyze', file, '--strict', '--format', 'csv'], { env: { KAM_THREADS: '3' } }),
+    ]);
+    expect(single.status).toBe(1);
+    expect(threaded.status).toBe(1);
+    expect(threaded.stderr).toBe(single.stderr);
+  });
+});
