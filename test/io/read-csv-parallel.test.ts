@@ -61,3 +61,16 @@ describe('parallel CSV reading', () => {
     expect(threaded.stderr).toBe(single.stderr);
   });
 });
+
+describe('the parallel path is really taken', () => {
+  it('splits this file across workers (no silent fallback to one pass)', async () => {
+    // The compiled module: its worker is compiled JS beside it.
+    const compiled = '../../dist/io/read-csv-parallel.js';
+    const { readCsvParallel } = (await import(compiled)) as typeof import('../../src/io/read-csv-parallel.js');
+    const { statSync } = await import('node:fs');
+    const result = await readCsvParallel(file, file, statSync(file).size, { encoding: undefined, delimiter: undefined }, { map: {}, strict: false, dateFormat: undefined, decimal: undefined }, 2, () => undefined);
+    expect(result).toBeDefined();
+    expect(result!.counts.badDate).toBe(2);
+    expect(result!.examples.map((e) => e.line)).toHaveLength(2);
+  });
+});
