@@ -5,5 +5,8 @@ export default defineConfig({
     include: ['test/**/*.test.ts'],
     testTimeout: 60_000,
     hookTimeout: 120_000,
+    // kam speaks the locale's language (--lang defaults to LC_ALL, LC_MESSAGES, LANG): the suite
+    // runs in English whatever the developer's locale; tests of other languages say --lang or set these.
+    env: { LC_ALL: '', LC_MESSAGES: '', LANG: 'C.UTF-8' },
   },
 });

@@ -3,6 +3,7 @@ import type { Command } from 'commander';
 import { CLIENT_FORMATS, runClient, type ClientFormat } from '../commands/client.js';
 import type { CommandIo } from '../commands/context.js';
 import { analysisSettings, readOptions, usage, type RawAnalysisOptions, type RawReadOptions } from './options.js';
+import { addCommonOptions, resolveOptions, type RunState } from './settings.js';
 import { addLedgerOptions, addSegmentOptions, addWindowOptions, compareOption, inputFiles } from './shared-options.js';
 
 type ClientCliOptions = RawReadOptions & RawAnalysisOptions & { format?: string; color: boolean; clients?: string; compare?: string };
@@ -10,10 +11,10 @@ type ClientCliOptions = RawReadOptions & RawAnalysisOptions & { format?: string;
 function clientFormat(value: string | undefined, stdoutIsTty: boolean): ClientFormat {
   if (value === undefined) return stdoutIsTty ? 'table' : 'json';
   if ((CLIENT_FORMATS as readonly string[]).includes(value)) return value as ClientFormat;
-  throw usage(`--format must be one of ${CLIENT_FORMATS.join(', ')}, not "${value}"`);
+  throw usage('oneOf', { flag: '--format', allowed: CLIENT_FORMATS, value });
 }
 
-export function registerClient(program: Command, io: CommandIo, version: string, setExit: (code: number) => void): void {
+export function registerClient(program: Command, io: CommandIo, version: string, setExit: (code: number) => void, state: RunState): void {
   const client = program
     .command('client')
     .description("one client's card: totals and shares, classes now and before, tags, rhythm and status, per-period purchases, products, directions, attributes")
@@ -23,10 +24,12 @@ export function registerClient(program: Command, io: CommandIo, version: string,
   addSegmentOptions(client, 'the earlier window the card compares with: previous (default, same length) or FROM..TO');
   client
     .option('--format <format>', `output: ${CLIENT_FORMATS.join(', ')} (default: table on a terminal, json otherwise)`)
-    .option('--no-color', 'no colours (NO_COLOR and TERM=dumb are honoured too)')
-    .action(async (args: string[], options: ClientCliOptions) => {
+    .option('--no-color', 'no colours (NO_COLOR and TERM=dumb are honoured too)');
+  addCommonOptions(client);
+  client.action(async (args: string[], _options: unknown, command: Command) => {
+      const { options, t } = resolveOptions<ClientCliOptions>(command, 'client', io, state);
       const name = args[args.length - 1]!;
-      if (name.trim() === '') throw usage('the client NAME is empty', 'kam client LEDGER... NAME');
+      if (name.trim() === '') throw usage('emptyName');
       const files = args.slice(0, -1);
       setExit(
         await runClient(
@@ -40,6 +43,7 @@ export function registerClient(program: Command, io: CommandIo, version: string,
             format: clientFormat(options.format, io.stdout.isTTY === true),
             color: options.color,
             version,
+            t,
           },
           io,
         ),

@@ -1,5 +1,5 @@
 // Turns option strings into typed settings, refusing bad values with a usage problem (exit 2).
-import { KamError } from '../core/problems.js';
+import { usage } from '../i18n/usage.js';
 import { PERIOD_KINDS, type PeriodKind } from '../core/periods.js';
 import { DEFAULT_SETTINGS, type AnalysisSettings } from '../core/settings.js';
 import { COLUMN_ROLES, parseMapOption, type ColumnRole } from '../io/columns.js';
@@ -9,24 +9,22 @@ import type { LedgerReadOptions } from '../io/read-ledger.js';
 import { parseDecimalOption } from '../io/numbers.js';
 import { REPORTER_NAMES, type ReporterName } from '../report/reporters.js';
 
-export function usage(message: string, hint?: string): KamError {
-  return new KamError({ code: 'bad-option', value: message, details: hint === undefined ? undefined : { hint } });
-}
+export { usage };
 
-function oneOf<T extends string>(flag: string, value: string, allowed: readonly T[]): T {
+export function oneOf<T extends string>(flag: string, value: string, allowed: readonly T[]): T {
   if ((allowed as readonly string[]).includes(value)) return value as T;
-  throw usage(`${flag} must be one of ${allowed.join(', ')}, not "${value}"`);
+  throw usage('oneOf', { flag, allowed, value });
 }
 
 function positiveNumber(flag: string, value: string): number {
   const n = Number(value);
-  if (value.trim() === '' || !Number.isFinite(n) || n <= 0) throw usage(`${flag} must be a positive number, not "${value}"`);
+  if (value.trim() === '' || !Number.isFinite(n) || n <= 0) throw usage('positiveNumber', { flag, value });
   return n;
 }
 
 function positiveInteger(flag: string, value: string): number {
   const n = positiveNumber(flag, value);
-  if (!Number.isInteger(n)) throw usage(`${flag} must be a whole number, not "${value}"`);
+  if (!Number.isInteger(n)) throw usage('wholeNumber', { flag, value });
   return n;
 }
 
@@ -35,14 +33,14 @@ function cutoffs(flag: string, value: string, max: number): readonly [number, nu
   const parts = value.split(',').map((p) => Number(p.trim()));
   const [a, b] = parts;
   if (parts.length !== 2 || a === undefined || b === undefined || !Number.isFinite(a) || !Number.isFinite(b) || a <= 0 || b <= a || b > max) {
-    throw usage(`${flag} takes two increasing percentages like ${flag === '--abc' ? '80,95' : '10,25'}, not "${value}"`);
+    throw usage('cutoffs', { flag, example: flag === '--abc' ? '80,95' : '10,25', value });
   }
   return [a / 100, b / 100];
 }
 
 function day(flag: string, value: string, today: number): number {
   const d = parseDayArgument(value, today);
-  if (d === undefined) throw usage(`${flag} takes a date as YYYY-MM-DD, DD.MM.YYYY or "today", not "${value}"`);
+  if (d === undefined) throw usage('date', { flag, value });
   return d;
 }
 
@@ -72,7 +70,7 @@ export function analysisSettings(raw: RawAnalysisOptions, today: number): Analys
   if (raw.asOf !== undefined) s.asOf = day('--as-of', raw.asOf, today);
   if (raw.from !== undefined) s.from = day('--from', raw.from, today);
   if (raw.to !== undefined) s.to = day('--to', raw.to, today);
-  if (s.from !== undefined && s.to !== undefined && s.to < s.from) throw usage('--to comes before --from');
+  if (s.from !== undefined && s.to !== undefined && s.to < s.from) throw usage('toBeforeFrom', { flag: '--to' });
   if (raw.includePartial === true) s.includePartial = true;
   if (raw.period !== undefined) s.period = oneOf<PeriodKind>('--period', raw.period, PERIOD_KINDS);
   if (raw.by !== undefined) s.by = oneOf('--by', raw.by, ['revenue', 'profit', 'quantity'] as const);
@@ -87,7 +85,7 @@ export function analysisSettings(raw: RawAnalysisOptions, today: number): Analys
   if (raw.riskFactor !== undefined) s.riskFactor = positiveNumber('--risk-factor', raw.riskFactor);
   if (raw.breadwinnerShare !== undefined) {
     s.breadwinnerShare = positiveNumber('--breadwinner-share', raw.breadwinnerShare) / 100;
-    if (s.breadwinnerShare > 1) throw usage(`--breadwinner-share is a percentage up to 100, not "${raw.breadwinnerShare}"`);
+    if (s.breadwinnerShare > 1) throw usage('percentMax', { flag: '--breadwinner-share', value: raw.breadwinnerShare });
   }
   if (raw.newWithin !== undefined) s.newWithinMonths = positiveInteger('--new-within', raw.newWithin);
   return s;
@@ -95,7 +93,7 @@ export function analysisSettings(raw: RawAnalysisOptions, today: number): Analys
 
 export interface RawReadOptions {
   map?: string[];
-  sheet?: string;
+  sheet?: string[];
   encoding?: string;
   delimiter?: string;
   decimal?: string;
@@ -110,21 +108,21 @@ export function readOptions(raw: RawReadOptions): LedgerReadOptions {
   const map: Partial<Record<ColumnRole, string>> = {};
   for (const entry of raw.map ?? []) {
     const parsed = parseMapOption(entry);
-    if (parsed === undefined) throw usage(`--map takes role=Header with a role among ${COLUMN_ROLES.join(', ')}, not "${entry}"`);
+    if (parsed === undefined) throw usage('map', { flag: '--map', allowed: COLUMN_ROLES, value: entry });
     map[parsed[0]] = parsed[1];
   }
   if (raw.direction !== undefined) map.direction = raw.direction;
   const encoding = raw.encoding === undefined ? undefined : parseEncodingOption(raw.encoding);
-  if (raw.encoding !== undefined && encoding === undefined) throw usage(`--encoding must be utf8 or windows-1251, not "${raw.encoding}"`);
+  if (raw.encoding !== undefined && encoding === undefined) throw usage('encoding', { flag: '--encoding', value: raw.encoding });
   const delimiter = raw.delimiter === undefined ? undefined : DELIMITERS[raw.delimiter.toLowerCase()];
-  if (raw.delimiter !== undefined && delimiter === undefined) throw usage(`--delimiter must be one of , ; tab |, not "${raw.delimiter}"`);
+  if (raw.delimiter !== undefined && delimiter === undefined) throw usage('delimiter', { flag: '--delimiter', value: raw.delimiter });
   const decimal = raw.decimal === undefined ? undefined : parseDecimalOption(raw.decimal);
-  if (raw.decimal !== undefined && decimal === undefined) throw usage(`--decimal must be "." or ",", not "${raw.decimal}"`);
+  if (raw.decimal !== undefined && decimal === undefined) throw usage('decimal', { flag: '--decimal', value: raw.decimal });
   const dateFormat = raw.dateFormat === undefined ? undefined : parseDateFormatOption(raw.dateFormat);
   if (raw.dateFormat !== undefined && dateFormat === undefined) {
-    throw usage(`--date-format must be one of dd.mm.yyyy, dd/mm/yyyy, mm/dd/yyyy, yyyy-mm-dd, yyyymmdd, serial, not "${raw.dateFormat}"`);
+    throw usage('dateFormat', { flag: '--date-format', value: raw.dateFormat });
   }
-  return { map, sheet: raw.sheet, encoding, delimiter, decimal, dateFormat, strict: raw.strict === true };
+  return { map, sheets: raw.sheet, encoding, delimiter, decimal, dateFormat, strict: raw.strict === true };
 }
 
 export function reporterName(value: string | undefined, stdoutIsTty: boolean): ReporterName {

@@ -12,7 +12,7 @@ const collect = (value: string, previous: string[] = []): string[] => [...previo
 export function addLedgerOptions(command: Command): Command {
   return command
     .option('--map <role=Header>', 'use column Header for a role (client, date, amount, quantity, price, profit, document, product); repeatable', collect)
-    .option('--sheet <name>', 'xlsx: read this sheet (default: the first)')
+    .option('--sheet <name>', "xlsx: read this sheet; repeatable; '*' for every sheet (default: the first sheet with a ledger)", collect)
     .option('--encoding <name>', 'CSV encoding: utf8 or windows-1251 (default: detected)')
     .option('--delimiter <char>', 'CSV delimiter: , ; tab | (default: detected)')
     .option('--decimal <char>', 'decimal separator: . or , (default: detected)')
@@ -43,17 +43,17 @@ export function addWindowOptions(command: Command): Command {
 /** The ledger files of a command; standard input when none is given and something is piped in. */
 export function inputFiles(files: string[], io: CommandIo): string[] {
   if (files.length > 0) {
-    if (files.filter((f) => f === '-').length > 1) throw usage('standard input (-) can be read only once');
+    if (files.filter((f) => f === '-').length > 1) throw usage('stdinOnce');
     return files;
   }
-  if ((io.stdin as { isTTY?: boolean }).isTTY === true) throw usage('no ledger given', 'give FILE… or pipe one in');
+  if ((io.stdin as { isTTY?: boolean }).isTTY === true) throw usage('noLedger');
   return ['-'];
 }
 
 /** --top N: how many rows a terminal table shows. */
 export function topOption(value: string | undefined, fallback: number): number {
   const top = value === undefined ? fallback : Number(value);
-  if (!Number.isInteger(top) || top < 1) throw usage(`--top must be a whole number above 0, not "${value}"`);
+  if (!Number.isInteger(top) || top < 1) throw usage('top', { flag: '--top', value: String(value) });
   return top;
 }
 
@@ -66,7 +66,7 @@ export function failOnOption(value: string | undefined): FailOn[] {
   if (value === undefined) return [];
   const conditions = value.split(',').map((v) => v.trim());
   for (const c of conditions) {
-    if (!(FAIL_ON_CONDITIONS as readonly string[]).includes(c)) throw usage(`--fail-on takes ${FAIL_ON_CONDITIONS.join(', ')}, not "${c}"`);
+    if (!(FAIL_ON_CONDITIONS as readonly string[]).includes(c)) throw usage('failOn', { flag: '--fail-on', allowed: FAIL_ON_CONDITIONS, value: c });
   }
   return [...new Set(conditions)] as FailOn[];
 }
@@ -88,7 +88,7 @@ export function compareOption(value: string | undefined, today: number): Compare
   const parts = text.split('..');
   const from = parts.length === 2 ? parseDayArgument(parts[0]!.trim(), today) : undefined;
   const to = parts.length === 2 ? parseDayArgument(parts[1]!.trim(), today) : undefined;
-  if (from === undefined || to === undefined) throw usage(`--compare takes "previous" or FROM..TO such as 2024-01-01..2024-06-30, not "${value}"`);
-  if (to < from) throw usage(`--compare ${value}: the end comes before the start`);
+  if (from === undefined || to === undefined) throw usage('compare', { flag: '--compare', value });
+  if (to < from) throw usage('compareOrder', { flag: '--compare', value });
   return { kind: 'range', from, to };
 }

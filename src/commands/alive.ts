@@ -4,7 +4,8 @@ import { aliveTable } from '../core/alive.js';
 import { KamError } from '../core/problems.js';
 import { readLedger, type LedgerRead, type LedgerReadOptions } from '../io/read-ledger.js';
 import { renderAliveCsv, renderAliveJson, renderAliveTerminal } from '../report/alive-report.js';
-import { renderProblem } from '../report/messages.js';
+import { problemLine } from '../report/messages.js';
+import type { Messages } from '../i18n/en.js';
 import type { RunContext } from '../report/run-context.js';
 import { readingNotes } from './analyze.js';
 import { chalkFor, progressReporter, writeAll, type CommandIo } from './context.js';
@@ -22,10 +23,12 @@ export interface AliveRequest {
   top: number;
   color: boolean;
   version: string;
+  t: Messages;
 }
 
 export async function runAlive(request: AliveRequest, io: CommandIo): Promise<number> {
-  const progress = progressReporter(io);
+  const t = request.t;
+  const progress = progressReporter(io, t);
   let read: LedgerRead;
   try {
     read = await readLedger(request.files, request.read, io.stdin, progress);
@@ -39,11 +42,11 @@ export async function runAlive(request: AliveRequest, io: CommandIo): Promise<nu
   // Too few clients (or no repeat buyer) to fit: a data problem, exit 1.
   if (result.alive.fit === null) throw new KamError({ ...result.alive.problem!, severity: 'error' });
   if (request.format !== 'table') {
-    for (const note of context.notes) io.stderr.write(`kam: ${note.severity}: ${renderProblem(note)}\n`);
+    for (const note of context.notes) io.stderr.write(problemLine(note, t));
   }
   const chunks =
     request.format === 'table'
-      ? renderAliveTerminal(result, context, { chalk: chalkFor(io, request.color), top: request.top })
+      ? renderAliveTerminal(result, context, { chalk: chalkFor(io, request.color), top: request.top, t })
       : request.format === 'json'
         ? renderAliveJson(result)
         : renderAliveCsv(result);

@@ -5,7 +5,8 @@ import type { AnalysisSettings } from '../core/settings.js';
 import type { LedgerReadOptions } from '../io/read-ledger.js';
 import { renderDossierJson } from '../report/dossier-json.js';
 import { renderDossierTerminal } from '../report/dossier-terminal.js';
-import { renderProblem } from '../report/messages.js';
+import { problemLine } from '../report/messages.js';
+import type { Messages } from '../i18n/en.js';
 import { readAndAnalyze } from './analyze.js';
 import { chalkFor, writeAll, type CommandIo } from './context.js';
 
@@ -25,16 +26,26 @@ export interface ClientRequest {
   format: ClientFormat;
   color: boolean;
   version: string;
+  t: Messages;
 }
 
 export async function runClient(request: ClientRequest, io: CommandIo): Promise<number> {
   const compare = request.compare ?? { kind: 'previous' as const };
   // The card lists top products: the reader keeps per-client product totals only when asked.
   const read = { ...request.read, trackProducts: true };
-  const { ledger, analysis, context } = await readAndAnalyze(request.files, read, request.settings, io, request.version, {
-    clients: request.clients,
-    compare,
-  });
+  const t = request.t;
+  const { ledger, analysis, context } = await readAndAnalyze(
+    request.files,
+    read,
+    request.settings,
+    io,
+    request.version,
+    {
+      clients: request.clients,
+      compare,
+    },
+    t,
+  );
   // Exits 1 with the nearest names when NAME is not a client of the ledger.
   const client = findClient(ledger, request.name);
   const dossier = buildDossier(ledger, analysis, client);
@@ -42,13 +53,13 @@ export async function runClient(request: ClientRequest, io: CommandIo): Promise<
   for (const note of [...context.notes, ...analysis.notes]) {
     if (note.severity !== 'warning' || note.code === 'xyz-degenerate') continue;
     if (note.code === 'compare-outside-ledger' && request.compare === undefined) continue;
-    io.stderr.write(`kam: ${note.severity}: ${renderProblem(note)}\n`);
+    io.stderr.write(problemLine(note, t));
   }
   const directionColumn = request.read.map.direction ?? null;
   const chunks =
     request.format === 'json'
       ? renderDossierJson(dossier, { directionColumn })
-      : renderDossierTerminal(dossier, { chalk: chalkFor(io, request.color), directionColumn });
+      : renderDossierTerminal(dossier, { chalk: chalkFor(io, request.color), directionColumn, t });
   await writeAll(io.stdout, chunks);
   return 0;
 }

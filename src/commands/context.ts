@@ -1,6 +1,7 @@
 // What a command needs from the outside world, injected so tests can run commands in-process.
 import type { Readable, Writable } from 'node:stream';
 import { Chalk, type ChalkInstance } from 'chalk';
+import { en, type Messages } from '../i18n/en.js';
 
 export interface CommandIo {
   stdin: Readable;
@@ -9,6 +10,8 @@ export interface CommandIo {
   env: Record<string, string | undefined>;
   /** Today as a day number, for `--as-of today`. */
   today: number;
+  /** Where kam.config.json is looked for; process.cwd() when not given. */
+  cwd?: string;
 }
 
 /** Writes text chunks with backpressure, so a slow pipe never makes output pile up in memory. */
@@ -39,14 +42,14 @@ export function chalkFor(io: CommandIo, colorOption: boolean): ChalkInstance {
 }
 
 /** Progress on standard error, only when it is a terminal, and only for reads that take a while. */
-export function progressReporter(io: CommandIo): ((p: { input: string; bytes: number; size: number | undefined; rows: number }) => void) & { done(): void } {
+export function progressReporter(io: CommandIo, t: Messages = en): ((p: { input: string; bytes: number; size: number | undefined; rows: number }) => void) & { done(): void } {
   const started = Date.now();
   let shown = false;
   const report = (p: { input: string; bytes: number; size: number | undefined; rows: number }): void => {
     if (io.stderr.isTTY !== true || Date.now() - started < 1000) return;
-    const mb = (n: number): string => (n / 1e6).toFixed(1);
-    const size = p.size !== undefined && p.size > 0 ? ` of ${mb(p.size)} MB (${Math.min(100, Math.round((p.bytes / p.size) * 100))}%)` : '';
-    io.stderr.write(`\r\x1b[2Kreading ${p.input}: ${mb(p.bytes)} MB${size}, ${p.rows.toLocaleString('en-US')} rows`);
+    const mb = (n: number): string => t.human.fixed(n / 1e6, 1);
+    const size = p.size !== undefined && p.size > 0 ? t.cli.readingOf(mb(p.size), String(Math.min(100, Math.round((p.bytes / p.size) * 100)))) : '';
+    io.stderr.write(`\r\x1b[2K${t.cli.reading(p.input, mb(p.bytes), size, t.human.integer(p.rows))}`);
     shown = true;
   };
   return Object.assign(report, {

@@ -14,7 +14,7 @@
 import type { AbcClass } from './abc.js';
 import { isKeyClient, type Analysis, type ClientAnalysis } from './analyze.js';
 import { directionOf } from './churn.js';
-import { CELL_STRATEGY, type CellName } from './matrix.js';
+import type { CellName } from './matrix.js';
 import { normalizeClientName, type Ledger } from './ledger.js';
 import { KamError } from './problems.js';
 import { assessRecency, type ClientStatus } from './recency.js';
@@ -116,7 +116,6 @@ export interface Dossier {
   xyz: XyzClass | null;
   cell: CellName | null;
   cv: number | null;
-  strategy: string | null;
   activePeriods: number;
   purchases: number;
   /** Classes in the earlier window; `previous` is null without a comparison, `abc` null for a client new since. */
@@ -204,7 +203,6 @@ export function buildDossier(ledger: Ledger, analysis: Analysis, client: string,
     xyz: c?.xyz ?? null,
     cell: c?.cell ?? null,
     cv: c?.cv ?? null,
-    strategy: c === undefined ? null : CELL_STRATEGY[c.cell],
     activePeriods: c?.activePeriods ?? 0,
     purchases: c?.purchases ?? 0,
     previous:

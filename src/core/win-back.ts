@@ -26,24 +26,19 @@ export interface WinBackEntry {
   revenue12m: number;
   pAlive: number | null;
   direction: string | null;
-  action: string;
+  /** The action its class and status call for (a code; src/i18n has the words). */
+  action: WinBackAction;
 }
 
-/** What to do about a lapsed client, by class (no class: as C). */
-export const WIN_BACK_ACTIONS: Readonly<Record<AbcClass, Record<LapsedStatus, string>>> = {
-  A: {
-    lost: 'Key client lost: the account manager and a director call this week, find out why, make a personal offer to win it back.',
-    'at-risk': 'Key client slipping: the account manager calls now, checks satisfaction and upcoming needs, books the next order.',
-  },
-  B: {
-    lost: 'Manager calls with a win-back offer (price, terms or delivery) and asks what went wrong.',
-    'at-risk': 'Manager reminds them of their usual order and offers a reason to buy now (promotion, stock, terms).',
-  },
-  C: {
-    lost: 'Automated win-back mailing with an offer; no personal effort unless they answer.',
-    'at-risk': 'Automated reminder (mail, SMS); standard service.',
-  },
-};
+/**
+ * What to do about a lapsed client, as a code: its class (no class: as C) and its status. The
+ * words are in the catalogues (src/i18n): the core stays language-free.
+ */
+export type WinBackAction = `${AbcClass}-${LapsedStatus}`;
+
+export function winBackAction(abc: AbcClass | null, status: LapsedStatus): WinBackAction {
+  return `${abc ?? 'C'}-${status}`;
+}
 
 const CLASS_ORDER: Record<string, number> = { A: 0, B: 1, C: 2 };
 
@@ -71,7 +66,7 @@ export function winBackList(analysis: Analysis): WinBackEntry[] {
       revenue12m: c.revenue12m,
       pAlive: analysis.lost.alive.byClient.get(c.client)?.pAlive ?? null,
       direction: c.direction,
-      action: WIN_BACK_ACTIONS[abc ?? 'C'][r.status],
+      action: winBackAction(abc, r.status),
     });
   }
   const rounded = (x: number): number => Math.round(x * 1e6) / 1e6;

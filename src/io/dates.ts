@@ -244,6 +244,35 @@ export function makeDateParser(format: DateFormat): (text: string) => number | u
 }
 
 // ---------------------------------------------------------------------------------------------
+// xlsx cells in a date column
+
+/** Plausible serials of a bare number cell: 1954-10-03 .. 2119-01-10, as detection takes them. */
+const SERIAL_CELL_MIN = 20000;
+const SERIAL_CELL_MAX = 80000;
+const MS_PER_DAY = 86_400_000;
+/** 1900-01-01: exceljs turns a time-of-day cell (a serial below 1) into a 1899-12-30 instant. */
+const FIRST_DATE_CELL_MS = Date.UTC(1900, 0, 1);
+
+/**
+ * Day of a number cell in a date column: yyyymmdd as a number (years 1900..2200) or an Excel
+ * serial in 20000..80000. Any other number (an amount, an id, a time of day) is not a date.
+ */
+export function dayFromNumberCell(n: number): number | undefined {
+  if (!Number.isFinite(n)) return undefined;
+  if (n >= 19000101 && n <= 22001231) return Number.isInteger(n) ? parseYyyymmddText(String(n)) : undefined;
+  return n >= SERIAL_CELL_MIN && n < SERIAL_CELL_MAX + 1 ? dayFromSerial(Math.floor(n)) : undefined;
+}
+
+/**
+ * Day of a date cell. exceljs hands date cells over as the UTC instant of the wall-clock date
+ * and time; one before 1900 is a time of day without a date.
+ */
+export function dayFromDateCell(d: Date): number | undefined {
+  const t = d.getTime();
+  return Number.isNaN(t) || t < FIRST_DATE_CELL_MS ? undefined : Math.floor(t / MS_PER_DAY);
+}
+
+// ---------------------------------------------------------------------------------------------
 // Detection
 
 /** The first non-digit character of the trimmed text (the separator of a d/m/y date), or ''. */

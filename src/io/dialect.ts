@@ -152,15 +152,73 @@ export function parseEncodingOption(text: string): Encoding | undefined {
 }
 
 /**
+ * The encoding the first bytes of a file settle, or undefined while they are plain ASCII: an
+ * export may hold nothing but Latin letters and digits for its first 64 KB and Cyrillic
+ * Windows-1251 names after that.
+ */
+export function sniffEncoding(head: Uint8Array): Encoding | undefined {
+  for (let i = 0; i < head.length; i++) if (head[i]! >= 0x80) return detectEncoding(head);
+  return undefined;
+}
+
+function isUtf8(bytes: Uint8Array): boolean {
+  try {
+    new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Bytes of non-ASCII text an undecided decoder wants to see before it picks an encoding. */
+const DECIDE_BYTES = 4096;
+
+/**
  * A streaming decoder: write() returns the text of the bytes so far (a multibyte character split
  * across chunks comes out whole with the chunk that completes it), end() flushes the rest.
  * A leading UTF-8 BOM is stripped. Invalid bytes become U+FFFD (no exception).
+ * With `undefined` the decoder is undecided: it passes ASCII through and, at the first byte
+ * above 0x7F, picks UTF-8 or Windows-1251 as detectEncoding does from the bytes from there on
+ * (at least a few KB of them, or all that are left); `encoding` tells which it picked.
  */
-export function createDecoder(encoding: Encoding): { write(chunk: Uint8Array): string; end(): string } {
-  const decoder = new TextDecoder(encoding === 'utf8' ? 'utf-8' : 'windows-1251');
+export function createDecoder(encoding: Encoding | undefined): { write(chunk: Uint8Array): string; end(): string; readonly encoding: Encoding | undefined } {
+  let picked = encoding;
+  let decoder = encoding === undefined ? undefined : new TextDecoder(encoding === 'utf8' ? 'utf-8' : 'windows-1251');
+  // Undecided: non-ASCII bytes held back until there are enough to judge.
+  let held: Buffer = Buffer.alloc(0);
+  const decide = (bytes: Buffer, last = false): string => {
+    // At the end nothing more is coming: a multibyte sequence cut off there is no excuse.
+    picked = last ? (isUtf8(bytes) ? 'utf8' : 'windows-1251') : detectEncoding(bytes);
+    decoder = new TextDecoder(picked === 'utf8' ? 'utf-8' : 'windows-1251');
+    return decoder.decode(bytes, { stream: true });
+  };
   return {
-    write: (chunk) => decoder.decode(chunk, { stream: true }),
-    end: () => decoder.decode(),
+    write(chunk) {
+      if (decoder !== undefined) return decoder.decode(chunk, { stream: true });
+      const bytes = Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
+      if (held.length > 0) {
+        held = Buffer.concat([held, bytes]);
+        if (held.length < DECIDE_BYTES) return '';
+        const all = held;
+        held = Buffer.alloc(0);
+        return decide(all);
+      }
+      let i = 0;
+      while (i < bytes.length && bytes[i]! < 0x80) i++;
+      if (i === bytes.length) return bytes.toString('latin1');
+      const ascii = bytes.toString('latin1', 0, i);
+      const rest = bytes.subarray(i);
+      if (rest.length >= DECIDE_BYTES) return ascii + decide(rest);
+      held = Buffer.from(rest);
+      return ascii;
+    },
+    end() {
+      const rest = decoder === undefined && held.length > 0 ? decide(held, true) : '';
+      return decoder === undefined ? rest : rest + decoder.decode();
+    },
+    get encoding() {
+      return picked;
+    },
   };
 }
 

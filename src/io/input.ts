@@ -27,13 +27,40 @@ function startsWith(head: Uint8Array, magic: readonly number[]): boolean {
   return magic.every((b, i) => head[i] === b);
 }
 
+/** Words for the file-system errors a reader meets; the code itself for the rest. */
+const READ_FAILURES: Readonly<Record<string, string>> = {
+  EISDIR: 'it is a folder, not a file',
+  EACCES: 'permission denied',
+  EPERM: 'permission denied',
+  ENOTDIR: 'a part of the path is not a folder',
+  ELOOP: 'too many symbolic links',
+  ENAMETOOLONG: 'the name is too long',
+  EIO: 'input/output error',
+  EMFILE: 'too many open files',
+};
+
 export function fileProblem(error: unknown, name: string): KamError {
+  if (error instanceof KamError) return error;
   const code = (error as NodeJS.ErrnoException | undefined)?.code;
   if (code === 'ENOENT') return new KamError({ code: 'file-not-found', file: name });
   if (code === 'Z_BUF_ERROR' || code === 'Z_DATA_ERROR' || /unexpected end of file/i.test(String((error as Error)?.message))) {
     return new KamError({ code: 'file-truncated', file: name, details: { reason: 'gzip' } });
   }
-  return new KamError({ code: 'file-unreadable', file: name, value: code ?? (error as Error)?.message ?? String(error) });
+  const words = code === undefined ? undefined : READ_FAILURES[code];
+  return new KamError({ code: 'file-unreadable', file: name, value: words ?? code ?? (error as Error)?.message ?? String(error) });
+}
+
+// Files that are not ledgers but are often taken for one: say what they are and what to do.
+const OLE2_MAGIC = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
+const ODS_MIMETYPE = 'mimetypeapplication/vnd.oasis.opendocument';
+
+function notALedger(head: Buffer, name: string): KamError | undefined {
+  const say = (what: string): KamError => new KamError({ code: 'file-unreadable', file: name, value: what });
+  if (startsWith(head, OLE2_MAGIC)) return say('an Excel 97-2003 .xls workbook, or a password-protected one: save it as .xlsx without a password, or as CSV');
+  if (startsWith(head, ZIP_MAGIC) && head.subarray(30, 30 + 80).toString('latin1').startsWith(ODS_MIMETYPE)) {
+    return say('an OpenDocument file (.ods), not an .xlsx workbook: save it as .xlsx or CSV');
+  }
+  return undefined;
 }
 
 /** Reads the first chunk of a stream and gives back a stream that still starts with it. */
@@ -84,6 +111,11 @@ export async function openInput(path: string, stdin: Readable): Promise<OpenedIn
     ({ head, stream } = await peek(stream.pipe(gunzip), name));
   }
   if (head.length === 0) throw new KamError({ code: 'file-empty', file: name });
+  const problem = notALedger(head, name);
+  if (problem !== undefined) {
+    stream.destroy();
+    throw problem;
+  }
   return {
     name,
     kind: startsWith(head, ZIP_MAGIC) ? 'xlsx' : 'csv',

@@ -241,6 +241,31 @@ export function detectNumberFormat(samples: readonly string[]): NumberFormat {
   return { decimal: comma > dot ? ',' : '.' };
 }
 
+export type NumberDetection = { format: NumberFormat } | { ambiguous: true; example: string; point: '.' | ',' };
+
+/**
+ * detectNumberFormat that refuses to guess: when no sample votes for either decimal mark but
+ * some sample reads as two different numbers ('1,234' is 1234 or 1.234; '784.013' is 784013 or
+ * 784.013), the column is ambiguous and the caller should ask for --decimal. Without votes and
+ * without such a sample (plain integers, '1 234'), '.' is as good as ','.
+ */
+export function detectNumberDialect(samples: readonly string[]): NumberDetection {
+  let dot = 0;
+  let comma = 0;
+  let example: string | undefined;
+  for (const s of samples) {
+    const a = DOT_PARSER(s);
+    const b = COMMA_PARSER(s);
+    if (a !== undefined && b === undefined) dot++;
+    else if (b !== undefined && a === undefined) comma++;
+    else if (example === undefined && a !== undefined && b !== undefined && a !== b) example = s;
+  }
+  if (comma > dot) return { format: { decimal: ',' } };
+  if (dot > 0 || example === undefined) return { format: { decimal: '.' } };
+  const trimmed = example.trim();
+  return { ambiguous: true, example: trimmed, point: trimmed.includes(',') ? ',' : '.' };
+}
+
 /** --decimal: '.', ',', 'dot', 'point', 'period', 'comma' (case-insensitive). */
 export function parseDecimalOption(text: string): NumberFormat | undefined {
   switch (text.trim().toLowerCase()) {

@@ -15,7 +15,7 @@ export interface WorkerTask {
   start: number;
   /** Exclusive. */
   end: number;
-  encoding: Encoding;
+  encoding: Encoding | undefined;
   delimiter: Delimiter;
   options: RecordOptions;
   dialect: SettledDialect;

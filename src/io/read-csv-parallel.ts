@@ -132,7 +132,9 @@ export async function readCsvParallel(
   const replies = await Promise.all(
     bounds.slice(0, -1).map((start, i) =>
       runWorker(
-        { path, name, start, end: bounds[i + 1]!, encoding: dialect!.encoding, delimiter: dialect!.delimiter, options, dialect: settled },
+        // The encoding as the user forced it, else undecided: an all-ASCII head settles nothing,
+        // and each range decides at its first non-ASCII byte, as one pass would.
+        { path, name, start, end: bounds[i + 1]!, encoding: csv.encoding, delimiter: dialect!.delimiter, options, dialect: settled },
         onBytes,
       ),
     ),

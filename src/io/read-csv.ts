@@ -3,7 +3,7 @@
 // with no per-record promise.
 import { parse } from 'csv-parse';
 import { KamError } from '../core/problems.js';
-import { createDecoder, detectEncoding, looksBinary, sniffDelimiter, type Delimiter, type Encoding } from './dialect.js';
+import { createDecoder, looksBinary, sniffDelimiter, sniffEncoding, type Delimiter, type Encoding } from './dialect.js';
 import { fileProblem, type OpenedInput } from './input.js';
 import type { RecordSink } from './records.js';
 
@@ -54,9 +54,10 @@ export async function readCsv(input: OpenedInput, options: CsvOptions, onDialect
   const headBuffer = Buffer.concat(head);
   const sniffBytes = headBuffer.subarray(0, SNIFF_BYTES);
   if (looksBinary(sniffBytes)) throw new KamError({ code: 'file-binary', file: input.name });
-  const encoding = options.encoding ?? detectEncoding(sniffBytes);
-  const decoder = createDecoder(encoding);
+  // A head of plain ASCII settles nothing: the decoder picks at the first non-ASCII byte.
+  const decoder = createDecoder(options.encoding ?? sniffEncoding(sniffBytes));
   const headText = decoder.write(headBuffer);
+  const encoding = decoder.encoding ?? 'utf8';
   if (done && headText.trim() === '') throw new KamError({ code: 'file-empty', file: input.name });
   const delimiter = options.delimiter ?? sniffDelimiter(headText);
   onDialect({ encoding, delimiter });

@@ -8,11 +8,12 @@ import { openInput, type InputKind, type OpenedInput } from './input.js';
 import { canReadInParallel, readCsvParallel } from './read-csv-parallel.js';
 import type { NumberFormat } from './numbers.js';
 import { readCsv, type CsvOptions } from './read-csv.js';
-import { readXlsx } from './read-xlsx.js';
+import { readSheets, type SheetSelection } from './read-xlsx.js';
 import { MAX_EXAMPLES, RecordReader, type ReadCounts, type RecordOptions, type RecordSink } from './records.js';
 
 export interface LedgerReadOptions extends RecordOptions, CsvOptions {
-  sheet: string | undefined;
+  /** --sheet: undefined for the first sheet holding a ledger, names, or ['*'] for every sheet. */
+  sheets: SheetSelection;
   /** Worker threads for large plain CSV files; 1 (the default) reads in one pass. */
   threads?: number;
 }
@@ -35,6 +36,8 @@ export interface LedgerRead {
   counts: ReadCounts;
   /** The first few rows skipped for an unreadable date or number, with line numbers. */
   examples: Problem[];
+  /** Other things a reader should hear about: sheets left out. */
+  notes: Problem[];
 }
 
 export interface ReadProgress {
@@ -53,6 +56,7 @@ export async function readLedger(
   const inputs: InputReport[] = [];
   const counts: ReadCounts = { rows: 0, accepted: 0, noClient: 0, badDate: 0, badNumber: 0 };
   const examples: Problem[] = [];
+  const notes: Problem[] = [];
   let ledger = emptyLedger({ quantity: false, profit: false, document: false, product: false, direction: false });
   for (const path of paths) {
     const input = await openInput(path, stdin);
@@ -80,10 +84,32 @@ export async function readLedger(
     }
     await readOne(input);
   }
-  return { ledger: finalizeLedger(ledger), inputs, counts, examples };
+  return { ledger: finalizeLedger(ledger), inputs, counts, examples, notes };
 
   async function readOne(input: OpenedInput): Promise<void> {
-    const reader = new RecordReader(ledger, input.name, options);
+    if (input.kind === 'xlsx') {
+      // Every sheet is a table of its own: title rows, header, columns and dialect.
+      let finishSheet: (() => void) | undefined;
+      await readSheets(input, options.sheets, {
+        start: (sheet, label) => {
+          const part = readPart(input, label);
+          part.report.sheet = sheet;
+          finishSheet = part.finish;
+          return part.sink;
+        },
+        end: () => finishSheet?.(),
+        skipped: (problem) => notes.push(problem),
+      });
+      return;
+    }
+    const part = readPart(input, input.name);
+    await readCsv(input, options, (d) => Object.assign(part.report, d), part.sink);
+    part.finish();
+  }
+
+  /** One CSV input or one sheet: a record reader, its sink and what finishing it adds up. */
+  function readPart(input: OpenedInput, file: string): { report: InputReport; sink: RecordSink; finish: () => void } {
+    const reader = new RecordReader(ledger, file, options);
     const report: InputReport = { name: input.name, kind: input.kind, compressed: input.compressed, counts: reader.counts };
     let n = 0;
     const sink: RecordSink =
@@ -93,8 +119,10 @@ export async function readLedger(
             reader.push(cells, line);
             if ((++n & 0xffff) === 0) onProgress({ input: input.name, bytes: input.bytesRead(), size: input.size, rows: n });
           };
-    if (input.kind === 'xlsx') await readXlsx(input, options.sheet, (sheet) => (report.sheet = sheet), sink);
-    else await readCsv(input, options, (d) => Object.assign(report, d), sink);
+    return { report, sink, finish: () => finish(reader, report) };
+  }
+
+  function finish(reader: RecordReader, report: InputReport): void {
     reader.finish();
     if (reader.dateFormat !== undefined) report.dateFormat = reader.dateFormat;
     if (reader.decimal !== undefined) report.decimal = reader.decimal;

@@ -1,7 +1,9 @@
 // xlsx workbooks through exceljs's streaming reader: rows are handed on as they are parsed,
-// so memory stays bounded however long the sheet.
-import type ExcelJS from 'exceljs';
-import { KamError } from '../core/problems.js';
+// so memory stays bounded however long the sheet. One sheet, several named ones, or all of them
+// (`--sheet '*'`); every sheet is a table of its own (title rows, header, columns, dialect).
+import { Transform, type TransformCallback } from 'node:stream';
+import ExcelJS from 'exceljs';
+import { KamError, type Problem, type ProblemCode } from '../core/problems.js';
 import type { OpenedInput } from './input.js';
 import type { Cell, RecordSink } from './records.js';
 
@@ -19,10 +21,105 @@ function plainValue(value: unknown): Cell {
   return String(value);
 }
 
-export async function readXlsx(input: OpenedInput, sheet: string | undefined, onSheet: (name: string) => void, sink: RecordSink): Promise<void> {
-  // Loaded on first use: CSV runs never pay for exceljs.
-  const { default: Excel } = await import('exceljs');
-  const reader = new Excel.stream.xlsx.WorkbookReader(input.stream, {
+/** `--sheet` values: undefined for the first sheet that holds a ledger, ['*'] for all of them. */
+export type SheetSelection = readonly string[] | undefined;
+
+export const ALL_SHEETS = '*';
+
+export interface SheetHandler {
+  /** A selected sheet starts: where its rows go. `label` names it in messages. */
+  start(sheet: string, label: string): RecordSink;
+  /** Its rows have all been handed over (may throw, e.g. a header without rows). */
+  end(sheet: string): void;
+  /** A sheet left out because it holds no ledger (blank sheets are left out silently). */
+  skipped(problem: Problem): void;
+}
+
+/** What messages call a sheet of a workbook. */
+export function sheetLabel(file: string, sheet: string): string {
+  return `${file}, sheet "${sheet}"`;
+}
+
+/** Problems that mean "this sheet holds no ledger" rather than "this ledger is broken". */
+const NOT_A_LEDGER: ReadonlySet<ProblemCode> = new Set(['file-empty', 'no-header']);
+/** With every sheet asked for, a sheet that looks like a table but not a ledger is left out too. */
+const NOT_A_LEDGER_OF_MANY: ReadonlySet<ProblemCode> = new Set(['file-empty', 'no-header', 'no-rows', 'missing-column', 'unknown-mapped-column']);
+
+const EOCD_SIGNATURE = Buffer.from([0x50, 0x4b, 0x05, 0x06]);
+/** The end-of-central-directory record (22 bytes) and the longest zip comment after it. */
+const TAIL_BYTES = 22 + 0xffff;
+
+/**
+ * unzipper's zip parser (under exceljs) emits 'end' as soon as it has read its input, while the
+ * entries it has parsed may still wait unread in its buffer; exceljs then stops at that 'end'
+ * and misses them (xl/workbook.xml, say) and fails on a sound workbook now and then, mostly
+ * small ones: "Cannot read properties of undefined (reading 'sheets')". Without that listener
+ * the parser ends as a stream should, after its last entry has been read (push(null) at the
+ * end record); a zip that stops short still fails, with FILE_ENDED.
+ */
+function endAfterLastEntry(parser: NodeJS.WritableStream): void {
+  const emitter = parser as unknown as NodeJS.EventEmitter;
+  for (const listener of emitter.listeners('finish')) {
+    if (/\.emit\(\s*['"]end['"]\s*\)/.test(String(listener))) emitter.removeListener('finish', listener as (...args: unknown[]) => void);
+  }
+}
+
+/** Passes bytes through, keeping the last TAIL_BYTES: a zip whose end record is missing was cut off. */
+class TailKeeper extends Transform {
+  private tail: Buffer = Buffer.alloc(0);
+  ended = false;
+  override _transform(chunk: Buffer, _encoding: BufferEncoding, callback: TransformCallback): void {
+    const joined = this.tail.length === 0 ? chunk : Buffer.concat([this.tail, chunk]);
+    this.tail = joined.length > TAIL_BYTES ? Buffer.from(joined.subarray(joined.length - TAIL_BYTES)) : joined;
+    callback(null, chunk);
+  }
+  override _flush(callback: TransformCallback): void {
+    this.ended = true;
+    callback();
+  }
+  /** The end record is there, its comment running exactly to the last byte. */
+  hasEndRecord(): boolean {
+    const tail = this.tail;
+    for (let i = tail.lastIndexOf(EOCD_SIGNATURE); i >= 0; i = i > 0 ? tail.lastIndexOf(EOCD_SIGNATURE, i - 1) : -1) {
+      if (i + 22 <= tail.length && tail.readUInt16LE(i + 20) === tail.length - i - 22) return true;
+    }
+    return false;
+  }
+  // exceljs pipes this into its zip parser: mend the parser's end first.
+  override pipe<T extends NodeJS.WritableStream>(destination: T, options?: { end?: boolean }): T {
+    endAfterLastEntry(destination);
+    return super.pipe(destination, options);
+  }
+}
+
+function xlsxProblem(error: unknown, name: string): KamError {
+  if (error instanceof KamError) return error;
+  const message = (error as Error)?.message ?? String(error);
+  const code = (error as { code?: string })?.code;
+  // unzipper says FILE_ENDED when the zip stops mid-entry; zlib and sax say "unexpected end" & co.
+  const truncated = /FILE_ENDED|end of|unexpected|invalid|corrupt|zip|signature|incorrect header|Z_/i.test(`${message} ${code ?? ''}`);
+  return new KamError({
+    code: truncated ? 'file-truncated' : 'file-unreadable',
+    file: name,
+    value: truncated ? undefined : message,
+    details: { reason: 'xlsx' },
+  });
+}
+
+/**
+ * Reads the selected sheets of a workbook, in workbook order. With no selection the first sheet
+ * that holds a ledger is read (blank sheets and sheets with no header row before it are left
+ * out and reported); with names, those sheets (each must exist); with '*', every sheet that
+ * holds a ledger (at least one must).
+ */
+export async function readSheets(input: OpenedInput, selection: SheetSelection, handler: SheetHandler): Promise<void> {
+  const names = selection === undefined ? [] : [...new Set(selection.map((s) => s.trim().toLowerCase()))];
+  const all = names.includes(ALL_SHEETS);
+  const first = names.length === 0;
+  const skippable = all ? NOT_A_LEDGER_OF_MANY : NOT_A_LEDGER;
+  const tap = new TailKeeper();
+  input.stream.on('error', (e) => tap.destroy(e));
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(input.stream.pipe(tap), {
     sharedStrings: 'cache',
     // Styles tell date cells from numbers.
     styles: 'cache',
@@ -31,37 +128,119 @@ export async function readXlsx(input: OpenedInput, sheet: string | undefined, on
     entries: 'emit',
   });
   const seen: string[] = [];
-  let found = false;
+  const read = new Set<string>();
+  const skipped: Problem[] = [];
+  let done = false;
   try {
     for await (const worksheet of reader) {
       const name = (worksheet as unknown as { name: string }).name;
       seen.push(name);
-      if (found || (sheet !== undefined && name.trim().toLowerCase() !== sheet.trim().toLowerCase())) {
+      const wanted = !done && (first || all || names.includes(name.trim().toLowerCase()));
+      if (!wanted) {
         // Drain sheets we skip: the zip is one stream.
         for await (const _row of worksheet) void _row;
         continue;
       }
-      found = true;
-      onSheet(name);
+      const label = sheetLabel(input.name, name);
+      // A sheet that turns out to hold no ledger is drained and left out (never broken off
+      // mid-stream: the next sheet is in the same zip stream).
+      let failure: KamError | undefined;
+      const fail = (error: unknown): void => {
+        if (!(error instanceof KamError) || !skippable.has(error.problem.code)) throw error;
+        failure = error;
+      };
+      let sink: RecordSink | undefined;
+      try {
+        sink = handler.start(name, label);
+      } catch (error) {
+        fail(error);
+      }
       for await (const row of worksheet) {
+        if (failure !== undefined || sink === undefined) continue;
         const values = (row as ExcelJS.Row).values as unknown[];
         const cells: Cell[] = [];
         // exceljs row values are 1-based.
         for (let i = 1; i < values.length; i++) cells.push(plainValue(values[i]));
-        sink(cells, (row as ExcelJS.Row).number);
+        try {
+          sink(cells, (row as ExcelJS.Row).number);
+        } catch (error) {
+          fail(error);
+        }
+      }
+      if (failure === undefined) {
+        try {
+          handler.end(name);
+        } catch (error) {
+          fail(error);
+        }
+      }
+      if (failure === undefined) {
+        read.add(name.trim().toLowerCase());
+        if (first) done = true;
+      } else {
+        const problem: Problem = { ...failure.problem, file: label };
+        if (!first && !all) throw new KamError(problem);
+        skipped.push(problem);
+        if (problem.code !== 'file-empty') {
+          handler.skipped({ code: 'sheet-skipped', severity: 'warning', file: input.name, value: name, details: { reason: renderReason(problem) } });
+        }
       }
     }
+    if (!tap.ended) {
+      // exceljs stops at the central directory: read on to the end to see the end record.
+      for await (const _chunk of tap) void _chunk;
+    }
   } catch (error) {
-    if (error instanceof KamError) throw error;
-    const message = (error as Error)?.message ?? String(error);
-    throw new KamError({
-      code: /end of|unexpected|invalid|corrupt|zip|signature/i.test(message) ? 'file-truncated' : 'file-unreadable',
-      file: input.name,
-      value: message,
-      details: { reason: 'xlsx' },
-    });
+    throw xlsxProblem(error, input.name);
   }
-  if (!found) {
-    throw new KamError({ code: 'sheet-not-found', file: input.name, value: sheet ?? '', details: { sheets: seen } });
+  if (!tap.hasEndRecord()) throw new KamError({ code: 'file-truncated', file: input.name, details: { reason: 'xlsx' } });
+  if (seen.length === 0) {
+    throw new KamError({ code: 'file-unreadable', file: input.name, value: 'a zip archive, but not an .xlsx workbook: it has no worksheets' });
   }
+  if (!first && !all) {
+    const missing = names.find((n) => !seen.some((s) => s.trim().toLowerCase() === n));
+    if (missing !== undefined) {
+      throw new KamError({ code: 'sheet-not-found', file: input.name, value: selection!.find((s) => s.trim().toLowerCase() === missing) ?? missing, details: { sheets: seen } });
+    }
+  }
+  if (read.size === 0) {
+    // Nothing held a ledger: say why the first sheet with anything on it does not.
+    const problem = skipped.find((p) => p.code !== 'file-empty') ?? skipped[0];
+    throw new KamError(problem ?? { code: 'file-empty', file: input.name });
+  }
+}
+
+/** Why a sheet was left out, in a few words (the full message names the sheet). */
+function renderReason(problem: Problem): string {
+  switch (problem.code) {
+    case 'no-header':
+      return 'no header row with known column names';
+    case 'no-rows':
+      return 'a header but no rows';
+    case 'missing-column':
+      return `no ${((problem.details?.roles as readonly string[] | undefined) ?? []).join(', ')} column`;
+    case 'unknown-mapped-column':
+      return `no column "${problem.column ?? ''}" for --map ${problem.value ?? ''}`;
+    default:
+      return problem.code;
+  }
+}
+
+/**
+ * One sheet (the first, or the one named) into one sink: the form the attributes reader uses.
+ * `onSheet` hears the sheet's name before its first row.
+ */
+export async function readXlsx(input: OpenedInput, sheet: string | undefined, onSheet: (name: string) => void, sink: RecordSink): Promise<void> {
+  let started = false;
+  await readSheets(input, sheet === undefined ? undefined : [sheet], {
+    start: (name) => {
+      // The first sheet only: even a blank one (the attributes reader says what is wrong).
+      if (started) throw new KamError({ code: 'file-empty', file: input.name });
+      started = true;
+      onSheet(name);
+      return sink;
+    },
+    end: () => undefined,
+    skipped: () => undefined,
+  });
 }

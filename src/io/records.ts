@@ -3,9 +3,9 @@
 import { addLine, normalizeClientName, type Ledger, type LedgerRow } from '../core/ledger.js';
 import { KamError, type Problem } from '../core/problems.js';
 import { detectColumns, isKnownHeader, normalizeHeader, type ColumnMap, type ColumnRole } from './columns.js';
-import { detectDateFormat, makeDateParser, type DateFormat } from './dates.js';
+import { dayFromDateCell, dayFromNumberCell, detectDateFormat, makeDateParser, type DateFormat } from './dates.js';
 import { findHeaderRow } from './dialect.js';
-import { detectNumberFormat, makeNumberParser, type NumberFormat } from './numbers.js';
+import { detectNumberDialect, makeNumberParser, type NumberFormat } from './numbers.js';
 
 /** A cell as a reader hands it over: CSV gives strings, xlsx also numbers and dates. */
 export type Cell = string | number | Date | boolean | null | undefined;
@@ -55,9 +55,6 @@ function isBlank(cells: readonly Cell[]): boolean {
   return cells.every((c) => cellText(c).trim() === '');
 }
 
-const MS_PER_DAY = 86_400_000;
-const EXCEL_SERIAL_MAX = 2_958_465;
-
 /** What a reader learned from the head of an input: enough to read any later part of it. */
 export interface SettledDialect {
   headers: string[];
@@ -79,6 +76,8 @@ export class RecordReader {
   private headers: string[] = [];
   private preHeader: RawRecord[] = [];
   private pending: RawRecord[] = [];
+  /** Pending records at which to try the dialect again (doubling while it stays ambiguous). */
+  private nextTry = SAMPLE_ROWS;
   private columns: ColumnMap = {};
   private convert: RecordSink | undefined;
   dateFormat: DateFormat | undefined;
@@ -119,7 +118,7 @@ export class RecordReader {
       return;
     }
     this.pending.push({ cells, line });
-    if (this.pending.length >= SAMPLE_ROWS) this.tryDialect(false);
+    if (this.pending.length >= this.nextTry) this.tryDialect(false);
   };
 
   finish(): void {
@@ -178,7 +177,7 @@ export class RecordReader {
       const samples = this.sample('date');
       const detection = samples.length === 0 ? { format: 'iso' as const } : detectDateFormat(samples);
       if ('ambiguous' in detection) {
-        if (!atEnd && this.pending.length < MAX_SAMPLE_ROWS) return;
+        if (!atEnd && this.pending.length < MAX_SAMPLE_ROWS) return this.waitForMore();
         throw new KamError({
           code: 'ambiguous-dates',
           file: this.file,
@@ -192,8 +191,23 @@ export class RecordReader {
       }
       dateFormat = detection.format;
     }
-    const decimal =
-      this.options.decimal ?? detectNumberFormat((['amount', 'quantity', 'price', 'profit'] as const).flatMap((role) => this.sample(role)));
+    let decimal = this.options.decimal;
+    if (decimal === undefined) {
+      const roles = ['amount', 'quantity', 'price', 'profit'] as const;
+      const detection = detectNumberDialect(roles.flatMap((role) => this.sample(role)));
+      if ('ambiguous' in detection) {
+        if (!atEnd && this.pending.length < MAX_SAMPLE_ROWS) return this.waitForMore();
+        const role = roles.find((r) => this.sample(r).some((s) => s.trim() === detection.example));
+        throw new KamError({
+          code: 'ambiguous-numbers',
+          file: this.file,
+          column: role === undefined ? undefined : this.headers[this.columns[role]!],
+          value: detection.example,
+          details: { point: detection.point },
+        });
+      }
+      decimal = detection.format;
+    }
     // Real date cells need no format: report one only when text dates were read.
     const reported = this.options.dateFormat !== undefined || this.sample('date').length > 0 ? dateFormat : undefined;
     this.settle(dateFormat, decimal, reported);
@@ -201,6 +215,11 @@ export class RecordReader {
     this.pending = [];
     const convert = this.convert!;
     for (const r of pending) convert(r.cells, r.line);
+  }
+
+  /** Still ambiguous: decide again at twice the rows (detection reads every sample, so not at every row). */
+  private waitForMore(): void {
+    this.nextTry = Math.min(MAX_SAMPLE_ROWS, this.pending.length * 2);
   }
 
   private settle(dateFormat: DateFormat, decimal: NumberFormat, reported: DateFormat | undefined): void {
@@ -212,8 +231,6 @@ export class RecordReader {
 
   private makeConverter(dateFormat: DateFormat, decimal: NumberFormat): RecordSink {
     const parseDateText = makeDateParser(dateFormat);
-    const parseSerial = makeDateParser('excel-serial');
-    const parseCompact = makeDateParser('yyyymmdd');
     const parseNumberText = makeNumberParser(decimal);
     const { client: clientAt, date: dateAt, amount: amountAt, quantity: quantityAt, price: priceAt } = this.columns;
     const { profit: profitAt, document: documentAt, direction: directionAt } = this.columns;
@@ -229,12 +246,9 @@ export class RecordReader {
 
     const readDay = (cell: Cell): number | undefined => {
       if (typeof cell === 'string') return parseDateText(cell);
-      if (cell instanceof Date) {
-        const t = cell.getTime();
-        // exceljs hands date cells over as the UTC instant of the wall-clock date and time.
-        return Number.isNaN(t) ? undefined : Math.floor(t / MS_PER_DAY);
-      }
-      if (typeof cell === 'number') return cell > EXCEL_SERIAL_MAX ? parseCompact(String(cell)) : parseSerial(String(cell));
+      if (cell instanceof Date) return dayFromDateCell(cell);
+      // A bare number in a date column: an Excel serial or yyyymmdd, within plausible years.
+      if (typeof cell === 'number') return dayFromNumberCell(cell);
       return undefined;
     };
     const readNumber = (cell: Cell): number | undefined => {

@@ -5,10 +5,10 @@ import { formatDay } from '../core/calendar.js';
 import type { AliveTable as AliveResult, AliveRow } from '../core/alive.js';
 import { numberText, roundValue, type ColumnKind } from './client-columns.js';
 import { csvField } from './csv.js';
-import { humanDay, humanInteger, humanNumber, humanPercent } from './human.js';
+import type { Messages } from '../i18n/en.js';
 import { renderProblem } from './messages.js';
 import type { RunContext } from './run-context.js';
-import { table } from './terminal.js';
+import { labeller, table } from './terminal.js';
 
 interface Column {
   name: string;
@@ -66,41 +66,39 @@ export function* renderAliveJson(result: AliveResult): Generator<string> {
   yield `${first ? '' : '\n  '}]\n}\n`;
 }
 
-export function* renderAliveTerminal(result: AliveResult, context: RunContext, options: { chalk: ChalkInstance; top: number }): Generator<string> {
-  const { chalk, top } = options;
+export function* renderAliveTerminal(result: AliveResult, context: RunContext, options: { chalk: ChalkInstance; top: number; t: Messages }): Generator<string> {
+  const { chalk, top, t } = options;
+  const h = t.human;
   const fit = result.alive.fit!;
-  const label = (text: string): string => chalk.bold(text.padEnd(16));
+  const L = t.alive.labels;
+  const { label } = labeller(chalk, Object.values(L), 16);
   const p = fit.params;
-  const f = (x: number): string => x.toPrecision(5);
+  const f = (x: number): string => h.precision(x, 5);
+  const converged = t.alive.converged(fit.converged, fit.iterations);
   const lines = [
     chalk.bold.underline(`kam alive — ${context.inputs.map((i) => i.name).join(', ')}`),
-    `${label('As of')}${humanDay(result.asOf)}`,
-    `${label('Clients')}${humanInteger(fit.customers)} with a purchase day (${humanInteger(result.rows.filter((r) => r.customer.frequency > 0).length)} bought on more than one day)`,
-    `${label('BG/NBD')}r = ${f(p.r)}, α = ${f(p.alpha)}, a = ${f(p.a)}, b = ${f(p.b)}`,
-    `${label('Log-likelihood')}${fit.logLikelihood.toFixed(2)} (${fit.converged ? 'converged' : chalk.yellow('not converged')} after ${fit.iterations} iterations)`,
-    `${label('Expected')}${humanNumber(result.rows.reduce((s, r) => s + (r.expected ?? 0), 0))} purchase days from all clients in the next ${humanNumber(result.horizonWeeks)} weeks`,
+    `${label(L.asOf)}${h.day(result.asOf)}`,
+    `${label(L.clients)}${t.alive.clients(h.integer(fit.customers), h.integer(result.rows.filter((r) => r.customer.frequency > 0).length))}`,
+    `${label(L.model)}r = ${f(p.r)}, α = ${f(p.alpha)}, a = ${f(p.a)}, b = ${f(p.b)}`,
+    `${label(L.logLikelihood)}${h.fixed(fit.logLikelihood, 2)} (${fit.converged ? converged : chalk.yellow(converged)})`,
+    `${label(L.expected)}${t.alive.expected(h.number(result.rows.reduce((s, r) => s + (r.expected ?? 0), 0)), h.number(result.horizonWeeks))}`,
   ];
-  for (const n of context.notes) lines.push(`  ${n.severity === 'warning' ? chalk.yellow('!') : '•'} ${renderProblem(n)}`);
+  for (const n of context.notes) lines.push(`  ${n.severity === 'warning' ? chalk.yellow('!') : '•'} ${renderProblem(n, t)}`);
   yield `${lines.join('\n')}\n\n`;
-  const t = table(
-    chalk,
-    ['#', 'Client', 'Purchase days', 'Recency (wk)', 'Age (wk)', 'P(alive)', `Expected in ${humanNumber(result.horizonWeeks)} wk`],
-    ['right', 'left', 'right', 'right', 'right', 'right', 'right'],
-    { compact: true },
-  );
+  const tbl = table(chalk, t.alive.headers(h.number(result.horizonWeeks)), ['right', 'left', 'right', 'right', 'right', 'right', 'right'], { compact: true });
   result.rows.slice(0, top).forEach((r, i) => {
     const pAlive = r.pAlive ?? 1;
-    const pa = humanPercent(r.pAlive);
-    t.push([
+    const pa = h.percent(r.pAlive);
+    tbl.push([
       String(i + 1),
       r.client.length > 40 ? `${r.client.slice(0, 39)}…` : r.client,
-      humanInteger(r.customer.frequency + 1),
-      r.customer.recency.toFixed(1),
-      r.customer.age.toFixed(1),
+      h.integer(r.customer.frequency + 1),
+      h.fixed(r.customer.recency, 1),
+      h.fixed(r.customer.age, 1),
       pAlive < 0.5 ? chalk.red(pa) : pAlive < 0.8 ? chalk.yellow(pa) : pa,
-      r.expected === null ? '' : r.expected.toFixed(2),
+      r.expected === null ? '' : h.fixed(r.expected, 2),
     ]);
   });
-  const more = result.rows.length > top ? chalk.dim(`… and ${result.rows.length - top} more (--top N, or --format csv for all)\n`) : '';
-  yield `${chalk.bold(`Clients by expected purchase days`)}\n${t.toString()}\n${more}`;
+  const more = result.rows.length > top ? chalk.dim(`${t.more(result.rows.length - top, t.moreHint.topOrCsv)}\n`) : '';
+  yield `${chalk.bold(t.alive.title)}\n${tbl.toString()}\n${more}`;
 }

@@ -3,6 +3,7 @@
 import { formatDay } from '../core/calendar.js';
 import type { Dossier, NamedAmount } from '../core/dossier.js';
 import { roundValue, type ColumnKind } from './client-columns.js';
+import { en } from '../i18n/en.js';
 
 const day = (d: number | null): string | null => (d === null ? null : formatDay(d));
 const num = (x: number | null, kind: ColumnKind): number | null => (x === null ? null : roundValue(x, kind));
@@ -39,7 +40,8 @@ export function dossierRecord(d: Dossier, options: { directionColumn: string | n
     quantity: num(d.quantity, 'number'),
     key: d.key,
     in_window: d.inWindow,
-    strategy: d.strategy,
+    // Data for scripts: the strategy's English words whatever --lang says.
+    strategy: d.cell === null ? null : en.strategy[d.cell],
     metric: d.by,
     window: { from: d.window.from, to: d.window.to, periods: d.window.periods, start: formatDay(d.window.startDay), end: formatDay(d.window.endDay), as_of: formatDay(d.window.asOf) },
     previous_window: d.previous === null ? null : { from: d.previous.from, to: d.previous.to, coverage: d.previous.coverage, abc: d.previous.abc, xyz: d.previous.xyz, total: num(d.previous.total, 'money') },

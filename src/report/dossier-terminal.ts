@@ -3,113 +3,128 @@
 import type { ChalkInstance } from 'chalk';
 import type { Analysis } from '../core/analyze.js';
 import type { Dossier, NamedAmount } from '../core/dossier.js';
-import { humanDay, humanInteger, humanMoney, humanNumber, humanPercent } from './human.js';
-import { classPainter, table } from './terminal.js';
+import type { Messages } from '../i18n/en.js';
+import { classPainter, labeller, table } from './terminal.js';
+
+/** A tag in the run's language; tags of an attributes file that kam does not know are shown as written. */
+export function tagName(tag: string, t: Messages): string {
+  return (t.tags as Record<string, string>)[tag] ?? tag;
+}
 
 /** Tags shown in a table row: the status and key columns already say key, lost and at-risk. */
-export function rowTagsText(tags: readonly string[]): string {
-  return tags.filter((t) => t !== 'key' && t !== 'lost' && t !== 'at-risk').join(', ');
+export function rowTagsText(tags: readonly string[], t: Messages): string {
+  return tags
+    .filter((tag) => tag !== 'key' && tag !== 'lost' && tag !== 'at-risk')
+    .map((tag) => tagName(tag, t))
+    .join(', ');
 }
 
 /** "key 10, breadwinner 1 (≥ 10% of profit), prospect 3 (new since 2026-04-30, on pace for A/B), …" for the summary. */
-export function tagCountsText(a: Analysis, chalk: ChalkInstance): string {
+export function tagCountsText(a: Analysis, chalk: ChalkInstance, t: Messages): string {
   const s = a.segments;
   if (s === undefined) return '';
   const counts = new Map(s.counts);
   const parts: string[] = [];
-  const pct = (x: number): string => `${Math.round(x * 1000) / 10}%`;
+  const pct = `${t.human.number(Math.round(s.breadwinnerShare * 1000) / 10)}%`;
   const explain: Record<string, string> = {
-    breadwinner: `≥ ${pct(s.breadwinnerShare)} of ${s.breadwinnerBasis}`,
-    prospect: `first purchase since ${humanDay(s.newSince)}, on pace for A/B`,
+    breadwinner: t.analyze.tagExplain.breadwinner(pct, s.breadwinnerBasis),
+    prospect: t.analyze.tagExplain.prospect(t.human.day(s.newSince)),
   };
-  for (const [tag, n] of counts) parts.push(`${tag} ${humanInteger(n)}${explain[tag] === undefined ? '' : chalk.dim(` (${explain[tag]})`)}`);
-  if (!counts.has('breadwinner')) parts.push(chalk.dim(`no breadwinner (≥ ${pct(s.breadwinnerShare)} of ${s.breadwinnerBasis})`));
-  return parts.length === 0 ? 'none' : parts.join(', ');
+  for (const [tag, n] of counts) parts.push(`${t.analyze.tagCount(tagName(tag, t), t.human.integer(n))}${explain[tag] === undefined ? '' : chalk.dim(` (${explain[tag]})`)}`);
+  if (!counts.has('breadwinner')) parts.push(chalk.dim(t.analyze.noBreadwinner(pct, s.breadwinnerBasis)));
+  return parts.length === 0 ? t.analyze.noTags : parts.join(', ');
 }
 
 export interface DossierTerminalOptions {
   chalk: ChalkInstance;
   /** The --direction column's header, for the label. */
   directionColumn: string | null;
+  t: Messages;
 }
 
-const metricLabel = (by: Dossier['by']): string => (by === 'revenue' ? 'Revenue' : by === 'profit' ? 'Profit' : 'Quantity');
-
-function amounts(title: string, rows: readonly NamedAmount[], chalk: ChalkInstance, width = 50): string {
-  const t = table(chalk, [title, 'Net amount', 'Share'], ['left', 'right', 'right'], { compact: true });
-  for (const r of rows) t.push([r.name.length > width ? `${r.name.slice(0, width - 1)}…` : r.name, humanMoney(r.amount), humanPercent(r.share)]);
-  return t.toString();
+function amounts(title: string, rows: readonly NamedAmount[], chalk: ChalkInstance, t: Messages, width = 50): string {
+  const tbl = table(chalk, [title, ...t.dossier.amountHeaders], ['left', 'right', 'right'], { compact: true });
+  for (const r of rows) tbl.push([r.name.length > width ? `${r.name.slice(0, width - 1)}…` : r.name, t.human.money(r.amount), t.human.percent(r.share)]);
+  return tbl.toString();
 }
 
 export function* renderDossierTerminal(d: Dossier, options: DossierTerminalOptions): Generator<string> {
-  const { chalk } = options;
+  const { chalk, t } = options;
+  const h = t.human;
+  const L = t.dossier.labels;
   const paint = classPainter(chalk);
   const cls = (x: string | null): string => (x === null ? chalk.dim('-') : (paint[x] ?? chalk.dim)(x));
-  const label = (text: string): string => chalk.bold(text.padEnd(14));
+  const { label } = labeller(chalk, Object.values(L), 14);
   const lines: string[] = [];
-  const tags = d.tags.length === 0 ? '' : `  ${d.tags.map((t) => (t === 'key' ? chalk.bold.green('key ★') : t === 'lost' || t === 'at-risk' ? paint[t]!(t) : chalk.cyan(t))).join(' ')}`;
+  const tags =
+    d.tags.length === 0
+      ? ''
+      : `  ${d.tags.map((tag) => (tag === 'key' ? chalk.bold.green(`${tagName(tag, t)} ★`) : tag === 'lost' || tag === 'at-risk' ? paint[tag]!(tagName(tag, t)) : chalk.cyan(tagName(tag, t)))).join(' ')}`;
   lines.push(`${chalk.bold.underline(d.client)}${tags}`);
   const w = d.window;
-  lines.push(`${label('Window')}${w.from} … ${w.to} (${w.periods} ${w.period}${w.periods === 1 ? '' : 's'}, ${humanDay(w.startDay)} … ${humanDay(w.endDay)}), as of ${humanDay(w.asOf)}`);
-  if (!d.inWindow) lines.push(`${label('Classes')}${chalk.yellow('no line in the window: no class')}`);
+  lines.push(`${label(L.window)}${t.windowLine(t.period(w.from), t.period(w.to), t.periodCount(w.period, w.periods), h.day(w.startDay), h.day(w.endDay), h.day(w.asOf))}`);
+  if (!d.inWindow) lines.push(`${label(L.classes)}${chalk.yellow(t.dossier.noClass)}`);
   else {
-    lines.push(`${label('Classes')}${cls(d.abc)}${cls(d.xyz ?? '-')}${d.cv === null ? '' : ` (CV ${d.cv.toFixed(2)})`} — ${d.strategy ?? ''}`);
+    lines.push(`${label(L.classes)}${cls(d.abc)}${cls(d.xyz ?? '-')}${d.cv === null ? '' : ` (${t.cv} ${h.fixed(d.cv, 2)})`} — ${d.cell === null ? '' : t.strategy[d.cell]}`);
   }
   if (d.previous !== null) {
     const before =
       d.previous.coverage === 'none'
-        ? chalk.dim('the ledger does not reach back that far')
+        ? chalk.dim(t.dossier.notReached)
         : d.previous.abc === null
-          ? chalk.dim('new (no line then)')
-          : `${cls(d.previous.abc)}${cls(d.previous.xyz ?? '-')}, ${d.by} ${humanMoney(d.previous.total)}`;
-    const partly = d.previous.coverage === 'partial' ? chalk.dim(' (the ledger covers it only in part)') : '';
-    lines.push(`${label('Before')}${d.previous.from} … ${d.previous.to}: ${before}${partly}`);
+          ? chalk.dim(t.dossier.newThen)
+          : t.dossier.beforeTotal(`${cls(d.previous.abc)}${cls(d.previous.xyz ?? '-')}`, d.by, h.money(d.previous.total));
+    const partly = d.previous.coverage === 'partial' ? chalk.dim(t.dossier.partly) : '';
+    lines.push(`${label(L.before)}${t.period(d.previous.from)} … ${t.period(d.previous.to)}: ${before}${partly}`);
   }
-  const rank = d.rank === null ? '' : `; rank ${d.rank}, cumulative share ${humanPercent(d.cumShare)}`;
-  lines.push(`${label(metricLabel(d.by))}${d.by === 'quantity' ? humanNumber(d.total) : humanMoney(d.total)} (${humanPercent(d.share)} of all${rank})`);
-  if (d.by !== 'revenue') lines.push(`${label('Revenue')}${humanMoney(d.revenue)} (${humanPercent(d.revenueShare)} of revenue)`);
-  if (d.profit !== null && d.by !== 'profit') lines.push(`${label('Profit')}${humanMoney(d.profit)} (${humanPercent(d.profitShare)} of profit)`);
-  if (d.quantity !== null && d.by !== 'quantity') lines.push(`${label('Quantity')}${humanNumber(d.quantity)}`);
-  lines.push(`${label('Purchases')}${humanInteger(d.purchases)} in the window, in ${d.activePeriods} of ${w.periods} periods; ${humanInteger(d.purchaseDays)} purchase days up to the as-of date`);
+  const rank = d.rank === null ? '' : t.dossier.rank(d.rank, h.percent(d.cumShare));
+  lines.push(`${label(t.metricTitle[d.by])}${t.dossier.ofAll(d.by === 'quantity' ? h.number(d.total) : h.money(d.total), h.percent(d.share), rank)}`);
+  if (d.by !== 'revenue') lines.push(`${label(L.revenue)}${t.dossier.ofRevenue(h.money(d.revenue), h.percent(d.revenueShare))}`);
+  if (d.profit !== null && d.by !== 'profit') lines.push(`${label(L.profit)}${t.dossier.ofProfit(h.money(d.profit), h.percent(d.profitShare))}`);
+  if (d.quantity !== null && d.by !== 'quantity') lines.push(`${label(L.quantity)}${h.number(d.quantity)}`);
+  lines.push(`${label(L.purchases)}${t.dossier.purchases(h.integer(d.purchases), d.activePeriods, w.periods, h.integer(d.purchaseDays))}`);
+  lines.push(`${label(L.firstLast)}${h.day(d.firstPurchase)} … ${h.day(d.lastPurchase)}${d.recencyDays === null ? '' : t.dossier.daysAgo(h.integer(d.recencyDays))}`);
   lines.push(
-    `${label('First / last')}${humanDay(d.firstPurchase)} … ${humanDay(d.lastPurchase)}${d.recencyDays === null ? '' : ` (${humanInteger(d.recencyDays)} days ago)`}`,
-  );
-  lines.push(
-    `${label('Rhythm')}usual interval ${d.usualIntervalDays === null ? '-' : `${humanNumber(d.usualIntervalDays)} days`}; status ${d.status === null ? '-' : paint[d.status]!(d.status)}${
-      d.pAlive === null ? '' : `; P(alive) ${d.pAlive.toFixed(2)}`
-    }`,
+    `${label(L.rhythm)}${t.dossier.rhythm(
+      d.usualIntervalDays === null ? null : h.number(d.usualIntervalDays),
+      d.status === null ? '-' : paint[d.status]!(t.status[d.status]),
+      d.pAlive === null ? null : h.fixed(d.pAlive, 2),
+    )}`,
   );
   if (d.breadwinnerShare !== null && d.breadwinnerBasis !== null) {
-    lines.push(`${label('Breadwinner')}${humanPercent(d.breadwinnerShare)} of total ${d.breadwinnerBasis} ${chalk.dim(`(a breadwinner from ${humanPercent(d.breadwinnerThreshold)})`)}`);
+    lines.push(`${label(L.breadwinner)}${t.dossier.breadwinner(h.percent(d.breadwinnerShare), d.breadwinnerBasis)} ${chalk.dim(t.dossier.breadwinnerFrom(h.percent(d.breadwinnerThreshold)))}`);
   }
   if (d.prospect !== null) {
     const p = d.prospect;
     lines.push(
-      `${label('Prospect')}new since ${humanDay(p.firstPurchase)}: ${humanMoney(p.metricSince)} in ${humanNumber(p.elapsedDays)} days = ${humanMoney(p.pace)} a month → ${humanMoney(p.projected)} over the window's ${humanNumber(d.prospectRule?.windowMonths ?? null)} months: class ${cls(p.projectedClass)}`,
+      `${label(L.prospect)}${t.dossier.prospect(h.day(p.firstPurchase), h.money(p.metricSince), h.number(p.elapsedDays), h.money(p.pace), h.money(p.projected), h.number(d.prospectRule?.windowMonths ?? null), cls(p.projectedClass))}`,
     );
     const rule = d.prospectRule;
-    if (rule !== null) lines.push(`${label('')}${chalk.dim(`(A from ${humanMoney(rule.thresholdA)}, B from ${humanMoney(rule.thresholdB)}: the smallest A and B totals of the window)`)}`);
+    if (rule !== null) lines.push(`${label('')}${chalk.dim(t.dossier.prospectRule(h.money(rule.thresholdA), h.money(rule.thresholdB)))}`);
   }
-  lines.push(`${label('Series')}${w.from} ${chalk.cyan(`▕${d.sparkline}▏`)} ${w.to}  (${d.by} per period)`);
+  lines.push(`${label(L.series)}${t.period(w.from)} ${chalk.cyan(`▕${d.sparkline}▏`)} ${t.period(w.to)}  ${t.dossier.perPeriod(d.by)}`);
   yield `${lines.join('\n')}\n`;
 
-  const t = table(chalk, ['Period', metricLabel(d.by), 'Purchases', ''], ['left', 'right', 'right', 'left'], { compact: true });
+  const tbl = table(chalk, t.dossier.seriesHeaders(t.metricTitle[d.by]), ['left', 'right', 'right', 'left'], { compact: true });
   // Periods before its first line in the window say nothing; the sparkline above shows them.
   const firstLine = d.series.findIndex((p) => p.value !== 0 || p.purchases !== 0);
-  d.series.forEach((p, i) => i >= firstLine && firstLine >= 0 && t.push([p.label, d.by === 'quantity' ? humanNumber(p.value) : humanMoney(p.value), humanInteger(p.purchases), chalk.cyan(d.sparkline[i] ?? '')]));
-  yield `\n${t.toString()}\n`;
+  d.series.forEach(
+    (p, i) =>
+      i >= firstLine && firstLine >= 0 && tbl.push([t.period(p.label), d.by === 'quantity' ? h.number(p.value) : h.money(p.value), h.integer(p.purchases), chalk.cyan(d.sparkline[i] ?? '')]),
+  );
+  yield `\n${tbl.toString()}\n`;
 
   if (d.products !== null && d.products.length > 0) {
-    yield `\n${chalk.bold(`Top products`)} (net amount over the whole ledger; ${humanInteger(d.productCount)} products in all)\n${amounts('Product', d.products, chalk)}\n`;
+    yield `\n${chalk.bold(t.dossier.productsTitle)} ${t.dossier.productsSubtitle(h.integer(d.productCount))}\n${amounts(t.dossier.product, d.products, chalk, t)}\n`;
   }
   if (d.directions !== null && d.directions.length > 0) {
-    const name = options.directionColumn ?? 'Direction';
-    yield `\n${chalk.bold(name)}: ${d.direction ?? '-'} (where it bought the most; net amount over the whole ledger)\n${amounts(name, d.directions, chalk)}\n`;
+    const name = options.directionColumn ?? t.lost.directionTitle;
+    yield `\n${chalk.bold(name)}: ${d.direction ?? '-'} ${t.dossier.directionSubtitle}\n${amounts(name, d.directions, chalk, t)}\n`;
   }
   if (d.attributes !== null) {
     const a = d.attributes;
-    const at = table(chalk, ['Attribute', 'Value'], ['left', 'left'], { compact: true });
+    const at = table(chalk, [...t.dossier.attributeHeaders], ['left', 'left'], { compact: true });
     for (const column of a.columns) at.push([column, a.row.values[column] ?? '']);
-    yield `\n${chalk.bold('From the attributes file')} (line ${a.row.line}, "${a.row.name}")${a.row.tags.length > 0 ? `, tags: ${a.row.tags.join(', ')}` : ''}\n${at.toString()}\n`;
+    yield `\n${chalk.bold(t.dossier.attributesTitle)} ${t.dossier.attributesSubtitle(a.row.line, a.row.name, a.row.tags.map((tag) => tagName(tag, t)).join(', '))}\n${at.toString()}\n`;
   }
 }

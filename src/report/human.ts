@@ -1,27 +1,70 @@
-// Numbers and dates as a person reads them in the terminal. One place, so a language setting
-// can change them all.
-import { formatDay } from '../core/calendar.js';
+// Numbers and dates as a person reads them in the terminal and in workbook texts. One place, so
+// a language (src/i18n) can change them all: each catalogue holds a Human made by makeHuman.
+//
+// The digits always come from one formatter (Intl en-US) and only the separators are swapped,
+// so the same figure reads 1,234,567.89 in English and 1 234 567,89 in Russian and Kazakh with
+// exactly the same digits and rounding: a language never changes a number.
+import { formatDay, ymdFromDay } from '../core/calendar.js';
+
+export interface NumberStyle {
+  /** Thousands separator: "," in English, a no-break space (U+00A0) in Russian and Kazakh. */
+  group: string;
+  /** Decimal mark. */
+  decimal: string;
+  /** Dates: ISO (2026-10-31) or day.month.year (31.10.2026). */
+  dates: 'iso' | 'dmy';
+}
+
+export interface Human {
+  readonly style: NumberStyle;
+  /** Two decimals, thousands grouped; '' for null. */
+  money(x: number | null): string;
+  /** Rounded to a whole number, thousands grouped. */
+  integer(x: number | null): string;
+  /** Up to two decimals, thousands grouped. */
+  number(x: number | null): string;
+  /** A fraction as percent: 0.125 → 12.5%. */
+  percent(x: number | null, digits?: number): string;
+  /** A day number as a date. */
+  day(day: number | null): string;
+  /** A 'YYYY-MM-DD' text as a date in this style; other text unchanged. */
+  isoDay(text: string): string;
+  /** x.toFixed(digits) with this decimal mark (no grouping): CV, weeks. */
+  fixed(x: number, digits: number): string;
+  /** x.toPrecision(digits) with this decimal mark: model parameters. */
+  precision(x: number, digits: number): string;
+}
 
 const money = new Intl.NumberFormat('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
 const integer = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
 const decimal = new Intl.NumberFormat('en-US', { maximumFractionDigits: 2 });
 
-export function humanMoney(x: number | null): string {
-  return x === null ? '' : money.format(x === 0 ? 0 : x);
+export function makeHuman(style: NumberStyle): Human {
+  const english = style.group === ',' && style.decimal === '.';
+  // en-US digits with this style's separators.
+  const swap = (text: string): string => (english ? text : text.replace(/[,.]/g, (ch) => (ch === ',' ? style.group : style.decimal)));
+  const point = (text: string): string => (style.decimal === '.' ? text : text.replace('.', style.decimal));
+  const dmy = (y: number, m: number, d: number): string => `${String(d).padStart(2, '0')}.${String(m).padStart(2, '0')}.${String(y).padStart(4, '0')}`;
+  return {
+    style,
+    money: (x) => (x === null ? '' : swap(money.format(x === 0 ? 0 : x))),
+    integer: (x) => (x === null ? '' : swap(integer.format(x))),
+    number: (x) => (x === null ? '' : swap(decimal.format(x))),
+    percent: (x, digits = 1) => (x === null ? '' : `${point((x * 100).toFixed(digits))}%`),
+    day: (d) => {
+      if (d === null) return '';
+      if (style.dates === 'iso') return formatDay(d);
+      const { y, m, d: dd } = ymdFromDay(d);
+      return dmy(y, m, dd);
+    },
+    isoDay: (text) => {
+      const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
+      return m === null || style.dates === 'iso' ? text : `${m[3]}.${m[2]}.${m[1]}`;
+    },
+    fixed: (x, digits) => point(x.toFixed(digits)),
+    precision: (x, digits) => point(x.toPrecision(digits)),
+  };
 }
 
-export function humanInteger(x: number | null): string {
-  return x === null ? '' : integer.format(x);
-}
-
-export function humanNumber(x: number | null): string {
-  return x === null ? '' : decimal.format(x);
-}
-
-export function humanPercent(x: number | null, digits = 1): string {
-  return x === null ? '' : `${(x * 100).toFixed(digits)}%`;
-}
-
-export function humanDay(day: number | null): string {
-  return day === null ? '' : formatDay(day);
-}
+/** English numbers and ISO dates: the default, and what data outputs never leave. */
+export const HUMAN_EN: Human = makeHuman({ group: ',', decimal: '.', dates: 'iso' });

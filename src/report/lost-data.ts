@@ -5,6 +5,7 @@ import type { ChurnPeriod } from '../core/churn.js';
 import type { WinBackEntry, LostReport } from '../core/win-back.js';
 import { numberText, roundValue, type ColumnKind } from './client-columns.js';
 import { csvField } from './csv.js';
+import { en } from '../i18n/en.js';
 
 type Value = string | number | boolean | null;
 
@@ -31,7 +32,8 @@ export const WIN_BACK_COLUMNS: readonly Column<WinBackEntry>[] = [
   { name: 'revenue_12m', kind: 'money', value: (e) => e.revenue12m },
   { name: 'p_alive', kind: 'ratio', value: (e) => e.pAlive },
   { name: 'direction', kind: 'text', value: (e) => e.direction },
-  { name: 'action', kind: 'text', value: (e) => e.action },
+  // Data for scripts: the action's English words whatever --lang says.
+  { name: 'action', kind: 'text', value: (e) => en.action[e.action] },
 ];
 
 export const CHURN_COLUMNS: readonly Column<ChurnPeriod>[] = [

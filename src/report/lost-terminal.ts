@@ -4,68 +4,72 @@ import type { ChalkInstance } from 'chalk';
 import type { Analysis } from '../core/analyze.js';
 import type { BgNbdFit } from '../core/bgnbd.js';
 import type { ChurnPeriod, DirectionChurn, StatusCounts } from '../core/churn.js';
-import type { Problem } from '../core/problems.js';
+import type { PeriodKind } from '../core/periods.js';
 import type { RecencyRules } from '../core/recency.js';
 import type { LostReport, WinBackEntry } from '../core/win-back.js';
-import { humanDay, humanInteger, humanMoney, humanNumber, humanPercent } from './human.js';
-import { renderProblem } from './messages.js';
+import type { Messages } from '../i18n/en.js';
 import type { RunContext } from './run-context.js';
-import { classPainter, table } from './terminal.js';
+import { classPainter, labeller, noteLines, table } from './terminal.js';
 
 const truncate = (text: string, width: number): string => (text.length > width ? `${text.slice(0, width - 1)}…` : text);
 
 /** "31 active, 2 at risk, 7 lost of 40 clients", coloured. */
-export function statusCountsText(counts: StatusCounts, chalk: ChalkInstance): string {
+export function statusCountsText(counts: StatusCounts, chalk: ChalkInstance, t: Messages): string {
   const paint = classPainter(chalk);
-  return `${humanInteger(counts.active)} ${paint.active!('active')}, ${humanInteger(counts.atRisk)} ${paint['at-risk']!('at risk')}, ${humanInteger(counts.lost)} ${paint.lost!('lost')} of ${humanInteger(counts.clients)} clients with a purchase`;
+  const h = t.human;
+  return t.lost.statusCounts(
+    { active: h.integer(counts.active), atRisk: h.integer(counts.atRisk), lost: h.integer(counts.lost), clients: h.integer(counts.clients) },
+    { active: paint.active!(t.statusWords.active), atRisk: paint['at-risk']!(t.statusWords.atRisk), lost: paint.lost!(t.statusWords.lost) },
+  );
 }
 
-export function revenueAtStakeText(counts: StatusCounts): string {
-  return `${humanMoney(counts.revenueAtStake)} (lost ${humanMoney(counts.lostRevenue)}, at risk ${humanMoney(counts.atRiskRevenue)}): their revenue over the 12 months before their last purchase`;
+export function revenueAtStakeText(counts: StatusCounts, t: Messages): string {
+  const h = t.human;
+  return t.lost.atStake(h.money(counts.revenueAtStake), h.money(counts.lostRevenue), h.money(counts.atRiskRevenue));
 }
 
-export function rulesText(rules: RecencyRules): string {
-  return `lost after ${humanNumber(rules.lostFactor)} × the usual interval (at least 30 days), at risk after ${humanNumber(rules.riskFactor)} × (at least 15 days); any client lost after ${humanNumber(rules.lostAfter)} days, at risk after ${humanNumber(rules.lostAfter / 2)}`;
+export function rulesText(rules: RecencyRules, t: Messages): string {
+  const h = t.human;
+  return t.lost.rules(h.number(rules.lostFactor), h.number(rules.riskFactor), h.number(rules.lostAfter), h.number(rules.lostAfter / 2));
 }
 
-export function fitText(fit: BgNbdFit | null): string {
-  if (fit === null) return 'not fitted (see the notes)';
+export function fitText(fit: BgNbdFit | null, t: Messages): string {
+  if (fit === null) return t.lost.notFitted;
   const p = fit.params;
-  const f = (x: number): string => x.toPrecision(4);
-  return `BG/NBD over ${humanInteger(fit.customers)} clients: r = ${f(p.r)}, α = ${f(p.alpha)}, a = ${f(p.a)}, b = ${f(p.b)}, log-likelihood ${fit.logLikelihood.toFixed(1)}`;
+  const f = (x: number): string => t.human.precision(x, 4);
+  return t.lost.fit(t.human.integer(fit.customers), `r = ${f(p.r)}, α = ${f(p.alpha)}, a = ${f(p.a)}, b = ${f(p.b)}`, t.human.fixed(fit.logLikelihood, 1));
 }
 
 /** Lines for the analyze summary: status counts and the revenue at stake. */
-export function lostSummaryLines(a: Analysis, chalk: ChalkInstance, label: (text: string) => string): string[] {
+export function lostSummaryLines(a: Analysis, chalk: ChalkInstance, label: (text: string) => string, t: Messages): string[] {
   const counts = a.lost.counts;
-  return [`${label('Status')}${statusCountsText(counts, chalk)}`, `${label('At stake')}${revenueAtStakeText(counts)}`];
+  return [`${label(t.analyze.labels.status)}${statusCountsText(counts, chalk, t)}`, `${label(t.analyze.labels.atStake)}${revenueAtStakeText(counts, t)}`];
 }
 
-export function renderWinBack(entries: readonly WinBackEntry[], chalk: ChalkInstance, top: number): string {
+export function renderWinBack(entries: readonly WinBackEntry[], chalk: ChalkInstance, top: number, t: Messages): string {
   const paint = classPainter(chalk);
-  if (entries.length === 0) return `${chalk.bold('Win-back list')}: no lost or at-risk clients\n`;
-  const t = table(
-    chalk,
-    ['#', 'Client', 'ABC', 'Status', 'Last purchase', 'Recency', 'Usual int.', 'Revenue 12m', 'P(alive)', 'Action'],
-    ['right', 'left', 'center', 'left', 'left', 'right', 'right', 'right', 'right', 'left'],
-    { compact: true, colWidths: [null, null, null, null, null, null, null, null, null, 50] },
-  );
+  const h = t.human;
+  if (entries.length === 0) return `${chalk.bold(t.lost.winBackTitle)}: ${t.lost.winBackNone}\n`;
+  const tbl = table(chalk, [...t.lost.winBackHeaders], ['right', 'left', 'center', 'left', 'left', 'right', 'right', 'right', 'right', 'left'], {
+    compact: true,
+    colWidths: [null, null, null, null, null, null, null, null, null, 50],
+  });
   entries.slice(0, top).forEach((e, i) => {
-    t.push([
+    tbl.push([
       String(i + 1),
       `${truncate(e.client, 36)}${e.key ? chalk.bold(' ★') : ''}`,
       e.abc === null ? chalk.dim('-') : paint[e.abc]!(e.abc),
-      paint[e.status]!(e.status),
-      humanDay(e.lastPurchase),
-      `${humanInteger(e.recencyDays)} d`,
-      e.usualIntervalDays === null ? '' : `${humanNumber(e.usualIntervalDays)} d`,
-      humanMoney(e.revenue12m),
-      humanPercent(e.pAlive, 0),
-      e.action,
+      paint[e.status]!(t.status[e.status]),
+      h.day(e.lastPurchase),
+      t.daysShort(h.integer(e.recencyDays)),
+      e.usualIntervalDays === null ? '' : t.daysShort(h.number(e.usualIntervalDays)),
+      h.money(e.revenue12m),
+      h.percent(e.pAlive, 0),
+      t.action[e.action],
     ]);
   });
-  const more = entries.length > top ? chalk.dim(`… and ${entries.length - top} more (--top N, or kam lost --format csv for all)\n`) : '';
-  return `${chalk.bold(`Win-back list`)} (${entries.length} lost or at risk, most valuable first; ★ key client)\n${t.toString()}\n${more}`;
+  const more = entries.length > top ? chalk.dim(`${t.more(entries.length - top, t.moreHint.topOrLostCsv)}\n`) : '';
+  return `${chalk.bold(t.lost.winBackTitle)} ${t.lost.winBackSubtitle(entries.length)}\n${tbl.toString()}\n${more}`;
 }
 
 /** Skips the leading periods in which nothing happened; the rest, partial ones marked with *. */
@@ -74,51 +78,62 @@ function eventfulPeriods(periods: readonly ChurnPeriod[]): ChurnPeriod[] {
   return firstEvent < 0 ? [] : periods.slice(firstEvent);
 }
 
-export function renderChurn(report: LostReport, chalk: ChalkInstance, periodKind: string): string {
+export function renderChurn(report: LostReport, chalk: ChalkInstance, periodKind: PeriodKind, t: Messages): string {
+  const h = t.human;
   const shown = eventfulPeriods(report.churn.periods);
-  const title = chalk.bold(`Churn by ${periodKind}`);
-  if (shown.length === 0) return `${title}: no client has been lost yet\n`;
-  const t = table(chalk, [periodKind[0]!.toUpperCase() + periodKind.slice(1), 'Became lost', 'Their revenue 12m', 'Came back', 'Still lost'], ['left', 'right', 'right', 'right', 'right'], { compact: true });
+  const title = chalk.bold(t.lost.churnTitle(periodKind));
+  if (shown.length === 0) return `${title}: ${t.lost.churnNone}\n`;
+  const tbl = table(chalk, [t.periodTitle[periodKind], ...t.lost.churnHeaders], ['left', 'right', 'right', 'right', 'right'], { compact: true });
   for (const p of shown) {
-    t.push([`${p.period}${p.partial ? '*' : ''}`, dimZero(p.becameLost, chalk), p.becameLost === 0 ? '' : humanMoney(p.lostRevenue), dimZero(p.cameBack, chalk), dimZero(p.stillLost, chalk)]);
+    tbl.push([`${t.period(p.period)}${p.partial ? '*' : ''}`, dimZero(p.becameLost, chalk, t), p.becameLost === 0 ? '' : h.money(p.lostRevenue), dimZero(p.cameBack, chalk, t), dimZero(p.stillLost, chalk, t)]);
   }
   const tot = report.churn.totals;
-  t.push([chalk.bold('Total'), chalk.bold(humanInteger(tot.becameLost)), chalk.bold(humanMoney(tot.lostRevenue)), chalk.bold(humanInteger(tot.cameBack)), chalk.bold(humanInteger(tot.stillLost))]);
-  const partial = shown.some((p) => p.partial) ? chalk.dim('* the period is covered only in part (the as-of day or the first purchase falls inside it)\n') : '';
-  return `${title} (a client becomes lost the day its silence exceeds its lost threshold; came back = bought again after that)\n${t.toString()}\n${partial}`;
+  tbl.push([chalk.bold(t.total), chalk.bold(h.integer(tot.becameLost)), chalk.bold(h.money(tot.lostRevenue)), chalk.bold(h.integer(tot.cameBack)), chalk.bold(h.integer(tot.stillLost))]);
+  const partial = shown.some((p) => p.partial) ? chalk.dim(`${t.lost.churnPartial}\n`) : '';
+  return `${title} ${t.lost.churnSubtitle}\n${tbl.toString()}\n${partial}`;
 }
 
-function dimZero(n: number, chalk: ChalkInstance): string {
-  return n === 0 ? chalk.dim('·') : humanInteger(n);
+function dimZero(n: number, chalk: ChalkInstance, t: Messages): string {
+  return n === 0 ? chalk.dim('·') : t.human.integer(n);
 }
 
 const GRID_MAX_DIRECTIONS = 8;
 
-export function renderChurnByDirection(directions: readonly DirectionChurn[], column: string | null, chalk: ChalkInstance): string {
-  const name = (d: DirectionChurn): string => (d.direction === null ? '(none)' : truncate(d.direction, 28));
-  const totals = table(chalk, [column ?? 'Direction', 'Clients', 'Active', 'At risk', 'Lost now', 'At stake', 'Became lost', 'Came back'], ['left', 'right', 'right', 'right', 'right', 'right', 'right', 'right'], {
+export function renderChurnByDirection(directions: readonly DirectionChurn[], column: string | null, chalk: ChalkInstance, t: Messages): string {
+  const h = t.human;
+  const name = (d: DirectionChurn): string => (d.direction === null ? t.noDirection : truncate(d.direction, 28));
+  const totals = table(chalk, [column ?? t.lost.directionTitle, ...t.lost.directionHeaders], ['left', 'right', 'right', 'right', 'right', 'right', 'right', 'right'], {
     compact: true,
   });
   for (const d of directions) {
     const c = d.counts;
-    totals.push([name(d), humanInteger(d.clients), humanInteger(c.active), dimZero(c.atRisk, chalk), dimZero(c.lost, chalk), humanMoney(c.revenueAtStake), dimZero(d.churn.totals.becameLost, chalk), dimZero(d.churn.totals.cameBack, chalk)]);
+    totals.push([
+      name(d),
+      h.integer(d.clients),
+      h.integer(c.active),
+      dimZero(c.atRisk, chalk, t),
+      dimZero(c.lost, chalk, t),
+      h.money(c.revenueAtStake),
+      dimZero(d.churn.totals.becameLost, chalk, t),
+      dimZero(d.churn.totals.cameBack, chalk, t),
+    ]);
   }
-  let out = `${chalk.bold(`Churn by ${column ?? 'direction'}`)} (a client's direction is the value under which it bought the most)\n${totals.toString()}\n`;
+  let out = `${chalk.bold(t.lost.churnByDirection(column))} ${t.lost.churnByDirectionSubtitle}\n${totals.toString()}\n`;
   if (directions.length > 0 && directions.length <= GRID_MAX_DIRECTIONS) {
     const periods = directions[0]!.churn.periods;
     const firstEvent = periods.findIndex((_, i) => directions.some((d) => d.churn.periods[i]!.becameLost > 0 || d.churn.periods[i]!.cameBack > 0));
     if (firstEvent >= 0) {
-      const grid = table(chalk, ['Period', ...directions.map(name)], ['left', ...directions.map(() => 'right' as const)], { compact: true });
+      const grid = table(chalk, [t.lost.periodHeader, ...directions.map(name)], ['left', ...directions.map(() => 'right' as const)], { compact: true });
       for (let i = firstEvent; i < periods.length; i++) {
         grid.push([
-          `${periods[i]!.period}${periods[i]!.partial ? '*' : ''}`,
+          `${t.period(periods[i]!.period)}${periods[i]!.partial ? '*' : ''}`,
           ...directions.map((d) => {
             const p = d.churn.periods[i]!;
             return p.becameLost === 0 && p.cameBack === 0 ? chalk.dim('·') : `${p.becameLost} / ${p.cameBack}`;
           }),
         ]);
       }
-      out += `${chalk.dim('became lost / came back per period')}\n${grid.toString()}\n`;
+      out += `${chalk.dim(t.lost.gridNote)}\n${grid.toString()}\n`;
     }
   }
   return out;
@@ -128,29 +143,27 @@ export interface LostTerminalOptions {
   chalk: ChalkInstance;
   top: number;
   directionColumn: string | null;
+  t: Messages;
 }
 
 export function* renderLostTerminal(a: Analysis, report: LostReport, context: RunContext, options: LostTerminalOptions): Generator<string> {
-  const { chalk } = options;
-  const label = (text: string): string => chalk.bold(text.padEnd(12));
+  const { chalk, t } = options;
+  const L = t.lost.labels;
+  const { label } = labeller(chalk, Object.values(L));
   const lines: string[] = [chalk.bold.underline(`kam lost — ${context.inputs.map((i) => i.name).join(', ')}`)];
-  lines.push(`${label('As of')}${humanDay(report.asOf)}`);
-  lines.push(`${label('Clients')}${statusCountsText(report.counts, chalk)}`);
-  lines.push(`${label('At stake')}${revenueAtStakeText(report.counts)}`);
-  if (report.lostKeys.length > 0) lines.push(`${label('Key lost')}${chalk.red.bold(report.lostKeys.join(', '))}`);
-  lines.push(`${label('Rules')}${rulesText(a.lost.rules)}`);
-  lines.push(`${label('P(alive)')}${fitText(report.fit)}`);
-  const notes: Problem[] = [...context.notes, ...a.notes.filter((n) => n.severity === 'warning' || n.code === 'bgnbd-not-fitted')];
-  if (notes.length > 0) {
-    lines.push(chalk.bold('Notes'));
-    for (const n of notes) lines.push(`  ${n.severity === 'warning' ? chalk.yellow('!') : '•'} ${renderProblem(n)}`);
-  }
+  lines.push(`${label(L.asOf)}${t.human.day(report.asOf)}`);
+  lines.push(`${label(L.clients)}${statusCountsText(report.counts, chalk, t)}`);
+  lines.push(`${label(L.atStake)}${revenueAtStakeText(report.counts, t)}`);
+  if (report.lostKeys.length > 0) lines.push(`${label(L.keyLost)}${chalk.red.bold(report.lostKeys.join(', '))}`);
+  lines.push(`${label(L.rules)}${rulesText(a.lost.rules, t)}`);
+  lines.push(`${label(L.pAlive)}${fitText(report.fit, t)}`);
+  lines.push(...noteLines([...context.notes, ...a.notes.filter((n) => n.severity === 'warning' || n.code === 'bgnbd-not-fitted')], chalk, t));
   yield `${lines.join('\n')}\n\n`;
-  yield renderWinBack(report.winBack, chalk, options.top);
+  yield renderWinBack(report.winBack, chalk, options.top, t);
   yield '\n';
-  yield renderChurn(report, chalk, a.settings.period);
+  yield renderChurn(report, chalk, a.settings.period, t);
   if (report.byDirection !== null) {
     yield '\n';
-    yield renderChurnByDirection(report.byDirection, options.directionColumn, chalk);
+    yield renderChurnByDirection(report.byDirection, options.directionColumn, chalk, t);
   }
 }

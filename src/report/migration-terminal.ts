@@ -3,65 +3,73 @@
 import type { ChalkInstance } from 'chalk';
 import type { Analysis } from '../core/analyze.js';
 import type { Migration, MigrationMatrix } from '../core/compare.js';
-import { humanInteger, humanMoney } from './human.js';
+import type { Messages } from '../i18n/en.js';
 import { classPainter, table } from './terminal.js';
 
 const truncate = (text: string, width: number): string => (text.length > width ? `${text.slice(0, width - 1)}…` : text);
 
-/** "2010-12 … 2011-05" */
-export function windowText(labels: readonly string[]): string {
-  return labels.length === 0 ? '' : labels.length === 1 ? labels[0]! : `${labels[0]} … ${labels[labels.length - 1]}`;
+/** "2010-12 … 2011-05", the labels as the run's language writes them. */
+export function windowText(labels: readonly string[], t: Messages): string {
+  return labels.length === 0 ? '' : labels.length === 1 ? t.period(labels[0]!) : `${t.period(labels[0]!)} … ${t.period(labels[labels.length - 1]!)}`;
 }
 
 /** The earlier window's name in headings: "previous window" or "FROM..TO window". */
-export function comparedWindowText(m: Migration): string {
-  return `${m.spec.kind === 'previous' ? 'previous window' : 'window'} ${windowText(m.previousWindow.labels)}`;
+export function comparedWindowText(m: Migration, t: Messages): string {
+  const w = windowText(m.previousWindow.labels, t);
+  return m.spec.kind === 'previous' ? t.migration.previousWindow(w) : t.migration.window(w);
 }
 
-function matrixTable<C extends string>(title: string, matrix: MigrationMatrix<C>, chalk: ChalkInstance): string {
+/** A migration row or column: a class, or new / gone in the run's language. */
+export function migrationLabel(x: string, t: Messages): string {
+  return x === 'new' ? t.migrationNew : x === 'gone' ? t.migrationGone : x;
+}
+
+function matrixTable<C extends string>(title: string, matrix: MigrationMatrix<C>, chalk: ChalkInstance, t: Messages): string {
   const paint = classPainter(chalk);
-  const label = (x: string): string => (paint[x] ?? chalk.dim)(x);
-  const t = table(chalk, [`${title} before ↓ now →`, ...matrix.columns.map(label), 'Total'], ['left', ...matrix.columns.map(() => 'right' as const), 'right']);
+  const h = t.human;
+  const label = (x: string): string => (paint[x] ?? chalk.dim)(migrationLabel(x, t));
+  const tbl = table(chalk, [t.migration.corner(title), ...matrix.columns.map(label), t.total], ['left', ...matrix.columns.map(() => 'right' as const), 'right']);
   const columnTotals = matrix.columns.map(() => 0);
   for (const from of matrix.rows) {
     const cells = matrix.cells.filter((c) => c.from === from);
     const total = cells.reduce((s, c) => s + c.clients, 0);
     cells.forEach((c, i) => (columnTotals[i]! += c.clients));
-    t.push([
+    tbl.push([
       label(from),
-      ...cells.map((c) => (c.clients === 0 ? chalk.dim('·') : c.from === c.to ? chalk.bold(humanInteger(c.clients)) : humanInteger(c.clients))),
-      humanInteger(total),
+      ...cells.map((c) => (c.clients === 0 ? chalk.dim('·') : c.from === c.to ? chalk.bold(h.integer(c.clients)) : h.integer(c.clients))),
+      h.integer(total),
     ]);
   }
-  t.push([chalk.bold('Total'), ...columnTotals.map((n) => humanInteger(n)), humanInteger(columnTotals.reduce((s, n) => s + n, 0))]);
-  return t.toString();
+  tbl.push([chalk.bold(t.total), ...columnTotals.map((n) => h.integer(n)), h.integer(columnTotals.reduce((s, n) => s + n, 0))]);
+  return tbl.toString();
 }
 
-export function renderMigration(a: Analysis, chalk: ChalkInstance, top: number): string {
+export function renderMigration(a: Analysis, chalk: ChalkInstance, top: number, t: Messages): string {
   const m = a.migration;
   if (m === undefined) return '';
   const paint = classPainter(chalk);
-  const cls = (x: string | null): string => (x === null ? chalk.dim('gone') : (paint[x] ?? chalk.dim)(x));
+  const h = t.human;
+  const cls = (x: string | null): string => (x === null ? chalk.dim(t.migrationGone) : (paint[x] ?? chalk.dim)(x));
   const out: string[] = [];
-  out.push(`${chalk.bold('Class migration')} from the ${comparedWindowText(m)} to this window ${windowText(a.window.labels)} (clients)`);
-  out.push(matrixTable('ABC', m.abc, chalk));
-  out.push(matrixTable('XYZ', m.xyz, chalk));
+  out.push(`${chalk.bold(t.migration.title)} ${t.migration.subtitle(comparedWindowText(m, t), windowText(a.window.labels, t))}`);
+  out.push(matrixTable('ABC', m.abc, chalk, t));
+  out.push(matrixTable('XYZ', m.xyz, chalk, t));
   if (m.slipped.length === 0) {
-    out.push(`${chalk.bold('Key clients that slipped')}: none (no A client fell to B, C or gone, no key X client to Y or Z)`);
+    out.push(`${chalk.bold(t.migration.slippedTitle)}: ${t.migration.slippedNone}`);
   } else {
-    const t = table(chalk, ['Client', 'ABC', 'XYZ', 'Total before', 'Total now', 'Key now'], ['left', 'center', 'center', 'right', 'right', 'center'], { compact: true });
+    const tbl = table(chalk, [...t.migration.slippedHeaders], ['left', 'center', 'center', 'right', 'right', 'center'], { compact: true });
     for (const s of m.slipped.slice(0, top)) {
-      t.push([
+      tbl.push([
         truncate(s.client, 40),
         `${cls(s.abcPrev)}→${cls(s.abc)}`,
         s.abc === null ? '' : `${cls(s.xyzPrev ?? '-')}→${cls(s.xyz ?? '-')}`,
-        humanMoney(s.previousTotal),
-        humanMoney(s.total),
+        h.money(s.previousTotal),
+        h.money(s.total),
         s.keyNow ? '★' : '',
       ]);
     }
-    const more = m.slipped.length > top ? chalk.dim(`\n… and ${m.slipped.length - top} more (--top N)`) : '';
-    out.push(`${chalk.bold(`Key clients that slipped (${m.slipped.length})`)}: A → B, C or gone; X → Y or Z\n${t.toString()}${more}`);
+    const more = m.slipped.length > top ? chalk.dim(`\n${t.more(m.slipped.length - top, t.moreHint.top)}`) : '';
+    out.push(`${chalk.bold(t.migration.slippedCount(m.slipped.length))}: ${t.migration.slippedRule}\n${tbl.toString()}${more}`);
   }
   return `${out.join('\n')}\n`;
 }

@@ -1,10 +1,11 @@
-// The terminal view of `kam analyze`: summary, matrix with strategies, top clients.
+// The terminal view of `kam analyze`: summary, matrix with strategies, top clients, in the
+// run's language (every word from the catalogue `t`).
 import type { ChalkInstance } from 'chalk';
 import Table from 'cli-table3';
 import type { Analysis, ClientAnalysis } from '../core/analyze.js';
 import { ABC_CLASSES, MATRIX_COLUMNS, type MatrixCell } from '../core/matrix.js';
 import type { Problem } from '../core/problems.js';
-import { humanDay, humanInteger, humanMoney, humanNumber, humanPercent } from './human.js';
+import type { Messages } from '../i18n/en.js';
 import { renderProblem } from './messages.js';
 import type { RunContext } from './run-context.js';
 import { lostSummaryLines, renderWinBack } from './lost-terminal.js';
@@ -15,6 +16,8 @@ import { rowTagsText, tagCountsText } from './dossier-terminal.js';
 export interface TerminalOptions {
   chalk: ChalkInstance;
   top: number;
+  /** The run's language. */
+  t: Messages;
 }
 
 type Paint = (text: string) => string;
@@ -53,125 +56,139 @@ export function table(
   });
 }
 
-function settingsLine(a: Analysis): string {
+function settingsLine(a: Analysis, t: Messages, indent: number): string {
   const s = a.settings;
-  const pct = (x: number): string => String(Math.round(x * 1000) / 10);
   return [
-    `ABC by ${s.by}, cut-offs ${pct(s.abcCutoffs[0])}/${pct(s.abcCutoffs[1])}% (${s.abcBoundary} boundary)`,
-    `XYZ by ${s.period}ly CV, cut-offs ${pct(s.xyzCutoffs[0])}/${pct(s.xyzCutoffs[1])}% (${s.sd} sd, series from ${s.xyzStart === 'first' ? 'first purchase' : 'window start'}, at least ${s.minPeriods} periods)`,
-  ].join('\n            ');
+    t.analyze.settingsAbc(s.by, s.abcCutoffs[0], s.abcCutoffs[1], s.abcBoundary),
+    t.analyze.settingsXyz(s.period, s.xyzCutoffs[0], s.xyzCutoffs[1], s.sd, s.xyzStart, s.minPeriods),
+  ].join(`\n${' '.repeat(indent)}`);
 }
 
-export function renderSummary(a: Analysis, context: RunContext, chalk: ChalkInstance): string {
+/** Pads labels to the longest of them (at least `min`), so the values of a block line up in any language. */
+export function labeller(chalk: ChalkInstance, labels: readonly string[], min = 12): { label: (text: string) => string; width: number } {
+  const width = Math.max(min, ...labels.map((l) => l.length + 1));
+  return { label: (text: string) => chalk.bold(text.padEnd(width)), width };
+}
+
+/** "2025-01 … 2026-10 (22 months, 2025-01-01 … 2026-10-31), as of 2026-10-31" in the run's language. */
+export function windowText(w: Analysis['window'], t: Messages): string {
+  const h = t.human;
+  return t.windowLine(t.period(w.labels[0] ?? ''), t.period(w.labels[w.labels.length - 1] ?? ''), t.periodCount(w.period, w.periods), h.day(w.startDay), h.day(w.endDay), h.day(w.asOf));
+}
+
+/** How an input was read: "csv, utf8, delimiter ",", dates yyyy-mm-dd". */
+function dialectText(input: RunContext['inputs'][number], t: Messages): string {
+  return [
+    input.kind === 'xlsx' ? `xlsx, ${t.input.sheet(input.sheet ?? '')}` : `csv${input.compressed ? '.gz' : ''}, ${input.encoding ?? ''}, ${t.input.delimiter(JSON.stringify(input.delimiter ?? ','))}`,
+    input.dateFormat !== undefined ? t.input.dates(input.dateFormat) : '',
+    input.decimal !== undefined ? t.input.decimal(input.decimal.decimal) : '',
+  ]
+    .filter((x) => x !== '')
+    .join(', ');
+}
+
+/** The bullet lines of notes and warnings under a summary. */
+export function noteLines(notes: readonly Problem[], chalk: ChalkInstance, t: Messages): string[] {
+  if (notes.length === 0) return [];
+  return [chalk.bold(t.notes), ...notes.map((n) => `  ${n.severity === 'warning' ? chalk.yellow('!') : '•'} ${renderProblem(n, t)}`)];
+}
+
+export function renderSummary(a: Analysis, context: RunContext, chalk: ChalkInstance, t: Messages): string {
+  const L = t.analyze.labels;
+  const h = t.human;
   const lines: string[] = [];
-  const label = (text: string): string => chalk.bold(text.padEnd(12));
-  const w = a.window;
+  const { label, width } = labeller(chalk, [...Object.values(L), t.lost.labels.atStake]);
   lines.push(chalk.bold.underline(`kam analyze — ${context.inputs.map((i) => i.name).join(', ')}`));
-  for (const input of context.inputs) {
-    const dialect = [
-      input.kind === 'xlsx' ? `xlsx, sheet "${input.sheet ?? ''}"` : `csv${input.compressed ? '.gz' : ''}, ${input.encoding ?? ''}, delimiter ${JSON.stringify(input.delimiter ?? ',')}`,
-      input.dateFormat !== undefined ? `dates ${input.dateFormat}` : '',
-      input.decimal !== undefined ? `decimal "${input.decimal.decimal}"` : '',
-    ].filter((x) => x !== '');
-    lines.push(`${label('Ledger')}${input.name} (${dialect.join(', ')})`);
-  }
-  lines.push(
-    `${label('Window')}${w.labels[0]} … ${w.labels[w.labels.length - 1]} (${w.periods} ${w.period}${w.periods === 1 ? '' : 's'}, ${humanDay(w.startDay)} … ${humanDay(w.endDay)}), as of ${humanDay(w.asOf)}`,
-  );
+  for (const input of context.inputs) lines.push(`${label(L.ledger)}${input.name} (${dialectText(input, t)})`);
+  lines.push(`${label(L.window)}${windowText(a.window, t)}`);
   const c = context.counts;
-  const skipped = c.noClient + c.badDate + c.badNumber;
-  lines.push(
-    `${label('Rows')}${humanInteger(c.rows)} read, ${humanInteger(c.accepted)} used, ${humanInteger(skipped)} skipped` +
-      (skipped > 0 ? ` (${humanInteger(c.noClient)} without a client, ${humanInteger(c.badDate)} bad date, ${humanInteger(c.badNumber)} bad number)` : ''),
-  );
-  lines.push(`${label('Clients')}${humanInteger(a.totals.clients)} in the window, ${humanInteger(a.totals.clientsInLedger)} in the ledger`);
-  const totals = [`revenue ${humanMoney(a.totals.revenue)}`];
-  if (a.totals.profit !== null) totals.push(`profit ${humanMoney(a.totals.profit)}`);
-  if (a.totals.quantity !== null) totals.push(`quantity ${humanNumber(a.totals.quantity)}`);
-  lines.push(`${label('Totals')}${totals.join(', ')}`);
+  lines.push(`${label(L.rows)}${t.analyze.rows({ ...c, skipped: c.noClient + c.badDate + c.badNumber })}`);
+  lines.push(`${label(L.clients)}${t.analyze.clients(a.totals.clients, a.totals.clientsInLedger)}`);
+  const totals = [t.analyze.totals.revenue(h.money(a.totals.revenue))];
+  if (a.totals.profit !== null) totals.push(t.analyze.totals.profit(h.money(a.totals.profit)));
+  if (a.totals.quantity !== null) totals.push(t.analyze.totals.quantity(h.number(a.totals.quantity)));
+  lines.push(`${label(L.totals)}${totals.join(', ')}`);
   const k = a.key;
-  const band = `${Math.round(k.band[0] * 100)}–${Math.round(k.band[1] * 100)}% band`;
-  const position =
-    k.position === null ? '' : k.position === 'within' ? chalk.green(`within the ${band}`) : chalk.yellow(`${k.position} the ${band}`);
-  const keyShares = [`${humanPercent(k.revenueShare)} of revenue`];
-  if (k.profitShare !== null) keyShares.push(`${humanPercent(k.profitShare)} of profit`);
-  lines.push(`${label('Key clients')}${k.clients} (class A, breadwinners, image-makers): ${keyShares.join(', ')} — ${position}`);
-  if (a.segments !== undefined) lines.push(`${label('Tags')}${tagCountsText(a, chalk)}`);
-  lines.push(...lostSummaryLines(a, chalk, label));
-  lines.push(`${label('Settings')}${settingsLine(a)}`);
-  const notes: Problem[] = [...context.notes, ...a.notes];
-  if (notes.length > 0) {
-    lines.push(chalk.bold('Notes'));
-    for (const n of notes) lines.push(`  ${n.severity === 'warning' ? chalk.yellow('!') : '•'} ${renderProblem(n)}`);
-  }
+  const band = t.analyze.band(Math.round(k.band[0] * 100), Math.round(k.band[1] * 100));
+  const position = k.position === null ? '' : k.position === 'within' ? chalk.green(t.analyze.position.within(band)) : chalk.yellow(t.analyze.position[k.position](band));
+  const keyShares = [t.analyze.keyShares.revenue(h.percent(k.revenueShare))];
+  if (k.profitShare !== null) keyShares.push(t.analyze.keyShares.profit(h.percent(k.profitShare)));
+  lines.push(`${label(L.key)}${t.analyze.key(k.clients, keyShares.join(', '), position)}`);
+  if (a.segments !== undefined) lines.push(`${label(L.tags)}${tagCountsText(a, chalk, t)}`);
+  lines.push(...lostSummaryLines(a, chalk, label, t));
+  lines.push(`${label(L.settings)}${settingsLine(a, t, width)}`);
+  lines.push(...noteLines([...context.notes, ...a.notes], chalk, t));
   return `${lines.join('\n')}\n`;
 }
 
-export function renderMatrix(a: Analysis, chalk: ChalkInstance): string {
+export function renderMatrix(a: Analysis, chalk: ChalkInstance, t: Messages): string {
   const paint = classPainter(chalk);
+  const h = t.human;
   const byCell = new Map<string, MatrixCell>(a.matrix.map((m) => [m.cell, m]));
-  const grid = table(chalk, ['', ...MATRIX_COLUMNS.map((x) => paint[x]!(x)), 'Total'], ['left', 'right', 'right', 'right', 'right', 'right']);
+  const grid = table(chalk, ['', ...MATRIX_COLUMNS.map((x) => paint[x]!(x)), t.total], ['left', 'right', 'right', 'right', 'right', 'right']);
   for (const abc of ABC_CLASSES) {
     const cells = MATRIX_COLUMNS.map((x) => byCell.get(`${abc}${x}`)!);
     const clients = cells.reduce((s, m) => s + m.clients, 0);
     const share = cells.reduce((s, m) => s + m.revenueShare, 0);
     grid.push([
       paint[abc]!(abc),
-      ...cells.map((m) => (m.clients === 0 ? chalk.dim('·') : `${m.clients}\n${humanPercent(m.revenueShare)}`)),
-      `${clients}\n${humanPercent(share)}`,
+      ...cells.map((m) => (m.clients === 0 ? chalk.dim('·') : `${m.clients}\n${h.percent(m.revenueShare)}`)),
+      `${clients}\n${h.percent(share)}`,
     ]);
   }
-  const strategies = table(chalk, ['Cell', 'Clients', 'Revenue', 'Share', 'Strategy'], ['left', 'right', 'right', 'right', 'left'], {
+  const strategies = table(chalk, [...t.analyze.strategyHeaders], ['left', 'right', 'right', 'right', 'left'], {
     compact: true,
     colWidths: [null, null, null, null, 62],
   });
   for (const m of a.matrix) {
     if (m.clients === 0) continue;
-    strategies.push([`${paint[m.abc]!(m.abc)}${paint[m.xyz]!(m.xyz)}`, String(m.clients), humanMoney(m.revenue), humanPercent(m.revenueShare), m.strategy]);
+    strategies.push([`${paint[m.abc]!(m.abc)}${paint[m.xyz]!(m.xyz)}`, String(m.clients), h.money(m.revenue), h.percent(m.revenueShare), t.strategy[m.cell]]);
   }
-  return `${chalk.bold('ABC-XYZ matrix')} (clients and share of revenue)\n${grid.toString()}\n${strategies.toString()}\n`;
+  return `${chalk.bold(t.analyze.matrixTitle)} ${t.analyze.matrixSubtitle}\n${grid.toString()}\n${strategies.toString()}\n`;
 }
 
-export function renderTopClients(a: Analysis, chalk: ChalkInstance, top: number): string {
+export function renderTopClients(a: Analysis, chalk: ChalkInstance, top: number, t: Messages): string {
   const paint = classPainter(chalk);
+  const h = t.human;
   const shown: ClientAnalysis[] = a.clients.slice(0, top);
-  const t = table(
+  const tbl = table(
     chalk,
-    ['#', 'Client', 'ABC', 'XYZ', a.settings.by === 'revenue' ? 'Revenue' : a.settings.by === 'profit' ? 'Profit' : 'Quantity', 'Share', 'Cum.', 'CV', 'Active', 'Purch.', 'Last purchase', 'Status', 'Tags'],
+    t.analyze.topHeaders(t.metricTitle[a.settings.by]),
     ['right', 'left', 'center', 'center', 'right', 'right', 'right', 'right', 'right', 'right', 'left', 'left', 'left'],
     { compact: true },
   );
   for (const c of shown) {
-    t.push([
+    tbl.push([
       c.rank === null ? '' : String(c.rank),
       `${c.client.length > 40 ? `${c.client.slice(0, 39)}…` : c.client}${c.tags.includes('key') ? chalk.bold(' ★') : ''}`,
       paint[c.abc]!(c.abc),
       c.xyz === null ? chalk.dim('-') : paint[c.xyz]!(c.xyz),
-      a.settings.by === 'quantity' ? humanNumber(c.total) : humanMoney(c.total),
-      humanPercent(c.share),
-      humanPercent(c.cumShare),
-      c.cv === null ? '' : c.cv.toFixed(2),
+      a.settings.by === 'quantity' ? h.number(c.total) : h.money(c.total),
+      h.percent(c.share),
+      h.percent(c.cumShare),
+      c.cv === null ? '' : h.fixed(c.cv, 2),
       `${c.activePeriods}/${a.window.periods}`,
       String(c.purchases),
-      humanDay(c.lastPurchase),
-      c.status === null ? '' : paint[c.status]!(c.status),
-      rowTagsText(c.tags),
+      h.day(c.lastPurchase),
+      c.status === null ? '' : paint[c.status]!(t.status[c.status]),
+      rowTagsText(c.tags, t),
     ]);
   }
-  const more = a.clients.length > top ? chalk.dim(`… and ${a.clients.length - top} more (--top N, or --format csv for all)\n`) : '';
-  return `${chalk.bold(`Top ${Math.min(top, a.clients.length)} clients`)}\n${t.toString()}\n${more}`;
+  const more = a.clients.length > top ? chalk.dim(`${t.more(a.clients.length - top, t.moreHint.topOrCsv)}\n`) : '';
+  return `${chalk.bold(t.analyze.topTitle(Math.min(top, a.clients.length)))}\n${tbl.toString()}\n${more}`;
 }
 
 export function* renderTerminal(a: Analysis, context: RunContext, options: TerminalOptions): Generator<string> {
-  yield renderSummary(a, context, options.chalk);
+  const { chalk, top, t } = options;
+  yield renderSummary(a, context, chalk, t);
   yield '\n';
-  yield renderMatrix(a, options.chalk);
+  yield renderMatrix(a, chalk, t);
   yield '\n';
-  yield renderTopClients(a, options.chalk, options.top);
+  yield renderTopClients(a, chalk, top, t);
   yield '\n';
-  yield renderWinBack(winBackList(a), options.chalk, options.top);
+  yield renderWinBack(winBackList(a), chalk, top, t);
   if (a.migration !== undefined) {
     yield '\n';
-    yield renderMigration(a, options.chalk, options.top);
+    yield renderMigration(a, chalk, top, t);
   }
 }

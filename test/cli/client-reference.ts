@@ -64,8 +64,9 @@ export interface RefClient {
   total: number;
   /** Net amount per month of the window. */
   series: number[];
-  /** Index of the month of the client's first line in the window (kam's documented XYZ start). */
+  /** Index of the month of the client's first purchase in the window (SPEC §4 with §6's purchase), else of its first line. */
   firstMonth: number;
+  firstLineMonth: number;
   abc: 'A' | 'B' | 'C';
   xyz: 'X' | 'Y' | 'Z' | null;
   share: number | null;
@@ -74,7 +75,8 @@ export interface RefClient {
 /**
  * ABC by net revenue (cut-offs 80/95, the client crossing a line is in the higher class, ties at
  * 6 decimals share a class) and XYZ by the population CV of the monthly series from the month of
- * the client's first line in the window (cut-offs 10/25%, at least 3 months, positive mean).
+ * the client's first purchase (a positive line) in the window, or of its first line when it has
+ * returns only (cut-offs 10/25%, at least 3 months, positive mean).
  */
 export function classifyWindow(lines: readonly Line[], fromMonth: number, toMonth: number): Map<string, RefClient> {
   const months = toMonth - fromMonth + 1;
@@ -84,12 +86,14 @@ export function classifyWindow(lines: readonly Line[], fromMonth: number, toMont
     if (m < fromMonth || m > toMonth) continue;
     let c = byClient.get(l.client);
     if (c === undefined) {
-      c = { client: l.client, total: 0, series: new Array<number>(months).fill(0), firstMonth: months, abc: 'C', xyz: null, share: null };
+      c = { client: l.client, total: 0, series: new Array<number>(months).fill(0), firstMonth: months, firstLineMonth: months, abc: 'C', xyz: null, share: null };
       byClient.set(l.client, c);
     }
     c.series[m - fromMonth]! += l.amount;
-    c.firstMonth = Math.min(c.firstMonth, m - fromMonth);
+    c.firstLineMonth = Math.min(c.firstLineMonth, m - fromMonth);
+    if (l.amount > 0 || (l.amount === 0 && l.quantity > 0)) c.firstMonth = Math.min(c.firstMonth, m - fromMonth);
   }
+  for (const c of byClient.values()) if (c.firstMonth === months) c.firstMonth = c.firstLineMonth;
   const round6 = (x: number): number => Math.round(x * 1e6) / 1e6;
   for (const c of byClient.values()) c.total = c.series.reduce((s, x) => s + x, 0);
   const ranked = [...byClient.values()].filter((c) => round6(c.total) > 0).sort((a, b) => round6(b.total) - round6(a.total) || (a.client < b.client ? -1 : a.client > b.client ? 1 : 0));

@@ -135,12 +135,21 @@ describe('the XYZ series start (kam’s reading of "first purchase in the window
     expect(c.cv).toBe(0);
   });
 
-  it('a first line that is a return also starts the series (documented choice in analyze.ts)', () => {
-    // a return in January, purchases from March: the series runs January … June.
+  it('a return before the first purchase does not start the series: a day of returns alone is no purchase (SPEC §4, §6)', () => {
+    // a return in January, purchases from March: the series runs March … June.
     const lines = [...whole, line('c', '2024-01-20', -10), ...monthly('c', '2024-03', [100, 100, 100, 100])];
     const c = clientOf(analyze(lines), 'c');
-    expect(c.seriesStart).toBe(0);
+    expect(c.seriesStart).toBe(2);
     expect(c.series).toEqual([-10, 0, 100, 100, 100, 100]);
+    expect(c.xyz).toBe('X');
+  });
+
+  it('a client with returns only in the window starts at its first line and has no class', () => {
+    const lines = [...whole, line('c', '2024-02-20', -10), line('c', '2024-04-02', -5)];
+    const c = clientOf(analyze(lines), 'c');
+    expect(c.seriesStart).toBe(1);
+    expect(c.xyz).toBeNull();
+    expect(c.flags).toContain('no-net-purchases');
   });
 });
 

@@ -135,6 +135,24 @@ describe('window: --from/--to take whole periods', () => {
     expect(w.labels).toEqual(['2024-02', '2024-03']);
   });
 
+  it('--to past the as-of day stops at the as-of day’s period, and notes it', () => {
+    const w = win('2024-01-01', '2024-06-30', { to: '2024-08-31' });
+    expect(w.labels[w.labels.length - 1]).toBe('2024-06');
+    expect(iso(w.endDay)).toBe('2024-06-30');
+    expect(w.notes.map((n) => n.code)).toContain('window-capped');
+  });
+
+  it('--to past a mid-month as-of day: the partial as-of month is left out like any partial last month', () => {
+    // as of 2024-06-15, --to 2024-08-31: June holds half a month of rows (1–15), so it is partial;
+    // "whole periods always" — keeping it would halve June and inflate every CV, as the cap is there to avoid.
+    const w = win('2024-01-01', '2024-06-30', { asOf: '2024-06-15', to: '2024-08-31' });
+    expect(w.labels[w.labels.length - 1]).toBe('2024-05');
+    expect(iso(w.endDay)).toBe('2024-05-31');
+    const kept = win('2024-01-01', '2024-06-30', { asOf: '2024-06-15', to: '2024-08-31', includePartial: true });
+    expect(kept.labels[kept.labels.length - 1]).toBe('2024-06');
+    expect(iso(kept.endDay)).toBe('2024-06-15');
+  });
+
   it('whole quarters and weeks too', () => {
     const q = win('2023-01-01', '2024-12-31', { from: '2024-02-15', to: '2024-05-01', period: 'quarter' });
     expect(q.labels).toEqual(['2024-Q1', '2024-Q2']);

@@ -337,7 +337,8 @@ export async function writeDialects(dir: string): Promise<DialectCase[]> {
   );
 
   // Text dates and text numbers with decimal commas, and, as in sheets people have edited, some
-  // date cells that are real dates or bare serial numbers and some numbers that are real numbers.
+  // date cells that are real dates, bare serial numbers or yyyymmdd numbers, and some numbers
+  // that are real numbers.
   const textDates = put(
     'text-dates.xlsx',
     await formatWorkbook([
@@ -346,7 +347,8 @@ export async function writeDialects(dir: string): Promise<DialectCase[]> {
         rows: table.rows,
         headers: RUSSIAN_HEADERS,
         titleRows: ['Реализация товаров и услуг', 'Период: 01.01.2025 - 31.10.2026', 'Валюта: KZT'],
-        date: (iso, i) => (i % 11 === 5 ? excelSerial(iso) : i % 13 === 7 ? dateUtc(iso) : formatDate(iso, 'dmy')),
+        date: (iso, i) =>
+          i % 11 === 5 ? excelSerial(iso) : i % 13 === 7 ? dateUtc(iso) : i % 19 === 9 ? Number(formatDate(iso, 'yyyymmdd')) : formatDate(iso, 'dmy'),
         number: (plain, column, i) =>
           i % 17 === 3 ? Number(plain) : formatNumber(plain, { decimal: ',', group: '\u00a0', suffix: column === 'quantity' ? '' : ' тг' }),
       },
@@ -433,7 +435,28 @@ export async function writeDialects(dir: string): Promise<DialectCase[]> {
     }),
   );
 
+  // A cover sheet before the data: with no --sheet, the first sheet that holds a ledger is read.
+  const cover = put(
+    'cover-sheet.xlsx',
+    await formatWorkbook([
+      { name: 'Титул', rows: [], headers: ENGLISH_HEADERS, order: [], titleRows: ['ТОО «Стройснаб Казахстан»', 'Продажи 2025–2026'], date: () => '', number: () => '' },
+      { name: 'Данные', rows: table.rows, headers: ENGLISH_HEADERS, date: (iso) => dateUtc(iso), number: (p) => Number(p) },
+    ]),
+  );
+
+  // Windows-1251 whose first 64 KB are plain ASCII (Latin names first, Cyrillic ones later):
+  // the encoding cannot be told from the head.
+  const lateRows = table.rows.map((r, i) => (i < 500 ? (Object.fromEntries(COLUMNS.map((c) => [c, latin(r[c])])) as Record<ColumnKey, string>) : r));
+  const lateTable: Table = { rows: lateRows.map((r) => Object.fromEntries(COLUMNS.map((c) => [c, cp1251Safe(r[c])])) as Record<ColumnKey, string>) };
+  const lateClean = put('late-cyrillic-clean.csv', cleanCsv(lateTable));
+  const lateBytes = formatTextLedger(lateTable, { ...ONE_C, number: { decimal: ',', group: ' ' }, titleRows: [], headers: ENGLISH_HEADERS });
+  const firstNonAscii = lateBytes.findIndex((b) => b >= 0x80);
+  if (firstNonAscii < 65_536) throw new Error(`the late-Cyrillic file has a non-ASCII byte at ${firstNonAscii}, inside the 64 KB head`);
+  const late = put('late-cyrillic-cp1251.csv', lateBytes);
+
   return [
+    { name: 'cover-sheet', about: 'xlsx with a cover sheet before the data sheet, no --sheet', args: [cover], reference: clean },
+    { name: 'cp1251-after-ascii-head', about: 'cp1251 whose first 64 KB are ASCII: decided at the first Cyrillic byte', args: [late], reference: lateClean },
     { name: '1c-cp1251', about: '1C export: cp1251, ;, decimal comma, U+00A0 thousands, dd.mm.yyyy, three title rows, Russian headers, CRLF', args: [oneC], reference: cleanSafe },
     { name: '1c-cp1251-stdin', about: 'the same 1C export on standard input', args: ['-'], input: readFileSync(oneC), reference: cleanSafe },
     {
@@ -462,6 +485,76 @@ export async function writeDialects(dir: string): Promise<DialectCase[]> {
       about: 'unknown headers named with --map',
       args: [odd, '--map', 'client=Партнёр', '--map', 'date=период', '--map', 'amount=Итого с НДС'],
       reference: clean,
+    },
+  ];
+}
+
+// ---------------------------------------------------------------------------------------------
+// Ledgers that detection must refuse, and the option that settles each.
+
+const LATIN: Readonly<Record<string, string>> = Object.fromEntries(
+  [...'абвгдеёжзийклмнопрстуфхцчшщъыьэюя'].map((ch, i) => [ch, ['a', 'b', 'v', 'g', 'd', 'e', 'yo', 'zh', 'z', 'i', 'y', 'k', 'l', 'm', 'n', 'o', 'p', 'r', 's', 't', 'u', 'f', 'kh', 'ts', 'ch', 'sh', 'shch', '', 'y', '', 'e', 'yu', 'ya'][i]!]),
+);
+
+/** Cyrillic (and the Kazakh letters) in Latin letters, quotes and signs dropped: plain ASCII. */
+export function latin(text: string): string {
+  let out = '';
+  for (const ch of cp1251Safe(text)) {
+    const lower = ch.toLowerCase();
+    const t = LATIN[lower];
+    if (t !== undefined) out += ch === lower ? t : t.charAt(0).toUpperCase() + t.slice(1);
+    else if (ch.charCodeAt(0) < 0x80) out += ch;
+    else if (ch === 'і' || ch === 'І') out += ch === 'і' ? 'i' : 'I';
+  }
+  return out;
+}
+
+export interface RefusalCase {
+  name: string;
+  file: string;
+  /** What the refusal message must mention (the option that settles it). */
+  hint: RegExp;
+  /** The option that settles it the right way; the output then matches `reference`. */
+  fix: string[];
+  /** The same option the other way: it must be obeyed (a different output), not ignored. */
+  other: string[];
+  reference: string;
+}
+
+/** Ledgers whose dates or numbers read two ways, with the clean CSV of the right reading. */
+export function writeRefusals(dir: string): RefusalCase[] {
+  mkdirSync(dir, { recursive: true });
+  const put = (name: string, bytes: Buffer): string => {
+    const path = join(dir, name);
+    writeFileSync(path, bytes);
+    return path;
+  };
+  const table = sampleTable();
+  // Only the days 1..12: 05/03/2025 is the 5th of March or May the 3rd, and nothing tells.
+  const early: Table = { rows: table.rows.filter((r) => Number(r.date.slice(8)) <= 12) };
+  // Whole numbers below a million with '.' for thousands: 3.627 is 3627 or 3.627.
+  const round = (plain: string): string => String(Math.round(Number(plain)));
+  const whole: Table = {
+    rows: table.rows
+      .filter((r) => Math.abs(Number(r.amount)) < 1e6)
+      .map((r) => ({ ...r, price: round(r.price), amount: round(r.amount), profit: round(r.profit) })),
+  };
+  return [
+    {
+      name: 'dd/mm or mm/dd',
+      file: put('ambiguous-dates.csv', formatTextLedger(early, { delimiter: ',', encoding: 'utf8', eol: '\n', number: { decimal: '.', group: '' }, date: 'dmy-slash', headers: ENGLISH_HEADERS })),
+      hint: /--date-format/,
+      fix: ['--date-format', 'dd/mm/yyyy'],
+      other: ['--date-format', 'mm/dd/yyyy'],
+      reference: put('ambiguous-dates-clean.csv', cleanCsv(early)),
+    },
+    {
+      name: 'decimal point or thousands separator',
+      file: put('ambiguous-numbers.csv', formatTextLedger(whole, { delimiter: ';', encoding: 'utf8', eol: '\n', number: { decimal: ',', group: '.' }, date: 'dmy', headers: RUSSIAN_HEADERS })),
+      hint: /--decimal/,
+      fix: ['--decimal', ','],
+      other: ['--decimal', '.'],
+      reference: put('ambiguous-numbers-clean.csv', cleanCsv(whole)),
     },
   ];
 }

@@ -47,7 +47,9 @@ export interface KamOptions {
 /** The environment of a plain, colourless non-terminal run; `extra` adds or (with undefined) removes. */
 export function cleanEnv(extra: Record<string, string | undefined> = {}): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = { ...process.env };
-  for (const k of ['NO_COLOR', 'FORCE_COLOR', 'NODE_OPTIONS', 'KAM_DEBUG', 'COLORTERM', 'CI']) delete env[k];
+  for (const k of ['NO_COLOR', 'FORCE_COLOR', 'NODE_OPTIONS', 'KAM_DEBUG', 'COLORTERM', 'CI', 'LC_ALL', 'LC_MESSAGES']) delete env[k];
+  // English unless a test says otherwise (--lang, or LANG/LC_ALL in `extra`).
+  env.LANG = 'C.UTF-8';
   env.TERM = 'xterm-256color';
   for (const [k, v] of Object.entries(extra)) {
     if (v === undefined) delete env[k];

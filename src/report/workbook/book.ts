@@ -1,6 +1,7 @@
 // What a sheet module writes into: exceljs's streaming workbook plus kam's page setup and a way
 // to place native charts (which exceljs cannot write; see package.ts).
 import type ExcelJS from 'exceljs';
+import type { Messages } from '../../i18n/en.js';
 import type { ChartPlacement } from './package.js';
 
 export type Sheet = ExcelJS.Worksheet;
@@ -27,7 +28,9 @@ export class Book {
     /** Text for the printed page footer (left side), e.g. the ledger name. */
     private readonly footer: string,
     /** The sheets of this workbook in tab order, for the Summary's table of contents. */
-    readonly contents: readonly { name: string; description: string }[] = [],
+    readonly contents: readonly { name: string; description: string }[],
+    /** The run's language (page footer, chart text). */
+    readonly t: Messages,
   ) {}
 
   /** A new sheet, landscape, fitted to the page width, with print titles and a page footer. */
@@ -55,12 +58,14 @@ export class Book {
         ...(layout.printTitleRows === undefined ? {} : { printTitlesRow: layout.printTitleRows }),
         ...(layout.printTitleColumns === undefined ? {} : { printTitlesColumn: layout.printTitleColumns }),
       },
-      headerFooter: { oddFooter: `&L&8${footer} — &A&R&8Page &P of &N` },
+      headerFooter: { oddFooter: `&L&8${footer} — &A&R&8${this.t.workbook.pageFooter}` },
     });
   }
 
   /** Places a native chart on a sheet; its parts go into the file once exceljs has written it. */
   addChart(sheet: Sheet, chart: Omit<ChartPlacement, 'sheetId'>): void {
-    this.charts.push({ ...chart, sheetId: sheet.id });
+    // Chart text runs carry the language of the workbook (the chart builders write en-US).
+    const chartXml = chart.chartXml.replace(/(lang|<c:lang val)="en-US"/g, `$1="${this.t.locale}"`);
+    this.charts.push({ ...chart, chartXml, sheetId: sheet.id });
   }
 }

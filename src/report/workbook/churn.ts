@@ -1,17 +1,14 @@
 // Churn: clients that became lost and came back per period (SPEC §6), as a table and a native
 // chart (columns: became lost, came back; line: lost clients at the end of each period), then the
 // same per direction value when the ledger has a --direction column.
-import { formatDay } from '../../core/calendar.js';
 import type { ChurnPeriod } from '../../core/churn.js';
 import { lostReport } from '../../core/win-back.js';
-import { humanInteger } from '../human.js';
 import { rangeRef } from './chart.js';
 import { xmlText } from './package.js';
 import { Rows } from './rows.js';
 import type { WorkbookSheet } from './sheet.js';
-import { FORMAT, LINE_HEIGHT, STYLE, columnWidth, dateValue, plain, textWidth, toneCell, totalCell, type CellStyle } from './style.js';
+import { LINE_HEIGHT, STYLE, columnWidth, dateValue, plain, textWidth, toneCell, totalCell, type CellStyle } from './style.js';
 
-const SHEET = 'Churn';
 const COLOR = { lost: 'C9483F', back: '4E9A5B', running: '1F4E78' };
 
 interface ChartSeries {
@@ -31,6 +28,8 @@ export interface ChurnChart {
   line: ChartSeries;
   leftTitle: string;
   rightTitle: string;
+  /** Number format of the value axes. */
+  numFmt?: string;
 }
 
 const AX = { cat: 600_100_01, val: 600_100_02, cat2: 600_100_03, val2: 600_100_04 };
@@ -79,7 +78,7 @@ export function churnChartXml(chart: ChurnChart): string {
     `<c:valAx><c:axId val="${id}"/><c:scaling><c:orientation val="minMax"/><c:min val="0"/></c:scaling><c:delete val="0"/><c:axPos val="${pos}"/>` +
     (secondary ? '' : `<c:majorGridlines>${gridLine}</c:majorGridlines>`) +
     rich(title, 1000, true) +
-    '<c:numFmt formatCode="#,##0" sourceLinked="0"/><c:majorTickMark val="out"/><c:minorTickMark val="none"/><c:tickLblPos val="nextTo"/>' +
+    `<c:numFmt formatCode="${xmlText(chart.numFmt ?? '#,##0')}" sourceLinked="0"/><c:majorTickMark val="out"/><c:minorTickMark val="none"/><c:tickLblPos val="nextTo"/>` +
     axisLine +
     labels(900, false) +
     `<c:crossAx val="${cross}"/><c:crosses val="${secondary ? 'max' : 'autoZero'}"/><c:crossBetween val="between"/></c:valAx>`;
@@ -122,51 +121,51 @@ export function runningLost(periods: readonly ChurnPeriod[]): number[] {
 const COLUMNS = 8;
 
 export const churnSheet: WorkbookSheet = {
-  name: SHEET,
-  description: `clients that became lost and came back per period (a chart and a table), and the same per direction`,
-  write(book, { analysis: a, directionColumn }) {
+  id: 'churn',
+  write(book, { analysis: a, directionColumn, t }) {
+    const T = t.workbook.churn;
+    const F = t.numFmt;
+    const h = t.human;
+    const SHEET = t.workbook.sheets.churn;
     const report = lostReport(a);
     const periods = report.churn.periods;
     const kind = a.settings.period;
     const running = runningLost(periods);
     const directions = report.byDirection;
-    const directionName = directionColumn ?? 'Direction';
-    const firstWidth = columnWidth(Math.max(10, textWidth(directionName), ...(directions ?? []).map((d) => textWidth(d.direction ?? '(none)'))), { max: 30 });
+    const directionName = directionColumn ?? T.direction;
+    const firstWidth = columnWidth(Math.max(10, textWidth(directionName), ...(directions ?? []).map((d) => textWidth(d.direction ?? t.noDirection))), { max: 30 });
     const widths = [firstWidth, directions === null ? 12 : Math.max(12, firstWidth), 12, 11, 16, 11, 11, 12];
     const chartColumns = 14;
     const sheet = book.addSheet(SHEET, { pagesWide: 1, tabColor: 'C9483F' });
     sheet.columns = [...widths, 3, ...Array<number>(chartColumns).fill(9)].map((width) => ({ width }));
     const rows = new Rows(sheet);
-    rows.title(
-      'Churn dynamics',
-      `As of ${formatDay(report.asOf)}. A client becomes lost on the first day its silence exceeds its lost threshold (Method sheet); it came back when it bought again after that. Revenue: over the 12 months before the last purchase.`,
-    );
-    rows.add([`${humanInteger(report.churn.totals.becameLost)} times a client became lost, ${humanInteger(report.churn.totals.cameBack)} came back, ${humanInteger(report.counts.lost)} lost now.`], [plain(undefined, { grey: true })]);
+    rows.title(T.title, T.subtitle(h.day(report.asOf)));
+    rows.add([T.totals(h.integer(report.churn.totals.becameLost), h.integer(report.churn.totals.cameBack), h.integer(report.counts.lost))], [plain(undefined, { grey: true })]);
     rows.blank();
 
-    const cap = kind[0]!.toUpperCase() + kind.slice(1);
-    const headers = [cap, 'Start', 'End', 'Became lost', 'Their revenue, 12 months', 'Came back', 'Of them still lost', `Lost at ${kind} end`];
+    const periodText = (p: ChurnPeriod): string => (p.partial ? T.part(t.period(p.period)) : t.period(p.period));
+    const headers = T.headers(kind);
     const headerStyles = [STYLE.headerLeft, STYLE.headerCenter, STYLE.headerCenter, STYLE.headerRight, STYLE.headerRight, STYLE.headerRight, STYLE.headerRight, STYLE.headerRight];
     const headerRow = rows.add(headers, headerStyles, { height: 2 * LINE_HEIGHT + 2 });
     const ruled = (numFmt?: string, align?: 'left' | 'center' | 'right'): CellStyle => plain(numFmt, { ruled: true, align });
-    const count = (n: number): CellStyle => (n > 0 ? toneCell('weak', FORMAT.integer) : ruled(FORMAT.integer));
-    const backCount = (n: number): CellStyle => (n > 0 ? toneCell('good', FORMAT.integer) : ruled(FORMAT.integer));
+    const count = (n: number): CellStyle => (n > 0 ? toneCell('weak', F.integer) : ruled(F.integer));
+    const backCount = (n: number): CellStyle => (n > 0 ? toneCell('good', F.integer) : ruled(F.integer));
     periods.forEach((p, i) => {
       rows.add(
-        [p.partial ? `${p.period} (part)` : p.period, dateValue(p.start), dateValue(p.end), p.becameLost, Math.round(p.lostRevenue * 100) / 100, p.cameBack, p.stillLost, running[i]!],
-        [ruled(), ruled(FORMAT.date, 'center'), ruled(FORMAT.date, 'center'), count(p.becameLost), ruled(FORMAT.money), backCount(p.cameBack), ruled(FORMAT.integer), ruled(FORMAT.integer)],
+        [periodText(p), dateValue(p.start), dateValue(p.end), p.becameLost, Math.round(p.lostRevenue * 100) / 100, p.cameBack, p.stillLost, running[i]!],
+        [ruled(), ruled(F.date, 'center'), ruled(F.date, 'center'), count(p.becameLost), ruled(F.money), backCount(p.cameBack), ruled(F.integer), ruled(F.integer)],
       );
     });
-    const t = report.churn.totals;
-    rows.add(['Total', null, null, t.becameLost, Math.round(t.lostRevenue * 100) / 100, t.cameBack, t.stillLost, report.counts.lost], [
+    const tot = report.churn.totals;
+    rows.add([t.total, null, null, tot.becameLost, Math.round(tot.lostRevenue * 100) / 100, tot.cameBack, tot.stillLost, report.counts.lost], [
       totalCell(),
       totalCell(),
       totalCell(),
-      totalCell(FORMAT.integer),
-      totalCell(FORMAT.money),
-      totalCell(FORMAT.integer),
-      totalCell(FORMAT.integer),
-      totalCell(FORMAT.integer),
+      totalCell(F.integer),
+      totalCell(F.money),
+      totalCell(F.integer),
+      totalCell(F.integer),
+      totalCell(F.integer),
     ]);
     const first = headerRow + 1;
     const last = headerRow + periods.length;
@@ -175,17 +174,18 @@ export const churnSheet: WorkbookSheet = {
       const ref = (col: string): string => rangeRef(SHEET, col, first, col, last);
       const head = (col: string): string => rangeRef(SHEET, col, headerRow, col, headerRow);
       book.addChart(sheet, {
-        name: 'Churn chart',
+        name: T.chartName,
         chartXml: churnChartXml({
-          title: `Clients lost and won back per ${kind}`,
-          categories: { ref: ref('A'), labels: periods.map((p) => (p.partial ? `${p.period} (part)` : p.period)), title: cap },
+          title: T.chartTitle(kind),
+          categories: { ref: ref('A'), labels: periods.map(periodText), title: t.periodTitle[kind] },
           columns: [
             { name: headers[3]!, nameRef: head('D'), ref: ref('D'), values: periods.map((p) => p.becameLost), color: COLOR.lost },
             { name: headers[5]!, nameRef: head('F'), ref: ref('F'), values: periods.map((p) => p.cameBack), color: COLOR.back },
           ],
           line: { name: headers[7]!, nameRef: head('H'), ref: ref('H'), values: running, color: COLOR.running },
-          leftTitle: `Clients per ${kind}`,
-          rightTitle: 'Lost clients',
+          leftTitle: T.leftTitle(kind),
+          rightTitle: T.rightTitle,
+          numFmt: F.axisInteger,
         }),
         from: { col: widths.length + 1, row: headerRow - 1 },
         to: { col: widths.length + 1 + chartColumns, row: headerRow - 1 + 22 },
@@ -193,25 +193,23 @@ export const churnSheet: WorkbookSheet = {
     }
 
     if (directions !== null) {
-      rows.section(`By ${directionName}`, COLUMNS);
-      rows.add([`A client counts under the ${directionName} value it bought the most under (net).`], [plain(undefined, { grey: true })]);
-      rows.add(
-        [directionName, 'Clients', 'Active', 'At risk', 'At stake', 'Lost now', 'Became lost', 'Came back'],
-        [STYLE.headerLeft, STYLE.headerRight, STYLE.headerRight, STYLE.headerRight, STYLE.headerRight, STYLE.headerRight, STYLE.headerRight, STYLE.headerRight],
-        { height: 2 * LINE_HEIGHT + 2 },
-      );
+      rows.section(T.bySection(directionName), COLUMNS);
+      rows.add([T.byNote(directionName)], [plain(undefined, { grey: true })]);
+      rows.add(T.byHeaders(directionName), [STYLE.headerLeft, STYLE.headerRight, STYLE.headerRight, STYLE.headerRight, STYLE.headerRight, STYLE.headerRight, STYLE.headerRight, STYLE.headerRight], {
+        height: 2 * LINE_HEIGHT + 2,
+      });
       for (const d of directions) {
         const c = d.counts;
         rows.add(
-          [d.direction ?? '(none)', d.clients, c.active, c.atRisk, Math.round(c.revenueAtStake * 100) / 100, c.lost, d.churn.totals.becameLost, d.churn.totals.cameBack],
-          [ruled(), ruled(FORMAT.integer), ruled(FORMAT.integer), ruled(FORMAT.integer), ruled(FORMAT.money), count(c.lost), ruled(FORMAT.integer), ruled(FORMAT.integer)],
+          [d.direction ?? t.noDirection, d.clients, c.active, c.atRisk, Math.round(c.revenueAtStake * 100) / 100, c.lost, d.churn.totals.becameLost, d.churn.totals.cameBack],
+          [ruled(), ruled(F.integer), ruled(F.integer), ruled(F.integer), ruled(F.money), count(c.lost), ruled(F.integer), ruled(F.integer)],
         );
       }
 
-      rows.section(`Per ${kind} and ${directionName}`, COLUMNS);
-      rows.add([`Only the ${kind}s in which a client of the ${directionName} became lost or came back; use the filter to pick one.`], [plain(undefined, { grey: true })]);
+      rows.section(T.perSection(kind, directionName), COLUMNS);
+      rows.add([T.perNote(kind, directionName)], [plain(undefined, { grey: true })]);
       const tableHead = rows.add(
-        [cap, directionName, 'Start', 'Became lost', 'Their revenue, 12 months', 'Came back', 'Of them still lost', ''],
+        T.perHeaders(kind, directionName),
         [STYLE.headerLeft, STYLE.headerLeft, STYLE.headerCenter, STYLE.headerRight, STYLE.headerRight, STYLE.headerRight, STYLE.headerRight, undefined],
         { height: 2 * LINE_HEIGHT + 2 },
       );
@@ -221,8 +219,8 @@ export const churnSheet: WorkbookSheet = {
           const p = d.churn.periods[i]!;
           if (p.becameLost === 0 && p.cameBack === 0) continue;
           rows.add(
-            [p.partial ? `${p.period} (part)` : p.period, d.direction ?? '(none)', dateValue(p.start), p.becameLost, Math.round(p.lostRevenue * 100) / 100, p.cameBack, p.stillLost],
-            [ruled(), ruled(), ruled(FORMAT.date, 'center'), count(p.becameLost), ruled(FORMAT.money), backCount(p.cameBack), ruled(FORMAT.integer)],
+            [periodText(p), d.direction ?? t.noDirection, dateValue(p.start), p.becameLost, Math.round(p.lostRevenue * 100) / 100, p.cameBack, p.stillLost],
+            [ruled(), ruled(), ruled(F.date, 'center'), count(p.becameLost), ruled(F.money), backCount(p.cameBack), ruled(F.integer)],
           );
           n++;
         }

@@ -2,10 +2,10 @@
 // are the JSON values: the same numbers the CSV prints), then the metric per window period.
 import type { Analysis } from '../../core/analyze.js';
 import { CLIENT_COLUMNS, dataValue, type ClientColumn, type ColumnValue } from '../client-columns.js';
-import { columnHeader } from './labels.js';
+import type { Messages } from '../../i18n/en.js';
+import { columnHeader, columnText } from './labels.js';
 import type { WorkbookSheet } from './sheet.js';
 import {
-  FORMAT,
   LINE_HEIGHT,
   cellText,
   columnWidth,
@@ -36,8 +36,8 @@ interface Measured {
   wholeNumbers: boolean;
 }
 
-function measure(analysis: Analysis, columns: readonly ClientColumn[]): Measured[] {
-  const measured: Measured[] = columns.map((c) => ({ width: headerWidth(columnHeader(c, analysis)), wholeNumbers: true }));
+function measure(analysis: Analysis, columns: readonly ClientColumn[], t: Messages): Measured[] {
+  const measured: Measured[] = columns.map((c) => ({ width: headerWidth(columnHeader(c, analysis, t)), wholeNumbers: true }));
   for (const client of analysis.clients) {
     columns.forEach((column, i) => {
       const m = measured[i]!;
@@ -47,7 +47,7 @@ function measure(analysis: Analysis, columns: readonly ClientColumn[]): Measured
       if (typeof v === 'number') {
         if (!Number.isInteger(v)) m.wholeNumbers = false;
         w = numberWidth(v, DECIMALS[column.kind] ?? 2, column.kind === 'share');
-      } else w = column.kind === 'date' ? 10 : textWidth(v);
+      } else w = column.kind === 'date' ? 10 : textWidth(columnText(column, v, t));
       if (w > m.width) m.width = w;
     });
   }
@@ -55,12 +55,12 @@ function measure(analysis: Analysis, columns: readonly ClientColumn[]): Measured
 }
 
 export const clientsSheet: WorkbookSheet = {
-  name: 'Clients',
-  description: 'one row per client: classes, totals, shares, rhythm and status (the --format csv columns), then the figure per period',
-  write(book, { analysis }) {
+  id: 'clients',
+  write(book, { analysis, t }) {
+    const F = t.numFmt;
     const columns = CLIENT_COLUMNS;
-    const periods = analysis.window.labels;
-    const measured = measure(analysis, columns);
+    const periods = analysis.window.labels.map((label) => t.period(label));
+    const measured = measure(analysis, columns, t);
     let periodMax = 7;
     for (const c of analysis.clients) for (const v of c.series) periodMax = Math.max(periodMax, numberWidth(v, 0));
     const periodWidth = columnWidth(periodMax, { min: 9, filter: true });
@@ -70,7 +70,7 @@ export const clientsSheet: WorkbookSheet = {
       ...periods.map(() => periodWidth),
     ];
     const pagesWide = Math.max(1, Math.ceil(widths.reduce((s, w) => s + w, 0) / 230));
-    const sheet = book.addSheet('Clients', {
+    const sheet = book.addSheet(t.workbook.sheets.clients, {
       freeze: { rows: 1, columns: 1 },
       printTitleRows: '1:1',
       printTitleColumns: 'A:A',
@@ -80,16 +80,16 @@ export const clientsSheet: WorkbookSheet = {
     sheet.columns = widths.map((width) => ({ width }));
 
     const styles: CellStyle[] = columns.map((c, i) =>
-      plain(formatOfKind(c.kind, measured[i]!.wholeNumbers), {
+      plain(formatOfKind(c.kind, measured[i]!.wholeNumbers, F), {
         ruled: true,
         align: c.kind === 'date' ? 'center' : c.kind === 'text' ? 'left' : undefined,
         // Text after a right-aligned number (tags after P(alive)) needs a gap; the first column does not.
         indent: c.kind === 'text' && i > 0 ? 1 : undefined,
       }),
     );
-    const periodStyle = plain(FORMAT.moneyRound, { ruled: true });
+    const periodStyle = plain(F.moneyRound, { ruled: true });
 
-    const header = sheet.addRow([...columns.map((c) => columnHeader(c, analysis)), ...periods]);
+    const header = sheet.addRow([...columns.map((c) => columnHeader(c, analysis, t)), ...periods]);
     header.height = 2 * LINE_HEIGHT + 2;
     columns.forEach((c, i) => (header.getCell(i + 1).style = headerStyle(TONED.has(c.name) ? 'tone' : c.kind)));
     periods.forEach((_, i) => (header.getCell(columns.length + i + 1).style = headerStyle('money')));
@@ -100,11 +100,12 @@ export const clientsSheet: WorkbookSheet = {
         const v = dataValue(column, client, analysis);
         if (v === null) return null;
         if (column.kind === 'date' && typeof v === 'string') return dateCell(v);
-        return typeof v === 'string' ? cellText(v) : v;
+        return typeof v === 'string' ? cellText(columnText(column, v, t)) : v;
       });
       const row = sheet.addRow([...values, ...client.series.map((x) => Math.round(x * 1e6) / 1e6)]);
       columns.forEach((column, i) => {
-        const v = values[i];
+        // The tone comes from the value itself (lost, AX…), not from its words.
+        const v = column.value(client, analysis);
         const tone = TONED.has(column.name) && typeof v === 'string' ? toneOf(v) : undefined;
         row.getCell(i + 1).style = tone === undefined ? styles[i]! : toneCell(tone);
       });

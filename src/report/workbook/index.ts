@@ -39,8 +39,14 @@ export async function renderWorkbook(model: WorkbookModel, sheets: readonly Work
   writer.lastModifiedBy = `kam ${model.context.version}`;
   writer.created = model.generatedAt;
   writer.modified = model.generatedAt;
-  writer.title = `Key-account analysis — ${inputs}`;
-  const book = new Book(writer, `kam — ${inputs}`, sheets.map((s) => ({ name: s.name, description: s.description })));
+  const t = model.t;
+  writer.title = t.workbook.title(inputs);
+  const book = new Book(
+    writer,
+    `kam — ${inputs}`,
+    sheets.map((s) => ({ name: t.workbook.sheets[s.id], description: t.workbook.descriptions[s.id] })),
+    t,
+  );
   for (const sheet of sheets) await sheet.write(book, model);
   await writer.commit();
   const xlsx = Buffer.concat(chunks);

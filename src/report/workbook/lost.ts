@@ -1,37 +1,24 @@
 // Lost: the win-back list (SPEC §6) — lost and at-risk clients, most valuable first (class, then
 // revenue over the 12 months before the last purchase), with the action each one calls for.
-import { formatDay } from '../../core/calendar.js';
 import { winBackList } from '../../core/win-back.js';
-import { humanInteger } from '../human.js';
 import { revenueAtStakeText, rulesText } from '../lost-terminal.js';
 import { Rows } from './rows.js';
 import type { WorkbookSheet } from './sheet.js';
-import { FORMAT, LINE_HEIGHT, STYLE, classCell, columnWidth, dateValue, numberWidth, plain, textWidth, toneCell, wrappedLines, type CellStyle } from './style.js';
+import { LINE_HEIGHT, STYLE, classCell, columnWidth, dateValue, numberWidth, plain, textWidth, toneCell, wrappedLines, type CellStyle } from './style.js';
 
 const ACTION_WIDTH = 60;
 
 export const lostSheet: WorkbookSheet = {
-  name: 'Lost',
-  description: 'the win-back list: lost and at-risk clients, most valuable first, with P(alive) and the action each calls for',
-  write(book, { analysis: a, directionColumn }) {
+  id: 'lost',
+  write(book, { analysis: a, directionColumn, t }) {
+    const T = t.workbook.lost;
+    const F = t.numFmt;
+    const h = t.human;
     const entries = winBackList(a);
     const counts = a.lost.counts;
     const hasDirection = a.columns.direction;
-    const headers = [
-      '#',
-      'Client',
-      'ABC',
-      'Status',
-      'Key client',
-      'Last purchase',
-      'Days since last purchase',
-      'Usual interval, days',
-      'Lost after, days',
-      'Revenue, 12 months before last purchase',
-      'P(alive)',
-      ...(hasDirection ? [directionColumn ?? 'Direction'] : []),
-      'Action',
-    ];
+    const headers = T.headers(hasDirection ? (directionColumn ?? T.direction) : null);
+    const actions = entries.map((e) => t.action[e.action]);
     const widths = [
       5,
       columnWidth(Math.max(8, ...entries.map((e) => textWidth(e.client))), { max: 44, filter: true }),
@@ -47,19 +34,16 @@ export const lostSheet: WorkbookSheet = {
       ...(hasDirection ? [columnWidth(Math.max(10, ...entries.map((e) => textWidth(e.direction ?? ''))), { max: 28, filter: true })] : []),
       ACTION_WIDTH,
     ];
-    const sheet = book.addSheet('Lost', { freeze: { rows: 4, columns: 2 }, printTitleRows: '4:4', pagesWide: 1, gridLines: true, tabColor: 'C9483F' });
+    const sheet = book.addSheet(t.workbook.sheets.lost, { freeze: { rows: 4, columns: 2 }, printTitleRows: '4:4', pagesWide: 1, gridLines: true, tabColor: 'C9483F' });
     sheet.columns = widths.map((width) => ({ width }));
     const rows = new Rows(sheet);
-    rows.title(
-      'Win-back list',
-      `As of ${formatDay(a.lost.asOf)}: ${humanInteger(counts.lost)} lost and ${humanInteger(counts.atRisk)} at-risk of ${humanInteger(counts.clients)} clients with a purchase; at stake ${revenueAtStakeText(counts)}. Rules: ${rulesText(a.lost.rules)}.`,
-    );
+    rows.title(T.title, T.subtitle(h.day(a.lost.asOf), h.integer(counts.lost), h.integer(counts.atRisk), h.integer(counts.clients), revenueAtStakeText(counts, t), rulesText(a.lost.rules, t)));
     rows.blank();
     const right = (numFmt?: string): CellStyle => plain(numFmt, { ruled: true, align: 'right' });
     const headerStyles = headers.map((_, i) => (i === 1 || i === headers.length - 1 || (hasDirection && i === headers.length - 2) ? STYLE.headerLeft : i === 2 || i === 3 || i === 4 || i === 5 ? STYLE.headerCenter : STYLE.headerRight));
     const headerRow = rows.add(headers, headerStyles, { height: 3 * LINE_HEIGHT + 2 });
     if (entries.length === 0) {
-      rows.add(['', 'No lost or at-risk clients.'], [undefined, plain(undefined, { italic: true })]);
+      rows.add(['', T.none], [undefined, plain(undefined, { italic: true })]);
       sheet.commit();
       return;
     }
@@ -71,8 +55,8 @@ export const lostSheet: WorkbookSheet = {
           i + 1,
           e.client,
           e.abc ?? '-',
-          e.status,
-          e.key ? 'key' : '',
+          t.status[e.status],
+          e.key ? T.key : '',
           dateValue(e.lastPurchase),
           e.recencyDays,
           e.usualIntervalDays,
@@ -80,24 +64,24 @@ export const lostSheet: WorkbookSheet = {
           Math.round(e.revenue12m * 100) / 100,
           e.pAlive === null ? null : Math.round(e.pAlive * 1e4) / 1e4,
           ...(hasDirection ? [e.direction ?? ''] : []),
-          e.action,
+          actions[i]!,
         ],
         [
-          right(FORMAT.integer),
+          right(F.integer),
           text,
           classCell(e.abc ?? '-'),
           classCell(e.status),
           e.key ? toneCell('weak', undefined, true) : text,
-          plain(FORMAT.date, { ruled: true, align: 'center' }),
-          right(FORMAT.integer),
-          right(FORMAT.decimal),
-          right(FORMAT.decimal),
-          right(FORMAT.money),
-          right(FORMAT.percent),
+          plain(F.date, { ruled: true, align: 'center' }),
+          right(F.integer),
+          right(F.decimal),
+          right(F.decimal),
+          right(F.money),
+          right(F.percent),
           ...(hasDirection ? [text] : []),
           wrap,
         ],
-        { height: Math.max(1, wrappedLines(e.action, ACTION_WIDTH - 2)) * LINE_HEIGHT + 3 },
+        { height: Math.max(1, wrappedLines(actions[i]!, ACTION_WIDTH - 2)) * LINE_HEIGHT + 3 },
       );
     });
     sheet.autoFilter = { from: { row: headerRow, column: 1 }, to: { row: headerRow + entries.length, column: headers.length } };

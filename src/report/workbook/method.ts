@@ -3,13 +3,13 @@
 import type { Analysis } from '../../core/analyze.js';
 import { formatDay } from '../../core/calendar.js';
 import { CLIENT_COLUMNS } from '../client-columns.js';
-import { humanMoney } from '../human.js';
-import { capitalise, columnHeader, columnMeaning } from './labels.js';
+import { capitalise } from '../../i18n/helpers.js';
+import { columnHeader, columnMeaning } from './labels.js';
 import { MAX_BARS } from './pareto.js';
 import { Rows, type CellValue } from './rows.js';
 import type { WorkbookSheet } from './sheet.js';
 import { describeInput } from './summary.js';
-import { FORMAT, STYLE, dateValue, plain, type CellStyle } from './style.js';
+import { STYLE, dateValue, plain, type CellStyle } from './style.js';
 
 const WIDTHS = [30, 22, 20, 90];
 const MEANING_WIDTH = WIDTHS[3]!;
@@ -42,15 +42,17 @@ export function equivalentOptions(a: Analysis): string {
 }
 
 export const methodSheet: WorkbookSheet = {
-  name: 'Method',
-  description: 'every setting used, the kam version and the as-of date, and what each column means',
-  write(book, { analysis: a, context, generatedAt }) {
-    const sheet = book.addSheet('Method', { pagesWide: 1 });
+  id: 'method',
+  write(book, { analysis: a, context, generatedAt, t }) {
+    const T = t.workbook.method;
+    const F = t.numFmt;
+    const sheet = book.addSheet(t.workbook.sheets.method, { pagesWide: 1 });
     sheet.columns = WIDTHS.map((width) => ({ width }));
     const rows = new Rows(sheet);
     const s = a.settings;
     const w = a.window;
-    const label = STYLE.label;
+    const h = t.human;
+    const pc = (x: number): string => h.number(Math.round(x * 1000) / 10);
     // Rows of several lines read from the top: every cell aligned to the first line.
     const name = plain(undefined, { bold: true, ruled: true, valign: 'top' });
     const value = (numFmt?: string): CellStyle => plain(numFmt, { align: 'left', ruled: true, valign: 'top' });
@@ -60,115 +62,81 @@ export const methodSheet: WorkbookSheet = {
       rows.add([label, v, opt, text], [name, value(numFmt), option, meaning], { fit: { col: 4, width: MEANING_WIDTH - 1 } });
     };
     const header = (): void => {
-      rows.add(['Setting', 'Value', 'Option', 'What it means'], [STYLE.headerLeft, STYLE.headerLeft, STYLE.headerLeft, STYLE.headerLeft], { height: 20 });
+      rows.add([...T.headers], [STYLE.headerLeft, STYLE.headerLeft, STYLE.headerLeft, STYLE.headerLeft], { height: 20 });
     };
 
-    rows.title('Method', 'How the figures in this workbook were made: every setting used, so a reviewer can check them and repeat the run.');
+    rows.title(T.title, T.subtitle);
 
-    rows.section('Run', 4);
+    rows.section(T.sections.run, 4);
     header();
-    setting('kam version', context.version, '', 'The program that made this workbook.');
-    setting('Made', generatedAt, '', 'When the workbook was written (UTC).', 'yyyy-mm-dd hh:mm');
-    for (const input of context.inputs) setting('Ledger', input.name, '', `Read as ${describeInput(input)}.`);
-    const command = `kam analyze LEDGER ${equivalentOptions(a)}`;
-    rows.add(['Command', command], [name, meaning], { merge: [2, 4], fit: { col: 2, width: WIDTHS[1]! + WIDTHS[2]! + MEANING_WIDTH - 2 } });
-    rows.add(['', 'Repeats this analysis on the same ledger: every setting is spelled out, defaults included.'], [name, plain(undefined, { grey: true, italic: true, ruled: true })], { merge: [2, 4] });
+    setting(T.version[0]!, context.version, '', T.version[1]!);
+    setting(T.made[0]!, generatedAt, '', T.made[1]!, F.dateTime);
+    for (const input of context.inputs) setting(T.ledger, input.name, '', T.readAs(describeInput(input, t)));
+    setting(T.language[0]!, t.languageName, `--lang ${t.lang}`, T.language[1]!);
+    const command = `kam analyze ${T.commandLedger} ${equivalentOptions(a)}`;
+    rows.add([T.command, command], [name, meaning], { merge: [2, 4], fit: { col: 2, width: WIDTHS[1]! + WIDTHS[2]! + MEANING_WIDTH - 2 } });
+    rows.add(['', T.commandNote], [name, plain(undefined, { grey: true, italic: true, ruled: true })], { merge: [2, 4] });
 
-    rows.section('Window', 4);
+    rows.section(T.sections.window, 4);
     header();
-    setting('As of', dateValue(w.asOf), '--as-of', 'The day the analysis looks from. By default the last date in the ledger; rows after it are ignored.', FORMAT.date);
-    setting('Period', s.period, '--period', `The window and the XYZ series are counted in ${s.period}s${s.period === 'week' ? ' (weeks start on Monday)' : ''}.`);
+    setting(T.asOf[0]!, dateValue(w.asOf), '--as-of', T.asOf[1]!, F.date);
+    setting(T.period, t.periodKind[s.period], '--period', T.periodMeaning(s.period));
     setting(
-      'Window',
-      `${w.labels[0]} … ${w.labels[w.labels.length - 1]}`,
+      T.window,
+      `${t.period(w.labels[0] ?? '')} … ${t.period(w.labels[w.labels.length - 1] ?? '')}`,
       '--from, --to',
-      `${w.periods} whole ${s.period}${w.periods === 1 ? '' : 's'}, ${formatDay(w.startDay)} … ${formatDay(w.endDay)}. ABC and XYZ use the rows inside the window; recency uses every row up to the as-of date.`,
+      T.windowMeaning(s.period, w.periods, h.day(w.startDay), h.day(w.endDay)),
     );
-    setting(
-      'Partial periods',
-      s.includePartial ? 'kept' : 'left out',
-      '--include-partial',
-      s.includePartial ? 'A first or last period the ledger covers only in part is kept in the window.' : 'A first or last period the ledger covers only in part is left out of the window, so every period is comparable.',
-    );
+    setting(T.partial, T.partialValue(s.includePartial), '--include-partial', T.partialMeaning(s.includePartial));
 
-    rows.section('ABC: how much a client buys', 4);
+    rows.section(T.sections.abc, 4);
     header();
-    setting('Metric', s.by, '--by', `Clients are ranked by their ${s.by} over the window, largest first (net of returns); ties share a class.`);
-    setting(
-      'Cut-offs',
-      `${pct(s.abcCutoffs[0])}% / ${pct(s.abcCutoffs[1])}%`,
-      '--abc',
-      `A: the top clients that together make up ${pct(s.abcCutoffs[0])}% of the total; B: the next ones up to ${pct(s.abcCutoffs[1])}%; C: the rest, and every client whose total is zero or negative.`,
-    );
-    setting(
-      'Boundary',
-      s.abcBoundary,
-      '--abc-boundary',
-      s.abcBoundary === 'include'
-        ? `The client that crosses a cut-off belongs to the higher class: A is the smallest set of top clients that reaches ${pct(s.abcCutoffs[0])}%.`
-        : `A client is in the higher class only when the cumulative share including it stays within the cut-off (the usual spreadsheet convention).`,
-    );
+    setting(T.metric, t.metric[s.by], '--by', T.metricMeaning(s.by));
+    setting(T.cutoffs, `${pc(s.abcCutoffs[0])}% / ${pc(s.abcCutoffs[1])}%`, '--abc', T.abcMeaning(pc(s.abcCutoffs[0]), pc(s.abcCutoffs[1])));
+    setting(T.boundary, t.boundary[s.abcBoundary], '--abc-boundary', T.boundaryMeaning(s.abcBoundary, pc(s.abcCutoffs[0])));
 
-    rows.section('XYZ: how steadily a client buys', 4);
+    rows.section(T.sections.xyz, 4);
     header();
-    setting(
-      'Cut-offs',
-      `${pct(s.xyzCutoffs[0])}% / ${pct(s.xyzCutoffs[1])}%`,
-      '--xyz',
-      `CV is the standard deviation of the client's ${s.period}ly ${s.by} divided by its mean. X when CV ≤ ${pct(s.xyzCutoffs[0])}%, Y when ≤ ${pct(s.xyzCutoffs[1])}%, otherwise Z.`,
-    );
-    setting(
-      'Series start',
-      s.xyzStart,
-      '--xyz-start',
-      s.xyzStart === 'first'
-        ? `Each client's series runs from its first ${s.period} in the window to the window's end, with zeros for ${s.period}s without a purchase.`
-        : `Every client's series runs over the whole window, with zeros for ${s.period}s without a purchase.`,
-    );
-    setting('Standard deviation', s.sd, '--sd', s.sd === 'population' ? 'Population standard deviation (divides by n).' : 'Sample standard deviation (divides by n − 1).');
-    setting('Minimum periods', s.minPeriods, '--min-periods', `A client with fewer ${s.period}s in its series, or no net purchases, gets no XYZ class ("-") and no CV.`, FORMAT.integer);
+    setting(T.cutoffs, `${pc(s.xyzCutoffs[0])}% / ${pc(s.xyzCutoffs[1])}%`, '--xyz', T.xyzMeaning(s.period, s.by, pc(s.xyzCutoffs[0]), pc(s.xyzCutoffs[1])));
+    setting(T.seriesStart, t.xyzStart[s.xyzStart], '--xyz-start', T.seriesStartMeaning(s.xyzStart, s.period));
+    setting(T.sdLabel, t.sd[s.sd], '--sd', T.sdMeaning(s.sd));
+    setting(T.minPeriods, s.minPeriods, '--min-periods', T.minPeriodsMeaning(s.period), F.integer);
 
-    rows.section('Lost clients', 4);
+    rows.section(T.sections.lost, 4);
     header();
-    setting('Lost after', s.lostAfter, '--lost-after', `Whatever its rhythm, a client is lost after ${s.lostAfter} days without a purchase, and at risk after ${s.lostAfter / 2}. Clients with fewer than 3 purchase days are judged by this rule alone.`);
-    setting('Lost factor', s.lostFactor, '--lost-factor', `A client with at least 3 purchase days is lost when its silence exceeds ${s.lostFactor} × its usual interval (the median gap between purchase days), and never before 30 days.`);
-    setting('Risk factor', s.riskFactor, '--risk-factor', `…and at risk when its silence exceeds ${s.riskFactor} × its usual interval, never before 15 days.`);
+    setting(T.lostAfter, s.lostAfter, '--lost-after', T.lostAfterMeaning(h.number(s.lostAfter), h.number(s.lostAfter / 2)));
+    setting(T.lostFactor, s.lostFactor, '--lost-factor', T.lostFactorMeaning(h.number(s.lostFactor)));
+    setting(T.riskFactor, s.riskFactor, '--risk-factor', T.riskFactorMeaning(h.number(s.riskFactor)));
 
-    rows.section('Key clients', 4);
+    rows.section(T.sections.key, 4);
     header();
-    setting('Key clients', 'class A + tags', '', 'Class A clients, and every client tagged breadwinner or image-maker.');
-    setting('Breadwinner share', `${pct(s.breadwinnerShare)}%`, '--breadwinner-share', `Breadwinner: at least this share of the window's total ${a.columns.profit ? 'profit' : 'revenue (the ledger has no profit column)'}.`);
-    setting(
-      'New within, months',
-      s.newWithinMonths,
-      '--new-within',
-      `Prospect: first purchase at most this many months before the as-of date, and a pace (${s.by} since the first purchase per month, counting at least one month) that over the whole window reaches the smallest total of the window's B clients.`,
-      FORMAT.integer,
-    );
+    setting(T.keyClients[0]!, T.keyClients[1]!, '', T.keyClients[2]!);
+    setting(T.breadwinner, `${pc(s.breadwinnerShare)}%`, '--breadwinner-share', T.breadwinnerMeaning(a.columns.profit));
+    setting(T.newWithin, s.newWithinMonths, '--new-within', T.newWithinMeaning(s.by), F.integer);
     if (a.migration !== undefined) {
       const pw = a.migration.previousWindow;
-      setting('Compared with', `${pw.labels[0]} … ${pw.labels[pw.labels.length - 1]}`, '--compare', 'The earlier window of the Migration sheet and of the ABC/XYZ-before columns, analysed with the same settings.');
+      setting(T.compared[0]!, `${t.period(pw.labels[0] ?? '')} … ${t.period(pw.labels[pw.labels.length - 1] ?? '')}`, '--compare', T.compared[1]!);
     }
-    setting('Reference band', `${pct(a.key.band[0])}–${pct(a.key.band[1])}%`, '', 'The share of sales key clients typically make up; the Summary says where this ledger stands.');
+    setting(T.band[0]!, `${pc(a.key.band[0])}–${pc(a.key.band[1])}%`, '', T.band[1]!);
 
-    rows.section('Reading the sheets', 4);
-    const note = (title: string, text: string): void => {
+    rows.section(T.sections.reading, 4);
+    const note = ([title, text]: readonly string[]): void => {
       rows.add([title, text], [name, meaning], { merge: [2, 4], fit: { col: 2, width: WIDTHS[1]! + WIDTHS[2]! + MEANING_WIDTH - 2 } });
     };
-    note('Colours', 'Green, amber and red follow the classes: A, X and active green; B, Y and at risk amber; C, Z and lost red. Matrix cells: AX, AY, BX green; AZ, BY, CX amber; BZ, CY, CZ red; no XYZ class grey.');
-    note('Clients', 'One row per client in ranking order; the columns are those of `kam analyze --format csv`, in the same order and with the same values, followed by the ABC metric per period. Filters are on the header row.');
-    note('Pareto', `A native chart drawn from the table beside it. Up to ${MAX_BARS} clients get a column each; with more, each column is a rank group (the average per client of the group, groups never straddling a class boundary).`);
-    note('Series', 'A colour scale over all the period cells: white at zero, full green from the 95th percentile of all cells up. A dot is a period without purchases; red figures are net returns.');
-    note('Money', `Amounts are as in the ledger (no currency conversion); net revenue in the window: ${humanMoney(a.totals.revenue)}.`);
+    note(T.notes.colours);
+    note(T.notes.clients);
+    note(T.notes.pareto(MAX_BARS));
+    note(T.notes.series);
+    note(T.notes.money(h.money(a.totals.revenue)));
 
-    rows.section('Columns of the Clients sheet', 4);
-    rows.add(['Header', 'CSV column', '', 'What it means'], [STYLE.headerLeft, STYLE.headerLeft, STYLE.headerLeft, STYLE.headerLeft], { height: 20 });
+    rows.section(T.sections.columns, 4);
+    rows.add([...T.columnHeaders], [STYLE.headerLeft, STYLE.headerLeft, STYLE.headerLeft, STYLE.headerLeft], { height: 20 });
     for (const column of CLIENT_COLUMNS) {
-      rows.add([columnHeader(column, a), column.name, '', capitalise(columnMeaning(column, a))], [name, option, option, meaning], {
+      rows.add([columnHeader(column, a, t), column.name, '', capitalise(columnMeaning(column, a, t))], [name, option, option, meaning], {
         fit: { col: 4, width: MEANING_WIDTH - 1 },
       });
     }
-    rows.add([`Then one column per ${s.period}`, w.labels.length > 0 ? `${w.labels[0]}, …` : '', '', `The client's ${s.by} in each ${s.period} of the window.`], [name, option, option, meaning]);
+    rows.add([T.perPeriod(s.period), w.labels.length > 0 ? `${t.period(w.labels[0]!)}, …` : '', '', T.perPeriodMeaning(s.by, s.period)], [name, option, option, meaning]);
     sheet.commit();
   },
 };

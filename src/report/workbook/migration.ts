@@ -3,22 +3,22 @@
 import type { AbcClass } from '../../core/abc.js';
 import type { Migration, MigrationMatrix } from '../../core/compare.js';
 import type { XyzClass } from '../../core/xyz.js';
-import { humanMoney } from '../human.js';
+import type { Messages } from '../../i18n/en.js';
 import { renderProblem } from '../messages.js';
-import { comparedWindowText, windowText } from '../migration-terminal.js';
+import { comparedWindowText, migrationLabel, windowText } from '../migration-terminal.js';
 import { Rows } from './rows.js';
 import type { WorkbookSheet } from './sheet.js';
-import { FORMAT, STYLE, plain, toneCell, toneOf, totalCell, type CellStyle } from './style.js';
+import { STYLE, plain, toneCell, toneOf, totalCell, type CellStyle } from './style.js';
 
 const WIDTHS = [44, 14, 14, 14, 14, 16, 16, 16, 10];
 
 const classCell = (value: string, bold = true): CellStyle => toneCell(toneOf(value) ?? 'none', undefined, bold);
 
-function grid<C extends string>(rows: Rows, heading: string, matrix: MigrationMatrix<C>, pick: (c: MigrationMatrix<C>['cells'][number]) => number, numFmt: string): void {
+function grid<C extends string>(rows: Rows, heading: string, matrix: MigrationMatrix<C>, pick: (c: MigrationMatrix<C>['cells'][number]) => number, numFmt: string, t: Messages): void {
   const width = matrix.columns.length + 2;
   rows.section(heading, width);
   rows.add(
-    ['before ↓   now →', ...matrix.columns, 'Total'],
+    [t.workbook.migration.corner, ...matrix.columns.map((c) => migrationLabel(c, t)), t.total],
     [STYLE.headerLeft, ...matrix.columns.map(() => STYLE.headerCenter), STYLE.headerRight],
     { height: 20 },
   );
@@ -28,7 +28,7 @@ function grid<C extends string>(rows: Rows, heading: string, matrix: MigrationMa
     const values = cells.map(pick);
     values.forEach((v, i) => (columnTotals[i]! += v));
     rows.add(
-      [from, ...values, values.reduce((s, v) => s + v, 0)],
+      [migrationLabel(from, t), ...values, values.reduce((s, v) => s + v, 0)],
       [
         classCell(from),
         ...cells.map((c, i) => (values[i] === 0 ? plain(numFmt, { grey: true, align: 'center' }) : c.from === c.to ? plain(numFmt, { bold: true, align: 'center' }) : plain(numFmt, { align: 'center' }))),
@@ -37,17 +37,19 @@ function grid<C extends string>(rows: Rows, heading: string, matrix: MigrationMa
       { height: 18 },
     );
   }
-  rows.add(['Total', ...columnTotals, columnTotals.reduce((s, v) => s + v, 0)], [STYLE.total, ...columnTotals.map(() => totalCell(numFmt)), totalCell(numFmt)], { height: 18 });
+  rows.add([t.total, ...columnTotals, columnTotals.reduce((s, v) => s + v, 0)], [STYLE.total, ...columnTotals.map(() => totalCell(numFmt)), totalCell(numFmt)], { height: 18 });
 }
 
-function slippedTable(rows: Rows, m: Migration): void {
-  rows.section(`Key clients that slipped: A → B, C or gone; X → Y or Z (${m.slipped.length})`, 9);
+function slippedTable(rows: Rows, m: Migration, t: Messages): void {
+  const T = t.workbook.migration;
+  const F = t.numFmt;
+  rows.section(T.slippedSection(m.slipped.length), 9);
   if (m.slipped.length === 0) {
-    rows.add(['None: no client that is key now or was A before lost its A or its X.'], [plain(undefined, { italic: true, grey: true })]);
+    rows.add([T.slippedNone], [plain(undefined, { italic: true, grey: true })]);
     return;
   }
   rows.add(
-    ['Client', 'ABC before', 'ABC now', 'XYZ before', 'XYZ now', 'Total before', 'Total now', 'Change', 'Key now'],
+    [...T.slippedHeaders],
     [STYLE.headerLeft, STYLE.headerCenter, STYLE.headerCenter, STYLE.headerCenter, STYLE.headerCenter, STYLE.headerRight, STYLE.headerRight, STYLE.headerRight, STYLE.headerCenter],
     { height: 20 },
   );
@@ -55,65 +57,61 @@ function slippedTable(rows: Rows, m: Migration): void {
   for (const s of m.slipped) {
     const change = s.previousTotal > 0 ? s.total / s.previousTotal - 1 : null;
     rows.add(
-      [s.client, s.abcPrev, s.abc ?? 'gone', xyz(s.xyzPrev), s.abc === null ? 'gone' : xyz(s.xyz), s.previousTotal, s.total, change, s.keyNow ? '★' : ''],
+      [s.client, s.abcPrev, s.abc ?? t.migrationGone, xyz(s.xyzPrev), s.abc === null ? t.migrationGone : xyz(s.xyz), s.previousTotal, s.total, change, s.keyNow ? '★' : ''],
       [
         plain(undefined, { ruled: true }),
         classCell(s.abcPrev, false),
         classCell(s.abc ?? 'gone', false),
         classCell(xyz(s.xyzPrev), false),
         classCell(s.abc === null ? 'gone' : xyz(s.xyz), false),
-        plain(FORMAT.money, { ruled: true }),
-        plain(FORMAT.money, { ruled: true }),
-        plain(FORMAT.percent, { ruled: true }),
+        plain(F.money, { ruled: true }),
+        plain(F.money, { ruled: true }),
+        plain(F.percent, { ruled: true }),
         plain(undefined, { align: 'center', ruled: true }),
       ],
     );
   }
 }
 
-function goneTable(rows: Rows, m: Migration): void {
-  rows.section(`Clients gone: a line in the earlier window, none in this one (${m.gone.length})`, 4);
+function goneTable(rows: Rows, m: Migration, t: Messages): void {
+  const T = t.workbook.migration;
+  rows.section(T.goneSection(m.gone.length), 4);
   if (m.gone.length === 0) {
-    rows.add(['None.'], [plain(undefined, { italic: true, grey: true })]);
+    rows.add([T.goneNone], [plain(undefined, { italic: true, grey: true })]);
     return;
   }
-  rows.add(['Client', 'ABC before', 'XYZ before', 'Total before'], [STYLE.headerLeft, STYLE.headerCenter, STYLE.headerCenter, STYLE.headerRight], { height: 20 });
+  rows.add([...T.goneHeaders], [STYLE.headerLeft, STYLE.headerCenter, STYLE.headerCenter, STYLE.headerRight], { height: 20 });
   for (const client of m.gone) {
     const p = m.previous.get(client)!;
-    rows.add([client, p.abc, p.xyz ?? '-', p.total], [plain(undefined, { ruled: true }), classCell(p.abc, false), classCell(p.xyz ?? '-', false), plain(FORMAT.money, { ruled: true })]);
+    rows.add([client, p.abc, p.xyz ?? '-', p.total], [plain(undefined, { ruled: true }), classCell(p.abc, false), classCell(p.xyz ?? '-', false), plain(t.numFmt.money, { ruled: true })]);
   }
 }
 
 export const migrationSheet: WorkbookSheet = {
-  name: 'Migration',
-  description: "the earlier window's classes → this window's (ABC and XYZ, with new and gone clients), key clients that slipped",
-  write(book, { analysis: a }) {
-    const sheet = book.addSheet('Migration', { pagesWide: 1 });
+  id: 'migration',
+  write(book, { analysis: a, t }) {
+    const T = t.workbook.migration;
+    const F = t.numFmt;
+    const sheet = book.addSheet(t.workbook.sheets.migration, { pagesWide: 1 });
     sheet.columns = WIDTHS.map((width) => ({ width }));
     const rows = new Rows(sheet);
     const m = a.migration;
     if (m === undefined) {
-      rows.title('Class migration', 'No earlier window to compare with: run with --compare previous (or --compare FROM..TO).');
+      rows.title(T.title, T.noCompare);
       sheet.commit();
       return;
     }
-    rows.title(
-      'Class migration',
-      `From the ${comparedWindowText(m)} to this window ${windowText(a.window.labels)}, with the same settings (ABC by ${a.settings.by}, ${a.settings.period}ly XYZ). New: no line in the earlier window; gone: none in this one.`,
-    );
-    for (const note of m.notes) rows.add([renderProblem(note)], [note.severity === 'warning' ? STYLE.warning : STYLE.note]);
+    rows.title(T.title, T.subtitle(comparedWindowText(m, t), windowText(a.window.labels, t), a.settings.by, a.settings.period));
+    for (const note of m.notes) rows.add([renderProblem(note, t)], [note.severity === 'warning' ? STYLE.warning : STYLE.note]);
     const abc = m.abc as MigrationMatrix<AbcClass>;
-    grid(rows, 'ABC: clients', abc, (c) => c.clients, '#,##0;-#,##0;"–"');
-    grid(rows, 'ABC: net revenue in this window', abc, (c) => c.revenue, '#,##0;[Red]-#,##0;"–"');
-    grid(rows, 'ABC: net revenue in the earlier window', abc, (c) => c.previousRevenue, '#,##0;[Red]-#,##0;"–"');
-    grid(rows, 'XYZ: clients ("-": too few periods or no net purchases)', m.xyz, (c) => c.clients, '#,##0;-#,##0;"–"');
+    grid(rows, T.grids.abcClients, abc, (c) => c.clients, F.countDash, t);
+    grid(rows, T.grids.abcRevenue, abc, (c) => c.revenue, F.moneyDash, t);
+    grid(rows, T.grids.abcPrevious, abc, (c) => c.previousRevenue, F.moneyDash, t);
+    grid(rows, T.grids.xyzClients, m.xyz, (c) => c.clients, F.countDash, t);
     rows.blank(6);
-    rows.add(
-      [`Earlier window: ${m.previousTotals.clients} clients, net revenue ${humanMoney(m.previousTotals.revenue)}; this window: ${a.totals.clients} clients, net revenue ${humanMoney(a.totals.revenue)}.`],
-      [plain(undefined, { italic: true, grey: true })],
-    );
-    slippedTable(rows, m);
-    goneTable(rows, m);
+    rows.add([T.totals(m.previousTotals.clients, t.human.money(m.previousTotals.revenue), a.totals.clients, t.human.money(a.totals.revenue))], [plain(undefined, { italic: true, grey: true })]);
+    slippedTable(rows, m, t);
+    goneTable(rows, m, t);
     sheet.commit();
   },
 };

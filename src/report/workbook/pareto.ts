@@ -5,15 +5,14 @@
 // the curve keeps its shape and the cut-offs stay visible for 50,000 clients as for 40.
 import type { AbcClass } from '../../core/abc.js';
 import type { Analysis, ClientAnalysis } from '../../core/analyze.js';
-import { humanInteger, humanPercent } from '../human.js';
+import { en, type Messages } from '../../i18n/en.js';
 import { comboChartXml, rangeRef } from './chart.js';
 import { Rows } from './rows.js';
 import type { WorkbookSheet } from './sheet.js';
-import { FORMAT, LINE_HEIGHT, STYLE, classCell, columnWidth, numberWidth, plain, textWidth, wrappedLines, type CellStyle } from './style.js';
+import { LINE_HEIGHT, STYLE, classCell, columnWidth, numberWidth, plain, textWidth, wrappedLines, type CellStyle } from './style.js';
 
 export const MAX_BARS = 40;
 
-const NAME = 'Pareto';
 /** Title, subtitle, class line, a blank row, then the table's header (repeated on printed pages). */
 const HEADER_ROW = 5;
 
@@ -32,7 +31,7 @@ export interface ParetoPoint {
 }
 
 /** The points of the chart: one per ranked client, or rank groups when there are many. */
-export function paretoPoints(clients: readonly ClientAnalysis[], maxBars = MAX_BARS): ParetoPoint[] {
+export function paretoPoints(clients: readonly ClientAnalysis[], maxBars = MAX_BARS, t: Messages = en): ParetoPoint[] {
   const ranked = clients.filter((c) => c.rank !== null && c.cumShare !== null);
   if (ranked.length <= maxBars) {
     return ranked.map((c) => ({ ranks: String(c.rank), label: c.client, abc: c.abc, value: c.total, cumShare: c.cumShare! }));
@@ -55,8 +54,8 @@ export function paretoPoints(clients: readonly ClientAnalysis[], maxBars = MAX_B
     const first = group[0]!.rank!;
     const last = group[group.length - 1]!.rank!;
     points.push({
-      ranks: first === last ? String(first) : `${humanInteger(first)}–${humanInteger(last)}`,
-      label: `${humanInteger(group.length)} client${group.length === 1 ? '' : 's'}`,
+      ranks: first === last ? String(first) : `${t.human.integer(first)}–${t.human.integer(last)}`,
+      label: t.workbook.pareto.groupLabel(group.length),
       abc,
       value: sum / group.length,
       cumShare: group[group.length - 1]!.cumShare!,
@@ -66,34 +65,36 @@ export function paretoPoints(clients: readonly ClientAnalysis[], maxBars = MAX_B
   return points;
 }
 
-function classLine(a: Analysis): string {
+function classLine(a: Analysis, t: Messages): string {
   const n = a.clients.length;
   const parts = (['A', 'B', 'C'] as const).map((abc) => {
     const members = a.clients.filter((c) => c.abc === abc);
     const share = members.reduce((s, c) => s + (c.share ?? 0), 0);
-    return `${abc}: ${humanInteger(members.length)} client${members.length === 1 ? '' : 's'} (${humanPercent(n === 0 ? 0 : members.length / n)} of clients) bring ${humanPercent(share)}`;
+    return t.workbook.pareto.classLine(abc, members.length, t.human.percent(n === 0 ? 0 : members.length / n), t.human.percent(share));
   });
-  return `${parts.join('; ')} of the ${a.settings.by}.`;
+  return `${parts.join('; ')}${t.workbook.pareto.classLineEnd(a.settings.by)}`;
 }
 
 export const paretoSheet: WorkbookSheet = {
-  name: NAME,
-  description: 'the Pareto curve: clients ranked by the ABC metric, cumulative share and the A/B and B/C cut-offs, as a chart',
-  write(book, { analysis: a }) {
+  id: 'pareto',
+  write(book, { analysis: a, t }) {
+    const T = t.workbook.pareto;
+    const F = t.numFmt;
+    const NAME = t.workbook.sheets.pareto;
     const s = a.settings;
-    const metric = s.by === 'revenue' ? 'Revenue' : s.by === 'profit' ? 'Profit' : 'Quantity';
-    const points = paretoPoints(a.clients);
+    const metric = t.metricTitle[s.by];
+    const points = paretoPoints(a.clients, MAX_BARS, t);
     const grouped = points.length > 0 && points.length < a.clients.filter((c) => c.rank !== null).length;
     const [cutA, cutB] = s.abcCutoffs;
-    const valueFormat = s.by === 'quantity' ? FORMAT.integer : FORMAT.moneyRound;
+    const valueFormat = s.by === 'quantity' ? F.integer : F.moneyRound;
     const headers = [
-      grouped ? 'Ranks' : 'Rank',
-      grouped ? 'Clients' : 'Client',
-      'Class',
-      grouped ? `${metric} per client (group average)` : metric,
-      'Cumulative share',
-      `A/B cut-off (${humanPercent(cutA, 0)})`,
-      `B/C cut-off (${humanPercent(cutB, 0)})`,
+      grouped ? T.ranks : T.rank,
+      grouped ? T.clients : T.client,
+      T.class,
+      grouped ? T.perClient(metric) : metric,
+      T.cumShare,
+      T.cutAB(t.human.percent(cutA, 0)),
+      T.cutBC(t.human.percent(cutB, 0)),
     ];
     const widths = [
       columnWidth(Math.max(5, ...points.map((p) => textWidth(p.ranks)))),
@@ -108,11 +109,8 @@ export const paretoSheet: WorkbookSheet = {
     const sheet = book.addSheet(NAME, { pagesWide: 1, printTitleRows: `${HEADER_ROW}:${HEADER_ROW}` });
     sheet.columns = [...widths, 3, ...Array<number>(chartColumns).fill(9)].map((width) => ({ width }));
     const rows = new Rows(sheet);
-    rows.title(
-      'Pareto curve',
-      `Clients ranked by ${s.by}, largest first: ${grouped ? `columns show the average per client in each rank group` : 'columns show each client'}, coloured by class (A green, B amber, C red); the line is the cumulative share, dashed lines mark the cut-offs.`,
-    );
-    rows.add([classLine(a)], [plain(undefined, { grey: true })]);
+    rows.title(T.title, T.subtitle(s.by, grouped));
+    rows.add([classLine(a, t)], [plain(undefined, { grey: true })]);
     rows.blank();
     const headerRow = rows.add(headers, [STYLE.headerCenter, STYLE.headerLeft, STYLE.headerCenter, STYLE.headerRight, STYLE.headerRight, STYLE.headerRight, STYLE.headerRight], {
       height: Math.max(...headers.map((h, i) => wrappedLines(h, widths[i]! - 1.5))) * LINE_HEIGHT + 4,
@@ -123,18 +121,18 @@ export const paretoSheet: WorkbookSheet = {
     for (const p of points) {
       rows.add(
         [grouped ? p.ranks : Number(p.ranks), p.label, p.abc, p.value, p.cumShare, cutA, cutB],
-        [ruled(undefined, 'center'), ruled(), classCell(p.abc), ruled(valueFormat), ruled(FORMAT.percent), ruled(FORMAT.percent), ruled(FORMAT.percent)],
+        [ruled(undefined, 'center'), ruled(), classCell(p.abc), ruled(valueFormat), ruled(F.percent), ruled(F.percent), ruled(F.percent)],
       );
     }
     const last = first + points.length - 1;
     const left = a.clients.length - a.clients.filter((c) => c.rank !== null).length;
     if (left > 0) {
       rows.blank();
-      rows.add([`${humanInteger(left)} client${left === 1 ? '' : 's'} with a zero or negative ${s.by} ${left === 1 ? 'is' : 'are'} not on the curve (class C, flagged on the Clients sheet).`], [plain(undefined, { italic: true, grey: true })]);
+      rows.add([T.notOnCurve(left, s.by)], [plain(undefined, { italic: true, grey: true })]);
     }
     if (points.length === 0) {
       rows.blank();
-      rows.add([`No client has a positive ${s.by} in the window: there is no curve to draw.`], [plain(undefined, { italic: true })]);
+      rows.add([T.noCurve(s.by)], [plain(undefined, { italic: true })]);
       sheet.commit();
       return;
     }
@@ -143,8 +141,8 @@ export const paretoSheet: WorkbookSheet = {
     const ref = (c: number): string => rangeRef(NAME, col(c), first, col(c), last);
     const headerRef = (c: number): string => rangeRef(NAME, col(c), headerRow, col(c), headerRow);
     const chartXml = comboChartXml({
-      title: `Pareto curve: ${s.by} by client`,
-      categories: { ref: ref(grouped ? 0 : 1), labels: points.map((p) => (grouped ? p.ranks : p.label)), title: grouped ? 'Clients by rank (groups)' : 'Clients, largest first' },
+      title: T.chartTitle(s.by),
+      categories: { ref: ref(grouped ? 0 : 1), labels: points.map((p) => (grouped ? p.ranks : p.label)), title: grouped ? T.categoriesGrouped : T.categories },
       columns: {
         name: headers[3]!,
         nameRef: headerRef(3),
@@ -158,11 +156,11 @@ export const paretoSheet: WorkbookSheet = {
         { name: headers[5]!, nameRef: headerRef(5), ref: ref(5), values: points.map(() => cutA), color: '7F7F7F', width: 1.25, dash: 'dash' },
         { name: headers[6]!, nameRef: headerRef(6), ref: ref(6), values: points.map(() => cutB), color: 'A5A5A5', width: 1.25, dash: 'sysDash' },
       ],
-      leftAxis: { title: grouped ? `${metric} per client` : metric, numFmt: '#,##0' },
-      rightAxis: { title: 'Cumulative share', numFmt: '0%', min: 0, max: 1, majorUnit: 0.2 },
+      leftAxis: { title: grouped ? T.leftAxisGrouped(metric) : metric, numFmt: F.axisInteger },
+      rightAxis: { title: T.cumShare, numFmt: F.axisPercent, min: 0, max: 1, majorUnit: 0.2 },
       slantLabels: !grouped || points.length > 16,
     });
-    book.addChart(sheet, { name: 'Pareto chart', chartXml, from: { col: widths.length + 1, row: headerRow - 1 }, to: { col: widths.length + 1 + chartColumns, row: headerRow - 1 + 30 } });
+    book.addChart(sheet, { name: T.chartName, chartXml, from: { col: widths.length + 1, row: headerRow - 1 }, to: { col: widths.length + 1 + chartColumns, row: headerRow - 1 + 30 } });
     sheet.commit();
   },
 };

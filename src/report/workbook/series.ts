@@ -2,23 +2,24 @@
 // the whole block (white at zero, full green from the 95th percentile up, so one giant
 // client does not wash out the rest). Gaps and rhythm — what XYZ measures — show at a glance.
 import type { WorkbookSheet } from './sheet.js';
-import { FORMAT, columnWidth, headerStyle, numberWidth, plain, textWidth, toneCell, toneOf } from './style.js';
+import { columnWidth, headerStyle, numberWidth, plain, textWidth, toneCell, toneOf } from './style.js';
 
 export const seriesSheet: WorkbookSheet = {
-  name: 'Series',
-  description: 'clients × periods: the ABC metric per period, heat-coloured, with the class cell and the CV',
-  write(book, { analysis: a }) {
-    const periods = a.window.labels;
-    let nameWidth = textWidth('Client');
+  id: 'series',
+  write(book, { analysis: a, t }) {
+    const T = t.workbook.series;
+    const F = t.numFmt;
+    const periods = a.window.labels.map((label) => t.period(label));
+    let nameWidth = textWidth(T.client);
     let valueWidth = 7;
-    let totalWidth = textWidth('Total');
+    let totalWidth = textWidth(t.total);
     for (const c of a.clients) {
       nameWidth = Math.max(nameWidth, textWidth(c.client));
       for (const v of c.series) valueWidth = Math.max(valueWidth, numberWidth(v, 0));
       totalWidth = Math.max(totalWidth, numberWidth(c.total, 0));
     }
     const widths = [columnWidth(nameWidth, { max: 40, filter: true }), 8, 8, ...periods.map(() => columnWidth(valueWidth, { min: 9 })), columnWidth(totalWidth, { filter: true })];
-    const sheet = book.addSheet('Series', {
+    const sheet = book.addSheet(t.workbook.sheets.series, {
       freeze: { rows: 1, columns: 3 },
       printTitleRows: '1:1',
       printTitleColumns: 'A:C',
@@ -27,7 +28,7 @@ export const seriesSheet: WorkbookSheet = {
     });
     sheet.columns = widths.map((width) => ({ width }));
 
-    const header = sheet.addRow(['Client', 'Cell', 'CV', ...periods, `Total ${a.settings.by}`]);
+    const header = sheet.addRow([T.client, T.cell, T.cv, ...periods, T.total(a.settings.by)]);
     header.height = 20;
     header.getCell(1).style = headerStyle('text');
     header.getCell(2).style = headerStyle('tone');
@@ -37,9 +38,9 @@ export const seriesSheet: WorkbookSheet = {
     header.commit();
 
     const name = plain(undefined, { ruled: true });
-    const cv = plain(FORMAT.ratio, { ruled: true });
-    const value = plain('#,##0;[Red]-#,##0;"·"', { ruled: true, align: 'right' });
-    const total = plain(FORMAT.moneyRound, { ruled: true, bold: true });
+    const cv = plain(F.ratio, { ruled: true });
+    const value = plain(F.seriesValue, { ruled: true, align: 'right' });
+    const total = plain(F.moneyRound, { ruled: true, bold: true });
     for (const c of a.clients) {
       const row = sheet.addRow([c.client, c.cell, c.cv === null ? null : Math.round(c.cv * 1e10) / 1e10, ...c.series.map((x) => Math.round(x * 1e6) / 1e6), Math.round(c.total * 1e6) / 1e6]);
       row.getCell(1).style = name;

@@ -1,6 +1,7 @@
 // The contract of a workbook sheet: one module per sheet, listed in index.ts.
 import type { Analysis } from '../../core/analyze.js';
 import type { Ledger } from '../../core/ledger.js';
+import type { Messages } from '../../i18n/en.js';
 import type { RunContext } from '../run-context.js';
 import type { Book } from './book.js';
 
@@ -14,13 +15,16 @@ export interface WorkbookModel {
   ledger?: Ledger | undefined;
   /** The --direction column's header, for labels. */
   directionColumn?: string | null | undefined;
+  /** The run's language: every label, sheet name and number format of the workbook. */
+  t: Messages;
 }
 
+export type SheetId = keyof Messages['workbook']['sheets'];
+
 export interface WorkbookSheet {
-  /** The tab name (at most 31 characters, none of : \ / ? * [ ]). */
-  readonly name: string;
-  /** One line for the Summary sheet's list of what the workbook holds. */
-  readonly description: string;
+  /** Which sheet: its tab name (at most 31 characters, none of : \ / ? * [ ]) and its one line for
+   * the Summary's list of what the workbook holds are t.workbook.sheets[id] and .descriptions[id]. */
+  readonly id: SheetId;
   /** Adds the sheet to the book and writes it; rows must be committed in order (streaming). */
   write(book: Book, model: WorkbookModel): void | Promise<void>;
 }

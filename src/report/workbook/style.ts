@@ -2,25 +2,19 @@
 // are constants on purpose: exceljs recognises a style object it has seen before and skips
 // re-hashing it, which keeps 50,000-row sheets fast.
 import type { Alignment, Borders, Fill, Font, Style } from 'exceljs';
+import { en, type Messages } from '../../i18n/en.js';
 import type { ColumnKind } from '../client-columns.js';
 
 export type CellStyle = Partial<Style>;
 
 const FONT_NAME = 'Calibri';
 
-export const FORMAT = {
-  money: '#,##0.00;[Red]-#,##0.00',
-  moneyRound: '#,##0;[Red]-#,##0',
-  integer: '#,##0',
-  decimal: '#,##0.0#',
-  percent: '0.0%',
-  ratio: '0.00',
-  date: 'yyyy-mm-dd',
-  text: '@',
-} as const;
+/** Number formats of one language (the catalogue's numFmt); the English ones by default. */
+export type NumberFormats = Messages['numFmt'];
+export const FORMAT: NumberFormats = en.numFmt;
 
 /** Number format of a client-table column kind. `number` columns holding only whole numbers read better without decimals. */
-export function formatOfKind(kind: ColumnKind, wholeNumbers = false): string | undefined {
+export function formatOfKind(kind: ColumnKind, wholeNumbers = false, FORMAT: NumberFormats = en.numFmt): string | undefined {
   switch (kind) {
     case 'money':
       return FORMAT.money;

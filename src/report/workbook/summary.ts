@@ -1,26 +1,29 @@
 // Summary: what was analysed, the totals, the key clients against the reference band, the
-// classes, and every note and warning of the run, in the words of src/report/messages.ts.
+// classes, and every note and warning of the run, in the words of the run's catalogue (src/i18n).
 import type { Analysis } from '../../core/analyze.js';
-import { formatDay } from '../../core/calendar.js';
 import type { Problem } from '../../core/problems.js';
 import type { InputReport } from '../../io/read-ledger.js';
-import { humanInteger, humanPercent } from '../human.js';
+import type { Messages } from '../../i18n/en.js';
+import { capitalise } from '../../i18n/helpers.js';
 import { renderProblem } from '../messages.js';
-import { capitalise } from './labels.js';
 import { Rows } from './rows.js';
 import type { WorkbookSheet } from './sheet.js';
-import { FORMAT, STYLE, classCell, dateValue, plain, toneText, type CellStyle } from './style.js';
+import { STYLE, classCell, dateValue, plain, toneText, type CellStyle } from './style.js';
 
 const WIDTHS = [28, 20, 96];
 const WIDE = WIDTHS[1]! + WIDTHS[2]!;
 
-export function describeInput(input: InputReport): string {
+export function describeInput(input: InputReport, t: Messages): string {
   const parts =
     input.kind === 'xlsx'
-      ? [`xlsx, sheet "${input.sheet ?? ''}"`]
-      : [`CSV${input.compressed ? ' (gzip)' : ''}`, input.encoding ?? '', input.delimiter === undefined ? '' : `delimiter ${input.delimiter === '\t' ? 'tab' : `"${input.delimiter}"`}`];
-  if (input.dateFormat !== undefined) parts.push(`dates ${input.dateFormat}`);
-  if (input.decimal !== undefined) parts.push(`decimal "${input.decimal.decimal}"`);
+      ? [`xlsx, ${t.input.sheet(input.sheet ?? '')}`]
+      : [
+          `${t.workbook.csv}${input.compressed ? t.input.gzip : ''}`,
+          input.encoding ?? '',
+          input.delimiter === undefined ? '' : t.input.delimiter(input.delimiter === '\t' ? t.input.tab : `"${input.delimiter}"`),
+        ];
+  if (input.dateFormat !== undefined) parts.push(t.input.dates(input.dateFormat));
+  if (input.decimal !== undefined) parts.push(t.input.decimal(input.decimal.decimal));
   return parts.filter((p) => p !== '').join(', ');
 }
 
@@ -30,79 +33,81 @@ function revenueShareOf(a: Analysis, pick: (c: Analysis['clients'][number]) => b
 }
 
 export const summarySheet: WorkbookSheet = {
-  name: 'Summary',
-  description: 'the ledger, the window, totals, key clients against the 30–55% band, notes and warnings',
-  write(book, { analysis: a, context }) {
-    const sheet = book.addSheet('Summary', { pagesWide: 1 });
+  id: 'summary',
+  write(book, { analysis: a, context, t }) {
+    const T = t.workbook.summary;
+    const F = t.numFmt;
+    const h = t.human;
+    const sheet = book.addSheet(t.workbook.sheets.summary, { pagesWide: 1 });
     sheet.columns = WIDTHS.map((width) => ({ width }));
     const rows = new Rows(sheet);
     const label = STYLE.label;
     const value = (numFmt?: string): CellStyle => plain(numFmt, { align: 'left', valign: 'top', indent: 1 });
     const comment = plain(undefined, { grey: true, valign: 'top' });
     const w = a.window;
-    const periodWord = `${w.period}${w.periods === 1 ? '' : 's'}`;
+    const from = t.period(w.labels[0] ?? '');
+    const to = t.period(w.labels[w.labels.length - 1] ?? '');
 
-    rows.title('Key-account analysis', `${context.inputs.map((i) => i.name).join(', ')} — ${w.labels[0]} … ${w.labels[w.labels.length - 1]}, as of ${formatDay(w.asOf)}`);
+    rows.title(T.title, T.subtitle(context.inputs.map((i) => i.name).join(', '), from, to, h.day(w.asOf)));
 
-    rows.section('Ledger', 3);
-    for (const input of context.inputs) rows.add(['File', `${input.name}  (${describeInput(input)})`], [label, value()], { merge: [2, 3] });
+    rows.section(T.sections.ledger, 3);
+    for (const input of context.inputs) rows.add([T.file, `${input.name}  (${describeInput(input, t)})`], [label, value()], { merge: [2, 3] });
     const c = context.counts;
     const skipped = c.noClient + c.badDate + c.badNumber;
-    rows.add(
-      ['Rows read', c.rows, `${humanInteger(c.accepted)} used, ${humanInteger(skipped)} skipped${skipped > 0 ? ` (${humanInteger(c.noClient)} without a client, ${humanInteger(c.badDate)} with an unreadable date, ${humanInteger(c.badNumber)} with an unreadable number)` : ''}`],
-      [label, value(FORMAT.integer), comment],
-    );
+    rows.add([T.rowsRead, c.rows, T.rowsComment({ ...c, skipped })], [label, value(F.integer), comment]);
 
-    rows.section('Window', 3);
-    rows.add(['Periods', w.periods, `whole ${periodWord}, ${w.labels[0]} … ${w.labels[w.labels.length - 1]}`], [label, value(FORMAT.integer), comment]);
-    rows.add(['From', dateValue(w.startDay), 'first day of the window'], [label, value(FORMAT.date), comment]);
-    rows.add(['To', dateValue(w.endDay), 'last day of the window'], [label, value(FORMAT.date), comment]);
-    rows.add(['As of', dateValue(w.asOf), 'the day recency and lost clients are judged from'], [label, value(FORMAT.date), comment]);
+    rows.section(T.sections.window, 3);
+    rows.add([T.periods, w.periods, T.periodsComment(w.period, w.periods, from, to)], [label, value(F.integer), comment]);
+    rows.add([T.from, dateValue(w.startDay), T.fromComment], [label, value(F.date), comment]);
+    rows.add([T.to, dateValue(w.endDay), T.toComment], [label, value(F.date), comment]);
+    rows.add([T.asOf, dateValue(w.asOf), T.asOfComment], [label, value(F.date), comment]);
 
-    rows.section('Clients and totals', 3);
-    rows.add(['Clients', a.totals.clients, `with a line in the window; ${humanInteger(a.totals.clientsInLedger)} in the ledger up to the as-of date`], [label, value(FORMAT.integer), comment]);
-    rows.add(['Net revenue', a.totals.revenue, 'sales less returns, in the window'], [label, value(FORMAT.money), comment]);
-    if (a.totals.profit !== null) rows.add(['Profit', a.totals.profit, 'in the window'], [label, value(FORMAT.money), comment]);
-    if (a.totals.quantity !== null) rows.add(['Quantity', a.totals.quantity, 'in the window'], [label, value(Number.isInteger(a.totals.quantity) ? FORMAT.integer : FORMAT.decimal), comment]);
+    rows.section(T.sections.totals, 3);
+    rows.add([T.clients, a.totals.clients, T.clientsComment(h.integer(a.totals.clientsInLedger))], [label, value(F.integer), comment]);
+    rows.add([T.revenue, a.totals.revenue, T.revenueComment], [label, value(F.money), comment]);
+    if (a.totals.profit !== null) rows.add([T.profit, a.totals.profit, T.inWindow], [label, value(F.money), comment]);
+    if (a.totals.quantity !== null) rows.add([T.quantity, a.totals.quantity, T.inWindow], [label, value(Number.isInteger(a.totals.quantity) ? F.integer : F.decimal), comment]);
 
-    rows.section('Key clients', 3);
+    rows.section(T.sections.key, 3);
     const k = a.key;
     const band = `${Math.round(k.band[0] * 100)}–${Math.round(k.band[1] * 100)}%`;
-    rows.add(['Key clients', k.clients, 'class A, plus clients tagged breadwinner or image-maker'], [label, value(FORMAT.integer), comment]);
-    const verdict =
-      k.position === null ? 'no positive revenue to share' : k.position === 'within' ? `within the ${band} reference band` : `${k.position} the ${band} reference band`;
+    rows.add([T.keyClients, k.clients, T.keyComment], [label, value(F.integer), comment]);
+    const verdict = k.position === null ? T.verdictNone : T.verdict[k.position](band);
     const verdictStyle = k.position === 'within' ? toneText('good') : k.position === null ? comment : toneText('watch');
-    rows.add(['Share of revenue', k.revenueShare, verdict], [label, value(FORMAT.percent), verdictStyle]);
-    if (k.profitShare !== null) rows.add(['Share of profit', k.profitShare, `key clients' profit: ${humanPercent(k.profitShare)} of the total`], [label, value(FORMAT.percent), comment]);
-    rows.add(['Reference band', band, 'the share of sales key clients typically make up'], [label, value(), comment]);
+    rows.add([T.revenueShare, k.revenueShare, verdict], [label, value(F.percent), verdictStyle]);
+    if (k.profitShare !== null) rows.add([T.profitShare, k.profitShare, T.profitShareComment(h.percent(k.profitShare))], [label, value(F.percent), comment]);
+    rows.add([T.band, band, T.bandComment], [label, value(), comment]);
 
-    rows.section('Classes', 3);
+    rows.section(T.sections.classes, 3);
     for (const abc of ['A', 'B', 'C'] as const) {
       const n = a.clients.filter((x) => x.abc === abc).length;
       const share = revenueShareOf(a, (x) => x.abc === abc);
-      rows.add([`Class ${abc}`, n, `${humanPercent(share)} of revenue${abc === 'A' ? ` — the top clients that make up ${Math.round(a.settings.abcCutoffs[0] * 100)}% of the ${a.settings.by}` : ''}`], [classCell(abc, undefined, true), value(FORMAT.integer), comment]);
+      rows.add(
+        [T.classRow(abc), n, `${T.ofRevenue(h.percent(share))}${abc === 'A' ? T.topClients(Math.round(a.settings.abcCutoffs[0] * 100), a.settings.by) : ''}`],
+        [classCell(abc, undefined, true), value(F.integer), comment],
+      );
     }
     const xyzRows: [string, 'X' | 'Y' | 'Z' | '-', number, string][] = [
-      ['Class X', 'X', a.xyzSpread.X, `steady: ${w.period}ly CV up to ${Math.round(a.settings.xyzCutoffs[0] * 100)}%`],
-      ['Class Y', 'Y', a.xyzSpread.Y, `seasonal or drifting: CV up to ${Math.round(a.settings.xyzCutoffs[1] * 100)}%`],
-      ['Class Z', 'Z', a.xyzSpread.Z, 'irregular'],
-      ['No XYZ class', '-', a.xyzSpread.none, `fewer than ${a.settings.minPeriods} ${w.period}s of history, or no net purchases`],
+      [T.classRow('X'), 'X', a.xyzSpread.X, T.xRow(w.period, Math.round(a.settings.xyzCutoffs[0] * 100))],
+      [T.classRow('Y'), 'Y', a.xyzSpread.Y, T.yRow(Math.round(a.settings.xyzCutoffs[1] * 100))],
+      [T.classRow('Z'), 'Z', a.xyzSpread.Z, T.zRow],
+      [T.noXyz, '-', a.xyzSpread.none, T.noXyzRow(a.settings.minPeriods, w.period)],
     ];
-    for (const [text, tone, n, note] of xyzRows) rows.add([text, n, note], [classCell(tone, undefined, true), value(FORMAT.integer), comment]);
+    for (const [text, tone, n, note] of xyzRows) rows.add([text, n, note], [classCell(tone, undefined, true), value(F.integer), comment]);
     for (const status of ['active', 'at-risk', 'lost'] as const) {
       const n = a.clients.filter((x) => x.status === status).length;
-      rows.add([capitalise(status.replace('-', ' ')), n, `${humanPercent(revenueShareOf(a, (x) => x.status === status))} of revenue`], [classCell(status, undefined, true), value(FORMAT.integer), comment]);
+      rows.add([t.statusTitle[status], n, T.ofRevenue(h.percent(revenueShareOf(a, (x) => x.status === status)))], [classCell(status, undefined, true), value(F.integer), comment]);
     }
 
-    rows.section('Notes and warnings', 3);
+    rows.section(T.sections.notes, 3);
     const notes: Problem[] = [...context.notes, ...a.notes].sort((x, y) => rank(x) - rank(y));
-    if (notes.length === 0) rows.add(['None', 'nothing unusual was found while reading and analysing the ledger'], [label, comment], { merge: [2, 3] });
+    if (notes.length === 0) rows.add([T.none, T.noneComment], [label, comment], { merge: [2, 3] });
     for (const note of notes) {
-      const text = renderProblem(note);
-      rows.add([capitalise(note.severity), text], [note.severity === 'note' ? STYLE.note : STYLE.warning, STYLE.wrap], { merge: [2, 3], fit: { col: 2, width: WIDE } });
+      const text = renderProblem(note, t);
+      rows.add([t.severityTitle[note.severity], text], [note.severity === 'note' ? STYLE.note : STYLE.warning, STYLE.wrap], { merge: [2, 3], fit: { col: 2, width: WIDE } });
     }
 
-    rows.section('In this workbook', 3);
+    rows.section(T.sections.contents, 3);
     for (const entry of book.contents) rows.add([entry.name, capitalise(entry.description)], [label, STYLE.wrap], { merge: [2, 3], fit: { col: 2, width: WIDE } });
     sheet.commit();
   },
@@ -111,4 +116,3 @@ export const summarySheet: WorkbookSheet = {
 function rank(p: Problem): number {
   return p.severity === 'error' ? 0 : p.severity === 'warning' ? 1 : 2;
 }
-

@@ -1,0 +1,848 @@
+// The English catalogue. It defines the keys: `Messages` is its type, and the Russian and Kazakh
+// catalogues must have every key with the same shape (a missing key does not compile).
+//
+// Everything a person reads goes through a catalogue: terminal tables and summaries, problem
+// messages, the cells' strategies, tags, statuses, actions, the workbook's sheets, headers and
+// chart titles, and the number and date formats of both. Data for scripts (CSV, JSON) stays in
+// English and never passes through here, except for the strategy and action texts, which the
+// data outputs take from this catalogue so that they are the same in every language.
+import type { AbcClass } from '../core/abc.js';
+import type { CellName } from '../core/matrix.js';
+import type { PeriodKind } from '../core/periods.js';
+import type { Problem, ProblemCode, Severity } from '../core/problems.js';
+import type { AbcBoundary, AbcMetric, SdKind, XyzStart } from '../core/settings.js';
+import type { WinBackAction } from '../core/win-back.js';
+import { makeHuman } from '../report/human.js';
+import { detail, detailList, filePrefix, quotedList, wherePrefix } from './helpers.js';
+
+export type Lang = 'en' | 'ru' | 'kk';
+export const LANGS: readonly Lang[] = ['en', 'ru', 'kk'];
+
+/** What the Clients sheet's column texts depend on. */
+export interface ColumnTextContext {
+  by: AbcMetric;
+  period: PeriodKind;
+  /** The ledger has a document column / a profit column. */
+  document: boolean;
+  profit: boolean;
+  /** A fraction. */
+  breadwinnerShare: number;
+  newWithinMonths: number;
+}
+
+/** Facts for a usage error (bad option or config value); which ones a message uses depends on it. */
+export interface UsageParams {
+  flag?: string;
+  value?: string;
+  allowed?: readonly string[];
+  example?: string;
+  file?: string;
+  key?: string;
+  expected?: string;
+  command?: string;
+  reason?: string;
+}
+
+/** Counts of the analyze summary's Rows line. */
+export interface RowCounts {
+  rows: number;
+  accepted: number;
+  skipped: number;
+  noClient: number;
+  badDate: number;
+  badNumber: number;
+}
+
+const h = makeHuman({ group: ',', decimal: '.', dates: 'iso' });
+const s = (n: number): string => (n === 1 ? '' : 's');
+const pct = (x: number): string => h.number(Math.round(x * 1000) / 10);
+const METRIC = { revenue: 'revenue', profit: 'profit', quantity: 'quantity' };
+const PERIOD = { month: 'month', quarter: 'quarter', week: 'week' };
+
+const ROLE_HINT: Record<string, string> = {
+  client: '--map client=HEADER',
+  date: '--map date=HEADER',
+  amount: '--map amount=HEADER (or --map quantity=… and --map price=…)',
+};
+
+/** The types a config value may have, as a usage message names them. */
+const configTypes = {
+  string: 'a string',
+  number: 'a number',
+  boolean: 'true or false',
+  cutoffs: 'two percentages, "80,95" or [80, 95]',
+  map: 'an object of role: "Header", like {"client": "Контрагент"}, or a list of "role=Header"',
+  list: 'a string or a list of strings',
+  section: 'an object of settings for that command',
+};
+
+const usage = {
+  oneOf: (p: UsageParams) => `${p.flag} must be one of ${(p.allowed ?? []).join(', ')}, not "${p.value}"`,
+  positiveNumber: (p: UsageParams) => `${p.flag} must be a positive number, not "${p.value}"`,
+  wholeNumber: (p: UsageParams) => `${p.flag} must be a whole number, not "${p.value}"`,
+  cutoffs: (p: UsageParams) => `${p.flag} takes two increasing percentages like ${p.example}, not "${p.value}"`,
+  date: (p: UsageParams) => `${p.flag} takes a date as YYYY-MM-DD, DD.MM.YYYY or "today", not "${p.value}"`,
+  toBeforeFrom: (_p: UsageParams) => '--to comes before --from',
+  percentMax: (p: UsageParams) => `${p.flag} is a percentage up to 100, not "${p.value}"`,
+  map: (p: UsageParams) => `--map takes role=Header with a role among ${(p.allowed ?? []).join(', ')}, not "${p.value}"`,
+  encoding: (p: UsageParams) => `--encoding must be utf8 or windows-1251, not "${p.value}"`,
+  delimiter: (p: UsageParams) => `--delimiter must be one of , ; tab |, not "${p.value}"`,
+  decimal: (p: UsageParams) => `--decimal must be "." or ",", not "${p.value}"`,
+  dateFormat: (p: UsageParams) => `--date-format must be one of dd.mm.yyyy, dd/mm/yyyy, mm/dd/yyyy, yyyy-mm-dd, yyyymmdd, serial, not "${p.value}"`,
+  stdinOnce: (_p: UsageParams) => 'standard input (-) can be read only once',
+  noLedger: (_p: UsageParams) => 'no ledger given (give FILE… or pipe one in)',
+  top: (p: UsageParams) => `--top must be a whole number above 0, not "${p.value}"`,
+  failOn: (p: UsageParams) => `--fail-on takes ${(p.allowed ?? []).join(', ')}, not "${p.value}"`,
+  compare: (p: UsageParams) => `--compare takes "previous" or FROM..TO such as 2024-01-01..2024-06-30, not "${p.value}"`,
+  compareOrder: (p: UsageParams) => `--compare ${p.value}: the end comes before the start`,
+  horizon: (p: UsageParams) => `--horizon takes a number of weeks above 0 (at most 5200), not "${p.value}"`,
+  emptyName: (_p: UsageParams) => 'the client NAME is empty (kam client LEDGER... NAME)',
+  stdinBoth: (_p: UsageParams) => 'standard input can hold the ledger or the attributes file (--clients -), not both',
+  xlsxName: (p: UsageParams) => `-o writes an Excel workbook: give a file name ending in .xlsx, not "${p.value}"`,
+  lang: (p: UsageParams) => `--lang must be one of ${(p.allowed ?? []).join(', ')}, not "${p.value}"`,
+  configMissing: (p: UsageParams) => `${p.file}: no such config file`,
+  configUnreadable: (p: UsageParams) => `${p.file}: cannot read the config file (${p.reason})`,
+  configNotJson: (p: UsageParams) => `${p.file}: the config file is not valid JSON (${p.reason})`,
+  configNotObject: (p: UsageParams) => `${p.file}: the config file must hold one JSON object of settings, like {"period": "quarter"}`,
+  configUnknownKey: (p: UsageParams) =>
+    `${p.file}: unknown setting "${p.key}"${p.command === undefined ? '' : ` in the "${p.command}" section`}; settings are the long option names, e.g. "period", "lostAfter" or "lost-after"`,
+  configWrongType: (p: UsageParams) => `${p.file}: "${p.key}" must be ${configTypes[p.expected as keyof typeof configTypes] ?? p.expected}, not ${p.value}`,
+  configBadChoice: (p: UsageParams) => `${p.file}: "${p.key}" must be one of ${(p.allowed ?? []).join(', ')}, not "${p.value}"`,
+  configCommand: (p: UsageParams) => `kam config takes one of ${(p.allowed ?? []).join(', ')}, not "${p.value}"`,
+  notForCommand: (p: UsageParams) => `${p.flag} is not an option of kam ${p.command}`,
+  /** Said after a bad value that came from a config file. */
+  fromConfig: (p: UsageParams) => ` (set in ${p.file} as "${p.key}")`,
+};
+
+const problems = {
+  'bad-option': (p: Problem) => `${p.value ?? ''}${p.details?.hint !== undefined ? ` (${String(p.details.hint)})` : ''}`,
+  'file-not-found': (p: Problem) => `${p.file}: no such file`,
+  'file-unreadable': (p: Problem) => `${p.file}: cannot read it${p.value !== undefined ? ` (${p.value})` : ''}`,
+  'file-empty': (p: Problem) => `${p.file}: the file is empty`,
+  'file-binary': (p: Problem) => `${p.file}: this is not a text ledger (binary data); give a CSV, .csv.gz or .xlsx file`,
+  'file-truncated': (p: Problem) =>
+    `${p.file}: the ${p.details?.reason === 'xlsx' ? 'workbook' : 'compressed file'} is truncated or damaged${p.value !== undefined ? ` (${p.value})` : ''}`,
+  'sheet-not-found': (p: Problem) => `${p.file}: no sheet named "${p.value}"; sheets: ${quotedList(p.details?.sheets)}`,
+  'sheet-skipped': (p: Problem) => `${p.file}: sheet "${p.value}" left out: ${String(p.details?.reason ?? 'it holds no ledger')}; name the sheets to read with --sheet NAME`,
+  'no-header': (p: Problem) =>
+    `${p.file}: no header row with known column names (client, date, amount…) in the first rows; first row: ${quotedList(p.details?.firstRow)}; name the columns with --map role=HEADER`,
+  'no-rows': (p: Problem) => `${filePrefix(p)}the ledger has a header but no rows`,
+  'missing-column': (p: Problem) => {
+    const roles = detailList(p, 'roles');
+    const hints = roles.map((r) => ROLE_HINT[r] ?? `--map ${r}=HEADER`).join(', ');
+    return `${filePrefix(p)}no ${roles.join(', ')} column found; headers: ${quotedList(p.details?.headers)}; use ${hints}`;
+  },
+  'unknown-mapped-column': (p: Problem) => `${filePrefix(p)}--map ${p.value}="${p.column}": no such column; headers: ${quotedList(p.details?.headers)}`,
+  'ambiguous-dates': (p: Problem) =>
+    `${p.file}: dates in "${p.column}" such as "${p.value}" read both as day/month and month/day; say which with --date-format dd/mm/yyyy or --date-format mm/dd/yyyy`,
+  'ambiguous-numbers': (p: Problem) =>
+    `${p.file}: numbers in "${p.column}" such as "${p.value}" read both with "${detail(p, 'point')}" as the decimal mark and as a thousands separator; say which with --decimal . or --decimal ,`,
+  'unknown-date-format': (p: Problem) =>
+    `${p.file}: cannot read the dates in "${p.column}" (e.g. "${p.value}"); use --date-format (dd.mm.yyyy, dd/mm/yyyy, mm/dd/yyyy, yyyy-mm-dd, yyyymmdd, serial)`,
+  'bad-row': (p: Problem) =>
+    p.details?.kind === 'client'
+      ? `${wherePrefix(p, 'line')}no client in "${p.column}"`
+      : `${wherePrefix(p, 'line')}unreadable ${String(p.details?.kind ?? 'value')} in "${p.column}": "${p.value}"`,
+  'no-profit-column': (_p: Problem) => 'the ledger has no profit column, so --by profit cannot be used; map one with --map profit=HEADER',
+  'no-quantity-column': (_p: Problem) => 'the ledger has no quantity column, so --by quantity cannot be used; map one with --map quantity=HEADER',
+  'empty-window': (p: Problem) =>
+    `the ledger (${detail(p, 'from')} … ${detail(p, 'to')}) holds no complete ${detail(p, 'period')}; use --include-partial, a shorter --period, or --from/--to`,
+  'output-unwritable': (p: Problem) => `${p.file}: cannot write the output${p.value !== undefined ? ` (${p.value})` : ''}`,
+  'output-is-input': (p: Problem) =>
+    `${p.file}: that is an input ledger${p.value !== undefined && p.value !== p.file ? ` (${p.value})` : ''}; kam never writes over its input: choose another name for -o`,
+  'rows-skipped': (p: Problem) =>
+    `${detail(p, 'total')} rows skipped: ${detail(p, 'noClient')} without a client, ${detail(p, 'badDate')} with an unreadable date, ${detail(p, 'badNumber')} with an unreadable number`,
+  'partial-period-dropped': (p: Problem) =>
+    `${p.details?.edge === 'leading' ? 'first' : 'last'} period ${p.value} is only partly covered (${detail(p, 'from')} … ${detail(p, 'to')}) and is left out; --include-partial keeps it`,
+  'partial-period-kept': (p: Problem) =>
+    `${p.details?.edge === 'leading' ? 'first' : 'last'} period ${p.value} is only partly covered (${detail(p, 'from')} … ${detail(p, 'to')}) and is kept (--include-partial)`,
+  'window-capped': (p: Problem) =>
+    `--to ${p.value} lies past the as-of date ${detail(p, 'asOf')}: the window stops at the as-of date's period (later periods hold no rows)`,
+  'xyz-degenerate': (p: Problem) => {
+    const tries = [
+      p.details?.suggestedCutoffs !== undefined ? `--xyz ${String(p.details.suggestedCutoffs)}` : '',
+      p.details?.suggestedPeriod !== undefined ? `--period ${String(p.details.suggestedPeriod)}` : '',
+    ].filter((t) => t !== '');
+    return `${detail(p, 'count')} of ${detail(p, 'classed')} clients are ${p.value}: the XYZ split says little${tries.length > 0 ? `; try ${tries.join(' or ')}` : ''}`;
+  },
+  'no-positive-clients': (_p: Problem) => 'no client has a positive total in the window: every client is C',
+  'rows-after-as-of': (p: Problem) => `${detail(p, 'days')} client-days after the as-of date are ignored`,
+  'bgnbd-not-fitted': (p: Problem) =>
+    p.value === 'no-convergence'
+      ? `the BG/NBD fit over ${detail(p, 'clients')} clients stopped short of a maximum (the likelihood keeps rising towards a boundary, e.g. every client dropping out at the same rate): P(alive) uses the best parameters found`
+      : p.value === 'no-fit'
+        ? `the BG/NBD fit over ${detail(p, 'clients')} clients found no usable parameters: P(alive) is left empty`
+        : p.value === 'no-repeat-purchases'
+          ? 'no client bought on more than one day: BG/NBD cannot be fitted and P(alive) is left empty'
+          : `BG/NBD needs at least ${detail(p, 'needed')} clients with a purchase, the ledger has ${detail(p, 'clients')}: P(alive) is left empty`,
+  'lost-key-clients': (p: Problem) =>
+    `${detail(p, 'count')} key client${p.details?.count === 1 ? ' is' : 's are'} lost: ${quotedList(p.details?.clients)} (--fail-on lost-key)`,
+  'client-not-found': (p: Problem) => {
+    const near = detailList(p, 'suggestions');
+    return `no client named "${p.value ?? ''}" in the ledger${near.length > 0 ? `; did you mean ${quotedList(near)}?` : '; no client has a similar name'}`;
+  },
+  'attributes-no-client-column': (p: Problem) => `${p.file}: no client column in the attributes file; headers: ${quotedList(p.details?.headers)}; name it "client"`,
+  'attributes-unmatched': (p: Problem) => {
+    const names = detailList(p, 'names');
+    const shown = names.slice(0, 20);
+    const more = names.length > shown.length ? ` and ${names.length - shown.length} more` : '';
+    return `${p.file}: ${names.length} name${names.length === 1 ? ' matches' : 's match'} no client of the ledger (case and spaces ignored): ${quotedList(shown)}${more}`;
+  },
+  'attributes-bad-value': (p: Problem) =>
+    `${p.file}: ${detail(p, 'count')} value${p.details?.count === 1 ? '' : 's'} in need/can_pay/authority read as neither yes nor no, left empty (first: line ${String(p.line)}, ${p.column ?? ''} "${p.value ?? ''}")`,
+  'attributes-computed-tag': (p: Problem) => `${p.file}: tags that kam computes from the ledger are ignored in the attributes file: ${quotedList(p.details?.tags)}`,
+  'compare-outside-ledger': (p: Problem) =>
+    p.value === 'before'
+      ? `the comparison window ${detail(p, 'from')} … ${detail(p, 'to')} lies before the ledger (first date ${detail(p, 'ledgerFrom')}): every client is new`
+      : `the comparison window ${detail(p, 'from')} … ${detail(p, 'to')} starts before the ledger (first date ${detail(p, 'ledgerFrom')}): its classes rest on part of it`,
+} satisfies Record<ProblemCode, (p: Problem) => string>;
+
+export const en = {
+  lang: 'en' as Lang,
+  /** Language tag for chart text runs. */
+  locale: 'en-US',
+  /** The language's own name (Method sheet). */
+  languageName: 'English',
+  human: h,
+  /** Excel number formats: the cell values stay numbers and dates; only their look changes. */
+  numFmt: {
+    money: '#,##0.00;[Red]-#,##0.00',
+    moneyRound: '#,##0;[Red]-#,##0',
+    integer: '#,##0',
+    decimal: '#,##0.0#',
+    percent: '0.0%',
+    ratio: '0.00',
+    date: 'yyyy-mm-dd',
+    dateTime: 'yyyy-mm-dd hh:mm',
+    /** Counts with a dash for zero (matrix grids), money with a dash, shares with a dash. */
+    countDash: '#,##0;-#,##0;"–"',
+    moneyDash: '#,##0;[Red]-#,##0;"–"',
+    percentDash: '0.0%;[Red]-0.0%;"–"',
+    /** Series sheet: a dot for a period without purchases. */
+    seriesValue: '#,##0;[Red]-#,##0;"·"',
+    axisInteger: '#,##0',
+    axisPercent: '0%',
+  },
+  /** A period label of the core (2026-03, 2026-Q1, 2026-03-02) as this language writes it. */
+  period: (label: string): string => label,
+
+  severity: { error: 'error', warning: 'warning', note: 'note' } satisfies Record<Severity, string>,
+  /** Severity as a heading (workbook Summary). */
+  severityTitle: { error: 'Error', warning: 'Warning', note: 'Note' } satisfies Record<Severity, string>,
+  status: { active: 'active', 'at-risk': 'at-risk', lost: 'lost' },
+  /** The statuses inside a sentence ("2 at risk"). */
+  statusWords: { active: 'active', atRisk: 'at risk', lost: 'lost' },
+  statusTitle: { active: 'Active', 'at-risk': 'At risk', lost: 'Lost' },
+  /** Tags kam knows; tags of an attributes file that are not here are shown as written. */
+  tags: {
+    key: 'key',
+    breadwinner: 'breadwinner',
+    'image-maker': 'image-maker',
+    expert: 'expert',
+    prospect: 'prospect',
+    qualified: 'qualified',
+    'at-risk': 'at-risk',
+    lost: 'lost',
+  },
+  flags: { 'non-positive-total': 'non-positive-total', 'too-new': 'too-new', 'no-net-purchases': 'no-net-purchases' },
+  metric: METRIC satisfies Record<AbcMetric, string>,
+  metricTitle: { revenue: 'Revenue', profit: 'Profit', quantity: 'Quantity' } satisfies Record<AbcMetric, string>,
+  periodKind: PERIOD satisfies Record<PeriodKind, string>,
+  periodTitle: { month: 'Month', quarter: 'Quarter', week: 'Week' } satisfies Record<PeriodKind, string>,
+  /** "22 months". */
+  periodCount: (kind: PeriodKind, n: number): string => `${n} ${PERIOD[kind]}${s(n)}`,
+  boundary: { include: 'include', exclude: 'exclude' } satisfies Record<AbcBoundary, string>,
+  sd: { population: 'population', sample: 'sample' } satisfies Record<SdKind, string>,
+  xyzStart: { first: 'first', window: 'window' } satisfies Record<XyzStart, string>,
+  /** Migration rows and columns. */
+  migrationNew: 'new',
+  migrationGone: 'gone',
+  noDirection: '(none)',
+  total: 'Total',
+  /** The coefficient of variation, short. */
+  cv: 'CV',
+  /** Days after a number in tables: "12 d". */
+  daysShort: (n: string): string => `${n} d`,
+
+  /** The standing strategy of each ABC-XYZ cell, as a key-account manager would write it on the wall. */
+  strategy: {
+    AX: 'Retain at any cost: personal manager, long contracts, priority service and stock reserved for them.',
+    AY: 'Grow loyalty: personal manager, flexible terms, plan deliveries around their seasonality.',
+    AZ: 'High value, unpredictable: learn their buying cycle, agree forecasts, convert to regular volume.',
+    BX: 'Grow the share of wallet: cross-sell and upsell, volume discounts; they already buy steadily.',
+    BY: 'Develop: regular contact, promotions tied to their peaks, move them towards A.',
+    BZ: 'Stabilise: find why purchases swing, offer contracts or subscriptions that even them out.',
+    CX: 'Serve efficiently: standard terms, automated reorders; try bundles to lift the average order.',
+    CY: 'Standard service: group promotions and mailings, no individual effort.',
+    CZ: 'Minimal effort: self-service, prepayment, review whether serving them pays at all.',
+    'A-': 'Too new or no net purchases to judge steadiness: a large client to watch closely.',
+    'B-': 'Too new or no net purchases to judge steadiness: follow up and establish a rhythm.',
+    'C-': 'Too new or no net purchases to judge steadiness: standard service.',
+  } satisfies Record<CellName, string>,
+
+  /** What to do about a lapsed client, by class (no class: as C) and status. */
+  action: {
+    'A-lost': 'Key client lost: the account manager and a director call this week, find out why, make a personal offer to win it back.',
+    'A-at-risk': 'Key client slipping: the account manager calls now, checks satisfaction and upcoming needs, books the next order.',
+    'B-lost': 'Manager calls with a win-back offer (price, terms or delivery) and asks what went wrong.',
+    'B-at-risk': 'Manager reminds them of their usual order and offers a reason to buy now (promotion, stock, terms).',
+    'C-lost': 'Automated win-back mailing with an offer; no personal effort unless they answer.',
+    'C-at-risk': 'Automated reminder (mail, SMS); standard service.',
+  } satisfies Record<WinBackAction, string>,
+
+  problems,
+  usage,
+  configTypes,
+  /** Words the readers put in a problem's value ("permission denied"), in this language; unknown text as it is. */
+  reason: (text: string): string => text,
+
+  /** The start of a line on standard error: "kam: warning: …". */
+  cli: {
+    workbookWritten: (path: string): string => `workbook written to ${path}`,
+    reading: (input: string, mb: string, size: string, rows: string): string => `reading ${input}: ${mb} MB${size}, ${rows} rows`,
+    readingOf: (mb: string, percent: string): string => ` of ${mb} MB (${percent}%)`,
+    internalError: (message: string): string => `internal error: ${message} (set KAM_DEBUG=1 for the stack)`,
+  },
+
+  /** How a ledger file was read (terminal summary and workbook). */
+  input: {
+    sheet: (name: string): string => `sheet "${name}"`,
+    delimiter: (d: string): string => `delimiter ${d}`,
+    tab: 'tab',
+    dates: (format: string): string => `dates ${format}`,
+    decimal: (d: string): string => `decimal "${d}"`,
+    gzip: ' (gzip)',
+  },
+
+  /** The window line of the analyze summary and the card. */
+  windowLine: (from: string, to: string, count: string, start: string, end: string, asOf: string): string => `${from} … ${to} (${count}, ${start} … ${end}), as of ${asOf}`,
+  notes: 'Notes',
+  /** "… and 12 more (--top N, or --format csv for all)". */
+  more: (n: number, hint: string): string => `… and ${n} more (${hint})`,
+  moreHint: { top: '--top N', topOrCsv: '--top N, or --format csv for all', topOrLostCsv: '--top N, or kam lost --format csv for all' },
+
+  analyze: {
+    labels: {
+      ledger: 'Ledger',
+      window: 'Window',
+      rows: 'Rows',
+      clients: 'Clients',
+      totals: 'Totals',
+      key: 'Key clients',
+      tags: 'Tags',
+      status: 'Status',
+      atStake: 'At stake',
+      settings: 'Settings',
+    },
+    rows: (c: RowCounts): string =>
+      `${h.integer(c.rows)} read, ${h.integer(c.accepted)} used, ${h.integer(c.skipped)} skipped` +
+      (c.skipped > 0 ? ` (${h.integer(c.noClient)} without a client, ${h.integer(c.badDate)} bad date, ${h.integer(c.badNumber)} bad number)` : ''),
+    clients: (inWindow: number, inLedger: number): string => `${h.integer(inWindow)} in the window, ${h.integer(inLedger)} in the ledger`,
+    totals: { revenue: (x: string) => `revenue ${x}`, profit: (x: string) => `profit ${x}`, quantity: (x: string) => `quantity ${x}` },
+    keyShares: { revenue: (x: string) => `${x} of revenue`, profit: (x: string) => `${x} of profit` },
+    band: (from: number, to: number): string => `${from}–${to}% band`,
+    position: { within: (band: string) => `within the ${band}`, below: (band: string) => `below the ${band}`, above: (band: string) => `above the ${band}` },
+    key: (n: number, shares: string, position: string): string => `${n} (class A, breadwinners, image-makers): ${shares} — ${position}`,
+    settingsAbc: (by: AbcMetric, a: number, b: number, boundary: AbcBoundary): string => `ABC by ${METRIC[by]}, cut-offs ${pct(a)}/${pct(b)}% (${boundary} boundary)`,
+    settingsXyz: (period: PeriodKind, x: number, y: number, sd: SdKind, start: XyzStart, minPeriods: number): string =>
+      `XYZ by ${PERIOD[period]}ly CV, cut-offs ${pct(x)}/${pct(y)}% (${sd} sd, series from ${start === 'first' ? 'first purchase' : 'window start'}, at least ${minPeriods} periods)`,
+    matrixTitle: 'ABC-XYZ matrix',
+    matrixSubtitle: '(clients and share of revenue)',
+    strategyHeaders: ['Cell', 'Clients', 'Revenue', 'Share', 'Strategy'],
+    topTitle: (n: number): string => `Top ${n} clients`,
+    topHeaders: (metric: string): string[] => ['#', 'Client', 'ABC', 'XYZ', metric, 'Share', 'Cum.', 'CV', 'Active', 'Purch.', 'Last purchase', 'Status', 'Tags'],
+    tagCount: (tag: string, n: string): string => `${tag} ${n}`,
+    tagExplain: {
+      breadwinner: (share: string, basis: AbcMetric) => `≥ ${share} of ${METRIC[basis]}`,
+      prospect: (since: string) => `first purchase since ${since}, on pace for A/B`,
+    },
+    noBreadwinner: (share: string, basis: AbcMetric): string => `no breadwinner (≥ ${share} of ${METRIC[basis]})`,
+    noTags: 'none',
+  },
+
+  lost: {
+    statusCounts: (n: { active: string; atRisk: string; lost: string; clients: string }, w: { active: string; atRisk: string; lost: string }): string =>
+      `${n.active} ${w.active}, ${n.atRisk} ${w.atRisk}, ${n.lost} ${w.lost} of ${n.clients} clients with a purchase`,
+    atStake: (total: string, lost: string, atRisk: string): string => `${total} (lost ${lost}, at risk ${atRisk}): their revenue over the 12 months before their last purchase`,
+    rules: (lostFactor: string, riskFactor: string, lostAfter: string, riskAfter: string): string =>
+      `lost after ${lostFactor} × the usual interval (at least 30 days), at risk after ${riskFactor} × (at least 15 days); any client lost after ${lostAfter} days, at risk after ${riskAfter}`,
+    notFitted: 'not fitted (see the notes)',
+    fit: (clients: string, params: string, ll: string): string => `BG/NBD over ${clients} clients: ${params}, log-likelihood ${ll}`,
+    labels: { asOf: 'As of', clients: 'Clients', atStake: 'At stake', keyLost: 'Key lost', rules: 'Rules', pAlive: 'P(alive)' },
+    winBackTitle: 'Win-back list',
+    winBackNone: 'no lost or at-risk clients',
+    winBackSubtitle: (n: number): string => `(${n} lost or at risk, most valuable first; ★ key client)`,
+    winBackHeaders: ['#', 'Client', 'ABC', 'Status', 'Last purchase', 'Recency', 'Usual int.', 'Revenue 12m', 'P(alive)', 'Action'],
+    churnTitle: (kind: PeriodKind): string => `Churn by ${PERIOD[kind]}`,
+    churnNone: 'no client has been lost yet',
+    churnSubtitle: '(a client becomes lost the day its silence exceeds its lost threshold; came back = bought again after that)',
+    churnHeaders: ['Became lost', 'Their revenue 12m', 'Came back', 'Still lost'],
+    churnPartial: '* the period is covered only in part (the as-of day or the first purchase falls inside it)',
+    directionTitle: 'Direction',
+    directionHeaders: ['Clients', 'Active', 'At risk', 'Lost now', 'At stake', 'Became lost', 'Came back'],
+    churnByDirection: (column: string | null): string => `Churn by ${column ?? 'direction'}`,
+    churnByDirectionSubtitle: "(a client's direction is the value under which it bought the most)",
+    periodHeader: 'Period',
+    gridNote: 'became lost / came back per period',
+  },
+
+  alive: {
+    labels: { asOf: 'As of', clients: 'Clients', model: 'BG/NBD', logLikelihood: 'Log-likelihood', expected: 'Expected' },
+    clients: (n: string, repeat: string): string => `${n} with a purchase day (${repeat} bought on more than one day)`,
+    converged: (ok: boolean, iterations: number): string => `${ok ? 'converged' : 'not converged'} after ${iterations} iterations`,
+    expected: (x: string, weeks: string): string => `${x} purchase days from all clients in the next ${weeks} weeks`,
+    headers: (weeks: string): string[] => ['#', 'Client', 'Purchase days', 'Recency (wk)', 'Age (wk)', 'P(alive)', `Expected in ${weeks} wk`],
+    title: 'Clients by expected purchase days',
+  },
+
+  dossier: {
+    labels: {
+      window: 'Window',
+      classes: 'Classes',
+      before: 'Before',
+      revenue: 'Revenue',
+      profit: 'Profit',
+      quantity: 'Quantity',
+      purchases: 'Purchases',
+      firstLast: 'First / last',
+      rhythm: 'Rhythm',
+      breadwinner: 'Breadwinner',
+      prospect: 'Prospect',
+      series: 'Series',
+    },
+    noClass: 'no line in the window: no class',
+    notReached: 'the ledger does not reach back that far',
+    newThen: 'new (no line then)',
+    beforeTotal: (cell: string, by: AbcMetric, total: string): string => `${cell}, ${METRIC[by]} ${total}`,
+    partly: ' (the ledger covers it only in part)',
+    rank: (rank: number, cum: string): string => `; rank ${rank}, cumulative share ${cum}`,
+    ofAll: (value: string, share: string, rank: string): string => `${value} (${share} of all${rank})`,
+    ofRevenue: (value: string, share: string): string => `${value} (${share} of revenue)`,
+    ofProfit: (value: string, share: string): string => `${value} (${share} of profit)`,
+    purchases: (n: string, active: number, periods: number, days: string): string => `${n} in the window, in ${active} of ${periods} periods; ${days} purchase days up to the as-of date`,
+    daysAgo: (n: string): string => ` (${n} days ago)`,
+    rhythm: (interval: string | null, status: string, pAlive: string | null): string =>
+      `usual interval ${interval === null ? '-' : `${interval} days`}; status ${status}${pAlive === null ? '' : `; P(alive) ${pAlive}`}`,
+    breadwinner: (share: string, basis: AbcMetric): string => `${share} of total ${METRIC[basis]}`,
+    breadwinnerFrom: (threshold: string): string => `(a breadwinner from ${threshold})`,
+    prospect: (since: string, metric: string, days: string, pace: string, projected: string, months: string, cls: string): string =>
+      `new since ${since}: ${metric} in ${days} days = ${pace} a month → ${projected} over the window's ${months} months: class ${cls}`,
+    prospectRule: (a: string, b: string): string => `(A from ${a}, B from ${b}: the smallest A and B totals of the window)`,
+    perPeriod: (by: AbcMetric): string => `(${METRIC[by]} per period)`,
+    seriesHeaders: (metric: string): string[] => ['Period', metric, 'Purchases', ''],
+    amountHeaders: ['Net amount', 'Share'],
+    productsTitle: 'Top products',
+    productsSubtitle: (n: string): string => `(net amount over the whole ledger; ${n} products in all)`,
+    product: 'Product',
+    directionSubtitle: '(where it bought the most; net amount over the whole ledger)',
+    attributesTitle: 'From the attributes file',
+    attributesSubtitle: (line: number, name: string, tags: string): string => `(line ${line}, "${name}")${tags === '' ? '' : `, tags: ${tags}`}`,
+    attributeHeaders: ['Attribute', 'Value'],
+  },
+
+  migration: {
+    previousWindow: (w: string): string => `previous window ${w}`,
+    window: (w: string): string => `window ${w}`,
+    corner: (title: string): string => `${title} before ↓ now →`,
+    title: 'Class migration',
+    subtitle: (compared: string, now: string): string => `from the ${compared} to this window ${now} (clients)`,
+    slippedTitle: 'Key clients that slipped',
+    slippedNone: 'none (no A client fell to B, C or gone, no key X client to Y or Z)',
+    slippedCount: (n: number): string => `Key clients that slipped (${n})`,
+    slippedRule: 'A → B, C or gone; X → Y or Z',
+    slippedHeaders: ['Client', 'ABC', 'XYZ', 'Total before', 'Total now', 'Key now'],
+  },
+
+  config: {
+    title: (command: string): string => `Settings of kam ${command}`,
+    file: (path: string | null): string => (path === null ? 'no config file (none given, no kam.config.json here)' : `config file: ${path}`),
+    headers: ['Option', 'Value', 'From'],
+    source: { default: 'default', environment: 'environment', config: 'config file', 'command-line': 'command line' },
+    section: (command: string): string => `"${command}" section`,
+    unset: '(not set)',
+    yes: 'true',
+    no: 'false',
+  },
+
+  workbook: {
+    title: (inputs: string): string => `Key-account analysis — ${inputs}`,
+    pageFooter: 'Page &P of &N',
+    sheets: {
+      summary: 'Summary',
+      clients: 'Clients',
+      matrix: 'Matrix',
+      pareto: 'Pareto',
+      series: 'Series',
+      lost: 'Lost',
+      churn: 'Churn',
+      migration: 'Migration',
+      dossiers: 'Dossiers',
+      method: 'Method',
+    },
+    descriptions: {
+      summary: 'the ledger, the window, totals, key clients against the 30–55% band, notes and warnings',
+      clients: 'one row per client: classes, totals, shares, rhythm and status (the --format csv columns), then the figure per period',
+      matrix: 'the ABC-XYZ matrix: clients, revenue and share per cell, and the strategy each cell calls for',
+      pareto: 'the Pareto curve: clients ranked by the ABC metric, cumulative share and the A/B and B/C cut-offs, as a chart',
+      series: 'clients × periods: the ABC metric per period, heat-coloured, with the class cell and the CV',
+      lost: 'the win-back list: lost and at-risk clients, most valuable first, with P(alive) and the action each calls for',
+      churn: 'clients that became lost and came back per period (a chart and a table), and the same per direction',
+      migration: "the earlier window's classes → this window's (ABC and XYZ, with new and gone clients), key clients that slipped",
+      dossiers: 'the card of every key client: classes now and before, totals, rhythm, per-period series, products, directions, attributes',
+      method: 'every setting used, the kam version and the as-of date, and what each column means',
+    },
+    /** Input descriptions on the Summary and Method sheets. */
+    csv: 'CSV',
+
+    summary: {
+      title: 'Key-account analysis',
+      subtitle: (inputs: string, from: string, to: string, asOf: string): string => `${inputs} — ${from} … ${to}, as of ${asOf}`,
+      sections: { ledger: 'Ledger', window: 'Window', totals: 'Clients and totals', key: 'Key clients', classes: 'Classes', notes: 'Notes and warnings', contents: 'In this workbook' },
+      file: 'File',
+      rowsRead: 'Rows read',
+      rowsComment: (c: RowCounts): string =>
+        `${h.integer(c.accepted)} used, ${h.integer(c.skipped)} skipped${c.skipped > 0 ? ` (${h.integer(c.noClient)} without a client, ${h.integer(c.badDate)} with an unreadable date, ${h.integer(c.badNumber)} with an unreadable number)` : ''}`,
+      periods: 'Periods',
+      periodsComment: (kind: PeriodKind, n: number, from: string, to: string): string => `whole ${PERIOD[kind]}${s(n)}, ${from} … ${to}`,
+      from: 'From',
+      fromComment: 'first day of the window',
+      to: 'To',
+      toComment: 'last day of the window',
+      asOf: 'As of',
+      asOfComment: 'the day recency and lost clients are judged from',
+      clients: 'Clients',
+      clientsComment: (inLedger: string): string => `with a line in the window; ${inLedger} in the ledger up to the as-of date`,
+      revenue: 'Net revenue',
+      revenueComment: 'sales less returns, in the window',
+      profit: 'Profit',
+      quantity: 'Quantity',
+      inWindow: 'in the window',
+      keyClients: 'Key clients',
+      keyComment: 'class A, plus clients tagged breadwinner or image-maker',
+      verdictNone: 'no positive revenue to share',
+      verdict: { within: (band: string) => `within the ${band} reference band`, below: (band: string) => `below the ${band} reference band`, above: (band: string) => `above the ${band} reference band` },
+      revenueShare: 'Share of revenue',
+      profitShare: 'Share of profit',
+      profitShareComment: (share: string): string => `key clients' profit: ${share} of the total`,
+      band: 'Reference band',
+      bandComment: 'the share of sales key clients typically make up',
+      classRow: (abc: string): string => `Class ${abc}`,
+      ofRevenue: (share: string): string => `${share} of revenue`,
+      topClients: (cut: number, by: AbcMetric): string => ` — the top clients that make up ${cut}% of the ${METRIC[by]}`,
+      xRow: (kind: PeriodKind, cut: number): string => `steady: ${PERIOD[kind]}ly CV up to ${cut}%`,
+      yRow: (cut: number): string => `seasonal or drifting: CV up to ${cut}%`,
+      zRow: 'irregular',
+      noXyz: 'No XYZ class',
+      noXyzRow: (n: number, kind: PeriodKind): string => `fewer than ${n} ${PERIOD[kind]}s of history, or no net purchases`,
+      none: 'None',
+      noneComment: 'nothing unusual was found while reading and analysing the ledger',
+    },
+
+    /** The Clients sheet's headers and the Method sheet's glossary, per CSV column. */
+    columns: {
+      client: { header: (_c: ColumnTextContext) => 'Client', meaning: (_c: ColumnTextContext) => 'The client, as named in the ledger (spaces trimmed and folded).' },
+      abc: { header: (_c: ColumnTextContext) => 'ABC', meaning: (c: ColumnTextContext) => `ABC class by ${METRIC[c.by]}: A, B or C (Pareto cut-offs on the Method sheet).` },
+      xyz: {
+        header: (_c: ColumnTextContext) => 'XYZ',
+        meaning: (c: ColumnTextContext) => `XYZ class by the steadiness of ${PERIOD[c.period]}ly purchases: X steady, Y seasonal, Z irregular; "-" too few periods or no net purchases.`,
+      },
+      cell: { header: (_c: ColumnTextContext) => 'Cell', meaning: (_c: ColumnTextContext) => 'The ABC-XYZ matrix cell (see the Matrix sheet for its strategy).' },
+      total: { header: (c: ColumnTextContext) => `Total ${METRIC[c.by]}`, meaning: (c: ColumnTextContext) => `The client's ${METRIC[c.by]} summed over the window: the ABC metric.` },
+      share: { header: (_c: ColumnTextContext) => 'Share', meaning: (c: ColumnTextContext) => `The client's share of the ${METRIC[c.by]} of all clients with a positive total.` },
+      cum_share: { header: (_c: ColumnTextContext) => 'Cum. share', meaning: (_c: ColumnTextContext) => 'Cumulative share of the clients ranked up to and including this one.' },
+      rank: { header: (_c: ColumnTextContext) => 'Rank', meaning: (_c: ColumnTextContext) => 'Place in the ranking, largest first (empty for a zero or negative total).' },
+      cv: {
+        header: (_c: ColumnTextContext) => 'CV',
+        meaning: (c: ColumnTextContext) => `Coefficient of variation of the ${PERIOD[c.period]}ly series (standard deviation / mean): the XYZ measure.`,
+      },
+      active_periods: { header: (c: ColumnTextContext) => `Active ${PERIOD[c.period]}s`, meaning: (c: ColumnTextContext) => `Window ${PERIOD[c.period]}s with at least one purchase.` },
+      purchases: {
+        header: (_c: ColumnTextContext) => 'Purchases',
+        meaning: (c: ColumnTextContext): string => (c.document ? 'Distinct documents (invoices) in the window.' : 'Distinct purchase days in the window (the ledger has no document column).'),
+      },
+      first_purchase: { header: (_c: ColumnTextContext) => 'First purchase', meaning: (_c: ColumnTextContext) => 'First purchase day up to the as-of date.' },
+      last_purchase: { header: (_c: ColumnTextContext) => 'Last purchase', meaning: (_c: ColumnTextContext) => 'Last purchase day up to the as-of date (a day of returns alone does not count).' },
+      recency_days: { header: (_c: ColumnTextContext) => 'Days since last purchase', meaning: (_c: ColumnTextContext) => 'Days from the last purchase to the as-of date.' },
+      usual_interval_days: { header: (_c: ColumnTextContext) => 'Usual interval, days', meaning: (_c: ColumnTextContext) => 'Median gap in days between consecutive purchase days.' },
+      status: {
+        header: (_c: ColumnTextContext) => 'Status',
+        meaning: (_c: ColumnTextContext) => 'active, at-risk or lost, from the silence since the last purchase against the usual interval (Method sheet).',
+      },
+      p_alive: { header: (_c: ColumnTextContext) => 'P(alive)', meaning: (_c: ColumnTextContext) => 'Probability that the client still buys (BG/NBD model); empty where not computed.' },
+      tags: {
+        header: (_c: ColumnTextContext) => 'Tags',
+        meaning: (c: ColumnTextContext) =>
+          `Segment tags: key (class A, breadwinner or image-maker); breadwinner (at least ${pct(c.breadwinnerShare)}% of total ${c.profit ? 'profit' : 'revenue'}); prospect (first purchase within ${c.newWithinMonths} months of the as-of date, buying at a pace that over the whole window reaches the smallest B total); qualified (a prospect with need, can_pay and authority all yes); image-maker, expert and others from the attributes file; lost, at-risk.`,
+      },
+      abc_prev: { header: (_c: ColumnTextContext) => 'ABC before', meaning: (_c: ColumnTextContext) => 'ABC class in the earlier window (--compare); empty without it, and for clients new since.' },
+      xyz_prev: { header: (_c: ColumnTextContext) => 'XYZ before', meaning: (_c: ColumnTextContext) => 'XYZ class in the earlier window (--compare); empty without it, and for clients new since.' },
+      purchases_cv: { header: (_c: ColumnTextContext) => 'Purchases CV', meaning: (c: ColumnTextContext) => `Coefficient of variation of the number of purchases per ${PERIOD[c.period]}.` },
+      revenue: { header: (_c: ColumnTextContext) => 'Net revenue', meaning: (_c: ColumnTextContext) => 'Net amount in the window: sales less returns.' },
+      profit: { header: (_c: ColumnTextContext) => 'Profit', meaning: (_c: ColumnTextContext) => 'Profit in the window (where the ledger has a profit column).' },
+      quantity: { header: (_c: ColumnTextContext) => 'Quantity', meaning: (_c: ColumnTextContext) => 'Quantity in the window (where the ledger has a quantity column).' },
+      flags: { header: (_c: ColumnTextContext) => 'Flags', meaning: (_c: ColumnTextContext) => 'Why a figure is missing or unusual: non-positive-total, too-new, no-net-purchases.' },
+    },
+
+    matrix: {
+      title: 'ABC-XYZ matrix',
+      subtitle: (by: AbcMetric, a: number, b: number, period: PeriodKind, x: number, y: number, clients: number, revenue: string): string =>
+        `ABC by ${METRIC[by]} (cut-offs ${pct(a)}/${pct(b)}%), XYZ by ${PERIOD[period]}ly CV (cut-offs ${pct(x)}/${pct(y)}%); ${clients} clients, net revenue ${revenue}`,
+      grids: { clients: 'Clients', revenue: 'Net revenue', share: 'Share of net revenue' },
+      corner: 'ABC \\ XYZ',
+      noXyz: 'no XYZ',
+      colours:
+        'Colours: green — valuable and steady (AX, AY, BX); amber — AZ, BY, CX; red — small or erratic (BZ, CY, CZ); grey — no XYZ class yet (too new, or no net purchases).',
+      strategyTitle: 'Strategy per cell',
+      strategyHeaders: ['Cell', 'Clients', 'Net revenue', 'Share', 'Strategy'],
+    },
+
+    pareto: {
+      rank: 'Rank',
+      ranks: 'Ranks',
+      client: 'Client',
+      clients: 'Clients',
+      class: 'Class',
+      perClient: (metric: string): string => `${metric} per client (group average)`,
+      cumShare: 'Cumulative share',
+      cutAB: (cut: string): string => `A/B cut-off (${cut})`,
+      cutBC: (cut: string): string => `B/C cut-off (${cut})`,
+      groupLabel: (n: number): string => `${h.integer(n)} client${s(n)}`,
+      classLine: (abc: string, n: number, ofClients: string, share: string): string => `${abc}: ${h.integer(n)} client${s(n)} (${ofClients} of clients) bring ${share}`,
+      classLineEnd: (by: AbcMetric): string => ` of the ${METRIC[by]}.`,
+      title: 'Pareto curve',
+      subtitle: (by: AbcMetric, grouped: boolean): string =>
+        `Clients ranked by ${METRIC[by]}, largest first: ${grouped ? 'columns show the average per client in each rank group' : 'columns show each client'}, coloured by class (A green, B amber, C red); the line is the cumulative share, dashed lines mark the cut-offs.`,
+      notOnCurve: (n: number, by: AbcMetric): string =>
+        `${h.integer(n)} client${s(n)} with a zero or negative ${METRIC[by]} ${n === 1 ? 'is' : 'are'} not on the curve (class C, flagged on the Clients sheet).`,
+      noCurve: (by: AbcMetric): string => `No client has a positive ${METRIC[by]} in the window: there is no curve to draw.`,
+      chartTitle: (by: AbcMetric): string => `Pareto curve: ${METRIC[by]} by client`,
+      categoriesGrouped: 'Clients by rank (groups)',
+      categories: 'Clients, largest first',
+      leftAxisGrouped: (metric: string): string => `${metric} per client`,
+      chartName: 'Pareto chart',
+    },
+
+    series: {
+      client: 'Client',
+      cell: 'Cell',
+      cv: 'CV',
+      total: (by: AbcMetric): string => `Total ${METRIC[by]}`,
+    },
+
+    lost: {
+      headers: (direction: string | null): string[] => [
+        '#',
+        'Client',
+        'ABC',
+        'Status',
+        'Key client',
+        'Last purchase',
+        'Days since last purchase',
+        'Usual interval, days',
+        'Lost after, days',
+        'Revenue, 12 months before last purchase',
+        'P(alive)',
+        ...(direction === null ? [] : [direction]),
+        'Action',
+      ],
+      direction: 'Direction',
+      title: 'Win-back list',
+      subtitle: (asOf: string, lost: string, atRisk: string, clients: string, atStake: string, rules: string): string =>
+        `As of ${asOf}: ${lost} lost and ${atRisk} at-risk of ${clients} clients with a purchase; at stake ${atStake}. Rules: ${rules}.`,
+      none: 'No lost or at-risk clients.',
+      key: 'key',
+    },
+
+    churn: {
+      title: 'Churn dynamics',
+      subtitle: (asOf: string): string =>
+        `As of ${asOf}. A client becomes lost on the first day its silence exceeds its lost threshold (Method sheet); it came back when it bought again after that. Revenue: over the 12 months before the last purchase.`,
+      totals: (became: string, back: string, now: string): string => `${became} times a client became lost, ${back} came back, ${now} lost now.`,
+      headers: (kind: PeriodKind): string[] => [
+        PERIOD[kind][0]!.toUpperCase() + PERIOD[kind].slice(1),
+        'Start',
+        'End',
+        'Became lost',
+        'Their revenue, 12 months',
+        'Came back',
+        'Of them still lost',
+        `Lost at ${PERIOD[kind]} end`,
+      ],
+      part: (period: string): string => `${period} (part)`,
+      chartTitle: (kind: PeriodKind): string => `Clients lost and won back per ${PERIOD[kind]}`,
+      leftTitle: (kind: PeriodKind): string => `Clients per ${PERIOD[kind]}`,
+      rightTitle: 'Lost clients',
+      chartName: 'Churn chart',
+      direction: 'Direction',
+      bySection: (direction: string): string => `By ${direction}`,
+      byNote: (direction: string): string => `A client counts under the ${direction} value it bought the most under (net).`,
+      byHeaders: (direction: string): string[] => [direction, 'Clients', 'Active', 'At risk', 'At stake', 'Lost now', 'Became lost', 'Came back'],
+      perSection: (kind: PeriodKind, direction: string): string => `Per ${PERIOD[kind]} and ${direction}`,
+      perNote: (kind: PeriodKind, direction: string): string => `Only the ${PERIOD[kind]}s in which a client of the ${direction} became lost or came back; use the filter to pick one.`,
+      perHeaders: (kind: PeriodKind, direction: string): string[] => [
+        PERIOD[kind][0]!.toUpperCase() + PERIOD[kind].slice(1),
+        direction,
+        'Start',
+        'Became lost',
+        'Their revenue, 12 months',
+        'Came back',
+        'Of them still lost',
+        '',
+      ],
+    },
+
+    migration: {
+      corner: 'before ↓   now →',
+      slippedSection: (n: number): string => `Key clients that slipped: A → B, C or gone; X → Y or Z (${n})`,
+      slippedNone: 'None: no client that is key now or was A before lost its A or its X.',
+      slippedHeaders: ['Client', 'ABC before', 'ABC now', 'XYZ before', 'XYZ now', 'Total before', 'Total now', 'Change', 'Key now'],
+      goneSection: (n: number): string => `Clients gone: a line in the earlier window, none in this one (${n})`,
+      goneNone: 'None.',
+      goneHeaders: ['Client', 'ABC before', 'XYZ before', 'Total before'],
+      title: 'Class migration',
+      noCompare: 'No earlier window to compare with: run with --compare previous (or --compare FROM..TO).',
+      subtitle: (compared: string, now: string, by: AbcMetric, period: PeriodKind): string =>
+        `From the ${compared} to this window ${now}, with the same settings (ABC by ${METRIC[by]}, ${PERIOD[period]}ly XYZ). New: no line in the earlier window; gone: none in this one.`,
+      grids: {
+        abcClients: 'ABC: clients',
+        abcRevenue: 'ABC: net revenue in this window',
+        abcPrevious: 'ABC: net revenue in the earlier window',
+        xyzClients: 'XYZ: clients ("-": too few periods or no net purchases)',
+      },
+      totals: (before: number, beforeRevenue: string, now: number, nowRevenue: string): string =>
+        `Earlier window: ${before} clients, net revenue ${beforeRevenue}; this window: ${now} clients, net revenue ${nowRevenue}.`,
+    },
+
+    dossiers: {
+      title: 'Key client dossiers',
+      subtitle: (n: number, from: string, to: string): string =>
+        `${n} key client${s(n)} (class A, breadwinners, image-makers), in ranking order; window ${from} … ${to}. Products and direction values are net amounts over the whole ledger.`,
+      noComparison: 'no comparison',
+      beforeLedger: 'before the ledger',
+      new: 'new',
+      noLine: 'no line in the window',
+      classNow: 'Class now',
+      classBefore: 'Class before',
+      earlierWindow: 'Earlier window',
+      revenue: 'Net revenue',
+      revenueShare: 'Share of revenue',
+      total: (by: AbcMetric): string => `Total ${METRIC[by]}`,
+      share: 'Share',
+      profit: 'Profit',
+      profitShare: 'Share of profit',
+      rank: 'Rank',
+      cumShare: 'Cumulative share',
+      cv: 'CV',
+      purchases: 'Purchases in the window',
+      firstPurchase: 'First purchase',
+      lastPurchase: 'Last purchase',
+      interval: 'Usual interval, days',
+      recency: 'Days since last purchase',
+      status: 'Status',
+      pAlive: 'P(alive)',
+      direction: 'Direction',
+      allValues: 'All values',
+      products: 'Top products',
+      strategy: 'Strategy',
+      period: 'Period',
+      metricRow: (by: AbcMetric): string => (by === 'revenue' ? 'Net revenue' : METRIC[by]),
+      purchasesRow: 'Purchases',
+      sparkline: 'Sparkline',
+    },
+
+    method: {
+      title: 'Method',
+      subtitle: 'How the figures in this workbook were made: every setting used, so a reviewer can check them and repeat the run.',
+      headers: ['Setting', 'Value', 'Option', 'What it means'],
+      sections: {
+        run: 'Run',
+        window: 'Window',
+        abc: 'ABC: how much a client buys',
+        xyz: 'XYZ: how steadily a client buys',
+        lost: 'Lost clients',
+        key: 'Key clients',
+        reading: 'Reading the sheets',
+        columns: 'Columns of the Clients sheet',
+      },
+      version: ['kam version', 'The program that made this workbook.'],
+      made: ['Made', 'When the workbook was written (UTC).'],
+      ledger: 'Ledger',
+      readAs: (how: string): string => `Read as ${how}.`,
+      language: ['Language', 'The language of this workbook and of the terminal; the figures are the same in every language.'],
+      command: 'Command',
+      commandLedger: 'LEDGER',
+      commandNote: 'Repeats this analysis on the same ledger: every setting is spelled out, defaults included.',
+      asOf: ['As of', 'The day the analysis looks from. By default the last date in the ledger; rows after it are ignored.'],
+      period: 'Period',
+      periodMeaning: (kind: PeriodKind): string => `The window and the XYZ series are counted in ${PERIOD[kind]}s${kind === 'week' ? ' (weeks start on Monday)' : ''}.`,
+      window: 'Window',
+      windowMeaning: (kind: PeriodKind, n: number, start: string, end: string): string =>
+        `${n} whole ${PERIOD[kind]}${s(n)}, ${start} … ${end}. ABC and XYZ use the rows inside the window; recency uses every row up to the as-of date.`,
+      partial: 'Partial periods',
+      partialValue: (kept: boolean): string => (kept ? 'kept' : 'left out'),
+      partialMeaning: (kept: boolean): string =>
+        kept ? 'A first or last period the ledger covers only in part is kept in the window.' : 'A first or last period the ledger covers only in part is left out of the window, so every period is comparable.',
+      metric: 'Metric',
+      metricMeaning: (by: AbcMetric): string => `Clients are ranked by their ${METRIC[by]} over the window, largest first (net of returns); ties share a class.`,
+      cutoffs: 'Cut-offs',
+      abcMeaning: (a: string, b: string): string =>
+        `A: the top clients that together make up ${a}% of the total; B: the next ones up to ${b}%; C: the rest, and every client whose total is zero or negative.`,
+      boundary: 'Boundary',
+      boundaryMeaning: (boundary: AbcBoundary, a: string): string =>
+        boundary === 'include'
+          ? `The client that crosses a cut-off belongs to the higher class: A is the smallest set of top clients that reaches ${a}%.`
+          : 'A client is in the higher class only when the cumulative share including it stays within the cut-off (the usual spreadsheet convention).',
+      xyzMeaning: (kind: PeriodKind, by: AbcMetric, x: string, y: string): string =>
+        `CV is the standard deviation of the client's ${PERIOD[kind]}ly ${METRIC[by]} divided by its mean. X when CV ≤ ${x}%, Y when ≤ ${y}%, otherwise Z.`,
+      seriesStart: 'Series start',
+      seriesStartMeaning: (start: XyzStart, kind: PeriodKind): string =>
+        start === 'first'
+          ? `Each client's series runs from its first ${PERIOD[kind]} in the window to the window's end, with zeros for ${PERIOD[kind]}s without a purchase.`
+          : `Every client's series runs over the whole window, with zeros for ${PERIOD[kind]}s without a purchase.`,
+      sdLabel: 'Standard deviation',
+      sdMeaning: (sd: SdKind): string => (sd === 'population' ? 'Population standard deviation (divides by n).' : 'Sample standard deviation (divides by n − 1).'),
+      minPeriods: 'Minimum periods',
+      minPeriodsMeaning: (kind: PeriodKind): string => `A client with fewer ${PERIOD[kind]}s in its series, or no net purchases, gets no XYZ class ("-") and no CV.`,
+      lostAfter: 'Lost after',
+      lostAfterMeaning: (days: string, half: string): string =>
+        `Whatever its rhythm, a client is lost after ${days} days without a purchase, and at risk after ${half}. Clients with fewer than 3 purchase days are judged by this rule alone.`,
+      lostFactor: 'Lost factor',
+      lostFactorMeaning: (k: string): string =>
+        `A client with at least 3 purchase days is lost when its silence exceeds ${k} × its usual interval (the median gap between purchase days), and never before 30 days.`,
+      riskFactor: 'Risk factor',
+      riskFactorMeaning: (k: string): string => `…and at risk when its silence exceeds ${k} × its usual interval, never before 15 days.`,
+      keyClients: ['Key clients', 'class A + tags', 'Class A clients, and every client tagged breadwinner or image-maker.'],
+      breadwinner: 'Breadwinner share',
+      breadwinnerMeaning: (profit: boolean): string => `Breadwinner: at least this share of the window's total ${profit ? 'profit' : 'revenue (the ledger has no profit column)'}.`,
+      newWithin: 'New within, months',
+      newWithinMeaning: (by: AbcMetric): string =>
+        `Prospect: first purchase at most this many months before the as-of date, and a pace (${METRIC[by]} since the first purchase per month, counting at least one month) that over the whole window reaches the smallest total of the window's B clients.`,
+      compared: ['Compared with', 'The earlier window of the Migration sheet and of the ABC/XYZ-before columns, analysed with the same settings.'],
+      band: ['Reference band', 'The share of sales key clients typically make up; the Summary says where this ledger stands.'],
+      notes: {
+        colours: [
+          'Colours',
+          'Green, amber and red follow the classes: A, X and active green; B, Y and at risk amber; C, Z and lost red. Matrix cells: AX, AY, BX green; AZ, BY, CX amber; BZ, CY, CZ red; no XYZ class grey.',
+        ],
+        clients: [
+          'Clients',
+          'One row per client in ranking order; the columns are those of `kam analyze --format csv`, in the same order and with the same values, followed by the ABC metric per period. Filters are on the header row.',
+        ],
+        pareto: (bars: number): string[] => [
+          'Pareto',
+          `A native chart drawn from the table beside it. Up to ${bars} clients get a column each; with more, each column is a rank group (the average per client of the group, groups never straddling a class boundary).`,
+        ],
+        series: [
+          'Series',
+          'A colour scale over all the period cells: white at zero, full green from the 95th percentile of all cells up. A dot is a period without purchases; red figures are net returns.',
+        ],
+        money: (revenue: string): string[] => ['Money', `Amounts are as in the ledger (no currency conversion); net revenue in the window: ${revenue}.`],
+      },
+      columnHeaders: ['Header', 'CSV column', '', 'What it means'],
+      perPeriod: (kind: PeriodKind): string => `Then one column per ${PERIOD[kind]}`,
+      perPeriodMeaning: (by: AbcMetric, kind: PeriodKind): string => `The client's ${METRIC[by]} in each ${PERIOD[kind]} of the window.`,
+    },
+  },
+};
+
+export type Messages = typeof en;

@@ -1,0 +1,900 @@
+// Қазақша каталог. Кілттерді ағылшын каталогы (en.ts) анықтайды: Messages типі бірде-бір кілтті
+// өткізіп алуға жол бермейді. Терминдер: негізгі клиенттер, асыраушы, перспективалы, имидж
+// жасаушы, сарапшы, жоғалған клиент, тәуекел аймағындағы клиент; ABC және XYZ топтары, вариация
+// коэффициенті (ВК). Сандар — 1 234 567,89 (үзілмейтін бос орын), күндер — кк.аа.жжжж.
+import type { CellName } from '../core/matrix.js';
+import type { PeriodKind } from '../core/periods.js';
+import type { Problem, ProblemCode, Severity } from '../core/problems.js';
+import type { AbcBoundary, AbcMetric, SdKind, XyzStart } from '../core/settings.js';
+import type { WinBackAction } from '../core/win-back.js';
+import { makeHuman } from '../report/human.js';
+import type { ColumnTextContext, Messages, RowCounts, UsageParams } from './en.js';
+import { detail, detailList, filePrefix, parsePeriodLabel, wherePrefix } from './helpers.js';
+
+const h = makeHuman({ group: '\u00a0', decimal: ',', dates: 'dmy' });
+const pct = (x: number): string => h.number(Math.round(x * 1000) / 10);
+const n0 = (v: string): string => (/^-?\d+(\.\d+)?$/.test(v) ? h.number(Number(v)) : v);
+const names = (value: unknown): string => (Array.isArray(value) ? value.map((v) => `«${String(v)}»`).join(', ') : String(value ?? ''));
+
+// ABC көрсеткіші.
+const METRIC = { revenue: 'түсім', profit: 'пайда', quantity: 'саны' } satisfies Record<AbcMetric, string>;
+const METRIC_TITLE = { revenue: 'Түсім', profit: 'Пайда', quantity: 'Саны' } satisfies Record<AbcMetric, string>;
+const METRIC_GEN = { revenue: 'түсімнің', profit: 'пайданың', quantity: 'санының' } satisfies Record<AbcMetric, string>;
+const METRIC_BY = { revenue: 'түсім бойынша', profit: 'пайда бойынша', quantity: 'саны бойынша' } satisfies Record<AbcMetric, string>;
+// Кезеңдер.
+const PERIOD = { month: 'ай', quarter: 'тоқсан', week: 'апта' } satisfies Record<PeriodKind, string>;
+const PERIOD_TITLE = { month: 'Ай', quarter: 'Тоқсан', week: 'Апта' } satisfies Record<PeriodKind, string>;
+const PERIOD_PL = { month: 'айлар', quarter: 'тоқсандар', week: 'апталар' } satisfies Record<PeriodKind, string>;
+const PERIOD_PL_TITLE = { month: 'Айлар', quarter: 'Тоқсандар', week: 'Апталар' } satisfies Record<PeriodKind, string>;
+const PERIOD_BY = { month: 'айлар бойынша', quarter: 'тоқсандар бойынша', week: 'апталар бойынша' } satisfies Record<PeriodKind, string>;
+const PERIOD_ADJ = { month: 'айлық', quarter: 'тоқсандық', week: 'апталық' } satisfies Record<PeriodKind, string>;
+const FIRST_PERIOD = { month: 'алғашқы айынан', quarter: 'алғашқы тоқсанынан', week: 'алғашқы аптасынан' } satisfies Record<PeriodKind, string>;
+const EACH_PERIOD = { month: 'әр айға', quarter: 'әр тоқсанға', week: 'әр аптаға' } satisfies Record<PeriodKind, string>;
+const IN_EACH_PERIOD = { month: 'әр айындағы', quarter: 'әр тоқсанындағы', week: 'әр аптасындағы' } satisfies Record<PeriodKind, string>;
+const PERIOD_END = { month: 'Ай соңында', quarter: 'Тоқсан соңында', week: 'Апта соңында' } satisfies Record<PeriodKind, string>;
+
+/** 2026-03 → 03.2026; 2026-Q1 → 1-тоқсан 2026; 2026-03-02 → 02.03.2026. */
+function period(label: string): string {
+  const p = parsePeriodLabel(label);
+  if (p === null) return label;
+  if (p.kind === 'month') return `${p.m}.${p.y}`;
+  if (p.kind === 'quarter') return `${p.q}-тоқсан ${p.y}`;
+  return `${p.d}.${p.m}.${p.y}`;
+}
+
+const DATE_FORMAT: Record<string, string> = {
+  iso: 'ЖЖЖЖ-АА-КК',
+  dmy: 'КК.АА.ЖЖЖЖ',
+  mdy: 'АА/КК/ЖЖЖЖ',
+  ymd: 'ЖЖЖЖ.АА.КК',
+  yyyymmdd: 'ЖЖЖЖААКК',
+  'excel-serial': 'Excel күн сандары',
+};
+
+const ROLE = {
+  client: 'клиент',
+  date: 'күні',
+  amount: 'сома',
+  quantity: 'саны',
+  price: 'баға',
+  profit: 'пайда',
+  document: 'құжат',
+  product: 'тауар',
+  direction: 'бағыт',
+} as Record<string, string>;
+
+const ROLE_HINT: Record<string, string> = {
+  client: '--map client=ТАҚЫРЫП',
+  date: '--map date=ТАҚЫРЫП',
+  amount: '--map amount=ТАҚЫРЫП (немесе --map quantity=… және --map price=…)',
+};
+
+/** Файл оқитын модульдер қатені түсіндіретін сөздер, қазақша. */
+const REASONS: Record<string, string> = {
+  'it is a folder, not a file': 'бұл файл емес, қалта',
+  'permission denied': 'рұқсат жоқ',
+  'a part of the path is not a folder': 'жолдың бір бөлігі қалта емес',
+  'too many symbolic links': 'символдық сілтемелер тым көп',
+  'the name is too long': 'атауы тым ұзын',
+  'input/output error': 'енгізу-шығару қатесі',
+  'too many open files': 'ашық файлдар тым көп',
+  'it is a folder': 'бұл қалта',
+  'read-only file system': 'тек оқуға арналған файлдық жүйе',
+  'no space left on the device': 'құрылғыда орын жоқ',
+  'disk quota exceeded': 'диск квотасы асып кетті',
+  'the file is in use; is it open in another program?': 'файл басқа бағдарламада ашық болуы мүмкін',
+  'it is not a regular file': 'бұл кәдімгі файл емес',
+  'the file is read-only': 'файл тек оқуға арналған',
+  'it holds no ledger': 'онда журнал жоқ',
+  'no header row with known column names': 'белгілі баған атаулары бар тақырып жолы жоқ',
+  'a header but no rows': 'тақырып бар, жолдар жоқ',
+  'an Excel 97-2003 .xls workbook, or a password-protected one: save it as .xlsx without a password, or as CSV':
+    'Excel 97-2003 (.xls) кітабы немесе құпиясөзбен қорғалған кітап: оны құпиясөзсіз .xlsx немесе CSV ретінде сақтаңыз',
+  'an OpenDocument file (.ods), not an .xlsx workbook: save it as .xlsx or CSV': 'OpenDocument файлы (.ods), .xlsx кітабы емес: оны .xlsx немесе CSV ретінде сақтаңыз',
+  'a zip archive, but not an .xlsx workbook: it has no worksheets': 'zip мұрағаты, бірақ .xlsx кітабы емес: онда парақтар жоқ',
+};
+
+function reason(text: string): string {
+  const known = REASONS[text];
+  if (known !== undefined) return known;
+  let m = /^no folder (.+)$/.exec(text);
+  if (m !== null) return `${m[1]} қалтасы жоқ`;
+  m = /^a part of (.+) is not a folder$/.exec(text);
+  if (m !== null) return `${m[1]} жолының бір бөлігі қалта емес`;
+  m = /^(.+) is not a folder$/.exec(text);
+  if (m !== null) return `${m[1]} — қалта емес`;
+  return text;
+}
+
+const configTypes = {
+  string: 'жол',
+  number: 'сан',
+  boolean: 'true немесе false',
+  cutoffs: 'екі пайыз: "80,95" немесе [80, 95]',
+  map: 'рөл: "Тақырып" нысаны, мысалы {"client": "Контрагент"}, немесе "рөл=Тақырып" тізімі',
+  list: 'жол немесе жолдар тізімі',
+  section: 'сол команданың баптаулары бар нысан',
+};
+
+const allowed = (p: UsageParams): string => (p.allowed ?? []).join(', ');
+
+const usage = {
+  oneOf: (p: UsageParams) => `${p.flag}: ${allowed(p)} мәндерінің бірі болуы керек, «${p.value}» емес`,
+  positiveNumber: (p: UsageParams) => `${p.flag} оң сан болуы керек, «${p.value}» емес`,
+  wholeNumber: (p: UsageParams) => `${p.flag} бүтін сан болуы керек, «${p.value}» емес`,
+  cutoffs: (p: UsageParams) => `${p.flag} өсетін екі пайызды қабылдайды, мысалы ${p.example}, «${p.value}» емес`,
+  date: (p: UsageParams) => `${p.flag} күнді ЖЖЖЖ-АА-КК, КК.АА.ЖЖЖЖ немесе today түрінде қабылдайды, «${p.value}» емес`,
+  toBeforeFrom: (_p: UsageParams) => '--to күні --from күнінен бұрын',
+  percentMax: (p: UsageParams) => `${p.flag} — 100-ден аспайтын пайыз, «${p.value}» емес`,
+  map: (p: UsageParams) => `--map рөл=Тақырып түрін қабылдайды, рөл — ${allowed(p)} бірі, «${p.value}» емес`,
+  encoding: (p: UsageParams) => `--encoding: utf8 немесе windows-1251, «${p.value}» емес`,
+  delimiter: (p: UsageParams) => `--delimiter: , ; tab | бірі, «${p.value}» емес`,
+  decimal: (p: UsageParams) => `--decimal: «.» немесе «,», «${p.value}» емес`,
+  dateFormat: (p: UsageParams) => `--date-format: dd.mm.yyyy, dd/mm/yyyy, mm/dd/yyyy, yyyy-mm-dd, yyyymmdd, serial бірі, «${p.value}» емес`,
+  stdinOnce: (_p: UsageParams) => 'стандартты кірісті (-) тек бір рет оқуға болады',
+  noLedger: (_p: UsageParams) => 'журнал берілмеген (ФАЙЛ… көрсетіңіз немесе оны құбыр арқылы беріңіз)',
+  top: (p: UsageParams) => `--top 0-ден үлкен бүтін сан болуы керек, «${p.value}» емес`,
+  failOn: (p: UsageParams) => `--fail-on ${allowed(p)} қабылдайды, «${p.value}» емес`,
+  compare: (p: UsageParams) => `--compare previous немесе КҮН1..КҮН2 қабылдайды, мысалы 2024-01-01..2024-06-30, «${p.value}» емес`,
+  compareOrder: (p: UsageParams) => `--compare ${p.value}: соңы басынан бұрын`,
+  horizon: (p: UsageParams) => `--horizon 0-ден үлкен апталар санын қабылдайды (5200-ден аспайтын), «${p.value}» емес`,
+  emptyName: (_p: UsageParams) => 'клиенттің АТАУЫ бос (kam client ЖУРНАЛ... АТАУ)',
+  stdinBoth: (_p: UsageParams) => 'стандартты кірісте журнал немесе атрибуттар файлы (--clients -) болуы мүмкін, екеуі бірге емес',
+  xlsxName: (p: UsageParams) => `-o Excel кітабын жазады: .xlsx деп аяқталатын файл атауын беріңіз, «${p.value}» емес`,
+  lang: (p: UsageParams) => `--lang: ${allowed(p)} бірі, «${p.value}» емес`,
+  configMissing: (p: UsageParams) => `${p.file}: баптаулар файлы табылмады`,
+  configUnreadable: (p: UsageParams) => `${p.file}: баптаулар файлын оқу мүмкін емес (${reason(p.reason ?? '')})`,
+  configNotJson: (p: UsageParams) => `${p.file}: баптаулар файлы дұрыс JSON емес (${p.reason})`,
+  configNotObject: (p: UsageParams) => `${p.file}: баптаулар файлында баптаулары бар бір JSON нысаны болуы керек, мысалы {"period": "quarter"}`,
+  configUnknownKey: (p: UsageParams) =>
+    `${p.file}: белгісіз баптау «${p.key}»${p.command === undefined ? '' : ` («${p.command}» бөлімінде)`}; баптаулар — опциялардың ұзын атаулары, мысалы «period», «lostAfter» немесе «lost-after»`,
+  configWrongType: (p: UsageParams) => `${p.file}: «${p.key}» ${configTypes[p.expected as keyof typeof configTypes] ?? p.expected} болуы керек, ${p.value} емес`,
+  configBadChoice: (p: UsageParams) => `${p.file}: «${p.key}» ${allowed(p)} бірі болуы керек, «${p.value}» емес`,
+  configCommand: (p: UsageParams) => `kam config ${allowed(p)} командаларының бірін қабылдайды, «${p.value}» емес`,
+  notForCommand: (p: UsageParams) => `${p.flag} — kam ${p.command} опциясы емес`,
+  fromConfig: (p: UsageParams) => ` (${p.file} ішінде «${p.key}» ретінде берілген)`,
+};
+
+const date = (p: Problem, key: string): string => h.isoDay(detail(p, key));
+const count = (p: Problem, key: string): string => n0(detail(p, key));
+
+const problems = {
+  'bad-option': (p: Problem) => `${p.value ?? ''}${p.details?.hint !== undefined ? ` (${String(p.details.hint)})` : ''}`,
+  'file-not-found': (p: Problem) => `${p.file}: файл табылмады`,
+  'file-unreadable': (p: Problem) => `${p.file}: оқу мүмкін емес${p.value !== undefined ? ` (${reason(p.value)})` : ''}`,
+  'file-empty': (p: Problem) => `${p.file}: файл бос`,
+  'file-binary': (p: Problem) => `${p.file}: бұл мәтіндік журнал емес (екілік деректер); CSV, .csv.gz немесе .xlsx файлын беріңіз`,
+  'file-truncated': (p: Problem) =>
+    `${p.file}: ${p.details?.reason === 'xlsx' ? 'кітап қиылған немесе бүлінген' : 'сығылған файл қиылған немесе бүлінген'}${p.value !== undefined ? ` (${reason(p.value)})` : ''}`,
+  'sheet-not-found': (p: Problem) => `${p.file}: «${p.value}» парағы жоқ; парақтар: ${names(p.details?.sheets)}`,
+  'sheet-skipped': (p: Problem) => `${p.file}: «${p.value}» парағы өткізілді: ${reason(String(p.details?.reason ?? 'it holds no ledger'))}; оқылатын парақтарды --sheet АТАУ арқылы көрсетіңіз`,
+  'no-header': (p: Problem) =>
+    `${p.file}: алғашқы жолдарда белгілі баған атаулары (клиент, күні, сома…) бар тақырып жолы жоқ; бірінші жол: ${names(p.details?.firstRow)}; бағандарды --map рөл=ТАҚЫРЫП арқылы атаңыз`,
+  'no-rows': (p: Problem) => `${filePrefix(p)}журналда тақырып бар, бірақ жолдар жоқ`,
+  'missing-column': (p: Problem) => {
+    const roles = detailList(p, 'roles');
+    const hints = roles.map((r) => ROLE_HINT[r] ?? `--map ${r}=ТАҚЫРЫП`).join(', ');
+    return `${filePrefix(p)}баған табылмады: ${roles.map((r) => ROLE[r] ?? r).join(', ')}; тақырыптар: ${names(p.details?.headers)}; ${hints} қолданыңыз`;
+  },
+  'unknown-mapped-column': (p: Problem) => `${filePrefix(p)}--map ${p.value}="${p.column}": мұндай баған жоқ; тақырыптар: ${names(p.details?.headers)}`,
+  'ambiguous-dates': (p: Problem) =>
+    `${p.file}: «${p.column}» ішіндегі «${p.value}» сияқты күндер күн/ай ретінде де, ай/күн ретінде де оқылады; нақтылаңыз: --date-format dd/mm/yyyy немесе --date-format mm/dd/yyyy`,
+  'ambiguous-numbers': (p: Problem) =>
+    `${p.file}: «${p.column}» ішіндегі «${p.value}» сияқты сандарда «${detail(p, 'point')}» ондық белгі ретінде де, мыңдық бөлгіш ретінде де оқылады; нақтылаңыз: --decimal . немесе --decimal ,`,
+  'unknown-date-format': (p: Problem) =>
+    `${p.file}: «${p.column}» ішіндегі күндерді оқу мүмкін емес (мысалы, «${p.value}»); --date-format көрсетіңіз (dd.mm.yyyy, dd/mm/yyyy, mm/dd/yyyy, yyyy-mm-dd, yyyymmdd, serial)`,
+  'bad-row': (p: Problem) =>
+    p.details?.kind === 'client'
+      ? `${wherePrefix(p, 'жол')}«${p.column}» ішінде клиент жоқ`
+      : `${wherePrefix(p, 'жол')}«${p.column}» ішінде ${p.details?.kind === 'date' ? 'оқылмайтын күн' : p.details?.kind === 'number' ? 'оқылмайтын сан' : 'оқылмайтын мән'}: «${p.value}»`,
+  'no-profit-column': (_p: Problem) => 'журналда пайда бағаны жоқ, сондықтан --by profit қолдануға болмайды; бағанды --map profit=ТАҚЫРЫП арқылы көрсетіңіз',
+  'no-quantity-column': (_p: Problem) => 'журналда сан бағаны жоқ, сондықтан --by quantity қолдануға болмайды; бағанды --map quantity=ТАҚЫРЫП арқылы көрсетіңіз',
+  'empty-window': (p: Problem) =>
+    `журналда (${date(p, 'from')} … ${date(p, 'to')}) бірде-бір толық ${PERIOD[detail(p, 'period') as PeriodKind] ?? detail(p, 'period')} жоқ; --include-partial, қысқарақ --period немесе --from/--to қолданыңыз`,
+  'output-unwritable': (p: Problem) => `${p.file}: нәтижені жазу мүмкін емес${p.value !== undefined ? ` (${reason(p.value)})` : ''}`,
+  'output-is-input': (p: Problem) =>
+    `${p.file}: бұл кіріс журналы${p.value !== undefined && p.value !== p.file ? ` (${p.value})` : ''}; kam кіріс файлдарын ешқашан қайта жазбайды: -o үшін басқа атау таңдаңыз`,
+  'rows-skipped': (p: Problem) =>
+    `өткізілген жолдар: ${count(p, 'total')} (клиенті жоқ: ${count(p, 'noClient')}, оқылмайтын күн: ${count(p, 'badDate')}, оқылмайтын сан: ${count(p, 'badNumber')})`,
+  'partial-period-dropped': (p: Problem) =>
+    `${p.details?.edge === 'leading' ? 'бірінші' : 'соңғы'} ${period(p.value ?? '')} кезеңі ішінара ғана қамтылған (${date(p, 'from')} … ${date(p, 'to')}) және алынып тасталды; --include-partial оны қалдырады`,
+  'partial-period-kept': (p: Problem) =>
+    `${p.details?.edge === 'leading' ? 'бірінші' : 'соңғы'} ${period(p.value ?? '')} кезеңі ішінара ғана қамтылған (${date(p, 'from')} … ${date(p, 'to')}) және қалдырылды (--include-partial)`,
+  'window-capped': (p: Problem) =>
+    `--to ${h.isoDay(p.value ?? '')} талдау күнінен (${date(p, 'asOf')}) кейін: аралық талдау күнінің кезеңімен аяқталады (кейінгі кезеңдерде жолдар жоқ)`,
+  'xyz-degenerate': (p: Problem) => {
+    const tries = [
+      p.details?.suggestedCutoffs !== undefined ? `--xyz ${String(p.details.suggestedCutoffs)}` : '',
+      p.details?.suggestedPeriod !== undefined ? `--period ${String(p.details.suggestedPeriod)}` : '',
+    ].filter((t) => t !== '');
+    return `${p.value} тобындағы клиенттер: ${count(p, 'count')} / ${count(p, 'classed')}, XYZ бөлінісі аз мәлімет береді${tries.length > 0 ? `; ${tries.join(' немесе ')} байқап көріңіз` : ''}`;
+  },
+  'no-positive-clients': (_p: Problem) => 'аралықта бірде-бір клиенттің оң жиыны жоқ: барлық клиенттер C тобында',
+  'rows-after-as-of': (p: Problem) => `талдау күнінен кейінгі клиент-күндер есепке алынбайды: ${count(p, 'days')}`,
+  'bgnbd-not-fitted': (p: Problem) =>
+    p.value === 'no-convergence'
+      ? `${count(p, 'clients')} клиент бойынша BG/NBD бағалауы максимумға жетпей тоқтады (ұқсастық шекараға қарай өсе береді, мысалы барлық клиенттер бірдей жылдамдықпен кетсе): P(белсенді) табылған ең жақсы параметрлермен есептелді`
+      : p.value === 'no-fit'
+        ? `${count(p, 'clients')} клиент бойынша BG/NBD бағалауы жарамды параметрлер таппады: P(белсенді) бос қалды`
+        : p.value === 'no-repeat-purchases'
+          ? 'бірде-бір клиент бір күннен артық сатып алған жоқ: BG/NBD моделін құру мүмкін емес, P(белсенді) бос қалды'
+          : `BG/NBD үшін сатып алуы бар кемінде ${count(p, 'needed')} клиент қажет, журналда ${count(p, 'clients')}: P(белсенді) бос қалды`,
+  'lost-key-clients': (p: Problem) => `жоғалған негізгі клиенттер (${count(p, 'count')}): ${names(p.details?.clients)} (--fail-on lost-key)`,
+  'client-not-found': (p: Problem) => {
+    const near = detailList(p, 'suggestions');
+    return `журналда «${p.value ?? ''}» атты клиент жоқ${near.length > 0 ? `; мүмкін, ${names(near)}?` : '; ұқсас атаулар жоқ'}`;
+  },
+  'attributes-no-client-column': (p: Problem) => `${p.file}: атрибуттар файлында клиент бағаны жоқ; тақырыптар: ${names(p.details?.headers)}; оны «клиент» деп атаңыз`,
+  'attributes-unmatched': (p: Problem) => {
+    const list = detailList(p, 'names');
+    const shown = list.slice(0, 20);
+    const more = list.length > shown.length ? ` және тағы ${list.length - shown.length}` : '';
+    return `${p.file}: журналдағы бірде-бір клиентке сәйкес келмеген атаулар (регистр мен бос орындар ескерілмейді) — ${list.length}: ${names(shown)}${more}`;
+  },
+  'attributes-bad-value': (p: Problem) =>
+    `${p.file}: need/can_pay/authority ішінде «иә» деп те, «жоқ» деп те оқылмаған мәндер бос қалдырылды: ${count(p, 'count')} (біріншісі: жол ${String(p.line)}, ${p.column ?? ''} «${p.value ?? ''}»)`,
+  'attributes-computed-tag': (p: Problem) => `${p.file}: kam журнал бойынша есептейтін белгілер атрибуттар файлында ескерілмейді: ${names(p.details?.tags)}`,
+  'compare-outside-ledger': (p: Problem) =>
+    p.value === 'before'
+      ? `салыстыру аралығы ${date(p, 'from')} … ${date(p, 'to')} журнал басталғанға дейін жатыр (алғашқы күні ${date(p, 'ledgerFrom')}): барлық клиенттер жаңа`
+      : `салыстыру аралығы ${date(p, 'from')} … ${date(p, 'to')} журналдан бұрын басталады (алғашқы күні ${date(p, 'ledgerFrom')}): оның топтары аралықтың бір бөлігіне ғана негізделген`,
+} satisfies Record<ProblemCode, (p: Problem) => string>;
+
+export const kk: Messages = {
+  lang: 'kk',
+  locale: 'kk-KZ',
+  languageName: 'қазақша',
+  human: h,
+  // Формат кодтары файлда ағылшынша жазылады; [$-43F] — форматтың қазақ тілі: LibreOffice пен Excel
+  // санды қазақша бөлгіштермен 1 234 567,89, күнді кк.аа.жжжж түрінде көрсетеді.
+  numFmt: {
+    money: '[$-43F]#,##0.00;[Red]-#,##0.00',
+    moneyRound: '[$-43F]#,##0;[Red]-#,##0',
+    integer: '[$-43F]#,##0',
+    decimal: '[$-43F]#,##0.0#',
+    percent: '[$-43F]0.0%',
+    ratio: '[$-43F]0.00',
+    date: '[$-43F]dd.mm.yyyy',
+    dateTime: '[$-43F]dd.mm.yyyy hh:mm',
+    countDash: '[$-43F]#,##0;-#,##0;"–"',
+    moneyDash: '[$-43F]#,##0;[Red]-#,##0;"–"',
+    percentDash: '[$-43F]0.0%;[Red]-0.0%;"–"',
+    seriesValue: '[$-43F]#,##0;[Red]-#,##0;"·"',
+    axisInteger: '[$-43F]#,##0',
+    axisPercent: '[$-43F]0%',
+  },
+  period,
+
+  severity: { error: 'қате', warning: 'ескерту', note: 'ескертпе' } satisfies Record<Severity, string>,
+  severityTitle: { error: 'Қате', warning: 'Ескерту', note: 'Ескертпе' } satisfies Record<Severity, string>,
+  status: { active: 'белсенді', 'at-risk': 'тәуекел аймағында', lost: 'жоғалған' },
+  statusWords: { active: 'белсенді', atRisk: 'тәуекел аймағында', lost: 'жоғалған' },
+  statusTitle: { active: 'Белсенді', 'at-risk': 'Тәуекел аймағында', lost: 'Жоғалған' },
+  tags: {
+    key: 'негізгі',
+    breadwinner: 'асыраушы',
+    'image-maker': 'имидж жасаушы',
+    expert: 'сарапшы',
+    prospect: 'перспективалы',
+    qualified: 'расталған',
+    'at-risk': 'тәуекел аймағында',
+    lost: 'жоғалған',
+  },
+  flags: { 'non-positive-total': 'оң емес жиынтық', 'too-new': 'тым жаңа', 'no-net-purchases': 'таза сатып алу жоқ' },
+  metric: METRIC,
+  metricTitle: METRIC_TITLE,
+  periodKind: PERIOD,
+  periodTitle: PERIOD_TITLE,
+  periodCount: (kind: PeriodKind, n: number): string => `${n} ${PERIOD[kind]}`,
+  boundary: { include: 'қоса алғанда', exclude: 'қоспағанда' } satisfies Record<AbcBoundary, string>,
+  sd: { population: 'бас жиынтық', sample: 'іріктеме' } satisfies Record<SdKind, string>,
+  xyzStart: { first: 'алғашқы сатып алудан', window: 'аралық басынан' } satisfies Record<XyzStart, string>,
+  migrationNew: 'жаңа',
+  migrationGone: 'кетті',
+  noDirection: '(жоқ)',
+  total: 'Барлығы',
+  cv: 'ВК',
+  daysShort: (n: string): string => `${n} күн`,
+
+  strategy: {
+    AX: 'Кез келген жолмен ұстап қалу: жеке менеджер, ұзақ мерзімді келісімшарттар, басым қызмет көрсету және олар үшін сақталған қор.',
+    AY: 'Адалдықты арттыру: жеке менеджер, икемді шарттар, жеткізуді олардың маусымдылығына қарай жоспарлау.',
+    AZ: 'Құнды, бірақ болжанбайтын: сатып алу циклін зерттеу, болжамдарды келісу, тұрақты көлемге көшіру.',
+    BX: 'Клиенттің сатып алуындағы үлесті арттыру: кросс-сату және қосымша сату, көлемдік жеңілдіктер; олар қазірдің өзінде тұрақты сатып алады.',
+    BY: 'Дамыту: тұрақты байланыс, олардың шарықтау кезеңдеріне арналған акциялар, A тобына қарай жылжыту.',
+    BZ: 'Тұрақтандыру: сатып алу неге құбылатынын анықтау, оны теңестіретін келісімшарттар немесе жазылым ұсыну.',
+    CX: 'Тиімді қызмет көрсету: стандартты шарттар, автоматты қайта тапсырыс; орташа чекті көтеру үшін жиынтықтар ұсыну.',
+    CY: 'Стандартты қызмет: топтық акциялар мен таратылымдар, жеке күш жұмсамай.',
+    CZ: 'Ең аз күш: өзіне-өзі қызмет көрсету, алдын ала төлем, оларға қызмет көрсету өзін ақтай ма — қайта қарау.',
+    'A-': 'Тым жаңа немесе таза сатып алу жоқ, тұрақтылықты бағалау мүмкін емес: ірі клиент, мұқият бақылау қажет.',
+    'B-': 'Тым жаңа немесе таза сатып алу жоқ, тұрақтылықты бағалау мүмкін емес: байланысты сақтап, сатып алу ырғағын қалыптастыру.',
+    'C-': 'Тым жаңа немесе таза сатып алу жоқ, тұрақтылықты бағалау мүмкін емес: стандартты қызмет.',
+  } satisfies Record<CellName, string>,
+
+  action: {
+    'A-lost': 'Негізгі клиент жоғалды: клиент менеджері мен директор осы аптада қоңырау шалып, себебін анықтайды және оны қайтару үшін жеке ұсыныс жасайды.',
+    'A-at-risk': 'Негізгі клиент кетіп барады: клиент менеджері қазір қоңырау шалып, қанағаттануын және алдағы қажеттіліктерін тексереді, келесі тапсырысты рәсімдейді.',
+    'B-lost': 'Менеджер қайтару ұсынысымен (баға, шарттар немесе жеткізу) қоңырау шалып, не дұрыс болмағанын сұрайды.',
+    'B-at-risk': 'Менеджер әдеттегі тапсырысты еске салып, дәл қазір сатып алуға себеп ұсынады (акция, қор, шарттар).',
+    'C-lost': 'Ұсынысы бар автоматты қайтару таратылымы; клиент жауап бермейінше жеке күш жұмсалмайды.',
+    'C-at-risk': 'Автоматты еске салу (хат, СМС); стандартты қызмет.',
+  } satisfies Record<WinBackAction, string>,
+
+  problems,
+  usage,
+  configTypes,
+  reason,
+
+  cli: {
+    workbookWritten: (path: string): string => `кітап жазылды: ${path}`,
+    reading: (input: string, mb: string, size: string, rows: string): string => `${input} оқылуда: ${mb} МБ${size}, жолдар: ${rows}`,
+    readingOf: (mb: string, percent: string): string => ` / ${mb} МБ (${percent}%)`,
+    internalError: (message: string): string => `ішкі қате: ${message} (шақырулар стегін көру үшін KAM_DEBUG=1)`,
+  },
+
+  input: {
+    sheet: (name: string): string => `«${name}» парағы`,
+    delimiter: (d: string): string => `бөлгіш ${d}`,
+    tab: 'табуляция',
+    dates: (format: string): string => `күндер ${DATE_FORMAT[format] ?? format}`,
+    decimal: (d: string): string => `ондық белгі «${d}»`,
+    gzip: ' (gzip)',
+  },
+
+  windowLine: (from: string, to: string, count: string, start: string, end: string, asOf: string): string =>
+    `${from} … ${to} (${count}, ${start} … ${end}), ${asOf} жағдайы бойынша`,
+  notes: 'Ескертпелер',
+  more: (n: number, hint: string): string => `… тағы ${n} (${hint})`,
+  moreHint: { top: '--top N', topOrCsv: '--top N немесе барлығы үшін --format csv', topOrLostCsv: '--top N немесе барлығы үшін kam lost --format csv' },
+
+  analyze: {
+    labels: {
+      ledger: 'Сату журналы',
+      window: 'Талдау аралығы',
+      rows: 'Жолдар',
+      clients: 'Клиенттер',
+      totals: 'Жиындар',
+      key: 'Негізгі клиенттер',
+      tags: 'Белгілер',
+      status: 'Күйлер',
+      atStake: 'Қатерде',
+      settings: 'Баптаулар',
+    },
+    rows: (c: RowCounts): string =>
+      `${h.integer(c.rows)} оқылды, ${h.integer(c.accepted)} қолданылды, ${h.integer(c.skipped)} өткізілді` +
+      (c.skipped > 0 ? ` (клиенті жоқ: ${h.integer(c.noClient)}, оқылмайтын күн: ${h.integer(c.badDate)}, оқылмайтын сан: ${h.integer(c.badNumber)})` : ''),
+    clients: (inWindow: number, inLedger: number): string => `талдау аралығында ${h.integer(inWindow)}, журналда ${h.integer(inLedger)}`,
+    totals: { revenue: (x: string) => `түсім ${x}`, profit: (x: string) => `пайда ${x}`, quantity: (x: string) => `саны ${x}` },
+    keyShares: { revenue: (x: string) => `түсімнің ${x}`, profit: (x: string) => `пайданың ${x}` },
+    band: (from: number, to: number): string => `${from}–${to}%`,
+    position: {
+      within: (band: string) => `${band} аралығында`,
+      below: (band: string) => `${band} аралығынан төмен`,
+      above: (band: string) => `${band} аралығынан жоғары`,
+    },
+    key: (n: number, shares: string, position: string): string => `${n} (A тобы, асыраушылар, имидж жасаушылар): ${shares} — ${position}`,
+    settingsAbc: (by: AbcMetric, a: number, b: number, boundary: AbcBoundary): string =>
+      `ABC ${METRIC_BY[by]}, шектер ${pct(a)}/${pct(b)}% (шекаралық клиент ${boundary === 'include' ? 'жоғары' : 'төмен'} топта)`,
+    settingsXyz: (period: PeriodKind, x: number, y: number, sd: SdKind, start: XyzStart, minPeriods: number): string =>
+      `XYZ ${PERIOD_ADJ[period]} ВК бойынша, шектер ${pct(x)}/${pct(y)}% (${sd === 'population' ? 'бас жиынтықтың' : 'іріктеменің'} стандартты ауытқуы, қатар ${start === 'first' ? 'алғашқы сатып алудан' : 'аралық басынан'}, кемінде ${minPeriods} кезең)`,
+    matrixTitle: 'ABC-XYZ матрицасы',
+    matrixSubtitle: '(клиенттер және түсім үлесі)',
+    strategyHeaders: ['Ұяшық', 'Клиенттер', 'Түсім', 'Үлес', 'Стратегия'],
+    topTitle: (n: number): string => `Ірі клиенттер (${n})`,
+    topHeaders: (metric: string): string[] => ['№', 'Клиент', 'ABC', 'XYZ', metric, 'Үлес', 'Жинақ.', 'ВК', 'Белсенді', 'Сатып ал.', 'Соңғы сатып алу', 'Күйі', 'Белгілер'],
+    tagCount: (tag: string, n: string): string => `${tag}: ${n}`,
+    tagExplain: {
+      breadwinner: (share: string, basis: AbcMetric) => `≥ ${METRIC_GEN[basis]} ${share}`,
+      prospect: (since: string) => `алғашқы сатып алу ${since} бастап, қарқыны A/B деңгейінде`,
+    },
+    noBreadwinner: (share: string, basis: AbcMetric): string => `асыраушы жоқ (≥ ${METRIC_GEN[basis]} ${share})`,
+    noTags: 'жоқ',
+  },
+
+  lost: {
+    statusCounts: (n: { active: string; atRisk: string; lost: string; clients: string }, w: { active: string; atRisk: string; lost: string }): string =>
+      `${w.active}: ${n.active}, ${w.atRisk}: ${n.atRisk}, ${w.lost}: ${n.lost} — сатып алуы бар клиенттер барлығы: ${n.clients}`,
+    atStake: (total: string, lost: string, atRisk: string): string => `${total} (жоғалғандар ${lost}, тәуекел аймағындағылар ${atRisk}): олардың соңғы сатып алуға дейінгі 12 айдағы түсімі`,
+    rules: (lostFactor: string, riskFactor: string, lostAfter: string, riskAfter: string): string =>
+      `үнсіздігі әдеттегі аралықтан ${lostFactor} есе ұзақ болса — жоғалған (кемінде 30 күн), ${riskFactor} есе ұзақ болса — тәуекел аймағында (кемінде 15 күн); кез келген клиент ${lostAfter} күннен кейін жоғалған, ${riskAfter} күннен кейін тәуекел аймағында`,
+    notFitted: 'модель құрылмады (ескертпелерді қараңыз)',
+    fit: (clientCount: string, params: string, ll: string): string => `BG/NBD (клиенттер: ${clientCount}): ${params}, логарифмдік ұқсастық ${ll}`,
+    labels: { asOf: 'Талдау күні', clients: 'Клиенттер', atStake: 'Қатерде', keyLost: 'Жоғалған негізгі', rules: 'Ережелер', pAlive: 'P(белсенді)' },
+    winBackTitle: 'Қайтару тізімі',
+    winBackNone: 'жоғалған және тәуекел аймағындағы клиенттер жоқ',
+    winBackSubtitle: (n: number): string => `(жоғалған және тәуекел аймағындағы: ${n}; ең құндылары бірінші; ★ — негізгі клиент)`,
+    winBackHeaders: ['№', 'Клиент', 'ABC', 'Күйі', 'Соңғы сатып алу', 'Өткен уақыт', 'Әдетт. аралық', 'Түсім 12 ай', 'P(белсенді)', 'Әрекет'],
+    churnTitle: (kind: PeriodKind): string => `Клиенттердің кетуі ${PERIOD_BY[kind]}`,
+    churnNone: 'әзірге бірде-бір клиент жоғалған жоқ',
+    churnSubtitle: '(үнсіздігі жоғалу шегінен асқан күні клиент жоғалған болып саналады; қайтты — одан кейін қайта сатып алды)',
+    churnHeaders: ['Жоғалды', 'Олардың түсімі 12 ай', 'Қайтты', 'Әлі жоғалған'],
+    churnPartial: '* кезең ішінара ғана қамтылған (оған талдау күні немесе алғашқы сатып алу түседі)',
+    directionTitle: 'Бағыт',
+    directionHeaders: ['Клиенттер', 'Белсенді', 'Тәуекел аймағында', 'Қазір жоғалған', 'Қатерде', 'Жоғалды', 'Қайтты'],
+    churnByDirection: (column: string | null): string => (column === null ? 'Бағыттар бойынша кету' : `«${column}» бойынша кету`),
+    churnByDirectionSubtitle: '(клиенттің бағыты — ол ең көп сатып алған мән)',
+    periodHeader: 'Кезең',
+    gridNote: 'кезеңдер бойынша жоғалды / қайтты',
+  },
+
+  alive: {
+    labels: { asOf: 'Талдау күні', clients: 'Клиенттер', model: 'BG/NBD', logLikelihood: 'Лог. ұқсастық', expected: 'Күтілетін' },
+    clients: (n: string, repeat: string): string => `сатып алуы барлар: ${n} (әртүрлі күндері сатып алғандар: ${repeat})`,
+    converged: (ok: boolean, iterations: number): string => `${iterations} итерациядан кейін ${ok ? 'жинақталды' : 'жинақталмады'}`,
+    expected: (x: string, weeks: string): string => `келесі ${weeks} аптада барлық клиенттерден күтілетін сатып алу күндері: ${x}`,
+    headers: (weeks: string): string[] => ['№', 'Клиент', 'Сатып алу күндері', 'Өткен уақыт (апта)', 'Жасы (апта)', 'P(белсенді)', `${weeks} аптада күтіледі`],
+    title: 'Күтілетін сатып алу күндері бойынша клиенттер',
+  },
+
+  dossier: {
+    labels: {
+      window: 'Талдау аралығы',
+      classes: 'Топтар',
+      before: 'Бұрын',
+      revenue: 'Түсім',
+      profit: 'Пайда',
+      quantity: 'Саны',
+      purchases: 'Сатып алулар',
+      firstLast: 'Алғашқы / соңғы',
+      rhythm: 'Ырғақ',
+      breadwinner: 'Асыраушы',
+      prospect: 'Перспективалы',
+      series: 'Динамика',
+    },
+    noClass: 'талдау аралығында жолдар жоқ: тобы жоқ',
+    notReached: 'журнал ол уақытты қамтымайды',
+    newThen: 'жаңа (ол кезде жолдар болмаған)',
+    beforeTotal: (cell: string, by: AbcMetric, total: string): string => `${cell}, ${METRIC[by]} ${total}`,
+    partly: ' (журнал оны ішінара ғана қамтиды)',
+    rank: (rank: number, cum: string): string => `; орны ${rank}, жинақталған үлес ${cum}`,
+    ofAll: (value: string, share: string, rank: string): string => `${value} (барлығының ${share}${rank})`,
+    ofRevenue: (value: string, share: string): string => `${value} (түсімнің ${share})`,
+    ofProfit: (value: string, share: string): string => `${value} (пайданың ${share})`,
+    purchases: (n: string, active: number, periods: number, days: string): string =>
+      `талдау аралығында ${n}; сатып алу болған кезеңдер: ${periods} ішінен ${active}; талдау күніне дейінгі сатып алу күндері: ${days}`,
+    daysAgo: (n: string): string => ` (${n} күн бұрын)`,
+    rhythm: (interval: string | null, status: string, pAlive: string | null): string =>
+      `әдеттегі аралық ${interval === null ? '-' : `${interval} күн`}; күйі ${status}${pAlive === null ? '' : `; P(белсенді) ${pAlive}`}`,
+    breadwinner: (share: string, basis: AbcMetric): string => `барлық ${METRIC_GEN[basis]} ${share}`,
+    breadwinnerFrom: (threshold: string): string => `(асыраушы — ${threshold} бастап)`,
+    prospect: (since: string, metric: string, days: string, pace: string, projected: string, months: string, cls: string): string =>
+      `${since} бастап жаңа: ${days} күнде ${metric} = айына ${pace} → аралықтың ${months} айында ${projected}: ${cls} тобы`,
+    prospectRule: (a: string, b: string): string => `(A — ${a} бастап, B — ${b} бастап: аралықтағы A және B топтарының ең кіші жиындары)`,
+    perPeriod: (by: AbcMetric): string => `(кезеңдер бойынша ${METRIC[by]})`,
+    seriesHeaders: (metric: string): string[] => ['Кезең', metric, 'Сатып алулар', ''],
+    amountHeaders: ['Таза сома', 'Үлес'],
+    productsTitle: 'Негізгі тауарлар',
+    productsSubtitle: (n: string): string => `(бүкіл журнал бойынша таза сома; барлық тауарлар: ${n})`,
+    product: 'Тауар',
+    directionSubtitle: '(ең көп сатып алған мәні; бүкіл журнал бойынша таза сома)',
+    attributesTitle: 'Атрибуттар файлынан',
+    attributesSubtitle: (line: number, name: string, tags: string): string => `(жол ${line}, «${name}»)${tags === '' ? '' : `, белгілер: ${tags}`}`,
+    attributeHeaders: ['Атрибут', 'Мәні'],
+  },
+
+  migration: {
+    previousWindow: (w: string): string => `алдыңғы ${w} аралығынан`,
+    window: (w: string): string => `${w} аралығынан`,
+    corner: (title: string): string => `${title}: бұрын ↓ қазір →`,
+    title: 'Топтардың ауысуы',
+    subtitle: (compared: string, now: string): string => `${compared} ағымдағы ${now} аралығына (клиенттер)`,
+    slippedTitle: 'Төмендеген негізгі клиенттер',
+    slippedNone: 'жоқ (бірде-бір A клиенті B, C тобына түспеді және кетпеді, бірде-бір негізгі X клиенті Y немесе Z тобына ауыспады)',
+    slippedCount: (n: number): string => `Төмендеген негізгі клиенттер (${n})`,
+    slippedRule: 'A → B, C немесе кетті; X → Y немесе Z',
+    slippedHeaders: ['Клиент', 'ABC', 'XYZ', 'Бұрынғы жиын', 'Қазіргі жиын', 'Қазір негізгі'],
+  },
+
+  config: {
+    title: (command: string): string => `kam ${command} баптаулары`,
+    file: (path: string | null): string => (path === null ? 'баптаулар файлы жоқ (көрсетілмеген, мұнда kam.config.json жоқ)' : `баптаулар файлы: ${path}`),
+    headers: ['Параметр', 'Мәні', 'Көзі'],
+    source: { default: 'әдепкі', environment: 'орта', config: 'баптаулар файлы', 'command-line': 'командалық жол' },
+    section: (command: string): string => `«${command}» бөлімі`,
+    unset: '(берілмеген)',
+    yes: 'иә',
+    no: 'жоқ',
+  },
+
+  workbook: {
+    title: (inputs: string): string => `Негізгі клиенттерді талдау — ${inputs}`,
+    pageFooter: 'Бет &P / &N',
+    sheets: {
+      summary: 'Жиынтық',
+      clients: 'Клиенттер',
+      matrix: 'Матрица',
+      pareto: 'Парето',
+      series: 'Динамика',
+      lost: 'Жоғалғандар',
+      churn: 'Кету',
+      migration: 'Ауысу',
+      dossiers: 'Досьелер',
+      method: 'Әдістеме',
+    },
+    descriptions: {
+      summary: 'сату журналы, талдау аралығы, жиындар, 30–55% аралығына қатысты негізгі клиенттер, ескертпелер мен ескертулер',
+      clients: 'әр клиентке бір жол: топтар, жиындар, үлестер, ырғақ және күйі (--format csv бағандары), содан кейін кезеңдер бойынша көрсеткіш',
+      matrix: 'ABC-XYZ матрицасы: ұяшықтар бойынша клиенттер, түсім және үлес, әр ұяшықтың стратегиясы',
+      pareto: 'Парето қисығы: ABC көрсеткіші бойынша реттелген клиенттер, жинақталған үлес және A/B, B/C шектері — диаграмма түрінде',
+      series: 'клиенттер × кезеңдер: кезеңдер бойынша ABC көрсеткіші жылу түсімен, матрица ұяшығы және ВК',
+      lost: 'қайтару тізімі: жоғалған және тәуекел аймағындағы клиенттер, ең құндылары бірінші, P(белсенді) және әрқайсысына арналған әрекет',
+      churn: 'кезеңдер бойынша жоғалған және қайтқан клиенттер (диаграмма мен кесте), бағыттар бойынша да',
+      migration: 'алдыңғы аралықтың топтары → ағымдағы аралықтың топтары (ABC және XYZ, жаңа және кеткен клиенттермен), төмендеген негізгі клиенттер',
+      dossiers: 'әр негізгі клиенттің картасы: қазіргі және бұрынғы топтар, жиындар, ырғақ, кезеңдер бойынша динамика, тауарлар, бағыттар, атрибуттар',
+      method: 'қолданылған барлық баптаулар, kam нұсқасы мен талдау күні, әр бағанның мағынасы',
+    },
+    csv: 'CSV',
+
+    summary: {
+      title: 'Негізгі клиенттерді талдау',
+      subtitle: (inputs: string, from: string, to: string, asOf: string): string => `${inputs} — ${from} … ${to}, ${asOf} жағдайы бойынша`,
+      sections: {
+        ledger: 'Сату журналы',
+        window: 'Талдау аралығы',
+        totals: 'Клиенттер және жиындар',
+        key: 'Негізгі клиенттер',
+        classes: 'Топтар',
+        notes: 'Ескертпелер мен ескертулер',
+        contents: 'Бұл кітапта',
+      },
+      file: 'Файл',
+      rowsRead: 'Оқылған жолдар',
+      rowsComment: (c: RowCounts): string =>
+        `${h.integer(c.accepted)} қолданылды, ${h.integer(c.skipped)} өткізілді${c.skipped > 0 ? ` (клиенті жоқ: ${h.integer(c.noClient)}, оқылмайтын күн: ${h.integer(c.badDate)}, оқылмайтын сан: ${h.integer(c.badNumber)})` : ''}`,
+      periods: 'Кезеңдер',
+      periodsComment: (kind: PeriodKind, _n: number, from: string, to: string): string => `толық ${PERIOD_PL[kind]}, ${from} … ${to}`,
+      from: 'Басы',
+      fromComment: 'аралықтың бірінші күні',
+      to: 'Соңы',
+      toComment: 'аралықтың соңғы күні',
+      asOf: 'Талдау күні',
+      asOfComment: 'сатып алудан бергі уақыт пен жоғалған клиенттер осы күннен бағаланады',
+      clients: 'Клиенттер',
+      clientsComment: (inLedger: string): string => `талдау аралығында жолы барлар; талдау күніне дейін журналда: ${inLedger}`,
+      revenue: 'Таза түсім',
+      revenueComment: 'қайтарымдар шегерілген сатылым, талдау аралығында',
+      profit: 'Пайда',
+      quantity: 'Саны',
+      inWindow: 'талдау аралығында',
+      keyClients: 'Негізгі клиенттер',
+      keyComment: 'A тобы, сондай-ақ «асыраушы» және «имидж жасаушы» белгісі бар клиенттер',
+      verdictNone: 'үлесті есептеуге оң түсім жоқ',
+      verdict: {
+        within: (band: string) => `${band} эталондық аралығында`,
+        below: (band: string) => `${band} эталондық аралығынан төмен`,
+        above: (band: string) => `${band} эталондық аралығынан жоғары`,
+      },
+      revenueShare: 'Түсім үлесі',
+      profitShare: 'Пайда үлесі',
+      profitShareComment: (share: string): string => `негізгі клиенттердің пайдасы: жалпының ${share}`,
+      band: 'Эталондық аралық',
+      bandComment: 'негізгі клиенттердің сатылымдағы әдеттегі үлесі',
+      classRow: (abc: string): string => `${abc} тобы`,
+      ofRevenue: (share: string): string => `түсімнің ${share}`,
+      topClients: (cut: number, by: AbcMetric): string => ` — ${METRIC_GEN[by]} ${cut}% беретін ірі клиенттер`,
+      xRow: (kind: PeriodKind, cut: number): string => `тұрақты: ${PERIOD_ADJ[kind]} ВК ${cut}% дейін`,
+      yRow: (cut: number): string => `маусымдық немесе трендті: ВК ${cut}% дейін`,
+      zRow: 'тұрақсыз',
+      noXyz: 'XYZ тобы жоқ',
+      noXyzRow: (n: number, _kind: PeriodKind): string => `тарихы ${n} кезеңнен қысқа немесе таза сатып алу жоқ`,
+      none: 'Жоқ',
+      noneComment: 'журналды оқу және талдау кезінде ерекше ештеңе табылмады',
+    },
+
+    columns: {
+      client: {
+        header: (_c: ColumnTextContext) => 'Клиент',
+        meaning: (_c: ColumnTextContext) => 'Журналдағы атауы бойынша клиент (шеттегі бос орындар алынып, қайталанғандары біріктірілген).',
+      },
+      abc: { header: (_c: ColumnTextContext) => 'ABC', meaning: (c: ColumnTextContext) => `${METRIC_BY[c.by]} ABC тобы: A, B немесе C (Парето шектері — «Әдістеме» парағында).` },
+      xyz: {
+        header: (_c: ColumnTextContext) => 'XYZ',
+        meaning: (c: ColumnTextContext) =>
+          `${PERIOD_BY[c.period]} сатып алу тұрақтылығы бойынша XYZ тобы: X — тұрақты, Y — маусымдық, Z — тұрақсыз; «-» — кезеңдер аз немесе таза сатып алу жоқ.`,
+      },
+      cell: { header: (_c: ColumnTextContext) => 'Ұяшық', meaning: (_c: ColumnTextContext) => 'ABC-XYZ матрицасының ұяшығы (стратегиясы — «Матрица» парағында).' },
+      total: { header: (c: ColumnTextContext) => `Жиыны: ${METRIC[c.by]}`, meaning: (c: ColumnTextContext) => `Клиенттің талдау аралығындағы ${METRIC[c.by]} жиыны: ABC көрсеткіші.` },
+      share: { header: (_c: ColumnTextContext) => 'Үлес', meaning: (c: ColumnTextContext) => `Оң жиыны бар барлық клиенттердің ${METRIC[c.by]} жиынындағы клиенттің үлесі.` },
+      cum_share: { header: (_c: ColumnTextContext) => 'Жинақ. үлес', meaning: (_c: ColumnTextContext) => 'Рейтингте осы клиентті қоса алғандағы клиенттердің жинақталған үлесі.' },
+      rank: { header: (_c: ColumnTextContext) => 'Орны', meaning: (_c: ColumnTextContext) => 'Рейтингтегі орны, ірілері бірінші (жиыны нөл немесе теріс болса — бос).' },
+      cv: {
+        header: (_c: ColumnTextContext) => 'ВК',
+        meaning: (c: ColumnTextContext) => `${PERIOD_ADJ[c.period][0]!.toUpperCase()}${PERIOD_ADJ[c.period].slice(1)} қатардың вариация коэффициенті (стандартты ауытқу / орташа): XYZ өлшемі.`,
+      },
+      active_periods: {
+        header: (c: ColumnTextContext) => `Белсенді ${PERIOD_PL[c.period]}`,
+        meaning: (c: ColumnTextContext) => `Аралықтың кемінде бір сатып алуы бар ${PERIOD_PL[c.period]}.`,
+      },
+      purchases: {
+        header: (_c: ColumnTextContext) => 'Сатып алулар',
+        meaning: (c: ColumnTextContext) =>
+          c.document ? 'Талдау аралығындағы әртүрлі құжаттар (жүкқұжаттар).' : 'Талдау аралығындағы әртүрлі сатып алу күндері (журналда құжат бағаны жоқ).',
+      },
+      first_purchase: { header: (_c: ColumnTextContext) => 'Алғашқы сатып алу', meaning: (_c: ColumnTextContext) => 'Талдау күніне дейінгі алғашқы сатып алу күні.' },
+      last_purchase: { header: (_c: ColumnTextContext) => 'Соңғы сатып алу', meaning: (_c: ColumnTextContext) => 'Талдау күніне дейінгі соңғы сатып алу күні (тек қайтарым болған күн есептелмейді).' },
+      recency_days: { header: (_c: ColumnTextContext) => 'Соңғы сатып алудан бергі күндер', meaning: (_c: ColumnTextContext) => 'Соңғы сатып алудан талдау күніне дейінгі күндер.' },
+      usual_interval_days: {
+        header: (_c: ColumnTextContext) => 'Әдеттегі аралық, күн',
+        meaning: (_c: ColumnTextContext) => 'Қатар келген сатып алу күндерінің арасындағы күндердің медианасы.',
+      },
+      status: {
+        header: (_c: ColumnTextContext) => 'Күйі',
+        meaning: (_c: ColumnTextContext) => 'белсенді, тәуекел аймағында немесе жоғалған — соңғы сатып алудан бергі үнсіздікті әдеттегі аралықпен салыстыру бойынша («Әдістеме» парағы).',
+      },
+      p_alive: { header: (_c: ColumnTextContext) => 'P(белсенді)', meaning: (_c: ColumnTextContext) => 'Клиенттің әлі де сатып алатын ықтималдығы (BG/NBD моделі); есептелмеген жерде бос.' },
+      tags: {
+        header: (_c: ColumnTextContext) => 'Белгілер',
+        meaning: (c: ColumnTextContext) =>
+          `Сегмент белгілері: негізгі (A тобы, асыраушы немесе имидж жасаушы); асыраушы (барлық ${c.profit ? 'пайданың' : 'түсімнің'} кемінде ${pct(c.breadwinnerShare)}%); перспективалы (алғашқы сатып алу талдау күнінен бұрынғы ${c.newWithinMonths} ай ішінде және бүкіл аралықта B тобының ең кіші жиынына жететін сатып алу қарқыны); расталған (қажеттілігі, төлем қабілеті және шешім қабылдау өкілеттігі — бәрі «иә» перспективалы клиент); имидж жасаушы, сарапшы және басқалары — атрибуттар файлынан; жоғалған, тәуекел аймағында.`,
+      },
+      abc_prev: { header: (_c: ColumnTextContext) => 'Бұрынғы ABC', meaning: (_c: ColumnTextContext) => 'Алдыңғы аралықтағы ABC тобы (--compare); онсыз және жаңа клиенттер үшін бос.' },
+      xyz_prev: { header: (_c: ColumnTextContext) => 'Бұрынғы XYZ', meaning: (_c: ColumnTextContext) => 'Алдыңғы аралықтағы XYZ тобы (--compare); онсыз және жаңа клиенттер үшін бос.' },
+      purchases_cv: { header: (_c: ColumnTextContext) => 'Сатып алулар ВК', meaning: (c: ColumnTextContext) => `${PERIOD_BY[c.period]} сатып алулар санының вариация коэффициенті.` },
+      revenue: { header: (_c: ColumnTextContext) => 'Таза түсім', meaning: (_c: ColumnTextContext) => 'Талдау аралығындағы таза сома: қайтарымдар шегерілген сатылым.' },
+      profit: { header: (_c: ColumnTextContext) => 'Пайда', meaning: (_c: ColumnTextContext) => 'Талдау аралығындағы пайда (журналда пайда бағаны болса).' },
+      quantity: { header: (_c: ColumnTextContext) => 'Саны', meaning: (_c: ColumnTextContext) => 'Талдау аралығындағы саны (журналда сан бағаны болса).' },
+      flags: { header: (_c: ColumnTextContext) => 'Белгілеулер', meaning: (_c: ColumnTextContext) => 'Көрсеткіштің жоқ не ерекше болу себебі: оң емес жиынтық, тым жаңа, таза сатып алу жоқ.' },
+    },
+
+    matrix: {
+      title: 'ABC-XYZ матрицасы',
+      subtitle: (by: AbcMetric, a: number, b: number, p: PeriodKind, x: number, y: number, clientCount: number, revenue: string): string =>
+        `ABC ${METRIC_BY[by]} (шектер ${pct(a)}/${pct(b)}%), XYZ ${PERIOD_ADJ[p]} ВК бойынша (шектер ${pct(x)}/${pct(y)}%); клиенттер: ${clientCount}, таза түсім ${revenue}`,
+      grids: { clients: 'Клиенттер', revenue: 'Таза түсім', share: 'Таза түсім үлесі' },
+      corner: 'ABC \\ XYZ',
+      noXyz: 'XYZ жоқ',
+      colours:
+        'Түстер: жасыл — құнды және тұрақты (AX, AY, BX); сары — AZ, BY, CX; қызыл — ұсақ немесе тұрақсыз (BZ, CY, CZ); сұр — әзірге XYZ тобы жоқ (тым жаңа немесе таза сатып алу жоқ).',
+      strategyTitle: 'Ұяшықтар бойынша стратегия',
+      strategyHeaders: ['Ұяшық', 'Клиенттер', 'Таза түсім', 'Үлес', 'Стратегия'],
+    },
+
+    pareto: {
+      rank: 'Орны',
+      ranks: 'Орындар',
+      client: 'Клиент',
+      clients: 'Клиенттер',
+      class: 'Тобы',
+      perClient: (metric: string): string => `Бір клиентке: ${metric} (топ бойынша орташа)`,
+      cumShare: 'Жинақталған үлес',
+      cutAB: (cut: string): string => `A/B шегі (${cut})`,
+      cutBC: (cut: string): string => `B/C шегі (${cut})`,
+      groupLabel: (n: number): string => `${h.integer(n)} клиент`,
+      classLine: (abc: string, n: number, ofClients: string, share: string): string => `${abc}: ${h.integer(n)} клиент (клиенттердің ${ofClients}) — ${share}`,
+      classLineEnd: (by: AbcMetric): string => ` (${METRIC[by]} үлесі).`,
+      title: 'Парето қисығы',
+      subtitle: (by: AbcMetric, grouped: boolean): string =>
+        `Клиенттер ${METRIC_BY[by]} кему ретімен: ${grouped ? 'баған — орындар тобындағы бір клиентке орташа' : 'баған — әр клиент'}, түсі топқа сәйкес (A — жасыл, B — сары, C — қызыл); сызық — жинақталған үлес, үзік сызықтар — шектер.`,
+      notOnCurve: (n: number, _by: AbcMetric): string => `Жиыны нөл немесе теріс ${h.integer(n)} клиент қисықта жоқ (C тобы, «Клиенттер» парағында белгіленген).`,
+      noCurve: (by: AbcMetric): string => `Талдау аралығында бірде-бір клиенттің оң жиыны (${METRIC[by]}) жоқ: қисық салуға дерек жоқ.`,
+      chartTitle: (by: AbcMetric): string => `Парето қисығы: клиенттер бойынша ${METRIC[by]}`,
+      categoriesGrouped: 'Орындар бойынша клиенттер (топтар)',
+      categories: 'Клиенттер, ірілері бірінші',
+      leftAxisGrouped: (metric: string): string => `Бір клиентке: ${metric}`,
+      chartName: 'Парето диаграммасы',
+    },
+
+    series: {
+      client: 'Клиент',
+      cell: 'Ұяшық',
+      cv: 'ВК',
+      total: (by: AbcMetric): string => `Жиыны: ${METRIC[by]}`,
+    },
+
+    lost: {
+      headers: (direction: string | null): string[] => [
+        '№',
+        'Клиент',
+        'ABC',
+        'Күйі',
+        'Негізгі клиент',
+        'Соңғы сатып алу',
+        'Соңғы сатып алудан бергі күндер',
+        'Әдеттегі аралық, күн',
+        'Жоғалған деп саналады, күн',
+        'Соңғы сатып алуға дейінгі 12 айдағы түсім',
+        'P(белсенді)',
+        ...(direction === null ? [] : [direction]),
+        'Әрекет',
+      ],
+      direction: 'Бағыт',
+      title: 'Қайтару тізімі',
+      subtitle: (asOf: string, lost: string, atRisk: string, clientCount: string, atStake: string, rules: string): string =>
+        `${asOf} жағдайы бойынша: жоғалған — ${lost}, тәуекел аймағында — ${atRisk}; сатып алуы бар клиенттер барлығы: ${clientCount}; қатерде ${atStake}. Ережелер: ${rules}.`,
+      none: 'Жоғалған және тәуекел аймағындағы клиенттер жоқ.',
+      key: 'негізгі',
+    },
+
+    churn: {
+      title: 'Клиенттердің кету динамикасы',
+      subtitle: (asOf: string): string =>
+        `${asOf} жағдайы бойынша. Үнсіздігі жоғалу шегінен асқан алғашқы күні клиент жоғалған болып саналады («Әдістеме» парағы); одан кейін қайта сатып алса — қайтты. Түсім — соңғы сатып алуға дейінгі 12 айдағы.`,
+      totals: (became: string, back: string, now: string): string => `Клиенттің жоғалу жағдайлары: ${became}, қайтқандар: ${back}, қазір жоғалғандар: ${now}.`,
+      headers: (kind: PeriodKind): string[] => [
+        PERIOD_TITLE[kind],
+        'Басы',
+        'Соңы',
+        'Жоғалды',
+        'Олардың түсімі, 12 ай',
+        'Қайтты',
+        'Оның ішінде әлі жоғалған',
+        `${PERIOD_END[kind]} жоғалғандар`,
+      ],
+      part: (p: string): string => `${p} (бөлігі)`,
+      chartTitle: (kind: PeriodKind): string => `Жоғалған және қайтарылған клиенттер (${PERIOD_BY[kind]})`,
+      leftTitle: (kind: PeriodKind): string => `${PERIOD_TITLE[kind]} ішіндегі клиенттер`,
+      rightTitle: 'Жоғалған клиенттер',
+      chartName: 'Кету диаграммасы',
+      direction: 'Бағыт',
+      bySection: (direction: string): string => `«${direction}» бойынша`,
+      byNote: (direction: string): string => `Клиент ең көп (таза) сатып алған «${direction}» мәні бойынша есептеледі.`,
+      byHeaders: (direction: string): string[] => [direction, 'Клиенттер', 'Белсенді', 'Тәуекел аймағында', 'Қатерде', 'Қазір жоғалған', 'Жоғалды', 'Қайтты'],
+      perSection: (kind: PeriodKind, direction: string): string => `${PERIOD_PL_TITLE[kind]} және «${direction}»`,
+      perNote: (kind: PeriodKind, direction: string): string => `Тек «${direction}» клиенті жоғалған немесе қайтқан ${PERIOD_PL[kind]}; мәнді сүзгімен таңдаңыз.`,
+      perHeaders: (kind: PeriodKind, direction: string): string[] => [
+        PERIOD_TITLE[kind],
+        direction,
+        'Басы',
+        'Жоғалды',
+        'Олардың түсімі, 12 ай',
+        'Қайтты',
+        'Оның ішінде әлі жоғалған',
+        '',
+      ],
+    },
+
+    migration: {
+      corner: 'бұрын ↓   қазір →',
+      slippedSection: (n: number): string => `Төмендеген негізгі клиенттер: A → B, C немесе кетті; X → Y немесе Z (${n})`,
+      slippedNone: 'Жоқ: қазір негізгі немесе бұрын A тобында болған бірде-бір клиент A немесе X тобын жоғалтпады.',
+      slippedHeaders: ['Клиент', 'Бұрынғы ABC', 'Қазіргі ABC', 'Бұрынғы XYZ', 'Қазіргі XYZ', 'Бұрынғы жиын', 'Қазіргі жиын', 'Өзгеріс', 'Қазір негізгі'],
+      goneSection: (n: number): string => `Кеткен клиенттер: алдыңғы аралықта жолдары болған, ағымдағыда жоқ (${n})`,
+      goneNone: 'Жоқ.',
+      goneHeaders: ['Клиент', 'Бұрынғы ABC', 'Бұрынғы XYZ', 'Бұрынғы жиын'],
+      title: 'Топтардың ауысуы',
+      noCompare: 'Салыстыратын алдыңғы аралық жоқ: --compare previous (немесе --compare КҮН1..КҮН2) арқылы іске қосыңыз.',
+      subtitle: (compared: string, now: string, by: AbcMetric, p: PeriodKind): string =>
+        `${compared} ағымдағы ${now} аралығына, сол баптаулармен (ABC ${METRIC_BY[by]}, XYZ ${PERIOD_BY[p]}). Жаңа — алдыңғы аралықта жолы жоқ; кеткен — ағымдағыда жолы жоқ.`,
+      grids: {
+        abcClients: 'ABC: клиенттер',
+        abcRevenue: 'ABC: ағымдағы аралықтағы таза түсім',
+        abcPrevious: 'ABC: алдыңғы аралықтағы таза түсім',
+        xyzClients: 'XYZ: клиенттер («-»: кезеңдер аз немесе таза сатып алу жоқ)',
+      },
+      totals: (before: number, beforeRevenue: string, now: number, nowRevenue: string): string =>
+        `Алдыңғы аралық: клиенттер ${before}, таза түсім ${beforeRevenue}; ағымдағы аралық: клиенттер ${now}, таза түсім ${nowRevenue}.`,
+    },
+
+    dossiers: {
+      title: 'Негізгі клиенттердің досьесі',
+      subtitle: (n: number, from: string, to: string): string =>
+        `Негізгі клиенттер: ${n} (A тобы, асыраушылар, имидж жасаушылар), рейтинг ретімен; аралық ${from} … ${to}. Тауарлар мен бағыттар — бүкіл журнал бойынша таза сомалар.`,
+      noComparison: 'салыстыру жоқ',
+      beforeLedger: 'журнал басталғанға дейін',
+      new: 'жаңа',
+      noLine: 'аралықта жолдар жоқ',
+      classNow: 'Қазіргі тобы',
+      classBefore: 'Бұрынғы тобы',
+      earlierWindow: 'Алдыңғы аралық',
+      revenue: 'Таза түсім',
+      revenueShare: 'Түсім үлесі',
+      total: (by: AbcMetric): string => `Жиыны: ${METRIC[by]}`,
+      share: 'Үлес',
+      profit: 'Пайда',
+      profitShare: 'Пайда үлесі',
+      rank: 'Орны',
+      cumShare: 'Жинақталған үлес',
+      cv: 'ВК',
+      purchases: 'Аралықтағы сатып алулар',
+      firstPurchase: 'Алғашқы сатып алу',
+      lastPurchase: 'Соңғы сатып алу',
+      interval: 'Әдеттегі аралық, күн',
+      recency: 'Соңғы сатып алудан бергі күндер',
+      status: 'Күйі',
+      pAlive: 'P(белсенді)',
+      direction: 'Бағыт',
+      allValues: 'Барлық мәндер',
+      products: 'Негізгі тауарлар',
+      strategy: 'Стратегия',
+      period: 'Кезең',
+      metricRow: (by: AbcMetric): string => (by === 'revenue' ? 'Таза түсім' : METRIC_TITLE[by]),
+      purchasesRow: 'Сатып алулар',
+      sparkline: 'Спарклайн',
+    },
+
+    method: {
+      title: 'Әдістеме',
+      subtitle: 'Осы кітаптағы сандар қалай алынды: тексеруші оларды тексеріп, есептеуді қайталай алуы үшін қолданылған барлық баптаулар.',
+      headers: ['Баптау', 'Мәні', 'Опция', 'Мағынасы'],
+      sections: {
+        run: 'Іске қосу',
+        window: 'Талдау аралығы',
+        abc: 'ABC: клиент қанша сатып алады',
+        xyz: 'XYZ: клиент қаншалықты тұрақты сатып алады',
+        lost: 'Жоғалған клиенттер',
+        key: 'Негізгі клиенттер',
+        reading: 'Парақтарды оқу',
+        columns: '«Клиенттер» парағының бағандары',
+      },
+      version: ['kam нұсқасы', 'Осы кітапты жасаған бағдарлама.'],
+      made: ['Жасалған', 'Кітап жазылған уақыт (UTC).'],
+      ledger: 'Сату журналы',
+      readAs: (how: string): string => `Оқылу тәсілі: ${how}.`,
+      language: ['Тіл', 'Осы кітап пен терминалдың тілі; сандар кез келген тілде бірдей.'],
+      command: 'Команда',
+      commandLedger: 'ФАЙЛ',
+      commandNote: 'Осы талдауды сол журналда қайталайды: барлық баптаулар, әдепкі мәндерімен қоса, анық жазылған.',
+      asOf: ['Талдау күні', 'Талдау жүргізілетін күн. Әдепкі бойынша — журналдағы соңғы күн; одан кейінгі жолдар есепке алынбайды.'],
+      period: 'Кезең',
+      periodMeaning: (kind: PeriodKind): string => `Аралық пен XYZ қатарлары ${PERIOD_BY[kind]} есептеледі${kind === 'week' ? ' (апта дүйсенбіден басталады)' : ''}.`,
+      window: 'Аралық',
+      windowMeaning: (kind: PeriodKind, n: number, start: string, end: string): string =>
+        `${n} толық ${PERIOD[kind]}, ${start} … ${end}. ABC және XYZ аралық ішіндегі жолдарды қолданады; сатып алудан бергі уақыт — талдау күніне дейінгі барлық жолдарды.`,
+      partial: 'Толық емес кезеңдер',
+      partialValue: (kept: boolean): string => (kept ? 'қалдырылды' : 'алынып тасталды'),
+      partialMeaning: (kept: boolean): string =>
+        kept
+          ? 'Журнал ішінара ғана қамтыған бірінші немесе соңғы кезең аралықта қалдырылды.'
+          : 'Журнал ішінара ғана қамтыған бірінші немесе соңғы кезең барлық кезеңдер салыстырмалы болуы үшін аралықтан алынып тасталды.',
+      metric: 'Көрсеткіш',
+      metricMeaning: (by: AbcMetric): string => `Клиенттер аралықтағы ${METRIC_BY[by]} реттеледі, ірілері бірінші (қайтарымдар шегерілген); тең жиындар бір топта.`,
+      cutoffs: 'Шектер',
+      abcMeaning: (a: string, b: string): string =>
+        `A — бірге жиынның ${a}% беретін ірі клиенттер; B — келесілері, ${b}% дейін; C — қалғандары және жиыны нөл немесе теріс барлық клиенттер.`,
+      boundary: 'Шекаралық клиент',
+      boundaryMeaning: (boundary: AbcBoundary, a: string): string =>
+        boundary === 'include'
+          ? `Шекті кесіп өтетін клиент жоғары топқа жатады: A — ${a}% жететін ірі клиенттердің ең аз жиыны.`
+          : 'Клиент жинақталған үлес онымен бірге шектен аспаса ғана жоғары топқа жатады (кестелік үлгілердің әдеттегі ережесі).',
+      xyzMeaning: (kind: PeriodKind, by: AbcMetric, x: string, y: string): string =>
+        `ВК — клиенттің ${PERIOD_ADJ[kind]} ${METRIC[by]} стандартты ауытқуының орташаға қатынасы. ВК ≤ ${x}% болса X, ≤ ${y}% болса Y, әйтпесе Z.`,
+      seriesStart: 'Қатардың басы',
+      seriesStartMeaning: (start: XyzStart, kind: PeriodKind): string =>
+        start === 'first'
+          ? `Әр клиенттің қатары аралықтағы ${FIRST_PERIOD[kind]} аралық соңына дейін жүреді, сатып алу болмаған ${PERIOD_PL[kind]} нөлмен.`
+          : `Әр клиенттің қатары бүкіл аралықты қамтиды, сатып алу болмаған ${PERIOD_PL[kind]} нөлмен.`,
+      sdLabel: 'Стандартты ауытқу',
+      sdMeaning: (sd: SdKind): string => (sd === 'population' ? 'Бас жиынтықтың стандартты ауытқуы (n-ге бөлінеді).' : 'Іріктеменің стандартты ауытқуы (n − 1-ге бөлінеді).'),
+      minPeriods: 'Ең аз кезең саны',
+      minPeriodsMeaning: (kind: PeriodKind): string => `Қатарындағы ${PERIOD_PL[kind]} саны бұдан аз немесе таза сатып алуы жоқ клиент XYZ тобын («-») және ВК алмайды.`,
+      lostAfter: 'Жоғалған деп саналады',
+      lostAfterMeaning: (days: string, half: string): string =>
+        `Ырғағына қарамастан, клиент ${days} күн сатып алмаса — жоғалған, ${half} күннен кейін — тәуекел аймағында. Сатып алу күндері 3-тен аз клиенттер тек осы ереже бойынша бағаланады.`,
+      lostFactor: 'Жоғалу коэффициенті',
+      lostFactorMeaning: (k: string): string =>
+        `Сатып алу күндері кемінде 3 клиент үнсіздігі әдеттегі аралықтан (сатып алу күндері арасындағы медиана) ${k} есе асқанда жоғалған болып саналады, бірақ 30 күннен ерте емес.`,
+      riskFactor: 'Тәуекел коэффициенті',
+      riskFactorMeaning: (k: string): string => `…ал үнсіздігі әдеттегі аралықтан ${k} есе асқанда — тәуекел аймағында, 15 күннен ерте емес.`,
+      keyClients: ['Негізгі клиенттер', 'A тобы + белгілер', 'A тобының клиенттері және «асыраушы» немесе «имидж жасаушы» белгісі бар барлық клиенттер.'],
+      breadwinner: 'Асыраушы үлесі',
+      breadwinnerMeaning: (profit: boolean): string => `Асыраушы: аралықтағы барлық ${profit ? 'пайданың' : 'түсімнің (журналда пайда бағаны жоқ)'} кемінде осы үлесі.`,
+      newWithin: 'Жаңа, ай ішінде',
+      newWithinMeaning: (by: AbcMetric): string =>
+        `Перспективалы: алғашқы сатып алу талдау күнінен осынша айдан аспайтын бұрын болған және бүкіл аралықта B тобының ең кіші жиынына жететін қарқын (алғашқы сатып алудан бергі айына ${METRIC[by]}, кемінде бір ай).`,
+      compared: ['Салыстыру', '«Ауысу» парағының және «Бұрынғы ABC», «Бұрынғы XYZ» бағандарының алдыңғы аралығы, сол баптаулармен есептелген.'],
+      band: ['Эталондық аралық', 'Негізгі клиенттердің сатылымдағы әдеттегі үлесі; бұл журналдың орны «Жиынтық» парағында көрсетілген.'],
+      notes: {
+        colours: [
+          'Түстер',
+          'Жасыл, сары және қызыл топтарға сәйкес: A, X және белсенді — жасыл; B, Y және тәуекел аймағындағы — сары; C, Z және жоғалған — қызыл. Матрица ұяшықтары: AX, AY, BX — жасыл; AZ, BY, CX — сары; BZ, CY, CZ — қызыл; XYZ тобы жоқ — сұр.',
+        ],
+        clients: [
+          'Клиенттер',
+          'Рейтинг ретімен әр клиентке бір жол; бағандар kam analyze --format csv бағандарымен бірдей ретпен және бірдей мәндермен (күйлер, белгілер мен белгілеулер — сөзбен), содан кейін кезеңдер бойынша ABC көрсеткіші. Сүзгілер тақырып жолында.',
+        ],
+        pareto: (bars: number): string[] => [
+          'Парето',
+          `Қасындағы кестеден салынған кірістірілген диаграмма. ${bars} клиентке дейін — әрқайсысына бір баған; көп болса, әр баған — орындар тобы (топтағы бір клиентке орташа; топтар ABC шекарасын кесіп өтпейді).`,
+        ],
+        series: [
+          'Динамика',
+          'Кезеңдердің барлық ұяшықтарына ортақ түс шкаласы: ақ — нөл, қанық жасыл — барлық ұяшықтардың 95-процентилінен жоғары. Нүкте — сатып алу болмаған кезең; қызыл сандар — таза қайтарымдар.',
+        ],
+        money: (revenue: string): string[] => ['Ақша', `Сомалар журналдағыдай (валюта қайта есептелмейді); аралықтағы таза түсім: ${revenue}.`],
+      },
+      columnHeaders: ['Тақырып', 'CSV бағаны', '', 'Мағынасы'],
+      perPeriod: (kind: PeriodKind): string => `Содан кейін ${EACH_PERIOD[kind]} бір баған`,
+      perPeriodMeaning: (by: AbcMetric, kind: PeriodKind): string => `Клиенттің аралықтың ${IN_EACH_PERIOD[kind]} ${METRIC[by]} көрсеткіші.`,
+    },
+  },
+};

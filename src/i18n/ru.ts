@@ -1,0 +1,892 @@
+// Русский каталог. Ключи задаёт английский (en.ts): тип Messages не даст пропустить ни одного.
+// Термины — как в практике работы с ключевыми клиентами: ключевые клиенты, кормилец,
+// перспективный, имиджевый, эксперт, потерянный клиент, в зоне риска; группы ABC и XYZ,
+// коэффициент вариации (КВ). Числа — 1 234 567,89 (неразрывный пробел), даты — дд.мм.гггг.
+import type { CellName } from '../core/matrix.js';
+import type { PeriodKind } from '../core/periods.js';
+import type { Problem, ProblemCode, Severity } from '../core/problems.js';
+import type { AbcBoundary, AbcMetric, SdKind, XyzStart } from '../core/settings.js';
+import type { WinBackAction } from '../core/win-back.js';
+import { makeHuman } from '../report/human.js';
+import type { ColumnTextContext, Messages, RowCounts, UsageParams } from './en.js';
+import { detail, detailList, filePrefix, parsePeriodLabel, pluralRu as pl, quotedList, wherePrefix } from './helpers.js';
+
+const h = makeHuman({ group: '\u00a0', decimal: ',', dates: 'dmy' });
+const pct = (x: number): string => h.number(Math.round(x * 1000) / 10);
+const n0 = (v: string): string => (/^-?\d+(\.\d+)?$/.test(v) ? h.number(Number(v)) : v);
+/** A list of names in «ёлочках». */
+const names = (value: unknown): string => (Array.isArray(value) ? value.map((v) => `«${String(v)}»`).join(', ') : String(value ?? ''));
+
+// Показатель ABC в нужных падежах.
+const METRIC = { revenue: 'выручка', profit: 'прибыль', quantity: 'количество' } satisfies Record<AbcMetric, string>;
+const METRIC_GEN = { revenue: 'выручки', profit: 'прибыли', quantity: 'количества' } satisfies Record<AbcMetric, string>;
+const METRIC_DAT = { revenue: 'выручке', profit: 'прибыли', quantity: 'количеству' } satisfies Record<AbcMetric, string>;
+const METRIC_ALL = { revenue: 'всей выручки', profit: 'всей прибыли', quantity: 'всего количества' } satisfies Record<AbcMetric, string>;
+const METRIC_TITLE = { revenue: 'Выручка', profit: 'Прибыль', quantity: 'Количество' } satisfies Record<AbcMetric, string>;
+// Периоды.
+const PERIOD = { month: 'месяц', quarter: 'квартал', week: 'неделя' } satisfies Record<PeriodKind, string>;
+const PERIOD_TITLE = { month: 'Месяц', quarter: 'Квартал', week: 'Неделя' } satisfies Record<PeriodKind, string>;
+const PERIOD_FORMS = { month: ['месяц', 'месяца', 'месяцев'], quarter: ['квартал', 'квартала', 'кварталов'], week: ['неделя', 'недели', 'недель'] } as const;
+const FULL_FORMS = {
+  month: ['полный месяц', 'полных месяца', 'полных месяцев'],
+  quarter: ['полный квартал', 'полных квартала', 'полных кварталов'],
+  week: ['полная неделя', 'полных недели', 'полных недель'],
+} as const;
+const PERIOD_GEN = { month: 'месяца', quarter: 'квартала', week: 'недели' } satisfies Record<PeriodKind, string>;
+const PERIOD_GEN_PL = { month: 'месяцев', quarter: 'кварталов', week: 'недель' } satisfies Record<PeriodKind, string>;
+const PERIOD_ACC = { month: 'месяц', quarter: 'квартал', week: 'неделю' } satisfies Record<PeriodKind, string>;
+const PERIOD_PL = { month: 'месяцы', quarter: 'кварталы', week: 'недели' } satisfies Record<PeriodKind, string>;
+const PERIOD_BY = { month: 'по месяцам', quarter: 'по кварталам', week: 'по неделям' } satisfies Record<PeriodKind, string>;
+const FIRST_PERIOD = { month: 'первого месяца', quarter: 'первого квартала', week: 'первой недели' } satisfies Record<PeriodKind, string>;
+const EACH_PERIOD = { month: 'за каждый месяц', quarter: 'за каждый квартал', week: 'за каждую неделю' } satisfies Record<PeriodKind, string>;
+const forms = (n: number, f: readonly [string, string, string]): string => pl(n, f[0], f[1], f[2]);
+const periodForm = (kind: PeriodKind, n: number): string => forms(n, PERIOD_FORMS[kind]);
+const clients = (n: number): string => pl(n, 'клиент', 'клиента', 'клиентов');
+
+/** 2026-03 → 03.2026; 2026-Q1 → 1 кв. 2026; 2026-03-02 → 02.03.2026. */
+function period(label: string): string {
+  const p = parsePeriodLabel(label);
+  if (p === null) return label;
+  if (p.kind === 'month') return `${p.m}.${p.y}`;
+  if (p.kind === 'quarter') return `${p.q} кв. ${p.y}`;
+  return `${p.d}.${p.m}.${p.y}`;
+}
+
+/** Date formats the readers detect, as masks a Russian reader knows. */
+const DATE_FORMAT: Record<string, string> = {
+  iso: 'ГГГГ-ММ-ДД',
+  dmy: 'ДД.ММ.ГГГГ',
+  mdy: 'ММ/ДД/ГГГГ',
+  ymd: 'ГГГГ.ММ.ДД',
+  yyyymmdd: 'ГГГГММДД',
+  'excel-serial': 'числа дат Excel',
+};
+
+const ROLE = {
+  client: 'клиент',
+  date: 'дата',
+  amount: 'сумма',
+  quantity: 'количество',
+  price: 'цена',
+  profit: 'прибыль',
+  document: 'документ',
+  product: 'товар',
+  direction: 'направление',
+} as Record<string, string>;
+
+const ROLE_HINT: Record<string, string> = {
+  client: '--map client=ЗАГОЛОВОК',
+  date: '--map date=ЗАГОЛОВОК',
+  amount: '--map amount=ЗАГОЛОВОК (или --map quantity=… и --map price=…)',
+};
+
+/** Слова, которыми читатели файлов объясняют ошибку, по-русски. */
+const REASONS: Record<string, string> = {
+  'it is a folder, not a file': 'это папка, а не файл',
+  'permission denied': 'нет доступа',
+  'a part of the path is not a folder': 'часть пути — не папка',
+  'too many symbolic links': 'слишком много символических ссылок',
+  'the name is too long': 'слишком длинное имя',
+  'input/output error': 'ошибка ввода-вывода',
+  'too many open files': 'слишком много открытых файлов',
+  'it is a folder': 'это папка',
+  'read-only file system': 'файловая система только для чтения',
+  'no space left on the device': 'на устройстве нет места',
+  'disk quota exceeded': 'превышена дисковая квота',
+  'the file is in use; is it open in another program?': 'файл занят; не открыт ли он в другой программе?',
+  'it is not a regular file': 'это не обычный файл',
+  'the file is read-only': 'файл только для чтения',
+  'it holds no ledger': 'в нём нет журнала',
+  'no header row with known column names': 'нет строки заголовка с известными названиями столбцов',
+  'a header but no rows': 'заголовок есть, строк нет',
+  'an Excel 97-2003 .xls workbook, or a password-protected one: save it as .xlsx without a password, or as CSV':
+    'книга Excel 97-2003 (.xls) или защищённая паролем: сохраните её как .xlsx без пароля или как CSV',
+  'an OpenDocument file (.ods), not an .xlsx workbook: save it as .xlsx or CSV': 'файл OpenDocument (.ods), а не книга .xlsx: сохраните его как .xlsx или CSV',
+  'a zip archive, but not an .xlsx workbook: it has no worksheets': 'zip-архив, но не книга .xlsx: в нём нет листов',
+};
+
+function reason(text: string): string {
+  const known = REASONS[text];
+  if (known !== undefined) return known;
+  let m = /^no folder (.+)$/.exec(text);
+  if (m !== null) return `нет папки ${m[1]}`;
+  m = /^a part of (.+) is not a folder$/.exec(text);
+  if (m !== null) return `часть пути ${m[1]} — не папка`;
+  m = /^(.+) is not a folder$/.exec(text);
+  if (m !== null) return `${m[1]} — не папка`;
+  return text;
+}
+
+const configTypes = {
+  string: 'строкой',
+  number: 'числом',
+  boolean: 'true или false',
+  cutoffs: 'двумя процентами: "80,95" или [80, 95]',
+  map: 'объектом роль: "Заголовок", например {"client": "Контрагент"}, или списком "роль=Заголовок"',
+  list: 'строкой или списком строк',
+  section: 'объектом с параметрами этой команды',
+};
+
+const allowed = (p: UsageParams): string => (p.allowed ?? []).join(', ');
+
+const usage = {
+  oneOf: (p: UsageParams) => `${p.flag}: допустимо одно из ${allowed(p)}, а не «${p.value}»`,
+  positiveNumber: (p: UsageParams) => `${p.flag} должен быть положительным числом, а не «${p.value}»`,
+  wholeNumber: (p: UsageParams) => `${p.flag} должен быть целым числом, а не «${p.value}»`,
+  cutoffs: (p: UsageParams) => `${p.flag} принимает два возрастающих процента, например ${p.example}, а не «${p.value}»`,
+  date: (p: UsageParams) => `${p.flag} принимает дату в виде ГГГГ-ММ-ДД, ДД.ММ.ГГГГ или today, а не «${p.value}»`,
+  toBeforeFrom: (_p: UsageParams) => 'дата --to раньше даты --from',
+  percentMax: (p: UsageParams) => `${p.flag} — процент не больше 100, а не «${p.value}»`,
+  map: (p: UsageParams) => `--map принимает роль=Заголовок, где роль — одна из ${allowed(p)}, а не «${p.value}»`,
+  encoding: (p: UsageParams) => `--encoding: utf8 или windows-1251, а не «${p.value}»`,
+  delimiter: (p: UsageParams) => `--delimiter: один из , ; tab |, а не «${p.value}»`,
+  decimal: (p: UsageParams) => `--decimal: «.» или «,», а не «${p.value}»`,
+  dateFormat: (p: UsageParams) => `--date-format: одно из dd.mm.yyyy, dd/mm/yyyy, mm/dd/yyyy, yyyy-mm-dd, yyyymmdd, serial, а не «${p.value}»`,
+  stdinOnce: (_p: UsageParams) => 'стандартный ввод (-) можно прочитать только один раз',
+  noLedger: (_p: UsageParams) => 'журнал не указан (укажите ФАЙЛ… или передайте его через конвейер)',
+  top: (p: UsageParams) => `--top должен быть целым числом больше 0, а не «${p.value}»`,
+  failOn: (p: UsageParams) => `--fail-on принимает ${allowed(p)}, а не «${p.value}»`,
+  compare: (p: UsageParams) => `--compare принимает previous или ДАТА1..ДАТА2, например 2024-01-01..2024-06-30, а не «${p.value}»`,
+  compareOrder: (p: UsageParams) => `--compare ${p.value}: конец раньше начала`,
+  horizon: (p: UsageParams) => `--horizon принимает число недель больше 0 (не более 5200), а не «${p.value}»`,
+  emptyName: (_p: UsageParams) => 'ИМЯ клиента пустое (kam client ЖУРНАЛ... ИМЯ)',
+  stdinBoth: (_p: UsageParams) => 'стандартный ввод может содержать журнал или файл атрибутов (--clients -), но не оба сразу',
+  xlsxName: (p: UsageParams) => `-o записывает книгу Excel: укажите имя файла с окончанием .xlsx, а не «${p.value}»`,
+  lang: (p: UsageParams) => `--lang: одно из ${allowed(p)}, а не «${p.value}»`,
+  configMissing: (p: UsageParams) => `${p.file}: файл настроек не найден`,
+  configUnreadable: (p: UsageParams) => `${p.file}: не удаётся прочитать файл настроек (${reason(p.reason ?? '')})`,
+  configNotJson: (p: UsageParams) => `${p.file}: файл настроек — не корректный JSON (${p.reason})`,
+  configNotObject: (p: UsageParams) => `${p.file}: файл настроек должен содержать один объект JSON с параметрами, например {"period": "quarter"}`,
+  configUnknownKey: (p: UsageParams) =>
+    `${p.file}: неизвестный параметр «${p.key}»${p.command === undefined ? '' : ` в разделе «${p.command}»`}; параметры — это длинные имена опций, например «period», «lostAfter» или «lost-after»`,
+  configWrongType: (p: UsageParams) => `${p.file}: «${p.key}» должен быть ${configTypes[p.expected as keyof typeof configTypes] ?? p.expected}, а не ${p.value}`,
+  configBadChoice: (p: UsageParams) => `${p.file}: «${p.key}» — одно из ${allowed(p)}, а не «${p.value}»`,
+  configCommand: (p: UsageParams) => `kam config принимает одну из команд ${allowed(p)}, а не «${p.value}»`,
+  notForCommand: (p: UsageParams) => `${p.flag} — не опция kam ${p.command}`,
+  fromConfig: (p: UsageParams) => ` (задано в ${p.file} как «${p.key}»)`,
+};
+
+const date = (p: Problem, key: string): string => h.isoDay(detail(p, key));
+const count = (p: Problem, key: string): string => n0(detail(p, key));
+
+const problems = {
+  'bad-option': (p: Problem) => `${p.value ?? ''}${p.details?.hint !== undefined ? ` (${String(p.details.hint)})` : ''}`,
+  'file-not-found': (p: Problem) => `${p.file}: файл не найден`,
+  'file-unreadable': (p: Problem) => `${p.file}: не удаётся прочитать${p.value !== undefined ? ` (${reason(p.value)})` : ''}`,
+  'file-empty': (p: Problem) => `${p.file}: файл пуст`,
+  'file-binary': (p: Problem) => `${p.file}: это не текстовый журнал (двоичные данные); нужен файл CSV, .csv.gz или .xlsx`,
+  'file-truncated': (p: Problem) =>
+    `${p.file}: ${p.details?.reason === 'xlsx' ? 'книга обрезана или повреждена' : 'сжатый файл обрезан или повреждён'}${p.value !== undefined ? ` (${reason(p.value)})` : ''}`,
+  'sheet-not-found': (p: Problem) => `${p.file}: нет листа «${p.value}»; листы: ${names(p.details?.sheets)}`,
+  'sheet-skipped': (p: Problem) => `${p.file}: лист «${p.value}» пропущен: ${reason(String(p.details?.reason ?? 'it holds no ledger'))}; листы для чтения указываются через --sheet ИМЯ`,
+  'no-header': (p: Problem) =>
+    `${p.file}: в первых строках нет строки заголовка с известными названиями столбцов (клиент, дата, сумма…); первая строка: ${names(p.details?.firstRow)}; назовите столбцы через --map роль=ЗАГОЛОВОК`,
+  'no-rows': (p: Problem) => `${filePrefix(p)}в журнале есть заголовок, но нет строк`,
+  'missing-column': (p: Problem) => {
+    const roles = detailList(p, 'roles');
+    const hints = roles.map((r) => ROLE_HINT[r] ?? `--map ${r}=ЗАГОЛОВОК`).join(', ');
+    return `${filePrefix(p)}не найден столбец: ${roles.map((r) => ROLE[r] ?? r).join(', ')}; заголовки: ${names(p.details?.headers)}; укажите ${hints}`;
+  },
+  'unknown-mapped-column': (p: Problem) => `${filePrefix(p)}--map ${p.value}="${p.column}": такого столбца нет; заголовки: ${names(p.details?.headers)}`,
+  'ambiguous-dates': (p: Problem) =>
+    `${p.file}: даты в «${p.column}», например «${p.value}», читаются и как день/месяц, и как месяц/день; уточните: --date-format dd/mm/yyyy или --date-format mm/dd/yyyy`,
+  'ambiguous-numbers': (p: Problem) =>
+    `${p.file}: числа в «${p.column}», например «${p.value}», читаются и с «${detail(p, 'point')}» как десятичным знаком, и как с разделителем тысяч; уточните: --decimal . или --decimal ,`,
+  'unknown-date-format': (p: Problem) =>
+    `${p.file}: не удаётся прочитать даты в «${p.column}» (например, «${p.value}»); укажите --date-format (dd.mm.yyyy, dd/mm/yyyy, mm/dd/yyyy, yyyy-mm-dd, yyyymmdd, serial)`,
+  'bad-row': (p: Problem) =>
+    p.details?.kind === 'client'
+      ? `${wherePrefix(p, 'строка')}нет клиента в «${p.column}»`
+      : `${wherePrefix(p, 'строка')}${p.details?.kind === 'date' ? 'нечитаемая дата' : p.details?.kind === 'number' ? 'нечитаемое число' : 'нечитаемое значение'} в «${p.column}»: «${p.value}»`,
+  'no-profit-column': (_p: Problem) => 'в журнале нет столбца прибыли, поэтому --by profit недоступен; укажите столбец через --map profit=ЗАГОЛОВОК',
+  'no-quantity-column': (_p: Problem) => 'в журнале нет столбца количества, поэтому --by quantity недоступен; укажите столбец через --map quantity=ЗАГОЛОВОК',
+  'empty-window': (p: Problem) =>
+    `журнал (${date(p, 'from')} … ${date(p, 'to')}) не содержит ни одного полного ${PERIOD_GEN[detail(p, 'period') as PeriodKind] ?? detail(p, 'period')}; используйте --include-partial, более короткий --period или --from/--to`,
+  'output-unwritable': (p: Problem) => `${p.file}: не удаётся записать результат${p.value !== undefined ? ` (${reason(p.value)})` : ''}`,
+  'output-is-input': (p: Problem) =>
+    `${p.file}: это входной журнал${p.value !== undefined && p.value !== p.file ? ` (${p.value})` : ''}; kam никогда не перезаписывает входные файлы: выберите другое имя для -o`,
+  'rows-skipped': (p: Problem) =>
+    `пропущено строк: ${count(p, 'total')} (без клиента: ${count(p, 'noClient')}, с нечитаемой датой: ${count(p, 'badDate')}, с нечитаемым числом: ${count(p, 'badNumber')})`,
+  'partial-period-dropped': (p: Problem) =>
+    `${p.details?.edge === 'leading' ? 'первый' : 'последний'} период ${period(p.value ?? '')} покрыт лишь частично (${date(p, 'from')} … ${date(p, 'to')}) и исключён; --include-partial оставит его`,
+  'partial-period-kept': (p: Problem) =>
+    `${p.details?.edge === 'leading' ? 'первый' : 'последний'} период ${period(p.value ?? '')} покрыт лишь частично (${date(p, 'from')} … ${date(p, 'to')}) и оставлен (--include-partial)`,
+  'window-capped': (p: Problem) =>
+    `--to ${h.isoDay(p.value ?? '')} позже даты анализа ${date(p, 'asOf')}: окно заканчивается периодом даты анализа (в более поздних периодах строк нет)`,
+  'xyz-degenerate': (p: Problem) => {
+    const tries = [
+      p.details?.suggestedCutoffs !== undefined ? `--xyz ${String(p.details.suggestedCutoffs)}` : '',
+      p.details?.suggestedPeriod !== undefined ? `--period ${String(p.details.suggestedPeriod)}` : '',
+    ].filter((t) => t !== '');
+    return `${count(p, 'count')} из ${count(p, 'classed')} клиентов — в группе ${p.value}: разбиение XYZ почти ничего не говорит${tries.length > 0 ? `; попробуйте ${tries.join(' или ')}` : ''}`;
+  },
+  'no-positive-clients': (_p: Problem) => 'ни у одного клиента нет положительного итога в окне: все клиенты в группе C',
+  'rows-after-as-of': (p: Problem) => `клиенто-дни после даты анализа не учитываются: ${count(p, 'days')}`,
+  'bgnbd-not-fitted': (p: Problem) =>
+    p.value === 'no-convergence'
+      ? `подгонка BG/NBD по ${count(p, 'clients')} клиентам остановилась, не достигнув максимума (правдоподобие растёт к границе, например когда все клиенты уходят с одной скоростью): P(активен) рассчитана по лучшим найденным параметрам`
+      : p.value === 'no-fit'
+        ? `подгонка BG/NBD по ${count(p, 'clients')} клиентам не дала пригодных параметров: P(активен) не заполнена`
+        : p.value === 'no-repeat-purchases'
+          ? 'ни один клиент не покупал больше одного дня: модель BG/NBD не построить, P(активен) не заполнена'
+          : `для BG/NBD нужно не менее ${count(p, 'needed')} клиентов с покупками, а в журнале их ${count(p, 'clients')}: P(активен) не заполнена`,
+  'lost-key-clients': (p: Problem) => `потеряны ключевые клиенты (${count(p, 'count')}): ${names(p.details?.clients)} (--fail-on lost-key)`,
+  'client-not-found': (p: Problem) => {
+    const near = detailList(p, 'suggestions');
+    return `в журнале нет клиента «${p.value ?? ''}»${near.length > 0 ? `; возможно, имелся в виду ${names(near)}?` : '; похожих имён нет'}`;
+  },
+  'attributes-no-client-column': (p: Problem) => `${p.file}: в файле атрибутов нет столбца клиента; заголовки: ${names(p.details?.headers)}; назовите его «клиент»`,
+  'attributes-unmatched': (p: Problem) => {
+    const list = detailList(p, 'names');
+    const shown = list.slice(0, 20);
+    const more = list.length > shown.length ? ` и ещё ${list.length - shown.length}` : '';
+    return `${p.file}: имена, не совпавшие ни с одним клиентом журнала (регистр и пробелы не учитываются), — ${list.length}: ${names(shown)}${more}`;
+  },
+  'attributes-bad-value': (p: Problem) =>
+    `${p.file}: значения в need/can_pay/authority, не прочитанные ни как «да», ни как «нет», оставлены пустыми: ${count(p, 'count')} (первое: строка ${String(p.line)}, ${p.column ?? ''} «${p.value ?? ''}»)`,
+  'attributes-computed-tag': (p: Problem) => `${p.file}: теги, которые kam вычисляет по журналу, в файле атрибутов не учитываются: ${names(p.details?.tags)}`,
+  'compare-outside-ledger': (p: Problem) =>
+    p.value === 'before'
+      ? `окно сравнения ${date(p, 'from')} … ${date(p, 'to')} лежит до начала журнала (первая дата ${date(p, 'ledgerFrom')}): все клиенты новые`
+      : `окно сравнения ${date(p, 'from')} … ${date(p, 'to')} начинается раньше журнала (первая дата ${date(p, 'ledgerFrom')}): его группы опираются лишь на часть окна`,
+} satisfies Record<ProblemCode, (p: Problem) => string>;
+
+export const ru: Messages = {
+  lang: 'ru',
+  locale: 'ru-RU',
+  languageName: 'русский',
+  human: h,
+  // Коды форматов хранятся в файле в английской записи; [$-419] — русский язык формата: LibreOffice
+  // и Excel показывают число с русскими разделителями 1 234 567,89, дату — дд.мм.гггг.
+  numFmt: {
+    money: '[$-419]#,##0.00;[Red]-#,##0.00',
+    moneyRound: '[$-419]#,##0;[Red]-#,##0',
+    integer: '[$-419]#,##0',
+    decimal: '[$-419]#,##0.0#',
+    percent: '[$-419]0.0%',
+    ratio: '[$-419]0.00',
+    date: '[$-419]dd.mm.yyyy',
+    dateTime: '[$-419]dd.mm.yyyy hh:mm',
+    countDash: '[$-419]#,##0;-#,##0;"–"',
+    moneyDash: '[$-419]#,##0;[Red]-#,##0;"–"',
+    percentDash: '[$-419]0.0%;[Red]-0.0%;"–"',
+    seriesValue: '[$-419]#,##0;[Red]-#,##0;"·"',
+    axisInteger: '[$-419]#,##0',
+    axisPercent: '[$-419]0%',
+  },
+  period,
+
+  severity: { error: 'ошибка', warning: 'предупреждение', note: 'примечание' } satisfies Record<Severity, string>,
+  severityTitle: { error: 'Ошибка', warning: 'Предупреждение', note: 'Примечание' } satisfies Record<Severity, string>,
+  status: { active: 'активный', 'at-risk': 'в зоне риска', lost: 'потерянный' },
+  statusWords: { active: 'активные', atRisk: 'в зоне риска', lost: 'потерянные' },
+  statusTitle: { active: 'Активные', 'at-risk': 'В зоне риска', lost: 'Потерянные' },
+  tags: {
+    key: 'ключевой',
+    breadwinner: 'кормилец',
+    'image-maker': 'имиджевый',
+    expert: 'эксперт',
+    prospect: 'перспективный',
+    qualified: 'квалифицированный',
+    'at-risk': 'в зоне риска',
+    lost: 'потерянный',
+  },
+  flags: { 'non-positive-total': 'неположительный итог', 'too-new': 'слишком новый', 'no-net-purchases': 'нет чистых покупок' },
+  metric: METRIC,
+  metricTitle: METRIC_TITLE,
+  periodKind: PERIOD,
+  periodTitle: PERIOD_TITLE,
+  periodCount: (kind: PeriodKind, n: number): string => `${n} ${periodForm(kind, n)}`,
+  boundary: { include: 'включительно', exclude: 'исключительно' } satisfies Record<AbcBoundary, string>,
+  sd: { population: 'генеральное', sample: 'выборочное' } satisfies Record<SdKind, string>,
+  xyzStart: { first: 'с первой покупки', window: 'с начала окна' } satisfies Record<XyzStart, string>,
+  migrationNew: 'новые',
+  migrationGone: 'ушли',
+  noDirection: '(нет)',
+  total: 'Итого',
+  cv: 'КВ',
+  daysShort: (n: string): string => `${n} дн.`,
+
+  strategy: {
+    AX: 'Удерживать любой ценой: персональный менеджер, долгосрочные договоры, приоритетное обслуживание и зарезервированный под них запас.',
+    AY: 'Укреплять лояльность: персональный менеджер, гибкие условия, поставки по графику их сезонности.',
+    AZ: 'Ценный, но непредсказуемый: изучить цикл закупок, согласовать прогнозы, перевести на регулярные объёмы.',
+    BX: 'Наращивать долю в закупках клиента: кросс-продажи и допродажи, скидки за объём; покупает уже стабильно.',
+    BY: 'Развивать: регулярный контакт, акции под их пики, переводить в группу A.',
+    BZ: 'Стабилизировать: выяснить причину колебаний, предложить договоры или подписку, выравнивающие закупки.',
+    CX: 'Обслуживать эффективно: стандартные условия, автоматические дозаказы; предлагать комплекты, чтобы поднять средний чек.',
+    CY: 'Стандартное обслуживание: групповые акции и рассылки, без индивидуальных усилий.',
+    CZ: 'Минимум усилий: самообслуживание, предоплата, проверить, окупается ли обслуживание вообще.',
+    'A-': 'Слишком новый или нет чистых покупок — стабильность не оценить: крупный клиент, за ним нужно внимательно следить.',
+    'B-': 'Слишком новый или нет чистых покупок — стабильность не оценить: поддерживать контакт и выстраивать ритм закупок.',
+    'C-': 'Слишком новый или нет чистых покупок — стабильность не оценить: стандартное обслуживание.',
+  } satisfies Record<CellName, string>,
+
+  action: {
+    'A-lost': 'Ключевой клиент потерян: менеджер клиента и директор звонят на этой неделе, выясняют причину и делают персональное предложение, чтобы вернуть его.',
+    'A-at-risk': 'Ключевой клиент уходит: менеджер клиента звонит сейчас, проверяет удовлетворённость и ближайшие потребности, оформляет следующий заказ.',
+    'B-lost': 'Менеджер звонит с предложением вернуться (цена, условия или доставка) и спрашивает, что пошло не так.',
+    'B-at-risk': 'Менеджер напоминает о привычном заказе и даёт повод купить сейчас (акция, наличие, условия).',
+    'C-lost': 'Автоматическая рассылка с предложением вернуться; без личных усилий, пока клиент не откликнется.',
+    'C-at-risk': 'Автоматическое напоминание (письмо, СМС); стандартное обслуживание.',
+  } satisfies Record<WinBackAction, string>,
+
+  problems,
+  usage,
+  configTypes,
+  reason,
+
+  cli: {
+    workbookWritten: (path: string): string => `книга записана: ${path}`,
+    reading: (input: string, mb: string, size: string, rows: string): string => `чтение ${input}: ${mb} МБ${size}, строк: ${rows}`,
+    readingOf: (mb: string, percent: string): string => ` из ${mb} МБ (${percent}%)`,
+    internalError: (message: string): string => `внутренняя ошибка: ${message} (KAM_DEBUG=1 покажет стек вызовов)`,
+  },
+
+  input: {
+    sheet: (name: string): string => `лист «${name}»`,
+    delimiter: (d: string): string => `разделитель ${d}`,
+    tab: 'табуляция',
+    dates: (format: string): string => `даты ${DATE_FORMAT[format] ?? format}`,
+    decimal: (d: string): string => `десятичный знак «${d}»`,
+    gzip: ' (gzip)',
+  },
+
+  windowLine: (from: string, to: string, count: string, start: string, end: string, asOf: string): string => `${from} … ${to} (${count}, ${start} … ${end}), на ${asOf}`,
+  notes: 'Примечания',
+  more: (n: number, hint: string): string => `… и ещё ${n} (${hint})`,
+  moreHint: { top: '--top N', topOrCsv: '--top N или --format csv — все', topOrLostCsv: '--top N или kam lost --format csv — все' },
+
+  analyze: {
+    labels: {
+      ledger: 'Журнал продаж',
+      window: 'Окно анализа',
+      rows: 'Строки',
+      clients: 'Клиенты',
+      totals: 'Итоги',
+      key: 'Ключевые клиенты',
+      tags: 'Теги',
+      status: 'Статусы',
+      atStake: 'Под угрозой',
+      settings: 'Параметры',
+    },
+    rows: (c: RowCounts): string =>
+      `прочитано ${h.integer(c.rows)}, использовано ${h.integer(c.accepted)}, пропущено ${h.integer(c.skipped)}` +
+      (c.skipped > 0 ? ` (без клиента: ${h.integer(c.noClient)}, с нечитаемой датой: ${h.integer(c.badDate)}, с нечитаемым числом: ${h.integer(c.badNumber)})` : ''),
+    clients: (inWindow: number, inLedger: number): string => `${h.integer(inWindow)} в окне анализа, ${h.integer(inLedger)} в журнале`,
+    totals: { revenue: (x: string) => `выручка ${x}`, profit: (x: string) => `прибыль ${x}`, quantity: (x: string) => `количество ${x}` },
+    keyShares: { revenue: (x: string) => `${x} выручки`, profit: (x: string) => `${x} прибыли` },
+    band: (from: number, to: number): string => `диапазона ${from}–${to}%`,
+    position: { within: (band: string) => `в пределах ${band}`, below: (band: string) => `ниже ${band}`, above: (band: string) => `выше ${band}` },
+    key: (n: number, shares: string, position: string): string => `${n} (группа A, кормильцы, имиджевые): ${shares} — ${position}`,
+    settingsAbc: (by: AbcMetric, a: number, b: number, boundary: AbcBoundary): string =>
+      `ABC по ${METRIC_DAT[by]}, границы ${pct(a)}/${pct(b)}% (пограничный клиент — в ${boundary === 'include' ? 'старшей' : 'младшей'} группе)`,
+    settingsXyz: (period: PeriodKind, x: number, y: number, sd: SdKind, start: XyzStart, minPeriods: number): string =>
+      `XYZ по КВ ${PERIOD_BY[period]}, границы ${pct(x)}/${pct(y)}% (СКО ${sd === 'population' ? 'генеральное' : 'выборочное'}, ряд ${start === 'first' ? 'с первой покупки' : 'с начала окна'}, не менее ${minPeriods} ${pl(minPeriods, 'периода', 'периодов', 'периодов')})`,
+    matrixTitle: 'Матрица ABC-XYZ',
+    matrixSubtitle: '(клиенты и доля выручки)',
+    strategyHeaders: ['Ячейка', 'Клиенты', 'Выручка', 'Доля', 'Стратегия'],
+    topTitle: (n: number): string => `Крупнейшие клиенты (${n})`,
+    topHeaders: (metric: string): string[] => ['№', 'Клиент', 'ABC', 'XYZ', metric, 'Доля', 'Накоп.', 'КВ', 'Актив.', 'Покуп.', 'Последняя покупка', 'Статус', 'Теги'],
+    tagCount: (tag: string, n: string): string => `${tag}: ${n}`,
+    tagExplain: {
+      breadwinner: (share: string, basis: AbcMetric) => `≥ ${share} ${METRIC_GEN[basis]}`,
+      prospect: (since: string) => `первая покупка с ${since}, темп на уровне A/B`,
+    },
+    noBreadwinner: (share: string, basis: AbcMetric): string => `кормильцев нет (≥ ${share} ${METRIC_GEN[basis]})`,
+    noTags: 'нет',
+  },
+
+  lost: {
+    statusCounts: (n: { active: string; atRisk: string; lost: string; clients: string }, w: { active: string; atRisk: string; lost: string }): string =>
+      `${w.active}: ${n.active}, ${w.atRisk}: ${n.atRisk}, ${w.lost}: ${n.lost} — всего клиентов с покупками: ${n.clients}`,
+    atStake: (total: string, lost: string, atRisk: string): string => `${total} (потерянные ${lost}, в зоне риска ${atRisk}): их выручка за 12 месяцев до последней покупки`,
+    rules: (lostFactor: string, riskFactor: string, lostAfter: string, riskAfter: string): string =>
+      `потерян, если молчит дольше ${lostFactor} × обычный интервал (не менее 30 дней), в зоне риска — дольше ${riskFactor} × (не менее 15 дней); любой клиент потерян после ${lostAfter} дней без покупок, в зоне риска — после ${riskAfter}`,
+    notFitted: 'модель не построена (см. примечания)',
+    fit: (clientCount: string, params: string, ll: string): string => `BG/NBD (клиентов: ${clientCount}): ${params}, логарифм правдоподобия ${ll}`,
+    labels: { asOf: 'На дату', clients: 'Клиенты', atStake: 'Под угрозой', keyLost: 'Потеряны ключевые', rules: 'Правила', pAlive: 'P(активен)' },
+    winBackTitle: 'Список возврата',
+    winBackNone: 'потерянных клиентов и клиентов в зоне риска нет',
+    winBackSubtitle: (n: number): string => `(потерянные и в зоне риска: ${n}; самые ценные первыми; ★ — ключевой клиент)`,
+    winBackHeaders: ['№', 'Клиент', 'ABC', 'Статус', 'Последняя покупка', 'Давность', 'Обычн. инт.', 'Выручка 12 мес.', 'P(активен)', 'Действие'],
+    churnTitle: (kind: PeriodKind): string => `Отток ${PERIOD_BY[kind]}`,
+    churnNone: 'ни один клиент ещё не потерян',
+    churnSubtitle: '(клиент становится потерянным в день, когда его молчание превышает порог потери; вернулся — снова купил после этого)',
+    churnHeaders: ['Потеряны', 'Их выручка 12 мес.', 'Вернулись', 'Всё ещё потеряны'],
+    churnPartial: '* период покрыт лишь частично (в него попадает дата анализа или первая покупка)',
+    directionTitle: 'Направление',
+    directionHeaders: ['Клиенты', 'Активные', 'В зоне риска', 'Потеряны сейчас', 'Под угрозой', 'Потеряны', 'Вернулись'],
+    churnByDirection: (column: string | null): string => (column === null ? 'Отток по направлениям' : `Отток в разрезе «${column}»`),
+    churnByDirectionSubtitle: '(направление клиента — значение, под которым он купил больше всего)',
+    periodHeader: 'Период',
+    gridNote: 'потеряны / вернулись по периодам',
+  },
+
+  alive: {
+    labels: { asOf: 'На дату', clients: 'Клиенты', model: 'BG/NBD', logLikelihood: 'Лог. правдоподобие', expected: 'Ожидается' },
+    clients: (n: string, repeat: string): string => `с покупками: ${n} (покупали в разные дни: ${repeat})`,
+    converged: (ok: boolean, iterations: number): string => `${ok ? 'сошлось' : 'не сошлось'} за ${iterations} ${pl(iterations, 'итерацию', 'итерации', 'итераций')}`,
+    expected: (x: string, weeks: string): string => `дней покупок от всех клиентов за следующие ${weeks} нед.: ${x}`,
+    headers: (weeks: string): string[] => ['№', 'Клиент', 'Дни покупок', 'Давность (нед.)', 'Возраст (нед.)', 'P(активен)', `Ожидается за ${weeks} нед.`],
+    title: 'Клиенты по ожидаемым дням покупок',
+  },
+
+  dossier: {
+    labels: {
+      window: 'Окно анализа',
+      classes: 'Группы',
+      before: 'Ранее',
+      revenue: 'Выручка',
+      profit: 'Прибыль',
+      quantity: 'Количество',
+      purchases: 'Покупки',
+      firstLast: 'Первая / последняя',
+      rhythm: 'Ритм',
+      breadwinner: 'Кормилец',
+      prospect: 'Перспективный',
+      series: 'Динамика',
+    },
+    noClass: 'в окне анализа нет строк: группы нет',
+    notReached: 'журнал не охватывает это время',
+    newThen: 'новый (тогда строк не было)',
+    beforeTotal: (cell: string, by: AbcMetric, total: string): string => `${cell}, ${METRIC[by]} ${total}`,
+    partly: ' (журнал охватывает его лишь частично)',
+    rank: (rank: number, cum: string): string => `; место ${rank}, накопленная доля ${cum}`,
+    ofAll: (value: string, share: string, rank: string): string => `${value} (${share} от всех${rank})`,
+    ofRevenue: (value: string, share: string): string => `${value} (${share} выручки)`,
+    ofProfit: (value: string, share: string): string => `${value} (${share} прибыли)`,
+    purchases: (n: string, active: number, periods: number, days: string): string =>
+      `${n} в окне анализа, в ${active} из ${periods} ${pl(periods, 'периода', 'периодов', 'периодов')}; дней покупок до даты анализа: ${days}`,
+    daysAgo: (n: string): string => ` (${n} дн. назад)`,
+    rhythm: (interval: string | null, status: string, pAlive: string | null): string =>
+      `обычный интервал ${interval === null ? '-' : `${interval} дн.`}; статус ${status}${pAlive === null ? '' : `; P(активен) ${pAlive}`}`,
+    breadwinner: (share: string, basis: AbcMetric): string => `${share} ${METRIC_ALL[basis]}`,
+    breadwinnerFrom: (threshold: string): string => `(кормилец — от ${threshold})`,
+    prospect: (since: string, metric: string, days: string, pace: string, projected: string, months: string, cls: string): string =>
+      `новый с ${since}: ${metric} за ${days} дн. = ${pace} в месяц → ${projected} за ${months} мес. окна: группа ${cls}`,
+    prospectRule: (a: string, b: string): string => `(A — от ${a}, B — от ${b}: наименьшие итоги групп A и B в окне)`,
+    perPeriod: (by: AbcMetric): string => `(${METRIC[by]} по периодам)`,
+    seriesHeaders: (metric: string): string[] => ['Период', metric, 'Покупки', ''],
+    amountHeaders: ['Чистая сумма', 'Доля'],
+    productsTitle: 'Основные товары',
+    productsSubtitle: (n: string): string => `(чистая сумма за весь журнал; всего товаров: ${n})`,
+    product: 'Товар',
+    directionSubtitle: '(где покупал больше всего; чистая сумма за весь журнал)',
+    attributesTitle: 'Из файла атрибутов',
+    attributesSubtitle: (line: number, name: string, tags: string): string => `(строка ${line}, «${name}»)${tags === '' ? '' : `, теги: ${tags}`}`,
+    attributeHeaders: ['Атрибут', 'Значение'],
+  },
+
+  migration: {
+    previousWindow: (w: string): string => `предыдущего окна ${w}`,
+    window: (w: string): string => `окна ${w}`,
+    corner: (title: string): string => `${title}: было ↓ стало →`,
+    title: 'Миграция групп',
+    subtitle: (compared: string, now: string): string => `из ${compared} в текущее окно ${now} (клиенты)`,
+    slippedTitle: 'Опустившиеся ключевые клиенты',
+    slippedNone: 'нет (ни один клиент A не опустился в B, C и не ушёл, ни один ключевой X не перешёл в Y или Z)',
+    slippedCount: (n: number): string => `Опустившиеся ключевые клиенты (${n})`,
+    slippedRule: 'A → B, C или ушёл; X → Y или Z',
+    slippedHeaders: ['Клиент', 'ABC', 'XYZ', 'Итог ранее', 'Итог сейчас', 'Ключевой сейчас'],
+  },
+
+  config: {
+    title: (command: string): string => `Параметры kam ${command}`,
+    file: (path: string | null): string => (path === null ? 'файла настроек нет (не указан, и kam.config.json здесь нет)' : `файл настроек: ${path}`),
+    headers: ['Параметр', 'Значение', 'Источник'],
+    source: { default: 'по умолчанию', environment: 'окружение', config: 'файл настроек', 'command-line': 'командная строка' },
+    section: (command: string): string => `раздел «${command}»`,
+    unset: '(не задано)',
+    yes: 'да',
+    no: 'нет',
+  },
+
+  workbook: {
+    title: (inputs: string): string => `Анализ ключевых клиентов — ${inputs}`,
+    pageFooter: 'Страница &P из &N',
+    sheets: {
+      summary: 'Сводка',
+      clients: 'Клиенты',
+      matrix: 'Матрица',
+      pareto: 'Парето',
+      series: 'Динамика',
+      lost: 'Потерянные',
+      churn: 'Отток',
+      migration: 'Миграция',
+      dossiers: 'Досье',
+      method: 'Методика',
+    },
+    descriptions: {
+      summary: 'журнал продаж, окно анализа, итоги, ключевые клиенты относительно диапазона 30–55%, примечания и предупреждения',
+      clients: 'по строке на клиента: группы, итоги, доли, ритм и статус (столбцы --format csv), затем показатель по периодам',
+      matrix: 'матрица ABC-XYZ: клиенты, выручка и доля по ячейкам и стратегия для каждой ячейки',
+      pareto: 'кривая Парето: клиенты по убыванию показателя ABC, накопленная доля и границы A/B и B/C — диаграммой',
+      series: 'клиенты × периоды: показатель ABC по периодам с тепловой раскраской, ячейка матрицы и КВ',
+      lost: 'список возврата: потерянные клиенты и клиенты в зоне риска, самые ценные первыми, с P(активен) и действием для каждого',
+      churn: 'потерянные и вернувшиеся клиенты по периодам (диаграмма и таблица) и то же по направлениям',
+      migration: 'группы прошлого окна → текущего (ABC и XYZ, с новыми и ушедшими клиентами), опустившиеся ключевые клиенты',
+      dossiers: 'карточка каждого ключевого клиента: группы сейчас и ранее, итоги, ритм, динамика по периодам, товары, направления, атрибуты',
+      method: 'все использованные параметры, версия kam и дата анализа, смысл каждого столбца',
+    },
+    csv: 'CSV',
+
+    summary: {
+      title: 'Анализ ключевых клиентов',
+      subtitle: (inputs: string, from: string, to: string, asOf: string): string => `${inputs} — ${from} … ${to}, на ${asOf}`,
+      sections: { ledger: 'Журнал продаж', window: 'Окно анализа', totals: 'Клиенты и итоги', key: 'Ключевые клиенты', classes: 'Группы', notes: 'Примечания и предупреждения', contents: 'Что в этой книге' },
+      file: 'Файл',
+      rowsRead: 'Прочитано строк',
+      rowsComment: (c: RowCounts): string =>
+        `использовано ${h.integer(c.accepted)}, пропущено ${h.integer(c.skipped)}${c.skipped > 0 ? ` (без клиента: ${h.integer(c.noClient)}, с нечитаемой датой: ${h.integer(c.badDate)}, с нечитаемым числом: ${h.integer(c.badNumber)})` : ''}`,
+      periods: 'Периоды',
+      periodsComment: (kind: PeriodKind, _n: number, from: string, to: string): string => `полные ${PERIOD_PL[kind]}, ${from} … ${to}`,
+      from: 'С',
+      fromComment: 'первый день окна',
+      to: 'По',
+      toComment: 'последний день окна',
+      asOf: 'На дату',
+      asOfComment: 'день, от которого судят о давности покупок и потерянных клиентах',
+      clients: 'Клиенты',
+      clientsComment: (inLedger: string): string => `со строками в окне анализа; в журнале до даты анализа: ${inLedger}`,
+      revenue: 'Чистая выручка',
+      revenueComment: 'продажи за вычетом возвратов, в окне анализа',
+      profit: 'Прибыль',
+      quantity: 'Количество',
+      inWindow: 'в окне анализа',
+      keyClients: 'Ключевые клиенты',
+      keyComment: 'группа A, а также клиенты с тегами «кормилец» и «имиджевый»',
+      verdictNone: 'нет положительной выручки, чтобы считать долю',
+      verdict: {
+        within: (band: string) => `в пределах эталонного диапазона ${band}`,
+        below: (band: string) => `ниже эталонного диапазона ${band}`,
+        above: (band: string) => `выше эталонного диапазона ${band}`,
+      },
+      revenueShare: 'Доля выручки',
+      profitShare: 'Доля прибыли',
+      profitShareComment: (share: string): string => `прибыль ключевых клиентов: ${share} от общей`,
+      band: 'Эталонный диапазон',
+      bandComment: 'обычная доля ключевых клиентов в продажах',
+      classRow: (abc: string): string => `Группа ${abc}`,
+      ofRevenue: (share: string): string => `${share} выручки`,
+      topClients: (cut: number, by: AbcMetric): string => ` — крупнейшие клиенты, дающие ${cut}% ${METRIC_GEN[by]}`,
+      xRow: (kind: PeriodKind, cut: number): string => `стабильные: КВ ${PERIOD_BY[kind]} до ${cut}%`,
+      yRow: (cut: number): string => `сезонные или с трендом: КВ до ${cut}%`,
+      zRow: 'нерегулярные',
+      noXyz: 'Без группы XYZ',
+      noXyzRow: (n: number, kind: PeriodKind): string => `история короче ${n} ${pl(n, PERIOD_GEN[kind], PERIOD_GEN_PL[kind], PERIOD_GEN_PL[kind])} или нет чистых покупок`,
+      none: 'Нет',
+      noneComment: 'при чтении и анализе журнала ничего необычного не найдено',
+    },
+
+    columns: {
+      client: { header: (_c: ColumnTextContext) => 'Клиент', meaning: (_c: ColumnTextContext) => 'Клиент, как он назван в журнале (пробелы по краям убраны, повторные — схлопнуты).' },
+      abc: { header: (_c: ColumnTextContext) => 'ABC', meaning: (c: ColumnTextContext) => `Группа ABC по ${METRIC_DAT[c.by]}: A, B или C (границы Парето — на листе «Методика»).` },
+      xyz: {
+        header: (_c: ColumnTextContext) => 'XYZ',
+        meaning: (c: ColumnTextContext) =>
+          `Группа XYZ по стабильности покупок ${PERIOD_BY[c.period]}: X — стабильные, Y — сезонные, Z — нерегулярные; «-» — мало периодов или нет чистых покупок.`,
+      },
+      cell: { header: (_c: ColumnTextContext) => 'Ячейка', meaning: (_c: ColumnTextContext) => 'Ячейка матрицы ABC-XYZ (её стратегия — на листе «Матрица»).' },
+      total: { header: (c: ColumnTextContext) => `Итог: ${METRIC[c.by]}`, meaning: (c: ColumnTextContext) => `${METRIC_TITLE[c.by]} клиента за окно анализа: показатель ABC.` },
+      share: { header: (_c: ColumnTextContext) => 'Доля', meaning: (c: ColumnTextContext) => `Доля клиента в ${c.by === 'quantity' ? 'количестве' : c.by === 'profit' ? 'прибыли' : 'выручке'} всех клиентов с положительным итогом.` },
+      cum_share: { header: (_c: ColumnTextContext) => 'Накопл. доля', meaning: (_c: ColumnTextContext) => 'Накопленная доля клиентов рейтинга до этого клиента включительно.' },
+      rank: { header: (_c: ColumnTextContext) => 'Место', meaning: (_c: ColumnTextContext) => 'Место в рейтинге, крупнейшие первыми (пусто при нулевом или отрицательном итоге).' },
+      cv: {
+        header: (_c: ColumnTextContext) => 'КВ',
+        meaning: (c: ColumnTextContext) => `Коэффициент вариации ряда ${PERIOD_BY[c.period]} (стандартное отклонение / среднее): мера XYZ.`,
+      },
+      active_periods: {
+        header: (c: ColumnTextContext) => `Активных ${PERIOD_GEN_PL[c.period]}`,
+        meaning: (c: ColumnTextContext) => `${PERIOD_PL[c.period][0]!.toUpperCase()}${PERIOD_PL[c.period].slice(1)} окна хотя бы с одной покупкой.`,
+      },
+      purchases: {
+        header: (_c: ColumnTextContext) => 'Покупки',
+        meaning: (c: ColumnTextContext) => (c.document ? 'Различные документы (накладные) в окне анализа.' : 'Различные дни покупок в окне анализа (в журнале нет столбца документа).'),
+      },
+      first_purchase: { header: (_c: ColumnTextContext) => 'Первая покупка', meaning: (_c: ColumnTextContext) => 'Первый день покупки до даты анализа.' },
+      last_purchase: { header: (_c: ColumnTextContext) => 'Последняя покупка', meaning: (_c: ColumnTextContext) => 'Последний день покупки до даты анализа (день одних возвратов не считается).' },
+      recency_days: { header: (_c: ColumnTextContext) => 'Дней с последней покупки', meaning: (_c: ColumnTextContext) => 'Дней от последней покупки до даты анализа.' },
+      usual_interval_days: { header: (_c: ColumnTextContext) => 'Обычный интервал, дней', meaning: (_c: ColumnTextContext) => 'Медианный промежуток в днях между соседними днями покупок.' },
+      status: {
+        header: (_c: ColumnTextContext) => 'Статус',
+        meaning: (_c: ColumnTextContext) => 'активный, в зоне риска или потерянный — по молчанию после последней покупки относительно обычного интервала (лист «Методика»).',
+      },
+      p_alive: { header: (_c: ColumnTextContext) => 'P(активен)', meaning: (_c: ColumnTextContext) => 'Вероятность того, что клиент ещё покупает (модель BG/NBD); пусто, где не рассчитана.' },
+      tags: {
+        header: (_c: ColumnTextContext) => 'Теги',
+        meaning: (c: ColumnTextContext) =>
+          `Теги сегментов: ключевой (группа A, кормилец или имиджевый); кормилец (не менее ${pct(c.breadwinnerShare)}% ${c.profit ? 'всей прибыли' : 'всей выручки'}); перспективный (первая покупка не раньше чем за ${c.newWithinMonths} мес. до даты анализа и темп покупок, который за всё окно достигает наименьшего итога группы B); квалифицированный (перспективный с потребностью, платёжеспособностью и полномочиями — все «да»); имиджевый, эксперт и другие — из файла атрибутов; потерянный, в зоне риска.`,
+      },
+      abc_prev: { header: (_c: ColumnTextContext) => 'ABC ранее', meaning: (_c: ColumnTextContext) => 'Группа ABC в прошлом окне (--compare); пусто без сравнения и для новых клиентов.' },
+      xyz_prev: { header: (_c: ColumnTextContext) => 'XYZ ранее', meaning: (_c: ColumnTextContext) => 'Группа XYZ в прошлом окне (--compare); пусто без сравнения и для новых клиентов.' },
+      purchases_cv: { header: (_c: ColumnTextContext) => 'КВ покупок', meaning: (c: ColumnTextContext) => `Коэффициент вариации числа покупок ${PERIOD_BY[c.period]}.` },
+      revenue: { header: (_c: ColumnTextContext) => 'Чистая выручка', meaning: (_c: ColumnTextContext) => 'Чистая сумма в окне анализа: продажи за вычетом возвратов.' },
+      profit: { header: (_c: ColumnTextContext) => 'Прибыль', meaning: (_c: ColumnTextContext) => 'Прибыль в окне анализа (если в журнале есть столбец прибыли).' },
+      quantity: { header: (_c: ColumnTextContext) => 'Количество', meaning: (_c: ColumnTextContext) => 'Количество в окне анализа (если в журнале есть столбец количества).' },
+      flags: { header: (_c: ColumnTextContext) => 'Отметки', meaning: (_c: ColumnTextContext) => 'Почему показатель отсутствует или необычен: неположительный итог, слишком новый, нет чистых покупок.' },
+    },
+
+    matrix: {
+      title: 'Матрица ABC-XYZ',
+      subtitle: (by: AbcMetric, a: number, b: number, period: PeriodKind, x: number, y: number, clientCount: number, revenue: string): string =>
+        `ABC по ${METRIC_DAT[by]} (границы ${pct(a)}/${pct(b)}%), XYZ по КВ ${PERIOD_BY[period]} (границы ${pct(x)}/${pct(y)}%); клиентов: ${clientCount}, чистая выручка ${revenue}`,
+      grids: { clients: 'Клиенты', revenue: 'Чистая выручка', share: 'Доля чистой выручки' },
+      corner: 'ABC \\ XYZ',
+      noXyz: 'без XYZ',
+      colours:
+        'Цвета: зелёный — ценные и стабильные (AX, AY, BX); жёлтый — AZ, BY, CX; красный — мелкие или нерегулярные (BZ, CY, CZ); серый — группы XYZ пока нет (слишком новые или нет чистых покупок).',
+      strategyTitle: 'Стратегия по ячейкам',
+      strategyHeaders: ['Ячейка', 'Клиенты', 'Чистая выручка', 'Доля', 'Стратегия'],
+    },
+
+    pareto: {
+      rank: 'Место',
+      ranks: 'Места',
+      client: 'Клиент',
+      clients: 'Клиенты',
+      class: 'Группа',
+      perClient: (metric: string): string => `${metric} на клиента (среднее по группе)`,
+      cumShare: 'Накопленная доля',
+      cutAB: (cut: string): string => `Граница A/B (${cut})`,
+      cutBC: (cut: string): string => `Граница B/C (${cut})`,
+      groupLabel: (n: number): string => `${h.integer(n)} ${clients(n)}`,
+      classLine: (abc: string, n: number, ofClients: string, share: string): string => `${abc}: ${h.integer(n)} ${clients(n)} (${ofClients} клиентов) дают ${share}`,
+      classLineEnd: (by: AbcMetric): string => ` ${METRIC_GEN[by]}.`,
+      title: 'Кривая Парето',
+      subtitle: (by: AbcMetric, grouped: boolean): string =>
+        `Клиенты по убыванию ${METRIC_GEN[by]}: ${grouped ? 'столбец — среднее на клиента в группе мест' : 'столбец — каждый клиент'}, цвет по группе (A — зелёный, B — жёлтый, C — красный); линия — накопленная доля, пунктир — границы.`,
+      notOnCurve: (n: number, _by: AbcMetric): string =>
+        `${h.integer(n)} ${clients(n)} с нулевым или отрицательным итогом не на кривой (группа C, отмечены на листе «Клиенты»).`,
+      noCurve: (by: AbcMetric): string => `Ни у одного клиента нет положительного итога (${METRIC[by]}) в окне: кривую строить не из чего.`,
+      chartTitle: (by: AbcMetric): string => `Кривая Парето: ${METRIC[by]} по клиентам`,
+      categoriesGrouped: 'Клиенты по местам (группы)',
+      categories: 'Клиенты, крупнейшие первыми',
+      leftAxisGrouped: (metric: string): string => `${metric} на клиента`,
+      chartName: 'Диаграмма Парето',
+    },
+
+    series: {
+      client: 'Клиент',
+      cell: 'Ячейка',
+      cv: 'КВ',
+      total: (by: AbcMetric): string => `Итог: ${METRIC[by]}`,
+    },
+
+    lost: {
+      headers: (direction: string | null): string[] => [
+        '№',
+        'Клиент',
+        'ABC',
+        'Статус',
+        'Ключевой клиент',
+        'Последняя покупка',
+        'Дней с последней покупки',
+        'Обычный интервал, дней',
+        'Потерян после, дней',
+        'Выручка за 12 месяцев до последней покупки',
+        'P(активен)',
+        ...(direction === null ? [] : [direction]),
+        'Действие',
+      ],
+      direction: 'Направление',
+      title: 'Список возврата',
+      subtitle: (asOf: string, lost: string, atRisk: string, clientCount: string, atStake: string, rules: string): string =>
+        `На ${asOf}: потерянные — ${lost}, в зоне риска — ${atRisk}; всего клиентов с покупками: ${clientCount}; под угрозой ${atStake}. Правила: ${rules}.`,
+      none: 'Потерянных клиентов и клиентов в зоне риска нет.',
+      key: 'ключевой',
+    },
+
+    churn: {
+      title: 'Динамика оттока',
+      subtitle: (asOf: string): string =>
+        `На ${asOf}. Клиент становится потерянным в первый день, когда его молчание превышает порог потери (лист «Методика»); вернувшийся — снова купил после этого. Выручка — за 12 месяцев до последней покупки.`,
+      totals: (became: string, back: string, now: string): string => `Случаев потери клиента: ${became}, вернулись: ${back}, потеряны сейчас: ${now}.`,
+      headers: (kind: PeriodKind): string[] => [
+        PERIOD_TITLE[kind],
+        'Начало',
+        'Конец',
+        'Потеряны',
+        'Их выручка за 12 месяцев',
+        'Вернулись',
+        'Из них всё ещё потеряны',
+        `Потеряны на конец ${PERIOD_GEN[kind]}`,
+      ],
+      part: (p: string): string => `${p} (часть)`,
+      chartTitle: (kind: PeriodKind): string => `Потерянные и возвращённые клиенты ${PERIOD_BY[kind]}`,
+      leftTitle: (kind: PeriodKind): string => `Клиентов за ${PERIOD_ACC[kind]}`,
+      rightTitle: 'Потерянные клиенты',
+      chartName: 'Диаграмма оттока',
+      direction: 'Направление',
+      bySection: (direction: string): string => `В разрезе «${direction}»`,
+      byNote: (direction: string): string => `Клиент учитывается под тем значением «${direction}», под которым купил больше всего (нетто).`,
+      byHeaders: (direction: string): string[] => [direction, 'Клиенты', 'Активные', 'В зоне риска', 'Под угрозой', 'Потеряны сейчас', 'Потеряны', 'Вернулись'],
+      perSection: (kind: PeriodKind, direction: string): string => `${PERIOD_TITLE[kind]} и «${direction}»`,
+      perNote: (kind: PeriodKind, direction: string): string => `Только ${PERIOD_PL[kind]}, в которых клиент из «${direction}» был потерян или вернулся; значение выбирается фильтром.`,
+      perHeaders: (kind: PeriodKind, direction: string): string[] => [
+        PERIOD_TITLE[kind],
+        direction,
+        'Начало',
+        'Потеряны',
+        'Их выручка за 12 месяцев',
+        'Вернулись',
+        'Из них всё ещё потеряны',
+        '',
+      ],
+    },
+
+    migration: {
+      corner: 'было ↓   стало →',
+      slippedSection: (n: number): string => `Опустившиеся ключевые клиенты: A → B, C или ушли; X → Y или Z (${n})`,
+      slippedNone: 'Нет: ни один клиент, ключевой сейчас или бывший в группе A, не потерял A или X.',
+      slippedHeaders: ['Клиент', 'ABC ранее', 'ABC сейчас', 'XYZ ранее', 'XYZ сейчас', 'Итог ранее', 'Итог сейчас', 'Изменение', 'Ключевой сейчас'],
+      goneSection: (n: number): string => `Ушедшие клиенты: строки были в прошлом окне, в текущем нет (${n})`,
+      goneNone: 'Нет.',
+      goneHeaders: ['Клиент', 'ABC ранее', 'XYZ ранее', 'Итог ранее'],
+      title: 'Миграция групп',
+      noCompare: 'Прошлого окна для сравнения нет: запустите с --compare previous (или --compare ДАТА1..ДАТА2).',
+      subtitle: (compared: string, now: string, by: AbcMetric, p: PeriodKind): string =>
+        `Из ${compared} в текущее окно ${now}, с теми же параметрами (ABC по ${METRIC_DAT[by]}, XYZ ${PERIOD_BY[p]}). Новые — без строк в прошлом окне; ушедшие — без строк в текущем.`,
+      grids: {
+        abcClients: 'ABC: клиенты',
+        abcRevenue: 'ABC: чистая выручка в текущем окне',
+        abcPrevious: 'ABC: чистая выручка в прошлом окне',
+        xyzClients: 'XYZ: клиенты («-»: мало периодов или нет чистых покупок)',
+      },
+      totals: (before: number, beforeRevenue: string, now: number, nowRevenue: string): string =>
+        `Прошлое окно: клиентов ${before}, чистая выручка ${beforeRevenue}; текущее окно: клиентов ${now}, чистая выручка ${nowRevenue}.`,
+    },
+
+    dossiers: {
+      title: 'Досье ключевых клиентов',
+      subtitle: (n: number, from: string, to: string): string =>
+        `Ключевых клиентов: ${n} (группа A, кормильцы, имиджевые), в порядке рейтинга; окно ${from} … ${to}. Товары и направления — чистые суммы за весь журнал.`,
+      noComparison: 'нет сравнения',
+      beforeLedger: 'до начала журнала',
+      new: 'новый',
+      noLine: 'нет строк в окне',
+      classNow: 'Группа сейчас',
+      classBefore: 'Группа ранее',
+      earlierWindow: 'Прошлое окно',
+      revenue: 'Чистая выручка',
+      revenueShare: 'Доля выручки',
+      total: (by: AbcMetric): string => `Итог: ${METRIC[by]}`,
+      share: 'Доля',
+      profit: 'Прибыль',
+      profitShare: 'Доля прибыли',
+      rank: 'Место',
+      cumShare: 'Накопленная доля',
+      cv: 'КВ',
+      purchases: 'Покупок в окне',
+      firstPurchase: 'Первая покупка',
+      lastPurchase: 'Последняя покупка',
+      interval: 'Обычный интервал, дней',
+      recency: 'Дней с последней покупки',
+      status: 'Статус',
+      pAlive: 'P(активен)',
+      direction: 'Направление',
+      allValues: 'Все значения',
+      products: 'Основные товары',
+      strategy: 'Стратегия',
+      period: 'Период',
+      metricRow: (by: AbcMetric): string => (by === 'revenue' ? 'Чистая выручка' : METRIC_TITLE[by]),
+      purchasesRow: 'Покупки',
+      sparkline: 'Спарклайн',
+    },
+
+    method: {
+      title: 'Методика',
+      subtitle: 'Как получены цифры этой книги: все использованные параметры, чтобы проверяющий мог их проверить и повторить расчёт.',
+      headers: ['Параметр', 'Значение', 'Опция', 'Что означает'],
+      sections: {
+        run: 'Запуск',
+        window: 'Окно анализа',
+        abc: 'ABC: сколько покупает клиент',
+        xyz: 'XYZ: насколько стабильно покупает клиент',
+        lost: 'Потерянные клиенты',
+        key: 'Ключевые клиенты',
+        reading: 'Как читать листы',
+        columns: 'Столбцы листа «Клиенты»',
+      },
+      version: ['Версия kam', 'Программа, создавшая эту книгу.'],
+      made: ['Создана', 'Когда книга записана (UTC).'],
+      ledger: 'Журнал продаж',
+      readAs: (how: string): string => `Прочитан как ${how}.`,
+      language: ['Язык', 'Язык этой книги и терминала; цифры одинаковы на любом языке.'],
+      command: 'Команда',
+      commandLedger: 'ФАЙЛ',
+      commandNote: 'Повторяет этот анализ на том же журнале: все параметры выписаны явно, включая значения по умолчанию.',
+      asOf: ['На дату', 'День, от которого ведётся анализ. По умолчанию — последняя дата журнала; строки после неё не учитываются.'],
+      period: 'Период',
+      periodMeaning: (kind: PeriodKind): string => `Окно и ряды XYZ считаются ${PERIOD_BY[kind]}${kind === 'week' ? ' (неделя начинается с понедельника)' : ''}.`,
+      window: 'Окно',
+      windowMeaning: (kind: PeriodKind, n: number, start: string, end: string): string =>
+        `${n} ${forms(n, FULL_FORMS[kind])}, ${start} … ${end}. ABC и XYZ используют строки внутри окна; давность — все строки до даты анализа.`,
+      partial: 'Неполные периоды',
+      partialValue: (kept: boolean): string => (kept ? 'оставлены' : 'исключены'),
+      partialMeaning: (kept: boolean): string =>
+        kept
+          ? 'Первый или последний период, который журнал покрывает лишь частично, оставлен в окне.'
+          : 'Первый или последний период, который журнал покрывает лишь частично, исключён из окна, чтобы все периоды были сопоставимы.',
+      metric: 'Показатель',
+      metricMeaning: (by: AbcMetric): string => `Клиенты ранжируются по ${METRIC_DAT[by]} за окно, крупнейшие первыми (за вычетом возвратов); равные итоги — в одной группе.`,
+      cutoffs: 'Границы',
+      abcMeaning: (a: string, b: string): string =>
+        `A — крупнейшие клиенты, вместе дающие ${a}% итога; B — следующие, до ${b}%; C — остальные, а также все клиенты с нулевым или отрицательным итогом.`,
+      boundary: 'Пограничный клиент',
+      boundaryMeaning: (boundary: AbcBoundary, a: string): string =>
+        boundary === 'include'
+          ? `Клиент, пересекающий границу, попадает в старшую группу: A — наименьший набор крупнейших клиентов, достигающий ${a}%.`
+          : 'Клиент попадает в старшую группу, только если накопленная доля вместе с ним не выходит за границу (обычное правило табличных шаблонов).',
+      xyzMeaning: (kind: PeriodKind, by: AbcMetric, x: string, y: string): string =>
+        `КВ — стандартное отклонение ${METRIC_GEN[by]} клиента ${PERIOD_BY[kind]}, делённое на среднее. X при КВ ≤ ${x}%, Y при ≤ ${y}%, иначе Z.`,
+      seriesStart: 'Начало ряда',
+      seriesStartMeaning: (start: XyzStart, kind: PeriodKind): string =>
+        start === 'first'
+          ? `Ряд каждого клиента идёт от его ${FIRST_PERIOD[kind]} в окне до конца окна, с нулями за ${PERIOD_PL[kind]} без покупок.`
+          : `Ряд каждого клиента охватывает всё окно, с нулями за ${PERIOD_PL[kind]} без покупок.`,
+      sdLabel: 'Стандартное отклонение',
+      sdMeaning: (sd: SdKind): string => (sd === 'population' ? 'Генеральное стандартное отклонение (деление на n).' : 'Выборочное стандартное отклонение (деление на n − 1).'),
+      minPeriods: 'Минимум периодов',
+      minPeriodsMeaning: (kind: PeriodKind): string => `Клиент с меньшим числом ${PERIOD_GEN_PL[kind]} в ряду или без чистых покупок не получает группы XYZ («-») и КВ.`,
+      lostAfter: 'Потерян после',
+      lostAfterMeaning: (days: string, half: string): string =>
+        `Независимо от ритма клиент потерян после ${days} дней без покупок и в зоне риска — после ${half}. Клиенты, у которых меньше 3 дней покупок, оцениваются только по этому правилу.`,
+      lostFactor: 'Коэффициент потери',
+      lostFactorMeaning: (k: string): string =>
+        `Клиент с 3 и более днями покупок потерян, когда его молчание превышает ${k} × обычный интервал (медианный промежуток между днями покупок), и не раньше 30 дней.`,
+      riskFactor: 'Коэффициент риска',
+      riskFactorMeaning: (k: string): string => `…и в зоне риска, когда молчание превышает ${k} × обычный интервал, не раньше 15 дней.`,
+      keyClients: ['Ключевые клиенты', 'группа A + теги', 'Клиенты группы A и все клиенты с тегами «кормилец» или «имиджевый».'],
+      breadwinner: 'Доля кормильца',
+      breadwinnerMeaning: (profit: boolean): string => `Кормилец: не меньше этой доли ${profit ? 'всей прибыли' : 'всей выручки (в журнале нет столбца прибыли)'} окна.`,
+      newWithin: 'Новый в течение, мес.',
+      newWithinMeaning: (by: AbcMetric): string =>
+        `Перспективный: первая покупка не более чем за столько месяцев до даты анализа и темп (${METRIC[by]} с первой покупки в месяц, не менее чем за один месяц), который за всё окно достигает наименьшего итога группы B.`,
+      compared: ['Сравнение с', 'Прошлое окно листа «Миграция» и столбцов «ABC ранее» и «XYZ ранее», рассчитанное с теми же параметрами.'],
+      band: ['Эталонный диапазон', 'Обычная доля ключевых клиентов в продажах; на листе «Сводка» сказано, где находится этот журнал.'],
+      notes: {
+        colours: [
+          'Цвета',
+          'Зелёный, жёлтый и красный следуют группам: A, X и активные — зелёные; B, Y и в зоне риска — жёлтые; C, Z и потерянные — красные. Ячейки матрицы: AX, AY, BX — зелёные; AZ, BY, CX — жёлтые; BZ, CY, CZ — красные; без группы XYZ — серые.',
+        ],
+        clients: [
+          'Клиенты',
+          'По строке на клиента в порядке рейтинга; столбцы — как в kam analyze --format csv, в том же порядке и с теми же значениями (статусы, теги и отметки — словами), затем показатель ABC по периодам. Фильтры — в строке заголовка.',
+        ],
+        pareto: (bars: number): string[] => [
+          'Парето',
+          `Встроенная диаграмма по таблице рядом. До ${bars} клиентов — по столбцу на каждого; при большем числе каждый столбец — группа мест (среднее на клиента группы; группы не пересекают границы ABC).`,
+        ],
+        series: [
+          'Динамика',
+          'Цветовая шкала по всем ячейкам периодов: белый — ноль, насыщенный зелёный — от 95-го процентиля всех ячеек. Точка — период без покупок; красные числа — чистые возвраты.',
+        ],
+        money: (revenue: string): string[] => ['Деньги', `Суммы — как в журнале (без пересчёта валют); чистая выручка в окне: ${revenue}.`],
+      },
+      columnHeaders: ['Заголовок', 'Столбец CSV', '', 'Что означает'],
+      perPeriod: (kind: PeriodKind): string => `Затем по столбцу ${EACH_PERIOD[kind]}`,
+      perPeriodMeaning: (by: AbcMetric, kind: PeriodKind): string => `${METRIC_TITLE[by]} клиента ${EACH_PERIOD[kind]} окна.`,
+    },
+  },
+};

@@ -1,0 +1,235 @@
+// The catalogues are complete: every key of the English one exists in Russian and Kazakh with the
+// same shape and nothing empty — checked by the compiler (a catalogue missing a key does not
+// compile) and here at run time, including every function the reporters call, replayed in each
+// language with the arguments the English run passed.
+import { describe, it, expect, beforeAll, afterAll } from 'vitest';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { PassThrough } from 'node:stream';
+import { fileURLToPath } from 'node:url';
+import { Chalk } from 'chalk';
+import ts from 'typescript';
+import { readAndAnalyze } from '../../src/commands/analyze.js';
+import type { CommandIo } from '../../src/commands/context.js';
+import { aliveTable } from '../../src/core/alive.js';
+import { buildDossier } from '../../src/core/dossier.js';
+import type { Problem, ProblemCode } from '../../src/core/problems.js';
+import { DEFAULT_SETTINGS } from '../../src/core/settings.js';
+import { lostReport } from '../../src/core/win-back.js';
+import { CATALOGUES, LANGS, en, type Messages } from '../../src/i18n/index.js';
+import { renderAliveTerminal } from '../../src/report/alive-report.js';
+import { renderDossierTerminal } from '../../src/report/dossier-terminal.js';
+import { renderLostTerminal } from '../../src/report/lost-terminal.js';
+import { renderProblem } from '../../src/report/messages.js';
+import { renderTerminal } from '../../src/report/terminal.js';
+import { renderWorkbook } from '../../src/report/workbook/index.js';
+import { SAMPLE_CSV } from '../helpers/kam.js';
+
+const EN = fileURLToPath(new URL('../../src/i18n/en.ts', import.meta.url));
+const OTHERS = LANGS.filter((l) => l !== 'en');
+
+describe('compile time: a catalogue must have every key of the English one', () => {
+  let dir: string;
+  beforeAll(() => {
+    dir = mkdtempSync(join(tmpdir(), 'kam-i18n-'));
+  });
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  function diagnostics(source: string): string[] {
+    const file = join(dir, `probe-${Math.random().toString(36).slice(2)}.ts`);
+    writeFileSync(file, source.replace('EN', EN.replace(/\.ts$/, '.js')));
+    const program = ts.createProgram([file], {
+      strict: true,
+      noUncheckedIndexedAccess: true,
+      module: ts.ModuleKind.NodeNext,
+      moduleResolution: ts.ModuleResolutionKind.NodeNext,
+      target: ts.ScriptTarget.ES2022,
+      types: ['node'],
+      skipLibCheck: true,
+      noEmit: true,
+    });
+    return ts.getPreEmitDiagnostics(program).map((d) => ts.flattenDiagnosticMessageText(d.messageText, '\n'));
+  }
+
+  it('a catalogue without a key is a type error naming the key; a complete one compiles', () => {
+    const missing = diagnostics(`import { en, type Messages } from 'EN';
+const { notes: _dropped, ...rest } = en;
+export const broken: Messages = rest;
+const { labels: _l, ...analyze } = en.analyze;
+export const brokenNested: Messages = { ...en, analyze };
+export const complete: Messages = { ...en };
+`);
+    expect(missing.some((m) => m.includes("'notes'"))).toBe(true);
+    expect(missing.some((m) => m.includes("'labels'"))).toBe(true);
+    expect(missing).toHaveLength(2);
+  }, 60_000);
+});
+
+/** Every leaf of a catalogue: path → value. */
+function leaves(value: unknown, path = ''): Map<string, unknown> {
+  const out = new Map<string, unknown>();
+  if (value !== null && typeof value === 'object' && !Array.isArray(value)) {
+    for (const [k, v] of Object.entries(value)) for (const [p, leaf] of leaves(v, path === '' ? k : `${path}.${k}`)) out.set(p, leaf);
+  } else out.set(path, value);
+  return out;
+}
+
+describe('run time: every language has every key, of the same kind, and nothing empty', () => {
+  const english = leaves(en);
+
+  it.each(LANGS)('%s', (lang) => {
+    const catalogue = leaves(CATALOGUES[lang]);
+    expect([...catalogue.keys()].sort()).toEqual([...english.keys()].sort());
+    for (const [path, value] of english) {
+      const other = catalogue.get(path);
+      expect(typeof other, path).toBe(typeof value);
+      // Not empty nor blank (a no-break space, the Russian thousands separator, counts as a character).
+      if (typeof value === 'string') expect(/^[ \t\r\n]*$/.test(other as string), path).toBe(false);
+      if (Array.isArray(value)) {
+        expect(Array.isArray(other), path).toBe(true);
+        const list = other as unknown[];
+        expect(list, path).toHaveLength(value.length);
+        // Empty header cells stay empty in every language; the others are words.
+        value.forEach((v, i) => expect(String(list[i]).trim() === '', `${path}[${i}]`).toBe(String(v).trim() === ''));
+      }
+    }
+  });
+
+  it('the catalogues say their language, and ru/kk number formats differ from English', () => {
+    for (const lang of LANGS) expect(CATALOGUES[lang].lang).toBe(lang);
+    for (const lang of OTHERS) {
+      expect(CATALOGUES[lang].human.money(1234567.891)).toBe('1\u00a0234\u00a0567,89');
+      expect(CATALOGUES[lang].human.day(20_000)).toBe('04.10.2024');
+      expect(CATALOGUES[lang].numFmt.date).toMatch(/dd\.mm\.yyyy$/);
+    }
+    expect(en.human.money(1234567.891)).toBe('1,234,567.89');
+    expect(en.human.day(20_000)).toBe('2024-10-04');
+  });
+});
+
+/** A problem of every code, with every detail a message may use. */
+function sampleProblems(): Problem[] {
+  const details = {
+    reason: 'permission denied',
+    sheets: ['Sheet1', 'Лист2'],
+    firstRow: ['a', 'b'],
+    roles: ['client', 'amount'],
+    headers: ['Дата', 'Сумма'],
+    point: '.',
+    kind: 'date',
+    from: '2025-01-01',
+    to: '2025-03-31',
+    period: 'quarter',
+    total: 12,
+    noClient: 2,
+    badDate: 5,
+    badNumber: 5,
+    edge: 'trailing',
+    asOf: '2026-10-31',
+    count: 3,
+    classed: 30,
+    suggestedCutoffs: '12,40',
+    suggestedPeriod: 'quarter',
+    days: 4,
+    clients: ['ТОО «Альфа»', 'Beta LLP'],
+    needed: 20,
+    suggestions: ['ТОО «Альфа»'],
+    names: ['x', 'y'],
+    tags: ['key'],
+    ledgerFrom: '2024-06-01',
+  };
+  const codes = Object.keys(en.problems) as ProblemCode[];
+  const problems = codes.map((code): Problem => ({ code, severity: 'warning', file: 'sales.csv', line: 12, column: 'Дата', value: 'no-convergence', details }));
+  // Variants that take another branch.
+  problems.push(
+    { code: 'bgnbd-not-fitted', severity: 'note', value: 'no-fit', details: { clients: 12 } },
+    { code: 'bgnbd-not-fitted', severity: 'note', value: 'no-repeat-purchases', details: {} },
+    { code: 'bgnbd-not-fitted', severity: 'note', value: 'too-few', details: { clients: 12, needed: 20 } },
+    { code: 'bad-row', severity: 'warning', file: 'a.csv', line: 3, column: 'Клиент', details: { kind: 'client' } },
+    { code: 'compare-outside-ledger', severity: 'warning', value: 'before', details },
+    { code: 'partial-period-dropped', severity: 'note', value: '2026-Q4', details: { ...details, edge: 'leading' } },
+  );
+  return problems;
+}
+
+describe('every problem message and every usage message, in every language', () => {
+  it.each(LANGS)('%s: one line, not empty, nothing undefined', (lang) => {
+    const t = CATALOGUES[lang];
+    for (const p of sampleProblems()) {
+      const text = renderProblem(p, t);
+      expect(text.trim(), p.code).not.toBe('');
+      expect(text, p.code).not.toMatch(/undefined|NaN|\n/);
+    }
+    const params = { flag: '--period', value: 'year', allowed: ['month', 'quarter'], example: '80,95', file: 'kam.config.json', key: 'period', expected: 'number', command: 'analyze', reason: 'EACCES' };
+    for (const key of Object.keys(t.usage) as (keyof Messages['usage'])[]) {
+      const text = t.usage[key](params);
+      expect(text.trim(), key).not.toBe('');
+      expect(text, key).not.toMatch(/undefined|NaN|\n/);
+    }
+  });
+
+  it('ru and kk never fall back to the English words of a message', () => {
+    for (const lang of OTHERS) {
+      for (const p of sampleProblems()) {
+        if (p.code === 'bad-option') continue;
+        expect(renderProblem(p, CATALOGUES[lang]), p.code).not.toBe(renderProblem(p, en));
+      }
+    }
+  });
+});
+
+describe('every catalogue function the reporters call, replayed in each language', () => {
+  const calls: { path: string; args: unknown[] }[] = [];
+
+  /** The English catalogue, recording every call made through it. */
+  function recording<T extends object>(target: T, path = ''): T {
+    return new Proxy(target, {
+      get(obj, key, receiver) {
+        const value = Reflect.get(obj, key, receiver) as unknown;
+        if (typeof key !== 'string') return value;
+        const here = path === '' ? key : `${path}.${key}`;
+        if (typeof value === 'function') {
+          return (...args: unknown[]) => {
+            calls.push({ path: here, args });
+            return (value as (...a: unknown[]) => unknown)(...args);
+          };
+        }
+        return value !== null && typeof value === 'object' && !Array.isArray(value) ? recording(value as object, here) : value;
+      },
+    });
+  }
+
+  beforeAll(async () => {
+    const t = recording(en);
+    const io: CommandIo = { stdin: new PassThrough(), stdout: new PassThrough(), stderr: new PassThrough(), env: {}, today: 20_000 };
+    const chalk = new Chalk({ level: 0 });
+    const settings = { ...DEFAULT_SETTINGS, from: 20_454 };
+    const read = { map: { direction: 'Region' }, trackProducts: true };
+    const clients = fileURLToPath(new URL('../../fixtures/sample-clients.csv', import.meta.url));
+    const { ledger, analysis, context } = await readAndAnalyze([SAMPLE_CSV], read, settings, io, 'test', { clients, compare: { kind: 'previous' } }, t);
+    [...renderTerminal(analysis, context, { chalk, top: 5, t })].join('');
+    [...renderLostTerminal(analysis, lostReport(analysis), context, { chalk, top: 5, directionColumn: 'Region', t })].join('');
+    [...renderAliveTerminal(aliveTable(ledger, ledger.lastDay!, 52), context, { chalk, top: 5, t })].join('');
+    [...renderDossierTerminal(buildDossier(ledger, analysis, analysis.clients[0]!.client), { chalk, directionColumn: 'Region', t })].join('');
+    await renderWorkbook({ analysis, context, generatedAt: new Date(0), ledger, directionColumn: 'Region', t });
+  }, 120_000);
+
+  it('the sample run calls many of them', () => {
+    expect(new Set(calls.map((c) => c.path)).size).toBeGreaterThan(150);
+  });
+
+  it.each(LANGS)('%s: the same calls give words, never empty, never undefined', (lang) => {
+    const catalogue = CATALOGUES[lang] as unknown as Record<string, unknown>;
+    for (const { path, args } of calls) {
+      let fn: unknown = catalogue;
+      for (const part of path.split('.')) fn = (fn as Record<string, unknown>)[part];
+      expect(typeof fn, path).toBe('function');
+      const result = (fn as (...a: unknown[]) => unknown)(...args);
+      const text = Array.isArray(result) ? result.join(' ') : String(result);
+      if (path.startsWith('human.') || path === 'period' || path === 'reason') continue;
+      expect(text.trim(), path).not.toBe('');
+      expect(text, path).not.toMatch(/undefined|NaN/);
+    }
+  });
+});
