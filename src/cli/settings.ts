@@ -102,6 +102,13 @@ export function resolveOptions<T>(command: Command, name: CommandName, io: Comma
   const cli = command.opts();
   const fromCommandLine = (attribute: string): boolean => command.getOptionValueSource(attribute) === 'cli';
   const config = loadConfig(fromCommandLine('config') ? (cli.config as string) : undefined, io);
+  // A problem in the file itself is told in the language the file asks for (unless --lang says).
+  if (!fromCommandLine('lang') && config !== null && typeof config.data === 'object' && config.data !== null) {
+    const data = config.data as Record<string, unknown>;
+    const section = data[name] as Record<string, unknown> | undefined;
+    const asked = typeof section === 'object' && section !== null && typeof section.lang === 'string' ? section.lang : data.lang;
+    if (typeof asked === 'string' && isLang(asked)) state.t = catalogue(asked);
+  }
   const merged = mergeSettings({ command: name, specs: allSpecs(command.parent ?? command), cli, fromCommandLine, config, exclude: ['config'] });
   const lang = resolveLang(
     merged.settings.find((s) => s.attribute === 'lang'),

@@ -1,5 +1,6 @@
 // Problems are data: a code plus the facts needed to explain it. The core and the readers
-// return or throw them; src/report/messages.ts turns them into words.
+// return or throw them; src/report/messages.ts turns them into words with the run's catalogue
+// (src/i18n/en.ts, ru.ts, kk.ts: a new code needs its message in each, or it does not compile).
 
 export type ProblemCode =
   // usage (exit 2)

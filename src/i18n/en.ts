@@ -222,6 +222,8 @@ export const en = {
     seriesValue: '#,##0;[Red]-#,##0;"·"',
     axisInteger: '#,##0',
     axisPercent: '0%',
+    /** Any number as it is (settings on the Method sheet), with the language's separators. */
+    general: 'General',
   },
   /** A period label of the core (2026-03, 2026-Q1, 2026-03-02) as this language writes it. */
   period: (label: string): string => label,
@@ -295,6 +297,8 @@ export const en = {
   configTypes,
   /** Words the readers put in a problem's value ("permission denied"), in this language; unknown text as it is. */
   reason: (text: string): string => text,
+  /** Where a problem is, as the readers name it ("sales.xlsx, sheet \"Jan\""), in this language. */
+  place: (file: string): string => file,
 
   /** The start of a line on standard error: "kam: warning: …". */
   cli: {

@@ -101,9 +101,19 @@ function reason(text: string): string {
   if (m !== null) return `${m[1]} қалтасы жоқ`;
   m = /^a part of (.+) is not a folder$/.exec(text);
   if (m !== null) return `${m[1]} жолының бір бөлігі қалта емес`;
+  m = /^no column "(.*)" for --map (.*)$/.exec(text);
+  if (m !== null) return `--map ${m[2]} үшін «${m[1]}» бағаны жоқ`;
+  m = /^no (.+) column$/.exec(text);
+  if (m !== null) return `баған жоқ: ${m[1]!.split(', ').map((r) => ROLE[r] ?? r).join(', ')}`;
   m = /^(.+) is not a folder$/.exec(text);
   if (m !== null) return `${m[1]} — қалта емес`;
   return text;
+}
+
+/** "sales.xlsx, sheet \"Jan\"" → "sales.xlsx, «Jan» парағы". */
+function place(file: string): string {
+  const m = /^(.*), sheet "(.*)"$/.exec(file);
+  return m === null ? file : `${m[1]}, «${m[2]}» парағы`;
 }
 
 const configTypes = {
@@ -262,6 +272,7 @@ export const kk: Messages = {
     seriesValue: '[$-43F]#,##0;[Red]-#,##0;"·"',
     axisInteger: '[$-43F]#,##0',
     axisPercent: '[$-43F]0%',
+    general: '[$-43F]General',
   },
   period,
 
@@ -324,6 +335,7 @@ export const kk: Messages = {
   usage,
   configTypes,
   reason,
+  place,
 
   cli: {
     workbookWritten: (path: string): string => `кітап жазылды: ${path}`,

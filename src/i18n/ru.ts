@@ -112,9 +112,19 @@ function reason(text: string): string {
   if (m !== null) return `нет папки ${m[1]}`;
   m = /^a part of (.+) is not a folder$/.exec(text);
   if (m !== null) return `часть пути ${m[1]} — не папка`;
+  m = /^no column "(.*)" for --map (.*)$/.exec(text);
+  if (m !== null) return `нет столбца «${m[1]}» для --map ${m[2]}`;
+  m = /^no (.+) column$/.exec(text);
+  if (m !== null) return `нет столбца: ${m[1]!.split(', ').map((r) => ROLE[r] ?? r).join(', ')}`;
   m = /^(.+) is not a folder$/.exec(text);
   if (m !== null) return `${m[1]} — не папка`;
   return text;
+}
+
+/** "sales.xlsx, sheet \"Jan\"" → "sales.xlsx, лист «Jan»". */
+function place(file: string): string {
+  const m = /^(.*), sheet "(.*)"$/.exec(file);
+  return m === null ? file : `${m[1]}, лист «${m[2]}»`;
 }
 
 const configTypes = {
@@ -273,6 +283,7 @@ export const ru: Messages = {
     seriesValue: '[$-419]#,##0;[Red]-#,##0;"·"',
     axisInteger: '[$-419]#,##0',
     axisPercent: '[$-419]0%',
+    general: '[$-419]General',
   },
   period,
 
@@ -335,6 +346,7 @@ export const ru: Messages = {
   usage,
   configTypes,
   reason,
+  place,
 
   cli: {
     workbookWritten: (path: string): string => `книга записана: ${path}`,

@@ -5,7 +5,8 @@
 import type { Problem } from '../core/problems.js';
 import { en, type Messages, type UsageParams } from '../i18n/en.js';
 
-export function renderProblem(problem: Problem, t: Messages = en): string {
+export function renderProblem(given: Problem, t: Messages = en): string {
+  const problem = given.file === undefined ? given : { ...given, file: t.place(given.file) };
   if (problem.code === 'bad-option') {
     const key = problem.details?.usage;
     if (typeof key === 'string' && key in t.usage) {

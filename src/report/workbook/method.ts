@@ -104,9 +104,9 @@ export const methodSheet: WorkbookSheet = {
 
     rows.section(T.sections.lost, 4);
     header();
-    setting(T.lostAfter, s.lostAfter, '--lost-after', T.lostAfterMeaning(h.number(s.lostAfter), h.number(s.lostAfter / 2)));
-    setting(T.lostFactor, s.lostFactor, '--lost-factor', T.lostFactorMeaning(h.number(s.lostFactor)));
-    setting(T.riskFactor, s.riskFactor, '--risk-factor', T.riskFactorMeaning(h.number(s.riskFactor)));
+    setting(T.lostAfter, s.lostAfter, '--lost-after', T.lostAfterMeaning(h.number(s.lostAfter), h.number(s.lostAfter / 2)), F.general);
+    setting(T.lostFactor, s.lostFactor, '--lost-factor', T.lostFactorMeaning(h.number(s.lostFactor)), F.general);
+    setting(T.riskFactor, s.riskFactor, '--risk-factor', T.riskFactorMeaning(h.number(s.riskFactor)), F.general);
 
     rows.section(T.sections.key, 4);
     header();
