@@ -6,7 +6,6 @@
 // chart titles, and the number and date formats of both. Data for scripts (CSV, JSON) stays in
 // English and never passes through here, except for the strategy and action texts, which the
 // data outputs take from this catalogue so that they are the same in every language.
-import type { AbcClass } from '../core/abc.js';
 import type { CellName } from '../core/matrix.js';
 import type { PeriodKind } from '../core/periods.js';
 import type { Problem, ProblemCode, Severity } from '../core/problems.js';

@@ -9,7 +9,7 @@ import type { AbcBoundary, AbcMetric, SdKind, XyzStart } from '../core/settings.
 import type { WinBackAction } from '../core/win-back.js';
 import { makeHuman } from '../report/human.js';
 import type { ColumnTextContext, Messages, RowCounts, UsageParams } from './en.js';
-import { detail, detailList, filePrefix, parsePeriodLabel, pluralRu as pl, quotedList, wherePrefix } from './helpers.js';
+import { detail, detailList, filePrefix, parsePeriodLabel, pluralRu as pl, wherePrefix } from './helpers.js';
 
 const h = makeHuman({ group: '\u00a0', decimal: ',', dates: 'dmy' });
 const pct = (x: number): string => h.number(Math.round(x * 1000) / 10);

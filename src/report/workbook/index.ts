@@ -3,7 +3,6 @@
 import { writeFile } from 'node:fs/promises';
 import { Writable } from 'node:stream';
 import ExcelJS from 'exceljs';
-import { KamError } from '../../core/problems.js';
 import { writeFileAtomically } from '../../io/write-file.js';
 import { Book } from './book.js';
 import { clientsSheet } from './clients.js';
