@@ -273,7 +273,17 @@ export function mergeLedger(into: Ledger, from: Ledger): Ledger {
 }
 
 function sortedByKey<K extends number | string, V>(map: Map<K, V>): Map<K, V> {
-  return new Map([...map].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0)));
+  // Ledgers usually come in date order: then the map is in order already and is kept as it is.
+  let previous: K | undefined;
+  let ordered = true;
+  for (const key of map.keys()) {
+    if (previous !== undefined && key < previous) {
+      ordered = false;
+      break;
+    }
+    previous = key;
+  }
+  return ordered ? map : new Map([...map].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0)));
 }
 
 /**
