@@ -1,7 +1,7 @@
 // A ledger as flat typed arrays, so a worker thread can hand it back without cloning a
 // million small objects. Pure: no threads here, just the packing.
 import { DocumentSet } from './document-set.js';
-import { DayTotals, type ClientHistory, type Ledger, type LedgerColumns } from './ledger.js';
+import { DayTotals, addExactPair, exactSumsOf, type ClientHistory, type Ledger, type LedgerColumns } from './ledger.js';
 
 export interface LedgerTransfer {
   names: string[];
@@ -131,13 +131,7 @@ export function mergePacked(into: Ledger, t: LedgerTransfer): Ledger {
   for (const kind of ['directions', 'products'] as const) {
     for (const [index, value, units, micros] of t[kind]) {
       const h = histories[index]!;
-      h.exactSums ??= { directions: new Map(), products: new Map() };
-      const existing = h.exactSums[kind].get(value);
-      if (existing === undefined) h.exactSums[kind].set(value, Float64Array.of(units, micros));
-      else {
-        existing[0]! += units;
-        existing[1]! += micros;
-      }
+      addExactPair(exactSumsOf(h)[kind], value, units, micros);
       h[kind].set(value, (h[kind].get(value) ?? 0) + units + micros / 1e6);
     }
   }

@@ -103,7 +103,7 @@ export interface Ledger {
   lastDay: number | undefined;
   rows: number;
   columns: LedgerColumns;
-  /** False after a line is added: the day maps may be unsorted and the floats not yet exact. */
+  /** False after a line is added: maps may be out of key order and direction/product sums not yet exact. */
   finalized?: boolean;
 }
 
@@ -143,29 +143,36 @@ function addTo(map: Map<string, number>, key: string, value: number): void {
   map.set(key, (map.get(key) ?? 0) + value);
 }
 
-function exactSumsOf(history: ClientHistory): NonNullable<ClientHistory['exactSums']> {
-  history.exactSums ??= { directions: new Map(), products: new Map() };
-  return history.exactSums;
-}
-
 function addToExact(map: Map<string, Float64Array>, key: string, value: number): void {
   let exact = map.get(key);
   if (exact === undefined) {
     exact = new Float64Array(2);
     map.set(key, exact);
   }
-  addExact(exact, 0, value);
+  addExact(exact, value);
 }
 
-/** Adds x to the exact accumulator pair at `at`: whole units and millionths, both integers. */
-function addExact(exact: Float64Array, at: number, x: number): void {
+/** Adds x to an exact accumulator pair: whole units and millionths, both integers. */
+function addExact(exact: Float64Array, x: number): void {
   const whole = Math.trunc(x);
-  exact[at]! += whole;
-  exact[at + 1]! += Math.round((x - whole) * MICRO);
+  exact[0]! += whole;
+  exact[1]! += micros(x, whole);
 }
 
-function exactValue(exact: Float64Array, at: number): number {
-  return fromExact(exact[at]!, exact[at + 1]!);
+/** Adds an exact pair (units, micros) to the one kept under `key`, creating it if need be. */
+export function addExactPair(map: Map<string, Float64Array>, key: string, units: number, micros: number): void {
+  const existing = map.get(key);
+  if (existing === undefined) map.set(key, Float64Array.of(units, micros));
+  else {
+    existing[0]! += units;
+    existing[1]! += micros;
+  }
+}
+
+/** The exact accumulators of directions and products, created on first use. */
+export function exactSumsOf(history: ClientHistory): NonNullable<ClientHistory['exactSums']> {
+  history.exactSums ??= { directions: new Map(), products: new Map() };
+  return history.exactSums;
 }
 
 /** Millionths of x beyond its whole units (an integer): x = trunc(x) + micros(x) / 10^6. */
@@ -257,14 +264,7 @@ export function mergeLedger(into: Ledger, from: Ledger): Ledger {
     if (source.exactSums !== undefined) {
       const sums = exactSumsOf(target);
       for (const kind of ['directions', 'products'] as const) {
-        for (const [k, v] of source.exactSums[kind]) {
-          const existing = sums[kind].get(k);
-          if (existing === undefined) sums[kind].set(k, Float64Array.from(v));
-          else {
-            existing[0]! += v[0]!;
-            existing[1]! += v[1]!;
-          }
-        }
+        for (const [k, v] of source.exactSums[kind]) addExactPair(sums[kind], k, v[0]!, v[1]!);
       }
     }
   }
@@ -287,8 +287,9 @@ function sortedByKey<K extends number | string, V>(map: Map<K, V>): Map<K, V> {
 }
 
 /**
- * Makes the ledger order-independent: exact sums into the floats, and every map in key order,
- * so that every later sum runs in the same order whatever order the lines came in.
+ * Makes the ledger order-independent: exact direction and product sums replace their running
+ * floats, and every map is in key order, so that every later sum runs in the same order
+ * whatever order the lines came in. (Day totals are exact through their getters already.)
  */
 export function finalizeLedger(ledger: Ledger): Ledger {
   if (ledger.finalized === true) return ledger;
@@ -300,7 +301,7 @@ export function finalizeLedger(ledger: Ledger): Ledger {
     if (history.exactSums !== undefined) {
       for (const kind of ['directions', 'products'] as const) {
         const exact = new Map<string, number>();
-        for (const [k, v] of history.exactSums[kind]) exact.set(k, exactValue(v, 0));
+        for (const [k, v] of history.exactSums[kind]) exact.set(k, fromExact(v[0]!, v[1]!));
         history[kind] = exact;
       }
     }

@@ -28,25 +28,25 @@ export function resolveWindow(
   const notes: Problem[] = [];
   // The ledger covers [first day, as-of]: rows after the as-of day do not exist for the analysis,
   // and an as-of day past the last row means the silence up to it is real data.
-  const coverageEnd = asOf;
+  const partial = (edge: 'leading' | 'trailing', index: number, from: number, to: number): Problem => ({
+    code: settings.includePartial ? 'partial-period-kept' : 'partial-period-dropped',
+    severity: 'note',
+    value: periodLabel(kind, index),
+    details: { edge, from: formatDay(from), to: formatDay(to) },
+  });
 
   let firstPeriod: number;
   if (settings.from !== undefined) firstPeriod = periodOf(kind, settings.from);
   else {
     firstPeriod = periodOf(kind, ledgerFirstDay);
     if (ledgerFirstDay > periodStart(kind, firstPeriod)) {
-      notes.push({
-        code: settings.includePartial ? 'partial-period-kept' : 'partial-period-dropped',
-        severity: 'note',
-        value: periodLabel(kind, firstPeriod),
-        details: { edge: 'leading', from: formatDay(ledgerFirstDay), to: formatDay(periodEnd(kind, firstPeriod)) },
-      });
+      notes.push(partial('leading', firstPeriod, ledgerFirstDay, periodEnd(kind, firstPeriod)));
       if (!settings.includePartial) firstPeriod++;
     }
   }
 
   let lastPeriod: number;
-  const asOfPeriod = periodOf(kind, coverageEnd);
+  const asOfPeriod = periodOf(kind, asOf);
   if (settings.to !== undefined && periodOf(kind, settings.to) <= asOfPeriod) lastPeriod = periodOf(kind, settings.to);
   else {
     // Periods after the as-of day hold no rows by definition: counting them would be fake
@@ -55,13 +55,8 @@ export function resolveWindow(
       notes.push({ code: 'window-capped', severity: 'note', value: formatDay(settings.to), details: { asOf: formatDay(asOf) } });
     }
     lastPeriod = asOfPeriod;
-    if (coverageEnd < periodEnd(kind, lastPeriod)) {
-      notes.push({
-        code: settings.includePartial ? 'partial-period-kept' : 'partial-period-dropped',
-        severity: 'note',
-        value: periodLabel(kind, lastPeriod),
-        details: { edge: 'trailing', from: formatDay(periodStart(kind, lastPeriod)), to: formatDay(coverageEnd) },
-      });
+    if (asOf < periodEnd(kind, lastPeriod)) {
+      notes.push(partial('trailing', lastPeriod, periodStart(kind, lastPeriod), asOf));
       if (!settings.includePartial) lastPeriod--;
     }
   }
@@ -71,7 +66,7 @@ export function resolveWindow(
       code: 'empty-window',
       details: {
         from: formatDay(ledgerFirstDay),
-        to: formatDay(coverageEnd),
+        to: formatDay(asOf),
         period: kind,
       },
     });

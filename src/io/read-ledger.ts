@@ -71,11 +71,7 @@ export async function readLedger(
       if (parallel !== undefined) {
         ledger = ledger.rows === 0 && ledger.clients.size === 0 ? parallel.ledger : mergeLedger(ledger, parallel.ledger);
         const report: InputReport = { name: input.name, kind: 'csv', compressed: false, counts: parallel.counts, ...parallel.dialect };
-        if (parallel.reader.dateFormat !== undefined) report.dateFormat = parallel.reader.dateFormat;
-        if (parallel.reader.decimal !== undefined) report.decimal = parallel.reader.decimal;
-        inputs.push(report);
-        for (const key of Object.keys(counts) as (keyof ReadCounts)[]) counts[key] += parallel.counts[key];
-        for (const e of parallel.examples) if (examples.length < MAX_EXAMPLES) examples.push(e);
+        addUp(report, parallel.reader, parallel.counts, parallel.examples);
         continue;
       }
       // Not splittable after all: read it again in one pass.
@@ -124,10 +120,15 @@ export async function readLedger(
 
   function finish(reader: RecordReader, report: InputReport): void {
     reader.finish();
-    if (reader.dateFormat !== undefined) report.dateFormat = reader.dateFormat;
-    if (reader.decimal !== undefined) report.decimal = reader.decimal;
+    addUp(report, reader, reader.counts, reader.examples);
+  }
+
+  /** One input (or sheet) read: its dialect into its report, its counts and examples into the totals. */
+  function addUp(report: InputReport, dialect: Pick<RecordReader, 'dateFormat' | 'decimal'>, partCounts: ReadCounts, partExamples: readonly Problem[]): void {
+    if (dialect.dateFormat !== undefined) report.dateFormat = dialect.dateFormat;
+    if (dialect.decimal !== undefined) report.decimal = dialect.decimal;
     inputs.push(report);
-    for (const key of Object.keys(counts) as (keyof ReadCounts)[]) counts[key] += reader.counts[key];
-    for (const e of reader.examples) if (examples.length < MAX_EXAMPLES) examples.push(e);
+    for (const key of Object.keys(counts) as (keyof ReadCounts)[]) counts[key] += partCounts[key];
+    for (const e of partExamples) if (examples.length < MAX_EXAMPLES) examples.push(e);
   }
 }
