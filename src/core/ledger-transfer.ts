@@ -98,6 +98,7 @@ export function mergePacked(into: Ledger, t: LedgerTransfer): Ledger {
   if (t.firstDay !== undefined && (into.firstDay === undefined || t.firstDay < into.firstDay)) into.firstDay = t.firstDay;
   if (t.lastDay !== undefined && (into.lastDay === undefined || t.lastDay > into.lastDay)) into.lastDay = t.lastDay;
   into.finalized = false;
+  into.recent = undefined;
   // Straight into the target's histories: no intermediate ledger, no copies.
   const histories: ClientHistory[] = t.names.map((client, i) => {
     let h = into.clients.get(client);

@@ -105,6 +105,21 @@ export interface Ledger {
   columns: LedgerColumns;
   /** False after a line is added: maps may be out of key order and direction/product sums not yet exact. */
   finalized?: boolean;
+  /** The last line's client, day and purchase document (see addLine); dropped when maps are rebuilt. */
+  recent?: RecentLine | undefined;
+}
+
+/**
+ * Ledgers list an invoice's lines together, so most lines have the client, day and document of
+ * the line before: those skip the map lookups (and the hashing of a fresh string) entirely.
+ */
+interface RecentLine {
+  client: string;
+  history: ClientHistory;
+  day: number;
+  totals: DayTotals;
+  /** The purchase document last added for this client and day (undefined: none yet). */
+  document: string | undefined;
 }
 
 const INNER_SPACES = /\s+/g;
@@ -137,6 +152,15 @@ function historyOf(ledger: Ledger, client: string): ClientHistory {
     ledger.clients.set(client, history);
   }
   return history;
+}
+
+function dayTotalsOf(history: ClientHistory, day: number): DayTotals {
+  let totals = history.days.get(day);
+  if (totals === undefined) {
+    totals = new DayTotals();
+    history.days.set(day, totals);
+  }
+  return totals;
 }
 
 function addTo(map: Map<string, number>, key: string, value: number): void {
@@ -195,7 +219,25 @@ export function documentKey(document: string): number {
 
 /** Folds one line into the ledger. The client name must already be normalized and non-empty. */
 export function addLine(ledger: Ledger, row: LedgerRow): void {
-  const history = historyOf(ledger, row.client);
+  let recent = ledger.recent;
+  if (recent === undefined || recent.client !== row.client) {
+    const history = historyOf(ledger, row.client);
+    const totals = dayTotalsOf(history, row.day);
+    if (recent === undefined) recent = ledger.recent = { client: row.client, history, day: row.day, totals, document: undefined };
+    else {
+      recent.client = row.client;
+      recent.history = history;
+      recent.day = row.day;
+      recent.totals = totals;
+      recent.document = undefined;
+    }
+  } else if (recent.day !== row.day) {
+    recent.day = row.day;
+    recent.totals = dayTotalsOf(recent.history, row.day);
+    recent.document = undefined;
+  }
+  const history = recent.history;
+  const totals = recent.totals;
   history.rows++;
   ledger.rows++;
   ledger.finalized = false;
@@ -203,11 +245,6 @@ export function addLine(ledger: Ledger, row: LedgerRow): void {
   if (ledger.lastDay === undefined || row.day > ledger.lastDay) ledger.lastDay = row.day;
 
   const purchase = isPurchaseLine(row.amount, row.quantity);
-  let totals = history.days.get(row.day);
-  if (totals === undefined) {
-    totals = new DayTotals();
-    history.days.set(row.day, totals);
-  }
   const amount = row.amount;
   let whole = Math.trunc(amount);
   totals.amountUnits += whole;
@@ -229,8 +266,11 @@ export function addLine(ledger: Ledger, row: LedgerRow): void {
   if (purchase) {
     // A purchase line without a document number is still a purchase: one per such day (this
     // also keeps files without a document column right when read together with files that have one).
-    const key = documentKey(row.document === undefined || row.document === '' ? `\u0000${row.day}` : row.document);
-    history.documents.add(key, row.day);
+    const document = row.document ?? '';
+    if (document !== recent.document) {
+      history.documents.add(documentKey(document === '' ? `\u0000${row.day}` : document), row.day);
+      recent.document = document;
+    }
   }
   if (row.direction !== undefined && row.direction !== '') {
     addTo(history.directions, row.direction, row.amount);
@@ -269,6 +309,7 @@ export function mergeLedger(into: Ledger, from: Ledger): Ledger {
     }
   }
   into.finalized = false;
+  into.recent = undefined;
   return into;
 }
 
@@ -311,5 +352,6 @@ export function finalizeLedger(ledger: Ledger): Ledger {
   }
   ledger.clients = sorted;
   ledger.finalized = true;
+  ledger.recent = undefined;
   return ledger;
 }

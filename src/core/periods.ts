@@ -21,6 +21,17 @@ export function periodOf(kind: PeriodKind, day: number): number {
   }
 }
 
+/**
+ * Index (from 0) of the period holding each day of [startDay, endDay], as a lookup table: the
+ * analysis asks this for every client-day, and a table beats the calendar arithmetic.
+ */
+export function periodIndexer(kind: PeriodKind, startDay: number, endDay: number): (day: number) => number {
+  const first = periodOf(kind, startDay);
+  const table = new Int32Array(Math.max(0, endDay - startDay + 1));
+  for (let day = startDay; day <= endDay; day++) table[day - startDay] = periodOf(kind, day) - first;
+  return (day) => table[day - startDay]!;
+}
+
 export function periodStart(kind: PeriodKind, index: number): number {
   switch (kind) {
     case 'week':

@@ -2,7 +2,7 @@
 // so memory stays bounded however long the sheet. One sheet, several named ones, or all of them
 // (`--sheet '*'`); every sheet is a table of its own (title rows, header, columns, dialect).
 import { Transform, type TransformCallback } from 'node:stream';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { KamError, type Problem, type ProblemCode } from '../core/problems.js';
 import type { OpenedInput } from './input.js';
 import type { Cell, RecordSink } from './records.js';
@@ -119,7 +119,9 @@ export async function readSheets(input: OpenedInput, selection: SheetSelection, 
   const skippable = all ? NOT_A_LEDGER_OF_MANY : NOT_A_LEDGER;
   const tap = new TailKeeper();
   input.stream.on('error', (e) => tap.destroy(e));
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(input.stream.pipe(tap), {
+  // exceljs is loaded only when a workbook is read: it costs a tenth of a second at start.
+  const { default: excel } = await import('exceljs');
+  const reader = new excel.stream.xlsx.WorkbookReader(input.stream.pipe(tap), {
     sharedStrings: 'cache',
     // Styles tell date cells from numbers.
     styles: 'cache',
