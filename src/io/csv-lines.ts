@@ -80,9 +80,9 @@ export class CsvLines {
     this.pending = this.pending === '' ? text : this.pending + text;
     if (this.recordDelimiter === undefined) {
       if (this.pending.length < this.nextDiscovery) return;
-      this.recordDelimiter = discoverRecordDelimiter(this.pending, this.delimiter);
+      this.recordDelimiter = discoverRecordDelimiter(this.pending.slice(0, this.nextDiscovery), this.delimiter);
       if (this.recordDelimiter === undefined) {
-        this.nextDiscovery = this.pending.length * 2;
+        this.nextDiscovery *= 2;
         return;
       }
     }

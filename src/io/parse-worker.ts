@@ -16,8 +16,12 @@ export interface WorkerTask {
   /** Exclusive. */
   end: number;
   encoding: Encoding | undefined;
-  delimiter: Delimiter;
   options: RecordOptions;
+}
+
+/** Sent once the main thread has settled the dialect on the file's first lines. */
+export interface WorkerStart {
+  delimiter: Delimiter;
   dialect: SettledDialect;
 }
 
@@ -27,9 +31,9 @@ export type WorkerReply =
   /** Line numbers in problems are relative to the range's first line. */
   | { kind: 'failed'; problem: Problem | undefined; message: string };
 
-async function run(task: WorkerTask): Promise<void> {
+async function run(task: WorkerTask, start: WorkerStart): Promise<void> {
   const ledger = emptyLedger({ quantity: false, profit: false, document: false, product: false, direction: false });
-  const reader = RecordReader.continuing(ledger, task.name, task.options, task.dialect);
+  const reader = RecordReader.continuing(ledger, task.name, task.options, start.dialect);
   const stream = createReadStream(task.path, { start: task.start, end: task.end - 1, highWaterMark: 1 << 20 });
   let reported = 0;
   stream.on('data', () => {
@@ -40,16 +44,20 @@ async function run(task: WorkerTask): Promise<void> {
     }
   });
   const input = { name: task.name, kind: 'csv' as const, compressed: false, size: task.end - task.start, bytesRead: () => stream.bytesRead, stream };
-  const lines = await readCsv(input, { encoding: task.encoding, delimiter: task.delimiter }, () => undefined, reader.push);
+  const lines = await readCsv(input, { encoding: task.encoding, delimiter: start.delimiter }, () => undefined, reader.push);
   parentPort!.postMessage({ kind: 'progress', bytes: task.end - task.start - reported } satisfies WorkerReply);
   const packed = packLedger(ledger);
   parentPort!.postMessage({ kind: 'done', ledger: packed, counts: reader.counts, examples: reader.examples, lines } satisfies WorkerReply, transferables(packed));
 }
 
-run(workerData as WorkerTask).catch((error: unknown) => {
+parentPort!.once('message', (start: WorkerStart) => {
+  run(workerData as WorkerTask, start).catch(failed);
+});
+
+function failed(error: unknown): void {
   const reply: WorkerReply =
     error instanceof KamError
       ? { kind: 'failed', problem: error.problem, message: error.message }
       : { kind: 'failed', problem: undefined, message: error instanceof Error ? error.message : String(error) };
   parentPort!.postMessage(reply);
-});
+}

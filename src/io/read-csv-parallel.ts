@@ -1,8 +1,8 @@
-// Large plain CSV files are read by worker threads over line-aligned byte ranges. The main
-// thread reads the head itself (header, dialect: the same decisions a single pass makes), the
-// workers fold their ranges into ledgers, and the exact sums merge into the same bytes a single
+// Large plain CSV files are read on several threads over line-aligned byte ranges. The main
+// thread reads the first range itself (header, dialect: the same decisions a single pass makes),
+// workers fold the others into ledgers, and the exact sums merge into the same bytes a single
 // pass gives. Anything unusual — a range that ends inside a quoted field, a dialect still
-// undecided after the head — falls back to the single pass.
+// undecided after the first range — falls back to the single pass.
 import { createReadStream, existsSync } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
@@ -11,9 +11,9 @@ import { Worker } from 'node:worker_threads';
 import { emptyLedger, type Ledger } from '../core/ledger.js';
 import { mergePacked } from '../core/ledger-transfer.js';
 import { KamError, type Problem } from '../core/problems.js';
-import type { WorkerReply, WorkerTask } from './parse-worker.js';
+import type { WorkerReply, WorkerStart, WorkerTask } from './parse-worker.js';
 import { readCsv, type CsvDialect, type CsvOptions } from './read-csv.js';
-import { MAX_EXAMPLES, RecordReader, type ReadCounts, type RecordOptions } from './records.js';
+import { MAX_EXAMPLES, RecordReader, type ReadCounts, type RecordOptions, type RecordSink } from './records.js';
 
 /** Below this a single pass is as fast as starting threads. */
 export const PARALLEL_MIN_BYTES = 8 << 20;
@@ -22,8 +22,6 @@ export const PARALLEL_MIN_BYTES = 8 << 20;
  * threads trade memory for speed, and for the largest files memory matters more.
  */
 export const PARALLEL_MAX_BYTES = 256 << 20;
-/** The head the main thread reads to settle the dialect (it needs SAMPLE_ROWS records). */
-const HEAD_BYTES = 2 << 20;
 const WORKER_URL = new URL('./parse-worker.js', import.meta.url);
 const WORKER_HEAP_MB = 128;
 
@@ -65,17 +63,25 @@ async function lineStarts(path: string, targets: number[], size: number): Promis
   }
 }
 
-function runWorker(task: WorkerTask, onBytes: (n: number) => void): Promise<Extract<WorkerReply, { kind: 'done' | 'failed' }>> {
-  return new Promise((resolve, reject) => {
-    // A worker's live data is its share of the ledger; a capped heap makes V8 collect early
-    // instead of growing, and a share too big for it ends the parallel attempt, not the run.
-    const worker = new Worker(WORKER_URL, { workerData: task, resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB } });
-    let settled = false;
-    worker.on('message', (reply: WorkerReply) => {
-      if (reply.kind === 'progress') onBytes(reply.bytes);
+/** A worker started early: it loads its modules while the main thread settles the dialect. */
+interface StartedWorker {
+  /** Hands the worker what it still needs to begin: the dialect the main thread settled. */
+  begin(message: WorkerStart): void;
+  reply: Promise<Extract<WorkerReply, { kind: 'done' | 'failed' }>>;
+  stop(): void;
+}
+
+function startWorker(task: WorkerTask, onBytes: (n: number) => void): StartedWorker {
+  // A worker's live data is its share of the ledger; a capped heap makes V8 collect early
+  // instead of growing, and a share too big for it ends the parallel attempt, not the run.
+  const worker = new Worker(WORKER_URL, { workerData: task, resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB } });
+  let settled = false;
+  const reply = new Promise<Extract<WorkerReply, { kind: 'done' | 'failed' }>>((resolve, reject) => {
+    worker.on('message', (message: WorkerReply) => {
+      if (message.kind === 'progress') onBytes(message.bytes);
       else {
         settled = true;
-        resolve(reply);
+        resolve(message);
         void worker.terminate();
       }
     });
@@ -86,6 +92,16 @@ function runWorker(task: WorkerTask, onBytes: (n: number) => void): Promise<Extr
       if (!settled) reject(new Error(`parse worker exited with ${code}`));
     });
   });
+  // A worker stopped before it replies must not leave an unhandled rejection behind.
+  reply.catch(() => undefined);
+  return {
+    begin: (message) => worker.postMessage(message),
+    reply,
+    stop: () => {
+      settled = true;
+      void worker.terminate();
+    },
+  };
 }
 
 function shifted(problem: Problem, offset: number): Problem {
@@ -93,8 +109,10 @@ function shifted(problem: Problem, offset: number): Problem {
 }
 
 /**
- * Reads a plain CSV file with `threads` workers; undefined when it must be read in one pass
- * instead (the caller then starts over, so nothing read here leaks into the result).
+ * Reads a plain CSV file on `threads` threads: the main thread reads the first share itself
+ * (settling header and dialect on the way, as one pass would), workers read the others. Resolves
+ * to undefined when the file must be read in one pass instead (the caller then starts over, so
+ * nothing read here leaks into the result).
  */
 export async function readCsvParallel(
   path: string,
@@ -105,40 +123,63 @@ export async function readCsvParallel(
   threads: number,
   onBytes: (n: number) => void,
 ): Promise<ParallelResult | undefined> {
-  const [headEnd] = (await lineStarts(path, [Math.min(HEAD_BYTES, size - 1)], size)) ?? [];
-  if (headEnd === undefined) return undefined;
+  const step = size / threads;
+  const targets = Array.from({ length: threads - 1 }, (_, i) => Math.floor(step * (i + 1)));
+  const starts = await lineStarts(path, targets, size);
+  if (starts === undefined) return undefined;
+  const bounds = [0, ...starts, size];
+  if (bounds.some((b, i) => i > 0 && b <= bounds[i - 1]!)) return undefined;
+
+  // Workers start now and wait for the dialect, so their start-up overlaps the main thread's read.
+  const workers = bounds.slice(1, -1).map((start, i) =>
+    // The encoding as the user forced it, else undecided: an all-ASCII head settles nothing,
+    // and each range decides at its first non-ASCII byte, as one pass would.
+    startWorker({ path, name, start, end: bounds[i + 2]!, encoding: csv.encoding, options }, onBytes),
+  );
+  const stopAll = (): void => workers.forEach((w) => w.stop());
 
   const ledger = emptyLedger({ quantity: false, profit: false, document: false, product: false, direction: false });
   const head = new RecordReader(ledger, name, options);
   let dialect: CsvDialect | undefined;
-  const headStream = createReadStream(path, { start: 0, end: headEnd - 1, highWaterMark: 1 << 20 });
-  const headLines = await readCsv(
-    { name, kind: 'csv', compressed: false, size: headEnd, bytesRead: () => headStream.bytesRead, stream: headStream },
-    csv,
-    (d) => (dialect = d),
-    head.push,
-  );
-  onBytes(headEnd);
-  const settled = head.dialect;
-  if (settled === undefined || dialect === undefined) return undefined;
+  let begun = false;
+  const sink: RecordSink = (cells, line) => {
+    head.push(cells, line);
+    if (!begun && head.dialect !== undefined) {
+      begun = true;
+      for (const w of workers) w.begin({ delimiter: dialect!.delimiter, dialect: head.dialect });
+    }
+  };
+  let headLines: number;
+  try {
+    const stream = createReadStream(path, { start: 0, end: bounds[1]! - 1, highWaterMark: 1 << 20 });
+    let reported = 0;
+    stream.on('data', () => {
+      onBytes(stream.bytesRead - reported);
+      reported = stream.bytesRead;
+    });
+    headLines = await readCsv(
+      { name, kind: 'csv', compressed: false, size: bounds[1]!, bytesRead: () => stream.bytesRead, stream },
+      csv,
+      (d) => (dialect = d),
+      sink,
+    );
+  } catch (error) {
+    stopAll();
+    throw error;
+  }
+  // A dialect still undecided after the first share (dates ambiguous all along): one pass decides.
+  if (!begun || dialect === undefined) {
+    stopAll();
+    return undefined;
+  }
 
-  const step = (size - headEnd) / threads;
-  const targets = Array.from({ length: threads - 1 }, (_, i) => Math.floor(headEnd + step * (i + 1)));
-  const starts = await lineStarts(path, targets, size);
-  if (starts === undefined) return undefined;
-  const bounds = [headEnd, ...starts, size];
-  if (bounds.some((b, i) => i > 0 && b <= bounds[i - 1]!)) return undefined;
-
-  const replies = await Promise.all(
-    bounds.slice(0, -1).map((start, i) =>
-      runWorker(
-        // The encoding as the user forced it, else undecided: an all-ASCII head settles nothing,
-        // and each range decides at its first non-ASCII byte, as one pass would.
-        { path, name, start, end: bounds[i + 1]!, encoding: csv.encoding, delimiter: dialect!.delimiter, options, dialect: settled },
-        onBytes,
-      ),
-    ),
-  );
+  let replies: Extract<WorkerReply, { kind: 'done' | 'failed' }>[];
+  try {
+    replies = await Promise.all(workers.map((w) => w.reply));
+  } catch (error) {
+    stopAll();
+    throw error;
+  }
 
   // Merge in file order, turning range-relative line numbers into the file's.
   const counts: ReadCounts = { ...head.counts };
