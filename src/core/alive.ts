@@ -33,9 +33,9 @@ export function purchaseDaysByClient(ledger: Ledger, asOf: number): [string, num
   const out: [string, number[]][] = [];
   for (const history of ledger.clients.values()) {
     const days: number[] = [];
-    for (const [day, t] of history.days) if (t.purchase && day <= asOf) days.push(day);
+    const table = history.days;
+    for (let i = 0; i < table.size && table.day(i) <= asOf; i++) if (table.purchase(i)) days.push(table.day(i));
     if (days.length === 0) continue;
-    days.sort((a, b) => a - b);
     out.push([history.client, days]);
   }
   out.sort((p, q) => (p[0] < q[0] ? -1 : p[0] > q[0] ? 1 : 0));

@@ -1,5 +1,6 @@
 // The pure heart of `kam analyze`: a folded ledger and settings in, plain results out.
 import { classifyAbc, type AbcClass } from './abc.js';
+import type { DayMeasure } from './day-table.js';
 import { finalizeLedger, type Ledger, type LedgerColumns } from './ledger.js';
 import { buildMatrix, cellName, type CellName, type MatrixCell } from './matrix.js';
 import { periodIndexer } from './periods.js';
@@ -88,8 +89,9 @@ export interface Analysis {
   notes: Problem[];
 }
 
-function metricOf(by: AbcMetric, t: { amount: number; profit: number; quantity: number }): number {
-  return by === 'revenue' ? t.amount : by === 'profit' ? t.profit : t.quantity;
+/** The day-table measure behind an ABC metric. */
+export function measureOf(by: AbcMetric): DayMeasure {
+  return by === 'revenue' ? 'amount' : by;
 }
 
 export function analyzeLedger(ledger: Ledger, settings: AnalysisSettings): Analysis {
@@ -109,6 +111,7 @@ export function analyzeLedger(ledger: Ledger, settings: AnalysisSettings): Analy
     firstRowPeriod: number;
     firstPurchasePeriod: number;
   }
+  const metric = measureOf(settings.by);
   const drafts = new Map<string, Draft>();
   let clientsInLedger = 0;
   let rowsAfterAsOf = 0;
@@ -123,22 +126,25 @@ export function analyzeLedger(ledger: Ledger, settings: AnalysisSettings): Analy
     let quantity = 0;
     let firstRowPeriod = periods;
     let firstPurchasePeriod = periods;
-    for (const [day, t] of history.days) {
+    const days = history.days;
+    for (let i = 0; i < days.size; i++) {
+      const day = days.day(i);
       if (day > asOf) {
         rowsAfterAsOf++;
         continue;
       }
-      if (t.purchase) purchaseDays.push(day);
+      const purchase = days.purchase(i);
+      if (purchase) purchaseDays.push(day);
       if (day < startDay || day > endDay) continue;
       inWindow = true;
       const p = periodIndex(day);
-      series[p]! += metricOf(settings.by, t);
-      revenue += t.amount;
-      profit += t.profit;
-      quantity += t.quantity;
+      series[p]! += days.total(metric, i);
+      revenue += days.amount(i);
+      profit += days.total('profit', i);
+      quantity += days.total('quantity', i);
       if (p < firstRowPeriod) firstRowPeriod = p;
-      if (t.purchase && p < firstPurchasePeriod) firstPurchasePeriod = p;
-      if (t.purchase && !ledger.columns.document) purchaseSeries[p]!++;
+      if (purchase && p < firstPurchasePeriod) firstPurchasePeriod = p;
+      if (purchase && !ledger.columns.document) purchaseSeries[p]!++;
     }
     if (purchaseDays.length > 0 || inWindow) clientsInLedger++;
     if (!inWindow) continue;

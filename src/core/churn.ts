@@ -116,23 +116,16 @@ export function clientLapses(history: ClientHistory, asOf: number, rules: Recenc
   const all: number[] = [];
   const amounts: number[] = [];
   const purchaseDays: number[] = [];
-  let ordered = true;
-  for (const [day, t] of history.days) {
-    if (day > asOf) continue;
-    if (all.length > 0 && day < all[all.length - 1]!) ordered = false;
+  // Day tables are in day order.
+  const days = history.days;
+  for (let i = 0; i < days.size; i++) {
+    const day = days.day(i);
+    if (day > asOf) break;
     all.push(day);
-    amounts.push(t.amount);
-    if (t.purchase) purchaseDays.push(day);
+    amounts.push(days.amount(i));
+    if (days.purchase(i)) purchaseDays.push(day);
   }
   if (purchaseDays.length === 0) return undefined;
-  if (!ordered) {
-    // A ledger not finalized (days in arrival order): sort the days with their amounts.
-    const order = all.map((_, i) => i).sort((i, j) => all[i]! - all[j]!);
-    const sortedAmounts = order.map((i) => amounts[i]!);
-    all.sort((a, b) => a - b);
-    for (let i = 0; i < sortedAmounts.length; i++) amounts[i] = sortedAmounts[i]!;
-    purchaseDays.sort((a, b) => a - b);
-  }
   // Prefix sums of the net amount per day, for revenue over any run of days.
   const prefix = new Float64Array(all.length + 1);
   for (let i = 0; i < all.length; i++) prefix[i + 1] = prefix[i]! + amounts[i]!;

@@ -178,7 +178,6 @@ export function buildDossier(ledger: Ledger, analysis: Analysis, client: string,
   // Recency over all rows up to the as-of day: the analysis has it for clients in the window.
   const purchaseDays: number[] = [];
   for (const [day, t] of history.days) if (t.purchase && day <= w.asOf) purchaseDays.push(day);
-  purchaseDays.sort((a, b) => a - b);
   const recency = purchaseDays.length > 0 ? assessRecency(purchaseDays, w.asOf, analysis.settings) : undefined;
 
   const series: DossierPeriod[] = w.labels.map((label, i) => ({ label, value: c?.series[i] ?? 0, purchases: c?.purchaseSeries[i] ?? 0 }));

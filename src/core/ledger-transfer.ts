@@ -1,7 +1,7 @@
 // A ledger as flat typed arrays, so a worker thread can hand it back without cloning a
 // million small objects. Pure: no threads here, just the packing.
 import { DocumentSet } from './document-set.js';
-import { DayTotals, addExactPair, exactSumsOf, type ClientHistory, type Ledger, type LedgerColumns } from './ledger.js';
+import { DayTable, addExactPair, exactSumsOf, type ClientHistory, type Ledger, type LedgerColumns } from './ledger.js';
 
 export interface LedgerTransfer {
   names: string[];
@@ -22,7 +22,8 @@ export interface LedgerTransfer {
   columns: LedgerColumns;
 }
 
-const VALUES = 6;
+const MEASURES = ['amount', 'profit', 'quantity'] as const;
+const VALUES = 2 * MEASURES.length;
 
 function exactEntries(index: number, history: ClientHistory, kind: 'directions' | 'products', out: [number, string, number, number][]): void {
   const exact = history.exactSums?.[kind];
@@ -51,14 +52,17 @@ export function packLedger(ledger: Ledger): LedgerTransfer {
     const index = names.length;
     names.push(history.client);
     clientRows[index] = history.rows;
-    for (const [day, t] of history.days) {
+    const days = history.days;
+    for (let i = 0; i < days.size; i++) {
       dayKeys[d * 3] = index;
-      dayKeys[d * 3 + 1] = day;
-      dayKeys[d * 3 + 2] = t.purchase ? 1 : 0;
-      dayValues.set(
-        [t.amountUnits, t.amountMicros, t.profitUnits, t.profitMicros, t.quantityUnits, t.quantityMicros],
-        d * VALUES,
-      );
+      dayKeys[d * 3 + 1] = days.day(i);
+      dayKeys[d * 3 + 2] = days.purchase(i) ? 1 : 0;
+      let o = d * VALUES;
+      for (const measure of MEASURES) {
+        const [units, micros] = days.exact(measure, i);
+        dayValues[o++] = units;
+        dayValues[o++] = micros;
+      }
       d++;
     }
     for (const [key, day] of history.documents.entries()) {
@@ -103,7 +107,7 @@ export function mergePacked(into: Ledger, t: LedgerTransfer): Ledger {
   const histories: ClientHistory[] = t.names.map((client, i) => {
     let h = into.clients.get(client);
     if (h === undefined) {
-      h = { client, days: new Map(), documents: new DocumentSet(), directions: new Map(), products: new Map(), rows: 0 };
+      h = { client, days: new DayTable(), documents: new DocumentSet(), directions: new Map(), products: new Map(), rows: 0 };
       into.clients.set(client, h);
     }
     h.rows += t.clientRows[i]!;
@@ -111,20 +115,16 @@ export function mergePacked(into: Ledger, t: LedgerTransfer): Ledger {
   });
   const v = t.dayValues;
   for (let d = 0; d < t.dayKeys.length / 3; d++) {
-    const o = d * VALUES;
-    const totals = new DayTotals();
-    totals.purchase = t.dayKeys[d * 3 + 2] === 1;
-    totals.amountUnits = v[o]!;
-    totals.amountMicros = v[o + 1]!;
-    totals.profitUnits = v[o + 2]!;
-    totals.profitMicros = v[o + 3]!;
-    totals.quantityUnits = v[o + 4]!;
-    totals.quantityMicros = v[o + 5]!;
     const days = histories[t.dayKeys[d * 3]!]!.days;
-    const day = t.dayKeys[d * 3 + 1]!;
-    const existing = days.get(day);
-    if (existing === undefined) days.set(day, totals);
-    else existing.add(totals);
+    const i = days.slot(t.dayKeys[d * 3 + 1]!);
+    if (t.dayKeys[d * 3 + 2] === 1) days.markPurchase(i);
+    let o = d * VALUES;
+    for (const measure of MEASURES) {
+      const units = v[o++]!;
+      const micros = v[o++]!;
+      // Zero sums stay unstored: a measure no line carried keeps no column.
+      if (units !== 0 || micros !== 0) days.addExact(measure, i, units, micros);
+    }
   }
   for (let k = 0; k < t.documentKeys.length; k++) {
     histories[t.documentOwners[k * 2]!]!.documents.add(t.documentKeys[k]!, t.documentOwners[k * 2 + 1]!);

@@ -6,7 +6,10 @@
 // integer, so totals do not depend on the order of the lines. Shuffled rows, a ledger split
 // across files and a parse spread over worker threads all give the same bytes.
 
+import { DayTable, fromExact, microsOf } from './day-table.js';
 import { DocumentSet } from './document-set.js';
+
+export { DayTable, type DayTotals } from './day-table.js';
 
 /** One sale line after reading: the core's only input. */
 export interface LedgerRow {
@@ -20,59 +23,10 @@ export interface LedgerRow {
   direction?: string | undefined;
 }
 
-const MICRO = 1e6;
-
-function fromExact(units: number, micros: number): number {
-  const value = units + micros / MICRO;
-  return value === 0 ? 0 : value;
-}
-
-/**
- * One client's day. The sums are kept exactly, as whole units and millionths (both integers,
- * small ones stay unboxed), and read as numbers through getters: no float is stored, so a day
- * costs little memory and its value never depends on the order of the lines.
- */
-export class DayTotals {
-  /** At least one line with a positive amount (or a zero amount and a positive quantity): SPEC §6. */
-  purchase = false;
-  amountUnits = 0;
-  amountMicros = 0;
-  profitUnits = 0;
-  profitMicros = 0;
-  quantityUnits = 0;
-  quantityMicros = 0;
-
-  get amount(): number {
-    return fromExact(this.amountUnits, this.amountMicros);
-  }
-  get profit(): number {
-    return fromExact(this.profitUnits, this.profitMicros);
-  }
-  get quantity(): number {
-    return fromExact(this.quantityUnits, this.quantityMicros);
-  }
-
-  copy(): DayTotals {
-    const t = new DayTotals();
-    t.add(this);
-    return t;
-  }
-
-  /** Adds another day's totals (merging ledgers read in parts). */
-  add(from: DayTotals): void {
-    this.purchase ||= from.purchase;
-    this.amountUnits += from.amountUnits;
-    this.amountMicros += from.amountMicros;
-    this.profitUnits += from.profitUnits;
-    this.profitMicros += from.profitMicros;
-    this.quantityUnits += from.quantityUnits;
-    this.quantityMicros += from.quantityMicros;
-  }
-}
-
 export interface ClientHistory {
   client: string;
-  days: Map<number, DayTotals>;
+  /** Days with a line, ascending, with their purchase flag and exact sums. */
+  days: DayTable;
   /**
    * Document (as a 52-bit hash of its number: a collision within one client's documents is
    * about 1 in 10^12) → first day on which it carries a purchase line; documents of returns
@@ -117,7 +71,8 @@ interface RecentLine {
   client: string;
   history: ClientHistory;
   day: number;
-  totals: DayTotals;
+  /** The day's index in the history's table. */
+  slot: number;
   /** The purchase document last added for this client and day (undefined: none yet). */
   document: string | undefined;
 }
@@ -148,19 +103,10 @@ export function emptyLedger(columns: LedgerColumns): Ledger {
 function historyOf(ledger: Ledger, client: string): ClientHistory {
   let history = ledger.clients.get(client);
   if (history === undefined) {
-    history = { client, days: new Map(), documents: new DocumentSet(), directions: new Map(), products: new Map(), rows: 0 };
+    history = { client, days: new DayTable(), documents: new DocumentSet(), directions: new Map(), products: new Map(), rows: 0 };
     ledger.clients.set(client, history);
   }
   return history;
-}
-
-function dayTotalsOf(history: ClientHistory, day: number): DayTotals {
-  let totals = history.days.get(day);
-  if (totals === undefined) {
-    totals = new DayTotals();
-    history.days.set(day, totals);
-  }
-  return totals;
 }
 
 function addTo(map: Map<string, number>, key: string, value: number): void {
@@ -180,7 +126,7 @@ function addToExact(map: Map<string, Float64Array>, key: string, value: number):
 function addExact(exact: Float64Array, x: number): void {
   const whole = Math.trunc(x);
   exact[0]! += whole;
-  exact[1]! += micros(x, whole);
+  exact[1]! += microsOf(x, whole);
 }
 
 /** Adds an exact pair (units, micros) to the one kept under `key`, creating it if need be. */
@@ -197,11 +143,6 @@ export function addExactPair(map: Map<string, Float64Array>, key: string, units:
 export function exactSumsOf(history: ClientHistory): NonNullable<ClientHistory['exactSums']> {
   history.exactSums ??= { directions: new Map(), products: new Map() };
   return history.exactSums;
-}
-
-/** Millionths of x beyond its whole units (an integer): x = trunc(x) + micros(x) / 10^6. */
-function micros(x: number, whole: number): number {
-  return Math.round((x - whole) * MICRO);
 }
 
 /** FNV-1a, twice with different seeds, folded into 52 bits: a document number as a number. */
@@ -222,22 +163,23 @@ export function addLine(ledger: Ledger, row: LedgerRow): void {
   let recent = ledger.recent;
   if (recent === undefined || recent.client !== row.client) {
     const history = historyOf(ledger, row.client);
-    const totals = dayTotalsOf(history, row.day);
-    if (recent === undefined) recent = ledger.recent = { client: row.client, history, day: row.day, totals, document: undefined };
+    const slot = history.days.slot(row.day);
+    if (recent === undefined) recent = ledger.recent = { client: row.client, history, day: row.day, slot, document: undefined };
     else {
       recent.client = row.client;
       recent.history = history;
       recent.day = row.day;
-      recent.totals = totals;
+      recent.slot = slot;
       recent.document = undefined;
     }
   } else if (recent.day !== row.day) {
     recent.day = row.day;
-    recent.totals = dayTotalsOf(recent.history, row.day);
+    recent.slot = recent.history.days.slot(row.day);
     recent.document = undefined;
   }
   const history = recent.history;
-  const totals = recent.totals;
+  const days = history.days;
+  const slot = recent.slot;
   history.rows++;
   ledger.rows++;
   ledger.finalized = false;
@@ -245,23 +187,10 @@ export function addLine(ledger: Ledger, row: LedgerRow): void {
   if (ledger.lastDay === undefined || row.day > ledger.lastDay) ledger.lastDay = row.day;
 
   const purchase = isPurchaseLine(row.amount, row.quantity);
-  const amount = row.amount;
-  let whole = Math.trunc(amount);
-  totals.amountUnits += whole;
-  totals.amountMicros += micros(amount, whole);
-  const profit = row.profit;
-  if (profit !== undefined) {
-    whole = Math.trunc(profit);
-    totals.profitUnits += whole;
-    totals.profitMicros += micros(profit, whole);
-  }
-  const quantity = row.quantity;
-  if (quantity !== undefined) {
-    whole = Math.trunc(quantity);
-    totals.quantityUnits += whole;
-    totals.quantityMicros += micros(quantity, whole);
-  }
-  if (purchase) totals.purchase = true;
+  days.add('amount', slot, row.amount);
+  if (row.profit !== undefined) days.add('profit', slot, row.profit);
+  if (row.quantity !== undefined) days.add('quantity', slot, row.quantity);
+  if (purchase) days.markPurchase(slot);
 
   if (purchase) {
     // A purchase line without a document number is still a purchase: one per such day (this
@@ -293,11 +222,7 @@ export function mergeLedger(into: Ledger, from: Ledger): Ledger {
   for (const [client, source] of from.clients) {
     const target = historyOf(into, client);
     target.rows += source.rows;
-    for (const [day, t] of source.days) {
-      const existing = target.days.get(day);
-      if (existing === undefined) target.days.set(day, t.copy());
-      else existing.add(t);
-    }
+    target.days.addTable(source.days);
     for (const [doc, day] of source.documents.entries()) target.documents.add(doc, day);
     for (const [k, v] of source.directions) addTo(target.directions, k, v);
     for (const [k, v] of source.products) addTo(target.products, k, v);
@@ -330,7 +255,7 @@ function sortedByKey<K extends number | string, V>(map: Map<K, V>): Map<K, V> {
 /**
  * Makes the ledger order-independent: exact direction and product sums replace their running
  * floats, and every map is in key order, so that every later sum runs in the same order
- * whatever order the lines came in. (Day totals are exact through their getters already.)
+ * whatever order the lines came in. (Day tables are in day order and exact already.)
  */
 export function finalizeLedger(ledger: Ledger): Ledger {
   if (ledger.finalized === true) return ledger;
@@ -338,7 +263,6 @@ export function finalizeLedger(ledger: Ledger): Ledger {
   const sorted = new Map<string, ClientHistory>();
   for (const client of clients) {
     const history = ledger.clients.get(client)!;
-    history.days = sortedByKey(history.days);
     if (history.exactSums !== undefined) {
       for (const kind of ['directions', 'products'] as const) {
         const exact = new Map<string, number>();

@@ -22,7 +22,7 @@
 //   prospect, qualified, lost, at-risk) are not taken from the file.
 // - The file is matched against every client of the ledger, not only those in the window; names
 //   matching no client at all are reported in one warning.
-import { isKeyClient, keyShareOf, type Analysis, type ClientAnalysis } from './analyze.js';
+import { isKeyClient, keyShareOf, measureOf, type Analysis, type ClientAnalysis } from './analyze.js';
 import { roundForTies } from './abc.js';
 import { daysFromCivil, daysInMonth, ymdFromDay } from './calendar.js';
 import { normalizeClientName, type Ledger } from './ledger.js';
@@ -140,9 +140,6 @@ export function monthsBefore(day: number, months: number): number {
   return daysFromCivil(yy, mm, Math.min(d, daysInMonth(yy, mm)));
 }
 
-function metricOfDay(by: Analysis['settings']['by'], t: { amount: number; profit: number; quantity: number }): number {
-  return by === 'revenue' ? t.amount : by === 'profit' ? t.profit : t.quantity;
-}
 
 /** Orders tags: TAG_ORDER first, then the others in the order they were added; no duplicates. */
 export function orderTags(tags: Iterable<string>): string[] {
@@ -297,7 +294,12 @@ export function paceOf(
   let metricSince = 0;
   const history = ledger.clients.get(client);
   if (history !== undefined) {
-    for (const [day, t] of history.days) if (day >= firstPurchase && day <= asOf) metricSince += metricOfDay(by, t);
+    const days = history.days;
+    const measure = measureOf(by);
+    for (let i = 0; i < days.size; i++) {
+      const day = days.day(i);
+      if (day >= firstPurchase && day <= asOf) metricSince += days.total(measure, i);
+    }
   }
   const elapsedDays = asOf - firstPurchase + 1;
   const counted = Math.max(elapsedDays, MONTH_DAYS);

@@ -63,7 +63,7 @@ describe('assessAlive', () => {
     const alive = assessAlive(purchaseDaysByClient(ledger, asOf), asOf);
     const { r, alpha, a, b } = alive.fit!.params;
     for (const c of alive.clients) {
-      const days = [...ledger.clients.get(c.client)!.days.keys()].filter((d) => d <= asOf).sort((p, q) => p - q);
+      const days = [...ledger.clients.get(c.client)!.days].map(([day]) => day).filter((d) => d <= asOf).sort((p, q) => p - q);
       const x = days.length - 1;
       const tx = (days[days.length - 1]! - days[0]!) / 7;
       const T = (asOf - days[0]!) / 7;
