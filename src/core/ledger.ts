@@ -100,9 +100,19 @@ export function emptyLedger(columns: LedgerColumns): Ledger {
   return { clients: new Map(), firstDay: undefined, lastDay: undefined, rows: 0, columns: { ...columns } };
 }
 
-function historyOf(ledger: Ledger, client: string): ClientHistory {
-  let history = ledger.clients.get(client);
+/**
+ * A copy of a string that keeps nothing else alive. Names arrive as slices of a whole chunk of
+ * the file (up to a megabyte); kept as a map key, a slice would keep its chunk alive with it.
+ */
+function detached(text: string): string {
+  // V8 copies short slices anyway; longer ones are rebuilt from a small JSON text.
+  return text.length < 13 ? text : (JSON.parse(JSON.stringify(text)) as string);
+}
+
+function historyOf(ledger: Ledger, name: string): ClientHistory {
+  let history = ledger.clients.get(name);
   if (history === undefined) {
+    const client = detached(name);
     history = { client, days: new DayTable(), documents: new DocumentSet(), directions: new Map(), products: new Map(), rows: 0 };
     ledger.clients.set(client, history);
   }
@@ -110,14 +120,16 @@ function historyOf(ledger: Ledger, client: string): ClientHistory {
 }
 
 function addTo(map: Map<string, number>, key: string, value: number): void {
-  map.set(key, (map.get(key) ?? 0) + value);
+  const sum = map.get(key);
+  if (sum === undefined) map.set(detached(key), value);
+  else map.set(key, sum + value);
 }
 
 function addToExact(map: Map<string, Float64Array>, key: string, value: number): void {
   let exact = map.get(key);
   if (exact === undefined) {
     exact = new Float64Array(2);
-    map.set(key, exact);
+    map.set(detached(key), exact);
   }
   addExact(exact, value);
 }
@@ -164,9 +176,9 @@ export function addLine(ledger: Ledger, row: LedgerRow): void {
   if (recent === undefined || recent.client !== row.client) {
     const history = historyOf(ledger, row.client);
     const slot = history.days.slot(row.day);
-    if (recent === undefined) recent = ledger.recent = { client: row.client, history, day: row.day, slot, document: undefined };
+    if (recent === undefined) recent = ledger.recent = { client: history.client, history, day: row.day, slot, document: undefined };
     else {
-      recent.client = row.client;
+      recent.client = history.client;
       recent.history = history;
       recent.day = row.day;
       recent.slot = slot;

@@ -6,6 +6,7 @@ import { emptyLedger } from '../core/ledger.js';
 import { packLedger, transferables, type LedgerTransfer } from '../core/ledger-transfer.js';
 import { KamError, type Problem } from '../core/problems.js';
 import type { Delimiter, Encoding } from './dialect.js';
+import { READ_CHUNK_BYTES } from './input.js';
 import { readCsv } from './read-csv.js';
 import { RecordReader, type ReadCounts, type RecordOptions, type SettledDialect } from './records.js';
 
@@ -34,7 +35,7 @@ export type WorkerReply =
 async function run(task: WorkerTask, start: WorkerStart): Promise<void> {
   const ledger = emptyLedger({ quantity: false, profit: false, document: false, product: false, direction: false });
   const reader = RecordReader.continuing(ledger, task.name, task.options, start.dialect);
-  const stream = createReadStream(task.path, { start: task.start, end: task.end - 1, highWaterMark: 1 << 20 });
+  const stream = createReadStream(task.path, { start: task.start, end: task.end - 1, highWaterMark: READ_CHUNK_BYTES });
   let reported = 0;
   stream.on('data', () => {
     const bytes = stream.bytesRead;

@@ -12,6 +12,7 @@ import { emptyLedger, type Ledger } from '../core/ledger.js';
 import { mergePacked } from '../core/ledger-transfer.js';
 import { KamError, type Problem } from '../core/problems.js';
 import type { WorkerReply, WorkerStart, WorkerTask } from './parse-worker.js';
+import { READ_CHUNK_BYTES } from './input.js';
 import { readCsv, type CsvDialect, type CsvOptions } from './read-csv.js';
 import { MAX_EXAMPLES, RecordReader, type ReadCounts, type RecordOptions, type RecordSink } from './records.js';
 
@@ -151,7 +152,7 @@ export async function readCsvParallel(
   };
   let headLines: number;
   try {
-    const stream = createReadStream(path, { start: 0, end: bounds[1]! - 1, highWaterMark: 1 << 20 });
+    const stream = createReadStream(path, { start: 0, end: bounds[1]! - 1, highWaterMark: READ_CHUNK_BYTES });
     let reported = 0;
     stream.on('data', () => {
       onBytes(stream.bytesRead - reported);
