@@ -5,7 +5,7 @@ import { finalizeLedger, type Ledger, type LedgerColumns } from './ledger.js';
 import { buildMatrix, cellName, type CellName, type MatrixCell } from './matrix.js';
 import { periodIndexer } from './periods.js';
 import { KamError, type Problem } from './problems.js';
-import { assessRecency, type ClientStatus } from './recency.js';
+import type { ClientStatus } from './recency.js';
 import { assessLost, type LostAssessment } from './churn.js';
 import { KEY_SHARE_BAND, type AbcMetric, type AnalysisSettings } from './settings.js';
 import { resolveWindow, type AnalysisWindow } from './window.js';
@@ -117,7 +117,6 @@ export function analyzeLedger(ledger: Ledger, settings: AnalysisSettings): Analy
   let rowsAfterAsOf = 0;
 
   for (const history of ledger.clients.values()) {
-    const purchaseDays: number[] = [];
     const series = new Array<number>(periods).fill(0);
     const purchaseSeries = new Array<number>(periods).fill(0);
     let inWindow = false;
@@ -134,7 +133,6 @@ export function analyzeLedger(ledger: Ledger, settings: AnalysisSettings): Analy
         continue;
       }
       const purchase = days.purchase(i);
-      if (purchase) purchaseDays.push(day);
       if (day < startDay || day > endDay) continue;
       inWindow = true;
       const p = periodIndex(day);
@@ -146,15 +144,15 @@ export function analyzeLedger(ledger: Ledger, settings: AnalysisSettings): Analy
       if (purchase && p < firstPurchasePeriod) firstPurchasePeriod = p;
       if (purchase && !ledger.columns.document) purchaseSeries[p]!++;
     }
-    if (purchaseDays.length > 0 || inWindow) clientsInLedger++;
+    // Recency over all history up to the as-of day: the lost assessment has it already.
+    const recency = lost.byClient.get(history.client)?.recency;
+    if (recency !== undefined || inWindow) clientsInLedger++;
     if (!inWindow) continue;
     if (ledger.columns.document) {
       for (const day of history.documents.values()) {
         if (day >= startDay && day <= endDay) purchaseSeries[periodIndex(day)]!++;
       }
     }
-    purchaseDays.sort((a, b) => a - b);
-    const recency = purchaseDays.length > 0 ? assessRecency(purchaseDays, asOf, settings) : undefined;
     drafts.set(history.client, {
       client: history.client,
       total: 0,

@@ -35,8 +35,6 @@ export interface Lapse {
 
 export interface ClientLapses {
   client: string;
-  /** Distinct purchase days up to the as-of day, ascending. */
-  purchaseDays: number[];
   recency: Recency;
   /** Net revenue over the 12 months up to the last purchase day. */
   revenue12m: number;
@@ -113,6 +111,11 @@ export function directionOf(history: Pick<ClientHistory, 'directions'>): string 
 
 /** One client's lapses and status as of `asOf`; undefined when it has no purchase day up to then. */
 export function clientLapses(history: ClientHistory, asOf: number, rules: RecencyRules): ClientLapses | undefined {
+  return lapsesAndDays(history, asOf, rules)?.lapses;
+}
+
+/** clientLapses, with the distinct purchase days (ascending) it was judged on. */
+function lapsesAndDays(history: ClientHistory, asOf: number, rules: RecencyRules): { lapses: ClientLapses; purchaseDays: number[] } | undefined {
   const all: number[] = [];
   const amounts: number[] = [];
   const purchaseDays: number[] = [];
@@ -141,14 +144,14 @@ export function clientLapses(history: ClientHistory, asOf: number, rules: Recenc
   };
   const revenue12m = (last: number): number => prefix[countUpTo(last)]! - prefix[countUpTo(twelveMonthsStart(last) - 1)]!;
   const recency = assessRecency(purchaseDays, asOf, rules);
-  return {
+  const lapses: ClientLapses = {
     client: history.client,
-    purchaseDays,
     recency,
     revenue12m: revenue12m(recency.lastPurchase),
     direction: directionOf(history),
     lapses: lapsesOf(purchaseDays, asOf, rules, revenue12m),
   };
+  return { lapses, purchaseDays };
 }
 
 export interface StatusCounts {
@@ -193,16 +196,19 @@ export function countStatuses(clients: readonly { recency: Recency; revenue12m: 
 
 /** Status, lapses and P(alive) of every client in the ledger, as of `asOf`. */
 export function assessLost(ledger: Ledger, asOf: number, rules: RecencyRules): LostAssessment {
-  const clients: ClientLapses[] = [];
+  // The purchase days feed BG/NBD and are then let go: kept per client, they were the biggest
+  // part of the assessment.
+  const judged: { lapses: ClientLapses; purchaseDays: number[] }[] = [];
   for (const history of ledger.clients.values()) {
-    const c = clientLapses(history, asOf, rules);
-    if (c !== undefined) clients.push(c);
+    const c = lapsesAndDays(history, asOf, rules);
+    if (c !== undefined) judged.push(c);
   }
-  clients.sort((p, q) => (p.client < q.client ? -1 : p.client > q.client ? 1 : 0));
+  judged.sort((p, q) => (p.lapses.client < q.lapses.client ? -1 : p.lapses.client > q.lapses.client ? 1 : 0));
   const alive = assessAlive(
-    clients.map((c) => [c.client, c.purchaseDays] as const),
+    judged.map((c) => [c.lapses.client, c.purchaseDays] as const),
     asOf,
   );
+  const clients = judged.map((c) => c.lapses);
   return {
     asOf,
     rules: { lostAfter: rules.lostAfter, lostFactor: rules.lostFactor, riskFactor: rules.riskFactor },

@@ -29,7 +29,8 @@ export class DocumentSet {
       if (day < this.days[slot]!) this.days[slot] = day;
       return;
     }
-    if ((this.count + 1) * 10 > this.keys.length * 7) {
+    // Up to 80% full: the probes stay short, and a million documents fit in ~20 MB.
+    if ((this.count + 1) * 10 > this.keys.length * 8) {
       this.grow();
       slot = this.slotOf(this.keys, key);
     }

@@ -6,7 +6,7 @@
 // their line numbers are the same either way (tested against csv-parse on its own).
 import { Parser } from 'csv-parse';
 import { parse as parseSync } from 'csv-parse/sync';
-import type { RecordSink } from './records.js';
+import type { RecordSink, SpanSink } from './records.js';
 
 /** Quote-free lines tolerated between two quoted ones before a csv-parse segment is closed. */
 const SEGMENT_GAP_LINES = 8;
@@ -61,10 +61,17 @@ export class CsvLines {
   /** Lines to add to a csv-parse segment that ended inside a quoted field (doubles per retry). */
   private extraLines = 1;
 
-  /** `discoveryChars`: text gathered before the record delimiter is looked for (tests make it small). */
+  /** Field bounds of the current plain line, for `spans`. */
+  private bounds: Int32Array = new Int32Array(64);
+
+  /**
+   * `spans`: offered each plain line in place first (see SpanSink); `discoveryChars`: text
+   * gathered before the record delimiter is looked for (tests make it small).
+   */
   constructor(
     private readonly delimiter: string,
     private readonly sink: RecordSink,
+    private readonly spans?: SpanSink,
     discoveryChars = DISCOVERY_CHARS,
   ) {
     this.nextDiscovery = discoveryChars;
@@ -77,6 +84,20 @@ export class CsvLines {
 
   write(text: string): void {
     if (text === '') return;
+    const rd = this.recordDelimiter;
+    if (rd !== undefined && this.pending !== '') {
+      // Finish the carried line on its own, so the new text is not copied into one string with it.
+      const lineEnd = text.indexOf(rd);
+      if (lineEnd >= 0) {
+        const joined = this.pending + text.slice(0, lineEnd + rd.length);
+        const used = this.consume(joined, false);
+        const rest = text.slice(lineEnd + rd.length);
+        // A csv-parse segment that wants more lines takes the long way: all of it in one string.
+        text = used === joined.length ? rest : joined.slice(used) + rest;
+        this.pending = '';
+        if (text === '') return;
+      }
+    }
     this.pending = this.pending === '' ? text : this.pending + text;
     if (this.recordDelimiter === undefined) {
       if (this.pending.length < this.nextDiscovery) return;
@@ -104,6 +125,7 @@ export class CsvLines {
     const rdLength = rd.length;
     const delimiter = this.delimiter;
     const sink = this.sink;
+    const spans = this.spans;
     // A line csv-parse might read differently: it holds a quote, or a line feed that is not
     // (part of) the record delimiter and so would stay inside a field.
     const strayBreak = rd === '\n' ? '' : '\n';
@@ -122,14 +144,24 @@ export class CsvLines {
       if (eol < 0 && !final) break;
       const end = eol < 0 ? n : eol;
       if (!odd(pos, end)) {
-        const cells: string[] = [];
+        let count = 0;
+        let bounds = this.bounds;
         let start = pos;
-        for (let d = text.indexOf(delimiter, start); d >= 0 && d < end; d = text.indexOf(delimiter, start)) {
-          cells.push(text.slice(start, d));
+        for (let d = text.indexOf(delimiter, start); ; d = text.indexOf(delimiter, start)) {
+          const fieldEnd = d >= 0 && d < end ? d : end;
+          if (2 * count + 2 > bounds.length) bounds = this.growBounds();
+          bounds[2 * count] = start;
+          bounds[2 * count + 1] = fieldEnd;
+          count++;
+          if (fieldEnd === end) break;
           start = d + 1;
         }
-        cells.push(text.slice(start, end));
-        sink(cells, this.line++);
+        if (spans === undefined || !spans(text, bounds, count, this.line)) {
+          const cells: string[] = new Array<string>(count);
+          for (let k = 0; k < count; k++) cells[k] = text.slice(bounds[2 * k]!, bounds[2 * k + 1]!);
+          sink(cells, this.line);
+        }
+        this.line++;
         pos = eol < 0 ? n : eol + rdLength;
         continue;
       }
@@ -165,6 +197,13 @@ export class CsvLines {
       pos = segmentEnd;
     }
     return pos;
+  }
+
+  private growBounds(): Int32Array {
+    const bounds = new Int32Array(this.bounds.length * 2);
+    bounds.set(this.bounds);
+    this.bounds = bounds;
+    return bounds;
   }
 
   /**

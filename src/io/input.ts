@@ -6,12 +6,7 @@ import { Readable } from 'node:stream';
 import { createGunzip } from 'node:zlib';
 import { KamError } from '../core/problems.js';
 
-/**
- * Bytes per read. Small on purpose: a chunk's text dies young in V8's nursery, where a
- * megabyte chunk becomes an external or large-object string that only a full collection frees
- * (at ten million lines that was 170 MB of peak memory, and no speed).
- */
-export const READ_CHUNK_BYTES = 64 * 1024;
+import { CHUNK_BYTES, fileChunks } from './file-chunks.js';
 
 export type InputKind = 'csv' | 'xlsx';
 
@@ -24,7 +19,12 @@ export interface OpenedInput {
   size: number | undefined;
   /** Counts bytes read from disk (before decompression), for progress. */
   bytesRead: () => number;
+  /** The bytes, for CSV readers (a chunk is valid until the next is asked for). */
+  chunks: AsyncIterable<Buffer>;
+  /** The bytes as a stream, for the xlsx reader; a plain CSV file is read through `chunks` alone. */
   stream: Readable;
+  /** Stops reading (after an error, or when another reader takes the file over). */
+  close(): void;
 }
 
 const GZIP_MAGIC = [0x1f, 0x8b];
@@ -107,7 +107,7 @@ export async function openInput(path: string, stdin: Readable): Promise<OpenedIn
     } catch (error) {
       throw fileProblem(error, name);
     }
-    raw = createReadStream(path, { highWaterMark: READ_CHUNK_BYTES });
+    raw = createReadStream(path, { highWaterMark: CHUNK_BYTES });
   }
   let { head, stream } = await peek(raw, name);
   let compressed = false;
@@ -123,12 +123,21 @@ export async function openInput(path: string, stdin: Readable): Promise<OpenedIn
     stream.destroy();
     throw problem;
   }
+  const kind = startsWith(head, ZIP_MAGIC) ? 'xlsx' : 'csv';
+  if (kind === 'csv' && !compressed && !fromStdin) {
+    // A plain file on disk: read again from its start into reused buffers (see file-chunks).
+    stream.destroy();
+    const chunks = fileChunks(path);
+    return { name, kind, compressed, size, bytesRead: () => chunks.bytesRead, chunks, stream, close: () => undefined };
+  }
   return {
     name,
-    kind: startsWith(head, ZIP_MAGIC) ? 'xlsx' : 'csv',
+    kind,
     compressed,
     size,
     bytesRead: () => (raw as Partial<ReadStream>).bytesRead ?? 0,
+    chunks: stream,
     stream,
+    close: () => stream.destroy(),
   };
 }

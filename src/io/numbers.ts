@@ -219,6 +219,37 @@ export function makeNumberParser(format: NumberFormat): (text: string) => number
   };
 }
 
+/** Powers of ten that are exact doubles. */
+const EXACT_TENS = Array.from({ length: 23 }, (_, k) => 10 ** k);
+
+/**
+ * The plain numbers of a CSV line read in place, without cutting the field out: an optional
+ * sign, up to 15 digits, at most one decimal mark (`decimalCode`). digits / 10^k is then the
+ * correctly rounded value, exactly what Number() gives for the same text (both operands are
+ * exact doubles). NaN for anything else — the caller reads those with the full parser.
+ */
+export function plainNumberAt(text: string, start: number, end: number, decimalCode: number): number {
+  let i = start;
+  let c = text.charCodeAt(i);
+  const negative = c === 45;
+  if (negative || c === 43) i++;
+  let mantissa = 0;
+  let digits = 0;
+  let scale = -1;
+  for (; i < end; i++) {
+    c = text.charCodeAt(i);
+    if (c >= 48 && c <= 57) {
+      mantissa = mantissa * 10 + (c - 48);
+      digits++;
+      if (scale >= 0) scale++;
+    } else if (c === decimalCode && scale < 0) scale = 0;
+    else return Number.NaN;
+  }
+  if (digits === 0 || digits > 15) return Number.NaN;
+  const value = scale > 0 ? mantissa / EXACT_TENS[scale]! : mantissa;
+  return negative && value !== 0 ? -value : value;
+}
+
 const DOT_PARSER = makeNumberParser({ decimal: '.' });
 const COMMA_PARSER = makeNumberParser({ decimal: ',' });
 

@@ -1,12 +1,11 @@
 // A worker thread's share of a large CSV: one line-aligned byte range, read with the dialect
 // the main thread settled on the file's head, folded into a ledger and handed back packed.
-import { createReadStream } from 'node:fs';
 import { parentPort, workerData } from 'node:worker_threads';
 import { emptyLedger } from '../core/ledger.js';
 import { packLedger, transferables, type LedgerTransfer } from '../core/ledger-transfer.js';
 import { KamError, type Problem } from '../core/problems.js';
 import type { Delimiter, Encoding } from './dialect.js';
-import { READ_CHUNK_BYTES } from './input.js';
+import { fileChunks } from './file-chunks.js';
 import { readCsv } from './read-csv.js';
 import { RecordReader, type ReadCounts, type RecordOptions, type SettledDialect } from './records.js';
 
@@ -35,17 +34,19 @@ export type WorkerReply =
 async function run(task: WorkerTask, start: WorkerStart): Promise<void> {
   const ledger = emptyLedger({ quantity: false, profit: false, document: false, product: false, direction: false });
   const reader = RecordReader.continuing(ledger, task.name, task.options, start.dialect);
-  const stream = createReadStream(task.path, { start: task.start, end: task.end - 1, highWaterMark: READ_CHUNK_BYTES });
+  const chunks = fileChunks(task.path, task.start, task.end);
   let reported = 0;
-  stream.on('data', () => {
-    const bytes = stream.bytesRead;
-    if (bytes - reported >= 8 << 20) {
-      parentPort!.postMessage({ kind: 'progress', bytes: bytes - reported } satisfies WorkerReply);
-      reported = bytes;
+  async function* counted(): AsyncGenerator<Buffer> {
+    for await (const chunk of chunks) {
+      if (chunks.bytesRead - reported >= 8 << 20) {
+        parentPort!.postMessage({ kind: 'progress', bytes: chunks.bytesRead - reported } satisfies WorkerReply);
+        reported = chunks.bytesRead;
+      }
+      yield chunk;
     }
-  });
-  const input = { name: task.name, kind: 'csv' as const, compressed: false, size: task.end - task.start, bytesRead: () => stream.bytesRead, stream };
-  const lines = await readCsv(input, { encoding: task.encoding, delimiter: start.delimiter }, () => undefined, reader.push);
+  }
+  const input = { name: task.name, chunks: counted(), close: () => undefined };
+  const lines = await readCsv(input, { encoding: task.encoding, delimiter: start.delimiter }, () => undefined, reader.push, reader.pushSpans);
   parentPort!.postMessage({ kind: 'progress', bytes: task.end - task.start - reported } satisfies WorkerReply);
   const packed = packLedger(ledger);
   parentPort!.postMessage({ kind: 'done', ledger: packed, counts: reader.counts, examples: reader.examples, lines } satisfies WorkerReply, transferables(packed));

@@ -3,7 +3,7 @@
 // workers fold the others into ledgers, and the exact sums merge into the same bytes a single
 // pass gives. Anything unusual — a range that ends inside a quoted field, a dialect still
 // undecided after the first range — falls back to the single pass.
-import { createReadStream, existsSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
@@ -12,7 +12,7 @@ import { emptyLedger, type Ledger } from '../core/ledger.js';
 import { mergePacked } from '../core/ledger-transfer.js';
 import { KamError, type Problem } from '../core/problems.js';
 import type { WorkerReply, WorkerStart, WorkerTask } from './parse-worker.js';
-import { READ_CHUNK_BYTES } from './input.js';
+import { fileChunks } from './file-chunks.js';
 import { readCsv, type CsvDialect, type CsvOptions } from './read-csv.js';
 import { MAX_EXAMPLES, RecordReader, type ReadCounts, type RecordOptions, type RecordSink } from './records.js';
 
@@ -152,17 +152,19 @@ export async function readCsvParallel(
   };
   let headLines: number;
   try {
-    const stream = createReadStream(path, { start: 0, end: bounds[1]! - 1, highWaterMark: READ_CHUNK_BYTES });
-    let reported = 0;
-    stream.on('data', () => {
-      onBytes(stream.bytesRead - reported);
-      reported = stream.bytesRead;
-    });
+    const chunks = fileChunks(path, 0, bounds[1]!);
+    async function* counted(): AsyncGenerator<Buffer> {
+      for await (const chunk of chunks) {
+        onBytes(chunk.length);
+        yield chunk;
+      }
+    }
     headLines = await readCsv(
-      { name, kind: 'csv', compressed: false, size: bounds[1]!, bytesRead: () => stream.bytesRead, stream },
+      { name, chunks: counted(), close: () => undefined },
       csv,
       (d) => (dialect = d),
       sink,
+      head.pushSpans,
     );
   } catch (error) {
     stopAll();

@@ -5,7 +5,7 @@ import { KamError } from '../core/problems.js';
 import { createDecoder, looksBinary, sniffDelimiter, sniffEncoding, type Delimiter, type Encoding } from './dialect.js';
 import { CsvLines, CsvSyntaxError } from './csv-lines.js';
 import { fileProblem, type OpenedInput } from './input.js';
-import type { RecordSink } from './records.js';
+import type { RecordSink, SpanSink } from './records.js';
 
 export interface CsvOptions {
   encoding: Encoding | undefined;
@@ -16,6 +16,9 @@ export interface CsvDialect {
   encoding: Encoding;
   delimiter: Delimiter;
 }
+
+/** Bytes decoded at a time: a megabyte string is an external or large-object one, freed late. */
+const TEXT_PIECE_BYTES = 64 * 1024;
 
 /** Enough text to see a few dozen lines even below title rows. */
 const SNIFF_BYTES = 64 * 1024;
@@ -28,10 +31,11 @@ function csvProblem(error: unknown, name: string): KamError {
 
 /**
  * Reads a CSV input to the end, handing every record to `sink` with its line number (counted
- * from 1 at the start of this input). Resolves to the number of lines read.
+ * from 1 at the start of this input), plain lines to `spans` first where given. Resolves to
+ * the number of lines read.
  */
-export async function readCsv(input: OpenedInput, options: CsvOptions, onDialect: (d: CsvDialect) => void, sink: RecordSink): Promise<number> {
-  const chunks = input.stream[Symbol.asyncIterator]();
+export async function readCsv(input: Pick<OpenedInput, 'name' | 'chunks' | 'close'>, options: CsvOptions, onDialect: (d: CsvDialect) => void, sink: RecordSink, spans?: SpanSink): Promise<number> {
+  const chunks = input.chunks[Symbol.asyncIterator]();
   const head: Buffer[] = [];
   let headBytes = 0;
   let done = false;
@@ -42,7 +46,8 @@ export async function readCsv(input: OpenedInput, options: CsvOptions, onDialect
         done = true;
         break;
       }
-      head.push(next.value as Buffer);
+      // A copy: the reader may reuse the chunk's buffer for the next one.
+      head.push(Buffer.from(next.value as Buffer));
       headBytes += (next.value as Buffer).length;
     }
   } catch (error) {
@@ -60,20 +65,24 @@ export async function readCsv(input: OpenedInput, options: CsvOptions, onDialect
   onDialect({ encoding, delimiter });
 
   // Empty lines are kept (and skipped by the sink) so that record order gives line numbers.
-  const lines = new CsvLines(delimiter, sink);
+  const lines = new CsvLines(delimiter, sink, spans);
   try {
     lines.write(headText);
     while (!done) {
       const next = await chunks.next();
       if (next.done) break;
-      lines.write(decoder.write(next.value as Buffer));
+      const chunk = next.value as Buffer;
+      // Text in pieces that die young in V8's nursery, whatever the size of the read.
+      for (let at = 0; at < chunk.length; at += TEXT_PIECE_BYTES) lines.write(decoder.write(chunk.subarray(at, at + TEXT_PIECE_BYTES)));
     }
     lines.write(decoder.end());
     lines.end();
   } catch (error) {
     throw csvProblem(error, input.name);
   } finally {
-    input.stream.destroy();
+    // Ends the reading early after an error (a generator's finally closes its file).
+    await chunks.return?.();
+    input.close();
   }
   return lines.lines;
 }

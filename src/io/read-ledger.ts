@@ -9,7 +9,7 @@ import { canReadInParallel, readCsvParallel } from './read-csv-parallel.js';
 import type { NumberFormat } from './numbers.js';
 import { readCsv, type CsvOptions } from './read-csv.js';
 import { readSheets, type SheetSelection } from './read-xlsx.js';
-import { MAX_EXAMPLES, RecordReader, type ReadCounts, type RecordOptions, type RecordSink } from './records.js';
+import { MAX_EXAMPLES, RecordReader, type ReadCounts, type RecordOptions, type RecordSink, type SpanSink } from './records.js';
 
 export interface LedgerReadOptions extends RecordOptions, CsvOptions {
   /** --sheet: undefined for the first sheet holding a ledger, names, or ['*'] for every sheet. */
@@ -62,7 +62,7 @@ export async function readLedger(
     const input = await openInput(path, stdin);
     const threads = options.threads ?? 1;
     if (input.kind === 'csv' && !input.compressed && path !== '-' && canReadInParallel(input.size, threads)) {
-      input.stream.destroy();
+      input.close();
       let bytes = 0;
       const parallel = await readCsvParallel(path, input.name, input.size!, options, options, threads, (n) => {
         bytes += n;
@@ -99,23 +99,29 @@ export async function readLedger(
       return;
     }
     const part = readPart(input, input.name);
-    await readCsv(input, options, (d) => Object.assign(part.report, d), part.sink);
+    await readCsv(input, options, (d) => Object.assign(part.report, d), part.sink, part.spans);
     part.finish();
   }
 
   /** One CSV input or one sheet: a record reader, its sink and what finishing it adds up. */
-  function readPart(input: OpenedInput, file: string): { report: InputReport; sink: RecordSink; finish: () => void } {
+  function readPart(input: OpenedInput, file: string): { report: InputReport; sink: RecordSink; spans: SpanSink; finish: () => void } {
     const reader = new RecordReader(ledger, file, options);
     const report: InputReport = { name: input.name, kind: input.kind, compressed: input.compressed, counts: reader.counts };
+    if (onProgress === undefined) return { report, sink: reader.push, spans: reader.pushSpans, finish: () => finish(reader, report) };
     let n = 0;
-    const sink: RecordSink =
-      onProgress === undefined
-        ? reader.push
-        : (cells, line) => {
-            reader.push(cells, line);
-            if ((++n & 0xffff) === 0) onProgress({ input: input.name, bytes: input.bytesRead(), size: input.size, rows: n });
-          };
-    return { report, sink, finish: () => finish(reader, report) };
+    const counted = (): void => {
+      if ((++n & 0xffff) === 0) onProgress({ input: input.name, bytes: input.bytesRead(), size: input.size, rows: n });
+    };
+    const sink: RecordSink = (cells, line) => {
+      reader.push(cells, line);
+      counted();
+    };
+    const spans: SpanSink = (text, bounds, count, line) => {
+      if (!reader.pushSpans(text, bounds, count, line)) return false;
+      counted();
+      return true;
+    };
+    return { report, sink, spans, finish: () => finish(reader, report) };
   }
 
   function finish(reader: RecordReader, report: InputReport): void {

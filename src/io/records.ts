@@ -5,7 +5,7 @@ import { KamError, type Problem } from '../core/problems.js';
 import { detectColumns, isKnownHeader, normalizeHeader, type ColumnMap, type ColumnRole } from './columns.js';
 import { dayFromDateCell, dayFromNumberCell, detectDateFormat, makeDateParser, type DateFormat } from './dates.js';
 import { findHeaderRow } from './dialect.js';
-import { detectNumberDialect, makeNumberParser, type NumberFormat } from './numbers.js';
+import { detectNumberDialect, makeNumberParser, plainNumberAt, type NumberFormat } from './numbers.js';
 
 /** A cell as a reader hands it over: CSV gives strings, xlsx also numbers and dates. */
 export type Cell = string | number | Date | boolean | null | undefined;
@@ -18,6 +18,12 @@ export interface RawRecord {
 
 /** Where readers hand records: cells and their line (CSV) or row (xlsx) number. */
 export type RecordSink = (cells: Cell[], line: number) => void;
+
+/**
+ * A CSV line handed over in place: field k is text.slice(bounds[2k], bounds[2k + 1]). Returns
+ * false when the line was not taken; the reader then hands it over again as cells.
+ */
+export type SpanSink = (text: string, bounds: Int32Array, count: number, line: number) => boolean;
 
 export interface RecordOptions {
   map: Partial<Record<ColumnRole, string>>;
@@ -80,6 +86,7 @@ export class RecordReader {
   private nextTry = SAMPLE_ROWS;
   private columns: ColumnMap = {};
   private convert: RecordSink | undefined;
+  private convertSpans: SpanSink | undefined;
   dateFormat: DateFormat | undefined;
   decimal: NumberFormat | undefined;
   private settledDialect: SettledDialect | undefined;
@@ -120,6 +127,13 @@ export class RecordReader {
     this.pending.push({ cells, line });
     if (this.pending.length >= this.nextTry) this.tryDialect(false);
   };
+
+  /**
+   * A SpanSink: once the dialect is settled, plain lines are read in place (no cells, no
+   * strings but for a new client, date or document); until then, and for any line that is not
+   * plain (an empty client, a value that does not read), false: the caller hands over cells.
+   */
+  readonly pushSpans: SpanSink = (text, bounds, count, line) => this.convertSpans !== undefined && this.convertSpans(text, bounds, count, line);
 
   finish(): void {
     if (!this.headerFound) this.tryHeader(true);
@@ -227,6 +241,104 @@ export class RecordReader {
     this.decimal = decimal;
     this.settledDialect = { headers: this.headers, columns: this.columns, dateFormat, decimal, reportedDateFormat: reported };
     this.convert = this.makeConverter(dateFormat, decimal);
+    this.convertSpans = this.makeSpanConverter(dateFormat, decimal);
+  }
+
+  /**
+   * The common case of makeConverter, read in place. It decides before it changes anything:
+   * a line it cannot take whole goes back (false) to the cell converter, which has every rule.
+   * Lines of one invoice repeat client, date and document: those compare equal to the last
+   * line's text and are not cut out or parsed again.
+   */
+  private makeSpanConverter(dateFormat: DateFormat, decimal: NumberFormat): SpanSink {
+    const parseDateText = makeDateParser(dateFormat);
+    const parseNumberText = makeNumberParser(decimal);
+    const decimalCode = decimal.decimal === ',' ? 44 : 46;
+    const { client: clientAt, date: dateAt, amount: amountAt, quantity: quantityAt, price: priceAt } = this.columns;
+    const { profit: profitAt, document: documentAt, direction: directionAt } = this.columns;
+    const productAt = this.options.trackProducts === true ? this.columns.product : undefined;
+    const used = [clientAt, dateAt, amountAt, quantityAt, priceAt, profitAt, documentAt, directionAt, productAt].filter((at) => at !== undefined);
+    const fieldsNeeded = Math.max(...used) + 1;
+    const counts = this.counts;
+    const ledger = this.ledger;
+    const row: LedgerRow = { client: '', day: 0, amount: 0 };
+    let rawClient = '';
+    let client = '';
+    let rawDate = '';
+    let day = 0;
+    const repeats = (text: string, start: number, end: number, last: string): boolean =>
+      last !== '' && end - start === last.length && text.startsWith(last, start);
+    /** A number cell: NaN when it does not read (or, for an optional one, undefined when blank). */
+    const numberAt = (text: string, bounds: Int32Array, at: number, optional: boolean): number | undefined => {
+      const start = bounds[2 * at]!;
+      const end = bounds[2 * at + 1]!;
+      const plain = start < end ? plainNumberAt(text, start, end, decimalCode) : Number.NaN;
+      if (plain === plain) return plain;
+      const cell = text.slice(start, end);
+      if (optional && cell.trim() === '') return undefined;
+      return parseNumberText(cell) ?? Number.NaN;
+    };
+    const textAt = (text: string, bounds: Int32Array, at: number | undefined): string | undefined =>
+      at === undefined ? undefined : text.slice(bounds[2 * at]!, bounds[2 * at + 1]!).trim();
+    let rawDocument = '';
+    let document: string | undefined;
+
+    return (text, bounds, count, line) => {
+      if (count < fieldsNeeded) return false;
+      let start = bounds[2 * clientAt!]!;
+      let end = bounds[2 * clientAt! + 1]!;
+      let name = client;
+      if (!repeats(text, start, end, rawClient)) {
+        const raw = text.slice(start, end);
+        name = normalizeClientName(raw);
+        if (name === '') return false;
+        rawClient = raw;
+        client = name;
+      }
+      start = bounds[2 * dateAt!]!;
+      end = bounds[2 * dateAt! + 1]!;
+      let lineDay = day;
+      if (!repeats(text, start, end, rawDate)) {
+        const raw = text.slice(start, end);
+        const parsed = parseDateText(raw);
+        if (parsed === undefined) return false;
+        rawDate = raw;
+        day = lineDay = parsed;
+      }
+      const quantity = quantityAt === undefined ? undefined : numberAt(text, bounds, quantityAt, true);
+      if (quantity !== quantity) return false;
+      let amount: number;
+      if (amountAt !== undefined) {
+        amount = numberAt(text, bounds, amountAt, false)!;
+        if (amount !== amount) return false;
+      } else {
+        const price = numberAt(text, bounds, priceAt!, false)!;
+        if (price !== price || quantity === undefined) return false;
+        amount = quantity * price;
+      }
+      const profit = profitAt === undefined ? undefined : numberAt(text, bounds, profitAt, true);
+      if (profit !== profit) return false;
+      if (documentAt !== undefined) {
+        start = bounds[2 * documentAt]!;
+        end = bounds[2 * documentAt + 1]!;
+        if (!repeats(text, start, end, rawDocument)) {
+          rawDocument = text.slice(start, end);
+          document = rawDocument.trim();
+        }
+      }
+      counts.rows++;
+      row.client = name;
+      row.day = lineDay;
+      row.amount = amount;
+      row.quantity = quantity;
+      row.profit = profit;
+      row.document = document;
+      row.product = textAt(text, bounds, productAt);
+      row.direction = textAt(text, bounds, directionAt);
+      addLine(ledger, row);
+      counts.accepted++;
+      return true;
+    };
   }
 
   private makeConverter(dateFormat: DateFormat, decimal: NumberFormat): RecordSink {
