@@ -37,12 +37,12 @@ function ledger(lines, ext) {
 }
 
 /** Runs kam once: wall seconds and peak RSS in MB; output goes to a file, compared across runs. */
-function kam(file, extra = []) {
+function kam(file, extra = [], env = {}) {
   const rssFile = join(out, 'rss.txt');
   rmSync(rssFile, { force: true });
   const started = process.hrtime.bigint();
   const result = spawnSync(process.execPath, ['--import', join(root, 'bench', 'rss-probe.mjs'), join(root, 'bin', 'kam.js'), 'analyze', file, '--format', 'csv', ...extra], {
-    env: { ...process.env, KAM_BENCH_RSS: rssFile },
+    env: { ...process.env, ...env, KAM_BENCH_RSS: rssFile },
     maxBuffer: 1 << 30,
     encoding: 'buffer',
   });
@@ -51,15 +51,13 @@ function kam(file, extra = []) {
   return { seconds, rssMb: Number(readFileSync(rssFile, 'utf8')) / 1024, output: result.stdout };
 }
 
-async function duckdb(file) {
-  const { DuckDBInstance } = await import('@duckdb/node-api');
-  const instance = await DuckDBInstance.create(':memory:');
-  const connection = await instance.connect();
+/** DuckDB in a fresh process: wall seconds start to end, and the query's own seconds. */
+function duckdb(file) {
   const started = process.hrtime.bigint();
-  await connection.runAndReadAll(`select Client, date_trunc('month', Date) as month, sum(Amount) as total from read_csv('${file}') group by all`);
+  const result = spawnSync(process.execPath, [join(root, 'bench', 'duckdb-groupby.mjs'), file], { encoding: 'utf8' });
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-  connection.closeSync?.();
-  return seconds;
+  if (result.status !== 0) throw new Error(`DuckDB failed on ${file}: ${result.stderr}`);
+  return { seconds, query: Number(result.stdout.trim()) };
 }
 
 function hasPandas() {
@@ -67,10 +65,10 @@ function hasPandas() {
 }
 
 const rows = [];
-function report(name, kamTimes, peerTimes, peerName, rss) {
+function report(name, kamTimes, peerTimes, peerName, rss, note = '') {
   const k = median(kamTimes);
   const p = peerTimes.length ? median(peerTimes) : undefined;
-  rows.push({ name, kam: k, peer: p, peerName, ratio: p ? k / p : undefined, rss: Math.max(...rss) });
+  rows.push({ name, kam: k, peer: p, peerName, ratio: p ? k / p : undefined, rss: median(rss), rssMax: Math.max(...rss), note });
 }
 
 for (const lines of sizes) {
@@ -78,6 +76,7 @@ for (const lines of sizes) {
   const kamTimes = [];
   const rss = [];
   const duck = [];
+  const duckQuery = [];
   let first;
   for (let i = 0; i < runs; i++) {
     const r = kam(file);
@@ -85,9 +84,18 @@ for (const lines of sizes) {
     else if (!first.equals(r.output)) throw new Error('kam gave different output on the same file');
     kamTimes.push(r.seconds);
     rss.push(r.rssMb);
-    if (lines <= 2e7) duck.push(await duckdb(file));
+    if (lines <= 2e7) {
+      const d = duckdb(file);
+      duck.push(d.seconds);
+      duckQuery.push(d.query);
+    }
   }
-  report(`${lines.toLocaleString('en-US')} lines CSV (${(statSync(file).size / 1e6).toFixed(0)} MB)`, kamTimes, duck, 'DuckDB group-by', rss);
+  // One thread or several (kam's default depends on the cores): the same bytes.
+  for (const threads of ['1', '2', '4']) {
+    if (!kam(file, [], { KAM_THREADS: threads }).output.equals(first)) throw new Error(`kam gave different output on ${threads} thread(s)`);
+  }
+  const note = duckQuery.length ? `DuckDB's query alone: ${median(duckQuery).toFixed(2)} s` : '';
+  report(`${lines.toLocaleString('en-US')} lines CSV (${(statSync(file).size / 1e6).toFixed(0)} MB)`, kamTimes, duck, 'DuckDB group-by (process)', rss, note);
 }
 
 if (!args.includes('--no-retail') && existsSync(retail)) {
@@ -131,8 +139,9 @@ if (args.includes('--xlsx') && existsSync(retail)) {
 
 const cpu = cpus()[0]?.model ?? 'unknown CPU';
 console.log(`kam benchmark — ${new Date().toISOString().slice(0, 10)}, Node ${process.version}, ${cpus().length} × ${cpu}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB; median of ${runs} runs\n`);
-console.log('| ledger | kam | peer | peer time | kam / peer | kam peak RSS |');
+console.log('| ledger | kam | peer | peer time | kam / peer | kam peak RSS (median, max) |');
 console.log('|---|---:|---|---:|---:|---:|');
 for (const r of rows) {
-  console.log(`| ${r.name} | ${r.kam.toFixed(2)} s | ${r.peerName} | ${r.peer === undefined ? '–' : `${r.peer.toFixed(2)} s`} | ${r.ratio === undefined ? '–' : `${r.ratio.toFixed(1)}×`} | ${r.rss.toFixed(0)} MB |`);
+  console.log(`| ${r.name} | ${r.kam.toFixed(2)} s | ${r.peerName} | ${r.peer === undefined ? '–' : `${r.peer.toFixed(2)} s`} | ${r.ratio === undefined ? '–' : `${r.ratio.toFixed(1)}×`} | ${r.rss.toFixed(0)} MB, ${r.rssMax.toFixed(0)} MB |`);
 }
+for (const r of rows) if (r.note) console.log(`\n${r.name}: ${r.note}`);

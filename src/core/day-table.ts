@@ -1,7 +1,7 @@
-// One client's days in typed arrays, in day order: the purchase flag and the exact sums of
-// amount, quantity and profit per day. A day costs ~21 bytes (~37 with quantity, ~53 with
-// profit too) instead of the ~130 a Map entry holding an object costs: at ten million lines
-// this is most of the ledger's memory.
+// One client's days in one typed array, in day order: the purchase flag and the exact sums of
+// amount, quantity and profit per day. A day costs 24 bytes (40 with quantity, 56 with profit
+// too) instead of the ~130 a Map entry holding an object costs: at ten million lines this is
+// most of the ledger's memory.
 //
 // Sums are exact: each value is split into whole units and millionths, both summed as
 // integers, so a day's total never depends on the order of its lines.
@@ -29,11 +29,22 @@ export interface DayTotals {
 
 export type DayMeasure = 'amount' | 'quantity' | 'profit';
 
+const MEASURES: readonly DayMeasure[] = ['amount', 'quantity', 'profit'];
+
+function measureIndex(measure: DayMeasure): number {
+  return measure === 'amount' ? 0 : measure === 'quantity' ? 1 : 2;
+}
+
 export class DayTable {
-  private dayAt = new Int32Array(4);
-  private flags = new Uint8Array(4);
-  /** Per measure, [units, micros] per day; quantity and profit only once a line carries them. */
-  private sums: Record<DayMeasure, Float64Array | undefined> = { amount: new Float64Array(8), quantity: undefined, profit: undefined };
+  /**
+   * One row per day, `stride` numbers each: day × 2 + purchase flag, then [units, micros] of
+   * each measure present. One array per client (not one per column): a client's table grows a
+   * handful of times, and every typed array allocated costs time and garbage.
+   */
+  private rows: Float64Array = new Float64Array(8 * 3);
+  private stride = 3;
+  /** Offset of each measure's [units, micros] in a row (amount, quantity, profit); -1: absent. */
+  private readonly offsets = Int8Array.of(1, -1, -1);
   private count = 0;
 
   get size(): number {
@@ -42,47 +53,47 @@ export class DayTable {
 
   /** The day at index i (days ascend with i). */
   day(i: number): number {
-    return this.dayAt[i]!;
+    return Math.floor(this.rows[i * this.stride]! / 2);
   }
 
   /** Whether day i holds a purchase line (SPEC §6). */
   purchase(i: number): boolean {
-    return this.flags[i] === 1;
+    const key = this.rows[i * this.stride]!;
+    return key - 2 * Math.floor(key / 2) === 1;
   }
 
   /** A measure's exact total on day i, as a number (0 when no line carried it). */
   total(measure: DayMeasure, i: number): number {
-    const sums = this.sums[measure];
-    return sums === undefined ? 0 : fromExact(sums[2 * i]!, sums[2 * i + 1]!);
+    const offset = this.offsets[measureIndex(measure)]!;
+    if (offset < 0) return 0;
+    const at = i * this.stride + offset;
+    return fromExact(this.rows[at]!, this.rows[at + 1]!);
   }
 
   amount(i: number): number {
-    return this.total('amount', i);
+    const at = i * this.stride + 1;
+    return fromExact(this.rows[at]!, this.rows[at + 1]!);
   }
 
   /** The exact [units, micros] of a measure on day i. */
   exact(measure: DayMeasure, i: number): [number, number] {
-    const sums = this.sums[measure];
-    return sums === undefined ? [0, 0] : [sums[2 * i]!, sums[2 * i + 1]!];
+    const offset = this.offsets[measureIndex(measure)]!;
+    if (offset < 0) return [0, 0];
+    const at = i * this.stride + offset;
+    return [this.rows[at]!, this.rows[at + 1]!];
   }
 
   /** Index of `day`, added (empty, in order) when absent. Appending a later day is the usual case. */
   slot(day: number): number {
     const n = this.count;
     if (n > 0) {
-      const last = this.dayAt[n - 1]!;
+      const last = this.day(n - 1);
       if (day === last) return n - 1;
       if (day < last) {
-        let lo = 0;
-        let hi = n - 1;
-        while (lo < hi) {
-          const m = (lo + hi) >> 1;
-          if (this.dayAt[m]! < day) lo = m + 1;
-          else hi = m;
-        }
-        if (this.dayAt[lo] === day) return lo;
-        this.insertAt(lo, day);
-        return lo;
+        const i = this.search(day);
+        if (i < n && this.day(i) === day) return i;
+        this.insertAt(i, day);
+        return i;
       }
     }
     this.insertAt(n, day);
@@ -96,86 +107,85 @@ export class DayTable {
   }
 
   addExact(measure: DayMeasure, i: number, units: number, micros: number): void {
-    let sums = this.sums[measure];
-    if (sums === undefined) sums = this.sums[measure] = new Float64Array(this.dayAt.length * 2);
-    sums[2 * i]! += units;
-    sums[2 * i + 1]! += micros;
+    const m = measureIndex(measure);
+    let offset = this.offsets[m]!;
+    if (offset < 0) offset = this.addColumn(m);
+    const at = i * this.stride + offset;
+    this.rows[at]! += units;
+    this.rows[at + 1]! += micros;
   }
 
   markPurchase(i: number): void {
-    this.flags[i] = 1;
+    const at = i * this.stride;
+    const key = this.rows[at]!;
+    if (key - 2 * Math.floor(key / 2) === 0) this.rows[at] = key + 1;
   }
 
   /** Adds every day of another table (merging ledgers read in parts). */
   addTable(from: DayTable): void {
     for (let j = 0; j < from.count; j++) {
-      const i = this.slot(from.dayAt[j]!);
-      if (from.flags[j] === 1) this.flags[i] = 1;
-      for (const measure of ['amount', 'quantity', 'profit'] as const) {
-        const sums = from.sums[measure];
-        if (sums !== undefined) this.addExact(measure, i, sums[2 * j]!, sums[2 * j + 1]!);
+      const i = this.slot(from.day(j));
+      if (from.purchase(j)) this.markPurchase(i);
+      for (const measure of MEASURES) {
+        const offset = from.offsets[measureIndex(measure)]!;
+        if (offset < 0) continue;
+        const at = j * from.stride + offset;
+        this.addExact(measure, i, from.rows[at]!, from.rows[at + 1]!);
       }
     }
   }
 
   get(day: number): DayTotals | undefined {
-    const i = this.indexOf(day);
-    return i < 0 ? undefined : this.totalsAt(i);
+    const i = this.search(day);
+    return i < this.count && this.day(i) === day ? this.totalsAt(i) : undefined;
   }
 
   totalsAt(i: number): DayTotals {
-    return { purchase: this.purchase(i), amount: this.total('amount', i), profit: this.total('profit', i), quantity: this.total('quantity', i) };
+    return { purchase: this.purchase(i), amount: this.amount(i), profit: this.total('profit', i), quantity: this.total('quantity', i) };
   }
 
   /** [day, totals] in day order. Convenient; hot loops index the table instead. */
   *[Symbol.iterator](): Generator<[number, DayTotals]> {
-    for (let i = 0; i < this.count; i++) yield [this.dayAt[i]!, this.totalsAt(i)];
+    for (let i = 0; i < this.count; i++) yield [this.day(i), this.totalsAt(i)];
   }
 
-  private indexOf(day: number): number {
+  /** The first index whose day is not below `day`. */
+  private search(day: number): number {
     let lo = 0;
     let hi = this.count;
     while (lo < hi) {
       const m = (lo + hi) >> 1;
-      if (this.dayAt[m]! < day) lo = m + 1;
+      if (this.day(m) < day) lo = m + 1;
       else hi = m;
     }
-    return lo < this.count && this.dayAt[lo] === day ? lo : -1;
+    return lo;
   }
 
   private insertAt(at: number, day: number): void {
-    if (this.count === this.dayAt.length) this.grow();
-    const n = this.count;
-    if (at < n) {
-      this.dayAt.copyWithin(at + 1, at, n);
-      this.flags.copyWithin(at + 1, at, n);
-      for (const sums of Object.values(this.sums)) {
-        if (sums === undefined) continue;
-        sums.copyWithin(2 * at + 2, 2 * at, 2 * n);
-        sums[2 * at] = 0;
-        sums[2 * at + 1] = 0;
-      }
-    }
-    this.dayAt[at] = day;
-    this.flags[at] = 0;
+    const stride = this.stride;
+    if ((this.count + 1) * stride > this.rows.length) this.resize(this.count + (this.count >> 1) + 8, stride);
+    const rows = this.rows;
+    if (at < this.count) rows.copyWithin((at + 1) * stride, at * stride, this.count * stride);
+    rows.fill(0, at * stride, (at + 1) * stride);
+    rows[at * stride] = day * 2;
     this.count++;
   }
 
-  private grow(): void {
-    // Half again (not double): a few thousand clients' tables sit mostly full, not half empty.
-    const capacity = this.dayAt.length + (this.dayAt.length >> 1) + 4;
-    const days = new Int32Array(capacity);
-    days.set(this.dayAt);
-    this.dayAt = days;
-    const flags = new Uint8Array(capacity);
-    flags.set(this.flags);
-    this.flags = flags;
-    for (const measure of ['amount', 'quantity', 'profit'] as const) {
-      const old = this.sums[measure];
-      if (old === undefined) continue;
-      const sums = new Float64Array(capacity * 2);
-      sums.set(old);
-      this.sums[measure] = sums;
+  /** A measure seen for the first time: every row gets its two numbers (zeros so far). */
+  private addColumn(m: number): number {
+    const offset = this.stride;
+    this.offsets[m] = offset;
+    this.resize(Math.max(this.rows.length / this.stride, this.count), this.stride + 2);
+    return offset;
+  }
+
+  private resize(capacity: number, stride: number): void {
+    const rows = new Float64Array(capacity * stride);
+    if (stride === this.stride) rows.set(this.rows.subarray(0, this.count * stride));
+    else {
+      for (let i = 0; i < this.count; i++) rows.set(this.rows.subarray(i * this.stride, (i + 1) * this.stride), i * stride);
     }
+    this.rows = rows;
+    this.stride = stride;
   }
 }

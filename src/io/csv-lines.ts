@@ -2,8 +2,9 @@
 // delimiter, and every line that holds a quote (or a line break csv-parse would keep inside a
 // field) is parsed by it. The lines in between — nearly all of a typical export — hold no quote,
 // so csv-parse would split them at each delimiter and nothing else; they are split here with
-// indexOf, which is what makes a million lines cost a fraction of a second. The records and
-// their line numbers are the same either way (tested against csv-parse on its own).
+// indexOf, which is what makes a million lines cost a fraction of a second. A plain line can be
+// offered in place (field bounds, no strings) to a SpanSink first. The records and their line
+// numbers are the same either way (tested against csv-parse on its own).
 import { Parser } from 'csv-parse';
 import { parse as parseSync } from 'csv-parse/sync';
 import type { RecordSink, SpanSink } from './records.js';

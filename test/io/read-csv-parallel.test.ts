@@ -4,7 +4,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PARALLEL_MIN_BYTES } from '../../src/io/read-csv-parallel.js';
+import { PARALLEL_MIN_BYTES, parallelThreads } from '../../src/io/read-csv-parallel.js';
 import { kamAsync } from '../helpers/kam.js';
 
 let dir: string;
@@ -72,5 +72,15 @@ describe('the parallel path is really taken', () => {
     expect(result).toBeDefined();
     expect(result!.counts.badDate).toBe(2);
     expect(result!.examples.map((e) => e.line)).toHaveLength(2);
+  });
+});
+
+describe('how many threads', () => {
+  it('reads on one thread below 4 cores, on up to 8 above, and as KAM_THREADS says when set', () => {
+    expect(parallelThreads({}, 2)).toBe(1);
+    expect(parallelThreads({}, 4)).toBe(4);
+    expect(parallelThreads({}, 32)).toBe(8);
+    expect(parallelThreads({ KAM_THREADS: '3' }, 2)).toBe(3);
+    expect(parallelThreads({ KAM_THREADS: 'many' }, 2)).toBe(1);
   });
 });
