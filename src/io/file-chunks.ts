@@ -4,7 +4,7 @@
 // at ten million lines that was a fifth of the peak.)
 import { open } from 'node:fs/promises';
 
-export const CHUNK_BYTES = 64 * 1024;
+export const CHUNK_BYTES = 256 * 1024;
 
 export interface FileChunks extends AsyncIterable<Buffer> {
   /** Bytes read so far. */
