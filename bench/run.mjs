@@ -1,11 +1,11 @@
 #!/usr/bin/env node
 // The benchmark: kam against its peers on the same files, in one run.
-//   node bench/run.mjs [--lines 1e6,1e7] [--runs 5] [--xlsx] [--no-retail]
+//   node bench/run.mjs [--lines 1e6,1e7] [--runs 5] [--xlsx] [--quoted] [--no-retail]
 // Peers: a DuckDB group-by per client and month (@duckdb/node-api, a dev dependency) and,
 // where Python has pandas, bench/abc_xyz_pandas.py on Online Retail. Files are generated
 // into bench/out/ (not committed) by bench/generate-ledger.mjs with a fixed seed.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { dirname, join } from 'node:path';
@@ -96,6 +96,27 @@ for (const lines of sizes) {
   }
   const note = duckQuery.length ? `DuckDB's query alone: ${median(duckQuery).toFixed(2)} s` : '';
   report(`${lines.toLocaleString('en-US')} lines CSV (${(statSync(file).size / 1e6).toFixed(0)} MB)`, kamTimes, duck, 'DuckDB group-by (process)', rss, note);
+}
+
+if (args.includes('--quoted')) {
+  // The same ledger with every field in quotes (as R and some ERPs write CSV): same bytes out.
+  const plain = ledger(sizes[0], 'csv');
+  const quoted = join(out, `ledger-${sizes[0]}-quoted.csv`);
+  if (!existsSync(quoted)) {
+    const text = readFileSync(plain, 'utf8');
+    const lines = text.split('\n').map((line) => (line === '' ? line : line.split(',').map((field) => `"${field}"`).join(',')));
+    writeFileSync(quoted, lines.join('\n'));
+  }
+  const kamTimes = [];
+  const rss = [];
+  const expected = kam(plain).output;
+  for (let i = 0; i < runs; i++) {
+    const r = kam(quoted);
+    if (!r.output.equals(expected)) throw new Error('kam read the quoted ledger differently');
+    kamTimes.push(r.seconds);
+    rss.push(r.rssMb);
+  }
+  report(`${sizes[0].toLocaleString('en-US')} lines CSV, every field quoted`, kamTimes, [], '-', rss);
 }
 
 if (!args.includes('--no-retail') && existsSync(retail)) {

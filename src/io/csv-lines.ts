@@ -9,7 +9,8 @@ import { Parser } from 'csv-parse';
 import { parse as parseSync } from 'csv-parse/sync';
 import type { RecordSink, SpanSink } from './records.js';
 
-/** Quote-free lines tolerated between two quoted ones before a csv-parse segment is closed. */
+const QUOTE = 0x22;
+/** Plain lines tolerated between two that need csv-parse before a csv-parse segment is closed. */
 const SEGMENT_GAP_LINES = 8;
 /** Text looked at to let csv-parse discover the record delimiter; doubled while none is found. */
 const DISCOVERY_CHARS = 64 * 1024;
@@ -124,39 +125,32 @@ export class CsvLines {
   private consume(text: string, final: boolean): number {
     const rd = this.recordDelimiter!;
     const rdLength = rd.length;
-    const delimiter = this.delimiter;
     const sink = this.sink;
     const spans = this.spans;
-    // A line csv-parse might read differently: it holds a quote, or a line feed that is not
-    // (part of) the record delimiter and so would stay inside a field.
+    // A line feed that is not (part of) the record delimiter would stay inside a field.
     const strayBreak = rd === '\n' ? '' : '\n';
     const n = text.length;
     let nextQuote = text.indexOf('"');
     let nextStray = strayBreak === '' ? -1 : text.indexOf(strayBreak);
-    /** Whether [from, to) holds a quote or a stray line feed; `from` never goes back between calls. */
-    const odd = (from: number, to: number): boolean => {
-      if (nextQuote >= 0 && nextQuote < from) nextQuote = text.indexOf('"', from);
+    /**
+     * The fields of the line [from, to) into this.bounds, or -1 when csv-parse must read it
+     * (a stray line feed, or a quote anywhere but around a whole field). `from` never goes
+     * back between calls but after a failed segment (which looks again).
+     */
+    const plainLine = (from: number, to: number): number => {
       if (nextStray >= 0 && nextStray < from) nextStray = text.indexOf(strayBreak, from);
-      return (nextQuote >= 0 && nextQuote < to) || (nextStray >= 0 && nextStray < to);
+      if (nextStray >= 0 && nextStray < to) return -1;
+      if (nextQuote >= 0 && nextQuote < from) nextQuote = text.indexOf('"', from);
+      return this.split(text, from, to, nextQuote >= 0 && nextQuote < to);
     };
     let pos = 0;
     while (pos < n) {
       const eol = text.indexOf(rd, pos);
       if (eol < 0 && !final) break;
       const end = eol < 0 ? n : eol;
-      if (!odd(pos, end)) {
-        let count = 0;
-        let bounds = this.bounds;
-        let start = pos;
-        for (let d = text.indexOf(delimiter, start); ; d = text.indexOf(delimiter, start)) {
-          const fieldEnd = d >= 0 && d < end ? d : end;
-          if (2 * count + 2 > bounds.length) bounds = this.growBounds();
-          bounds[2 * count] = start;
-          bounds[2 * count + 1] = fieldEnd;
-          count++;
-          if (fieldEnd === end) break;
-          start = d + 1;
-        }
+      const count = plainLine(pos, end);
+      if (count >= 0) {
+        const bounds = this.bounds;
         if (spans === undefined || !spans(text, bounds, count, this.line)) {
           const cells: string[] = new Array<string>(count);
           for (let k = 0; k < count; k++) cells[k] = text.slice(bounds[2 * k]!, bounds[2 * k + 1]!);
@@ -176,7 +170,7 @@ export class CsvLines {
       while (probe < n && (quiet < SEGMENT_GAP_LINES || extra > 0)) {
         const next = text.indexOf(rd, probe);
         if (next < 0 && !final) break;
-        const quoted = odd(probe, next < 0 ? n : next);
+        const quoted = plainLine(probe, next < 0 ? n : next) < 0;
         probe = next < 0 ? n : next + rdLength;
         if (quoted || extra > 0) {
           quiet = 0;
@@ -184,6 +178,9 @@ export class CsvLines {
           if (extra > 0) extra--;
         } else quiet++;
       }
+      // The look-ahead may have gone past lines the loop comes back to: look again from there.
+      nextQuote = text.indexOf('"', segmentEnd);
+      nextStray = strayBreak === '' ? -1 : text.indexOf(strayBreak, segmentEnd);
       const atEnd = final && segmentEnd === n;
       if (!this.segment(text.slice(pos, segmentEnd), !atEnd)) {
         // Ended inside a quoted field: retry with more lines, now if there are any, else later.
@@ -198,6 +195,46 @@ export class CsvLines {
       pos = segmentEnd;
     }
     return pos;
+  }
+
+  /**
+   * Splits the line [start, end) at the delimiter into this.bounds and returns the number of
+   * fields; -1 when csv-parse must read it. With `quoted` (the line holds a quote), a field may
+   * be wrapped in quotes with no quote inside — csv-parse makes that the text between them, and
+   * so does this — and any other quote is csv-parse's to read (doubled quotes, a quote inside a
+   * field, text after a closing quote).
+   */
+  private split(text: string, start: number, end: number, quoted: boolean): number {
+    const delimiter = this.delimiter;
+    let bounds = this.bounds;
+    let count = 0;
+    let from = start;
+    // The next quote at or after `from` (looked up again only once passed).
+    let quoteAt = quoted ? text.indexOf('"', start) : -1;
+    for (;;) {
+      let fieldStart = from;
+      let fieldEnd: number;
+      let next: number;
+      if (quoted && from < end && text.charCodeAt(from) === QUOTE) {
+        const close = text.indexOf('"', from + 1);
+        if (close < 0 || close >= end) return -1;
+        next = close + 1;
+        if (next < end && text[next] !== delimiter) return -1;
+        fieldStart = from + 1;
+        fieldEnd = close;
+      } else {
+        const d = text.indexOf(delimiter, from);
+        next = fieldEnd = d >= 0 && d < end ? d : end;
+        if (quoteAt >= 0 && quoteAt < from) quoteAt = text.indexOf('"', from);
+        if (quoteAt >= 0 && quoteAt < fieldEnd) return -1;
+      }
+      if (2 * count + 2 > bounds.length) bounds = this.growBounds();
+      bounds[2 * count] = fieldStart;
+      bounds[2 * count + 1] = fieldEnd;
+      count++;
+      if (next >= end) return count;
+      from = next + 1;
+    }
   }
 
   private growBounds(): Int32Array {
