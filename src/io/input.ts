@@ -113,7 +113,7 @@ export async function openInput(path: string, stdin: Readable): Promise<OpenedIn
   let compressed = false;
   if (startsWith(head, GZIP_MAGIC)) {
     compressed = true;
-    const gunzip = createGunzip();
+    const gunzip = createGunzip({ chunkSize: CHUNK_BYTES });
     stream.on('error', (e) => gunzip.destroy(e));
     ({ head, stream } = await peek(stream.pipe(gunzip), name));
   }
