@@ -35,9 +35,15 @@ export interface Human {
   precision(x: number, digits: number): string;
 }
 
-const money = new Intl.NumberFormat('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
-const integer = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
-const decimal = new Intl.NumberFormat('en-US', { maximumFractionDigits: 2 });
+/** Made on first use: the first Intl formatter loads ICU's data (~10 ms), which CSV and JSON never need. */
+function lazyFormat(options: Intl.NumberFormatOptions): { format(x: number): string } {
+  let formatter: Intl.NumberFormat | undefined;
+  return { format: (x) => (formatter ??= new Intl.NumberFormat('en-US', options)).format(x) };
+}
+
+const money = lazyFormat({ minimumFractionDigits: 2, maximumFractionDigits: 2 });
+const integer = lazyFormat({ maximumFractionDigits: 0 });
+const decimal = lazyFormat({ maximumFractionDigits: 2 });
 
 export function makeHuman(style: NumberStyle): Human {
   const english = style.group === ',' && style.decimal === '.';
