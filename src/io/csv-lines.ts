@@ -51,6 +51,15 @@ function lineBreaksIn(record: readonly string[]): number {
   return n;
 }
 
+export interface CsvLinesOptions {
+  /** Offered each plain line in place first (see SpanSink). */
+  spans?: SpanSink | undefined;
+  /** The line ending, when another reader has settled it (a worker's range of a file). */
+  recordDelimiter?: string | undefined;
+  /** Text gathered before the line ending is looked for (tests make it small). */
+  discoveryChars?: number;
+}
+
 /**
  * Feed decoded text with `write`, then call `end`; records reach `sink` in order with the line
  * on which each starts (from 1).
@@ -60,23 +69,32 @@ export class CsvLines {
   private recordDelimiter: string | undefined;
   private nextDiscovery: number;
   private line = 1;
-  /** Lines to add to a csv-parse segment that ended inside a quoted field (doubles per retry). */
+  /** Lines to add to a csv-parse segment: 1, or all there are after one ended inside a quoted field. */
   private extraLines = 1;
 
+  /** delimiterAfter's memory, for the text consume is reading: searched from, found at (-1: none). */
+  private delimiterFrom = Number.POSITIVE_INFINITY;
+  private delimiterAt = -1;
   /** Field bounds of the current plain line, for `spans`. */
   private bounds: Int32Array = new Int32Array(64);
 
-  /**
-   * `spans`: offered each plain line in place first (see SpanSink); `discoveryChars`: text
-   * gathered before the record delimiter is looked for (tests make it small).
-   */
+  private readonly spans: SpanSink | undefined;
+  private readonly delimiterCode: number;
+  /** Text length to wait for before trying again a csv-parse segment that ended inside quotes. */
+  private waitFor = 0;
+  /** The text while waiting (pending's text first), joined when there is enough. */
+  private waiting: string[] = [];
+  private waitingLength = 0;
+
   constructor(
     private readonly delimiter: string,
     private readonly sink: RecordSink,
-    private readonly spans?: SpanSink,
-    discoveryChars = DISCOVERY_CHARS,
+    options: CsvLinesOptions = {},
   ) {
-    this.nextDiscovery = discoveryChars;
+    this.spans = options.spans;
+    this.delimiterCode = delimiter.charCodeAt(0);
+    this.recordDelimiter = options.recordDelimiter;
+    this.nextDiscovery = options.discoveryChars ?? DISCOVERY_CHARS;
   }
 
   /** Lines consumed so far (after `end`: all of them). */
@@ -84,8 +102,26 @@ export class CsvLines {
     return this.line - 1;
   }
 
+  /** The line ending csv-parse settled on (or the one given); undefined until known. */
+  get lineEnding(): string | undefined {
+    return this.recordDelimiter;
+  }
+
   write(text: string): void {
     if (text === '') return;
+    if (this.waitFor > 0) {
+      // A quoted field runs on past the text so far: parse again only once the text has doubled
+      // (a field of many megabytes is then parsed a few times, not once per piece). The pieces
+      // are joined once, into one flat string: a string built by += is a tree V8 reads slowly.
+      this.waiting.push(text);
+      this.waitingLength += text.length;
+      if (this.waitingLength < this.waitFor) return;
+      this.pending = this.waiting.join('');
+      this.waiting = [];
+      this.waitFor = 0;
+      this.consumePending();
+      return;
+    }
     const rd = this.recordDelimiter;
     if (rd !== undefined && this.pending !== '') {
       // Finish the carried line on its own, so the new text is not copied into one string with it.
@@ -94,9 +130,14 @@ export class CsvLines {
         const joined = this.pending + text.slice(0, lineEnd + rd.length);
         const used = this.consume(joined, false);
         const rest = text.slice(lineEnd + rd.length);
-        // A csv-parse segment that wants more lines takes the long way: all of it in one string.
-        text = used === joined.length ? rest : joined.slice(used) + rest;
+        if (used < joined.length) {
+          // A csv-parse segment that wants more lines takes the long way: all of it in one string.
+          this.pending = joined.slice(used) + rest;
+          this.consumePending();
+          return;
+        }
         this.pending = '';
+        text = rest;
         if (text === '') return;
       }
     }
@@ -109,10 +150,25 @@ export class CsvLines {
         return;
       }
     }
+    this.consumePending();
+  }
+
+  private consumePending(): void {
     this.pending = this.pending.slice(this.consume(this.pending, false));
+    if (this.extraLines === Number.POSITIVE_INFINITY) {
+      this.waitFor = 2 * this.pending.length;
+      this.waiting = [this.pending];
+      this.waitingLength = this.pending.length;
+      this.pending = '';
+    }
   }
 
   end(): void {
+    if (this.waitFor > 0) {
+      this.pending = this.waiting.join('');
+      this.waiting = [];
+      this.waitFor = 0;
+    }
     if (this.recordDelimiter === undefined) this.recordDelimiter = discoverRecordDelimiter(this.pending, this.delimiter);
     if (this.recordDelimiter === undefined) {
       // No line break outside quotes anywhere: at most one record, csv-parse's to read.
@@ -124,6 +180,7 @@ export class CsvLines {
   /** Emits the complete records of `text` (all of it when `final`); returns where the rest starts. */
   private consume(text: string, final: boolean): number {
     const rd = this.recordDelimiter!;
+    this.delimiterFrom = Number.POSITIVE_INFINITY;
     const rdLength = rd.length;
     const sink = this.sink;
     const spans = this.spans;
@@ -170,7 +227,8 @@ export class CsvLines {
       while (probe < n && (quiet < SEGMENT_GAP_LINES || extra > 0)) {
         const next = text.indexOf(rd, probe);
         if (next < 0 && !final) break;
-        const quoted = plainLine(probe, next < 0 ? n : next) < 0;
+        // Lines taken whatever they hold need no look.
+        const quoted = extra > 0 || plainLine(probe, next < 0 ? n : next) < 0;
         probe = next < 0 ? n : next + rdLength;
         if (quoted || extra > 0) {
           quiet = 0;
@@ -183,8 +241,9 @@ export class CsvLines {
       nextStray = strayBreak === '' ? -1 : text.indexOf(strayBreak, segmentEnd);
       const atEnd = final && segmentEnd === n;
       if (!this.segment(text.slice(pos, segmentEnd), !atEnd)) {
-        // Ended inside a quoted field: retry with more lines, now if there are any, else later.
-        this.extraLines *= 2;
+        // Ended inside a quoted field: try once more with every line there is; if that is not
+        // enough either, wait for more text (see write).
+        this.extraLines = Number.POSITIVE_INFINITY;
         if (extra > 0 || (!final && text.indexOf(rd, segmentEnd) < 0)) break;
         // The look-ahead moved past this line's quote: look again from here.
         nextQuote = text.indexOf('"', pos);
@@ -219,11 +278,11 @@ export class CsvLines {
         const close = text.indexOf('"', from + 1);
         if (close < 0 || close >= end) return -1;
         next = close + 1;
-        if (next < end && text[next] !== delimiter) return -1;
+        if (next < end && text.charCodeAt(next) !== this.delimiterCode) return -1;
         fieldStart = from + 1;
         fieldEnd = close;
       } else {
-        const d = text.indexOf(delimiter, from);
+        const d = this.delimiterAfter(text, from);
         next = fieldEnd = d >= 0 && d < end ? d : end;
         if (quoteAt >= 0 && quoteAt < from) quoteAt = text.indexOf('"', from);
         if (quoteAt >= 0 && quoteAt < fieldEnd) return -1;
@@ -235,6 +294,18 @@ export class CsvLines {
       if (next >= end) return count;
       from = next + 1;
     }
+  }
+
+  /**
+   * The first delimiter at or after `from`. Remembered, since a line without one (a long quoted
+   * note's lines, a title row) would otherwise send indexOf far past its end for every line.
+   */
+  private delimiterAfter(text: string, from: number): number {
+    if (from < this.delimiterFrom || (this.delimiterAt >= 0 && from > this.delimiterAt)) {
+      this.delimiterFrom = from;
+      this.delimiterAt = text.indexOf(this.delimiter, from);
+    }
+    return this.delimiterAt;
   }
 
   private growBounds(): Int32Array {

@@ -117,16 +117,20 @@ export async function openInput(path: string, stdin: Readable): Promise<OpenedIn
     stream.on('error', (e) => gunzip.destroy(e));
     ({ head, stream } = await peek(stream.pipe(gunzip), name));
   }
-  if (head.length === 0) throw new KamError({ code: 'file-empty', file: name });
-  const problem = notALedger(head, name);
-  if (problem !== undefined) {
+  // The peeked stream wraps the file's stream: closing one does not close the other.
+  const closeAll = (): void => {
     stream.destroy();
+    if (raw !== stdin) raw.destroy();
+  };
+  const problem = head.length === 0 ? new KamError({ code: 'file-empty', file: name }) : notALedger(head, name);
+  if (problem !== undefined) {
+    closeAll();
     throw problem;
   }
   const kind = startsWith(head, ZIP_MAGIC) ? 'xlsx' : 'csv';
   if (kind === 'csv' && !compressed && !fromStdin) {
     // A plain file on disk: read again from its start into reused buffers (see file-chunks).
-    stream.destroy();
+    closeAll();
     const chunks = fileChunks(path);
     return { name, kind, compressed, size, bytesRead: () => chunks.bytesRead, chunks, stream, close: () => undefined };
   }
@@ -138,6 +142,6 @@ export async function openInput(path: string, stdin: Readable): Promise<OpenedIn
     bytesRead: () => (raw as Partial<ReadStream>).bytesRead ?? 0,
     chunks: stream,
     stream,
-    close: () => stream.destroy(),
+    close: closeAll,
   };
 }

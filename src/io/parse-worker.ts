@@ -6,7 +6,7 @@ import { packLedger, transferables, type LedgerTransfer } from '../core/ledger-t
 import { KamError, type Problem } from '../core/problems.js';
 import type { Delimiter, Encoding } from './dialect.js';
 import { fileChunks } from './file-chunks.js';
-import { readCsv } from './read-csv.js';
+import { readCsv, type CsvReading } from './read-csv.js';
 import { RecordReader, type ReadCounts, type RecordOptions, type SettledDialect } from './records.js';
 
 export interface WorkerTask {
@@ -15,19 +15,23 @@ export interface WorkerTask {
   start: number;
   /** Exclusive. */
   end: number;
-  encoding: Encoding | undefined;
   options: RecordOptions;
 }
 
 /** Sent once the main thread has settled the dialect on the file's first lines. */
 export interface WorkerStart {
   delimiter: Delimiter;
+  /** The line ending csv-parse settled on at the file's start (a range's own first lines may mislead). */
+  lineEnding: string;
+  /** Forced, or decided on the first share; undefined: the range decides at its first non-ASCII byte. */
+  encoding: Encoding | undefined;
   dialect: SettledDialect;
 }
 
 export type WorkerReply =
   | { kind: 'progress'; bytes: number }
-  | { kind: 'done'; ledger: LedgerTransfer; counts: ReadCounts; examples: Problem[]; lines: number }
+  /** `encoding`: the one the range was read with (undefined: all of it was ASCII). */
+  | { kind: 'done'; ledger: LedgerTransfer; counts: ReadCounts; examples: Problem[]; lines: number; encoding: Encoding | undefined }
   /** Line numbers in problems are relative to the range's first line. */
   | { kind: 'failed'; problem: Problem | undefined; message: string };
 
@@ -46,10 +50,15 @@ async function run(task: WorkerTask, start: WorkerStart): Promise<void> {
     }
   }
   const input = { name: task.name, chunks: counted(), close: () => undefined };
-  const lines = await readCsv(input, { encoding: task.encoding, delimiter: start.delimiter }, () => undefined, reader.push, reader.pushSpans);
+  let reading: CsvReading | undefined;
+  const lines = await readCsv(input, { encoding: start.encoding, delimiter: start.delimiter, recordDelimiter: start.lineEnding }, () => undefined, reader.push, {
+    spans: reader.pushSpans,
+    reading: (r) => (reading = r),
+  });
   parentPort!.postMessage({ kind: 'progress', bytes: task.end - task.start - reported } satisfies WorkerReply);
   const packed = packLedger(ledger);
-  parentPort!.postMessage({ kind: 'done', ledger: packed, counts: reader.counts, examples: reader.examples, lines } satisfies WorkerReply, transferables(packed));
+  const reply: WorkerReply = { kind: 'done', ledger: packed, counts: reader.counts, examples: reader.examples, lines, encoding: reading?.encoding };
+  parentPort!.postMessage(reply, transferables(packed));
 }
 
 parentPort!.once('message', (start: WorkerStart) => {

@@ -13,7 +13,7 @@ import { mergePacked } from '../core/ledger-transfer.js';
 import { KamError, type Problem } from '../core/problems.js';
 import type { WorkerReply, WorkerStart, WorkerTask } from './parse-worker.js';
 import { fileChunks } from './file-chunks.js';
-import { readCsv, type CsvDialect, type CsvOptions } from './read-csv.js';
+import { readCsv, type CsvDialect, type CsvOptions, type CsvReading } from './read-csv.js';
 import { MAX_EXAMPLES, RecordReader, type ReadCounts, type RecordOptions, type RecordSink } from './records.js';
 
 /** Below this a single pass is as fast as starting threads. */
@@ -57,7 +57,11 @@ async function lineStarts(path: string, targets: number[], size: number): Promis
     const starts: number[] = [];
     for (const target of targets) {
       const { bytesRead } = await handle.read(window, 0, window.length, target);
-      const at = window.subarray(0, bytesRead).indexOf(0x0a);
+      const bytes = window.subarray(0, bytesRead);
+      // A CRLF first: in a CRLF file a bare LF sits inside a field, not between records (and
+      // in an LF file, the LF of a CRLF ends a record too).
+      const crlf = bytes.indexOf('\r\n');
+      const at = crlf >= 0 ? crlf + 1 : bytes.indexOf(0x0a);
       if (at < 0 || target + at + 1 >= size) return undefined;
       starts.push(target + at + 1);
     }
@@ -135,22 +139,23 @@ export async function readCsvParallel(
   if (bounds.some((b, i) => i > 0 && b <= bounds[i - 1]!)) return undefined;
 
   // Workers start now and wait for the dialect, so their start-up overlaps the main thread's read.
-  const workers = bounds.slice(1, -1).map((start, i) =>
-    // The encoding as the user forced it, else undecided: an all-ASCII head settles nothing,
-    // and each range decides at its first non-ASCII byte, as one pass would.
-    startWorker({ path, name, start, end: bounds[i + 2]!, encoding: csv.encoding, options }, onBytes),
-  );
+  const workers = bounds.slice(1, -1).map((start, i) => startWorker({ path, name, start, end: bounds[i + 2]!, options }, onBytes));
   const stopAll = (): void => workers.forEach((w) => w.stop());
 
   const ledger = emptyLedger({ quantity: false, profit: false, document: false, product: false, direction: false });
   const head = new RecordReader(ledger, name, options);
   let dialect: CsvDialect | undefined;
+  let reading: CsvReading | undefined;
   let begun = false;
   const sink: RecordSink = (cells, line) => {
     head.push(cells, line);
     if (!begun && head.dialect !== undefined) {
       begun = true;
-      for (const w of workers) w.begin({ delimiter: dialect!.delimiter, dialect: head.dialect });
+      // Records flow only once the line ending is known. The encoding as forced, or as the
+      // first share decided it; else undecided, and each range decides at its first
+      // non-ASCII byte (checked against one another below).
+      const start: WorkerStart = { delimiter: dialect!.delimiter, lineEnding: reading!.lineEnding!, encoding: csv.encoding ?? reading!.encoding, dialect: head.dialect };
+      for (const w of workers) w.begin(start);
     }
   };
   let headLines: number;
@@ -167,10 +172,12 @@ export async function readCsvParallel(
       csv,
       (d) => (dialect = d),
       sink,
-      head.pushSpans,
+      { spans: head.pushSpans, reading: (r) => (reading = r) },
     );
   } catch (error) {
     stopAll();
+    // The first share's end inside a quoted field: not a true record boundary, read in one pass.
+    if (error instanceof KamError && /Quote Not Closed/i.test(error.problem.value ?? '')) return undefined;
     throw error;
   }
   // A dialect still undecided after the first share (dates ambiguous all along): one pass decides.
@@ -182,9 +189,15 @@ export async function readCsvParallel(
   let replies: Extract<WorkerReply, { kind: 'done' | 'failed' }>[];
   try {
     replies = await Promise.all(workers.map((w) => w.reply));
-  } catch (error) {
+  } catch {
+    // A worker that died (out of its capped memory, say) ends the parallel attempt, not the run.
     stopAll();
-    throw error;
+    return undefined;
+  }
+  // One pass decodes the whole file with the encoding decided at its first non-ASCII byte.
+  if (csv.encoding === undefined) {
+    const decided = [reading?.encoding, ...replies.map((r) => (r.kind === 'done' ? r.encoding : undefined))].filter((e) => e !== undefined);
+    if (decided.some((e) => e !== decided[0])) return undefined;
   }
 
   // Merge in file order, turning range-relative line numbers into the file's.
@@ -193,9 +206,10 @@ export async function readCsvParallel(
   let offset = headLines;
   for (const reply of replies) {
     if (reply.kind === 'failed') {
-      // A range that ends inside a quoted field was not a true record boundary: start over.
-      if (reply.problem === undefined || /Quote Not Closed/i.test(reply.problem.value ?? '')) return undefined;
-      throw new KamError(shifted(reply.problem, offset));
+      // A row --strict refuses fails the run at the line one pass would stop at. Anything else
+      // (a range that ends inside a quoted field, so not a true record boundary) starts over.
+      if (reply.problem?.code === 'bad-row') throw new KamError(shifted(reply.problem, offset));
+      return undefined;
     }
     for (const key of Object.keys(counts) as (keyof ReadCounts)[]) counts[key] += reply.counts[key];
     for (const e of reply.examples) if (examples.length < MAX_EXAMPLES) examples.push(shifted(e, offset));

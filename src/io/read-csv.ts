@@ -10,6 +10,8 @@ import type { RecordSink, SpanSink } from './records.js';
 export interface CsvOptions {
   encoding: Encoding | undefined;
   delimiter: Delimiter | undefined;
+  /** The line ending, when the file's start has settled it (a worker's range). */
+  recordDelimiter?: string | undefined;
 }
 
 export interface CsvDialect {
@@ -34,8 +36,32 @@ function csvProblem(error: unknown, name: string): KamError {
  * from 1 at the start of this input), plain lines to `spans` first where given. Resolves to
  * the number of lines read.
  */
-export async function readCsv(input: Pick<OpenedInput, 'name' | 'chunks' | 'close'>, options: CsvOptions, onDialect: (d: CsvDialect) => void, sink: RecordSink, spans?: SpanSink): Promise<number> {
+/** What a read has settled so far, read live (the parallel reader hands it to its workers). */
+export interface CsvReading {
+  readonly lineEnding: string | undefined;
+  /** undefined while every byte so far has been ASCII (and no encoding was forced). */
+  readonly encoding: Encoding | undefined;
+}
+
+export interface CsvHooks {
+  /** Offered each plain line in place first (see SpanSink). */
+  spans?: SpanSink | undefined;
+  /** Called once the reading starts, with a live view of what it has settled. */
+  reading?: (reading: CsvReading) => void;
+}
+
+export async function readCsv(input: Pick<OpenedInput, 'name' | 'chunks' | 'close'>, options: CsvOptions, onDialect: (d: CsvDialect) => void, sink: RecordSink, hooks: CsvHooks = {}): Promise<number> {
   const chunks = input.chunks[Symbol.asyncIterator]();
+  try {
+    return await readChunks(chunks, input.name, options, onDialect, sink, hooks);
+  } finally {
+    // Ends the reading early after an error (a generator's finally closes its file).
+    await chunks.return?.();
+    input.close();
+  }
+}
+
+async function readChunks(chunks: AsyncIterator<Buffer>, name: string, options: CsvOptions, onDialect: (d: CsvDialect) => void, sink: RecordSink, hooks: CsvHooks): Promise<number> {
   const head: Buffer[] = [];
   let headBytes = 0;
   let done = false;
@@ -47,42 +73,46 @@ export async function readCsv(input: Pick<OpenedInput, 'name' | 'chunks' | 'clos
         break;
       }
       // A copy: the reader may reuse the chunk's buffer for the next one.
-      head.push(Buffer.from(next.value as Buffer));
-      headBytes += (next.value as Buffer).length;
+      head.push(Buffer.from(next.value));
+      headBytes += next.value.length;
     }
   } catch (error) {
-    throw fileProblem(error, input.name);
+    throw fileProblem(error, name);
   }
   const headBuffer = Buffer.concat(head);
   const sniffBytes = headBuffer.subarray(0, SNIFF_BYTES);
-  if (looksBinary(sniffBytes)) throw new KamError({ code: 'file-binary', file: input.name });
+  if (looksBinary(sniffBytes)) throw new KamError({ code: 'file-binary', file: name });
   // A head of plain ASCII settles nothing: the decoder picks at the first non-ASCII byte.
   const decoder = createDecoder(options.encoding ?? sniffEncoding(sniffBytes));
   const headText = decoder.write(headBuffer);
   const encoding = decoder.encoding ?? 'utf8';
-  if (done && headText.trim() === '') throw new KamError({ code: 'file-empty', file: input.name });
+  if (done && headText.trim() === '') throw new KamError({ code: 'file-empty', file: name });
   const delimiter = options.delimiter ?? sniffDelimiter(headText);
   onDialect({ encoding, delimiter });
 
   // Empty lines are kept (and skipped by the sink) so that record order gives line numbers.
-  const lines = new CsvLines(delimiter, sink, spans);
+  const lines = new CsvLines(delimiter, sink, { spans: hooks.spans, recordDelimiter: options.recordDelimiter });
+  hooks.reading?.({
+    get lineEnding() {
+      return lines.lineEnding;
+    },
+    get encoding() {
+      return decoder.encoding;
+    },
+  });
   try {
     lines.write(headText);
     while (!done) {
       const next = await chunks.next();
       if (next.done) break;
-      const chunk = next.value as Buffer;
+      const chunk = next.value;
       // Text in pieces that die young in V8's nursery, whatever the size of the read.
       for (let at = 0; at < chunk.length; at += TEXT_PIECE_BYTES) lines.write(decoder.write(chunk.subarray(at, at + TEXT_PIECE_BYTES)));
     }
     lines.write(decoder.end());
     lines.end();
   } catch (error) {
-    throw csvProblem(error, input.name);
-  } finally {
-    // Ends the reading early after an error (a generator's finally closes its file).
-    await chunks.return?.();
-    input.close();
+    throw csvProblem(error, name);
   }
   return lines.lines;
 }

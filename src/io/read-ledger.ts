@@ -99,7 +99,7 @@ export async function readLedger(
       return;
     }
     const part = readPart(input, input.name);
-    await readCsv(input, options, (d) => Object.assign(part.report, d), part.sink, part.spans);
+    await readCsv(input, options, (d) => Object.assign(part.report, d), part.sink, { spans: part.spans });
     part.finish();
   }
 

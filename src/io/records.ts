@@ -257,7 +257,8 @@ export class RecordReader {
     const { client: clientAt, date: dateAt, amount: amountAt, quantity: quantityAt, price: priceAt } = this.columns;
     const { profit: profitAt, document: documentAt, direction: directionAt } = this.columns;
     const productAt = this.options.trackProducts === true ? this.columns.product : undefined;
-    const used = [clientAt, dateAt, amountAt, quantityAt, priceAt, profitAt, documentAt, directionAt, productAt].filter((at) => at !== undefined);
+    // Price only counts without an amount column (amount = quantity × price).
+    const used = [clientAt, dateAt, amountAt ?? priceAt, quantityAt, profitAt, documentAt, directionAt, productAt].filter((at) => at !== undefined);
     const fieldsNeeded = Math.max(...used) + 1;
     const counts = this.counts;
     const ledger = this.ledger;

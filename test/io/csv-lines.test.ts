@@ -34,7 +34,7 @@ function split(text: string, delimiter: string, cuts: number[] = [], discoveryCh
     records.push({ cells: Array.from({ length: count }, (_, k) => t.slice(bounds[2 * k], bounds[2 * k + 1])), line });
     return true;
   };
-  const lines = new CsvLines(delimiter, (cells, line) => records.push({ cells: cells as string[], line }), takeSpans ? spans : undefined, discoveryChars);
+  const lines = new CsvLines(delimiter, (cells, line) => records.push({ cells: cells as string[], line }), { spans: takeSpans ? spans : undefined, discoveryChars });
   const at = [...new Set(cuts.map((f) => Math.floor(f * text.length)))].sort((a, b) => a - b);
   let from = 0;
   for (const to of [...at, text.length]) {
@@ -78,6 +78,14 @@ describe('CsvLines gives the records csv-parse gives', () => {
     for (const text of ['a,b\r\nc\nd,e\r\nf,g\r\n', 'a,b\nc\r,d\ne,f\r\n', 'a,b\rc,d\re\nf,g\r', 'x,"1\n2"\ny,3', '"a\nb",c']) {
       expect(split(text, ',')).toEqual(reference(text, ','));
     }
+  });
+
+  it('reads a quoted field of many lines that spans many chunks, and the lines after it', () => {
+    const note = Array.from({ length: 5000 }, (_, i) => `line ${i}, of a long note`).join('\r\n');
+    const text = `client,note,amount\r\nA,x,1\r\nB,"${note}",2\r\nC,"y",3\r\n`;
+    const cuts = Array.from({ length: 40 }, (_, i) => (i + 1) / 41);
+    expect(split(text, ',', cuts, 16, true)).toEqual(reference(text, ','));
+    expect(split(text, ',', cuts, 16, true).records.map((r) => r.line)).toEqual([1, 2, 3, 5003]);
   });
 
   it('says where a quote is never closed', () => {

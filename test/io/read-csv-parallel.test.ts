@@ -75,6 +75,42 @@ describe('the parallel path is really taken', () => {
   });
 });
 
+describe('parallel reading of files whose split points fall in awkward places', () => {
+  /**
+   * A CRLF export (Excel's kind) of six equal blocks of plain rows, with a row whose note holds
+   * bare LFs (40 KB) at a third and at two thirds of the file, and a row whose quoted note holds
+   * CRLF line breaks (20 KB) at the half: the split points of 2 threads (½) and of 3 (⅓, ⅔)
+   * fall inside them.
+   */
+  function awkwardFile(file: string): void {
+    const block: string[] = [];
+    let size = 0;
+    for (let i = 0; size < (PARALLEL_MIN_BYTES * 1.2) / 6; i++) {
+      const row = `2024-${String(1 + (i % 12)).padStart(2, '0')}-${String(1 + (i % 28)).padStart(2, '0')},C${(i * 31) % 503},plain ${i},${1 + (i % 40)}.${i % 100}`;
+      block.push(row);
+      size += row.length + 2;
+    }
+    const bareLf = `2024-06-15,CLF,${'bare line feed\n'.repeat(2700)},1.50`;
+    const quoted = `2024-06-15,CQ,"${'quoted line\r\n'.repeat(1500)}",2.50`;
+    const rows = ['Date,Client,Note,Amount', ...block, ...block, bareLf, ...block, quoted, ...block, bareLf, ...block, ...block];
+    writeFileSync(file, `${rows.join('\r\n')}\r\n`);
+  }
+
+  it('give one pass\'s bytes when a split point falls inside a quoted field or after a bare LF', async () => {
+    const awkward = join(dir, 'awkward.csv');
+    awkwardFile(awkward);
+    const runs = await Promise.all(['1', '2', '3'].map((threads) => kamAsync(['analyze', awkward, '--format', 'csv'], { env: { KAM_THREADS: threads } })));
+    for (const run of runs) {
+      expect(run.stderr).toBe(runs[0]!.stderr);
+      expect(run.status).toBe(0);
+      expect(run.stdoutBytes.equals(runs[0]!.stdoutBytes)).toBe(true);
+    }
+    // The trap rows are read whole: their clients are in the output.
+    expect(runs[0]!.stdout).toMatch(/^CLF,/m);
+    expect(runs[0]!.stdout).toMatch(/^CQ,/m);
+  });
+});
+
 describe('how many threads', () => {
   it('reads on one thread below 4 cores, on up to 8 above, and as KAM_THREADS says when set', () => {
     expect(parallelThreads({}, 2)).toBe(1);
