@@ -41,10 +41,12 @@ export class DayTable {
    * each measure present. One array per client (not one per column): a client's table grows a
    * handful of times, and every typed array allocated costs time and garbage.
    */
-  private rows: Float64Array = new Float64Array(8 * 3);
+  private rows: Float64Array = new Float64Array(2 * 3);
   private stride = 3;
-  /** Offset of each measure's [units, micros] in a row (amount, quantity, profit); -1: absent. */
-  private readonly offsets = Int8Array.of(1, -1, -1);
+  // (Three fields, not a small array: an array per client costs more than the numbers in it.)
+  private amountAt = 1;
+  private quantityAt = -1;
+  private profitAt = -1;
   private count = 0;
 
   get size(): number {
@@ -64,7 +66,7 @@ export class DayTable {
 
   /** A measure's exact total on day i, as a number (0 when no line carried it). */
   total(measure: DayMeasure, i: number): number {
-    const offset = this.offsets[measureIndex(measure)]!;
+    const offset = this.offsetOf(measureIndex(measure));
     if (offset < 0) return 0;
     const at = i * this.stride + offset;
     return fromExact(this.rows[at]!, this.rows[at + 1]!);
@@ -77,7 +79,7 @@ export class DayTable {
 
   /** The exact [units, micros] of a measure on day i. */
   exact(measure: DayMeasure, i: number): [number, number] {
-    const offset = this.offsets[measureIndex(measure)]!;
+    const offset = this.offsetOf(measureIndex(measure));
     if (offset < 0) return [0, 0];
     const at = i * this.stride + offset;
     return [this.rows[at]!, this.rows[at + 1]!];
@@ -108,7 +110,7 @@ export class DayTable {
 
   addExact(measure: DayMeasure, i: number, units: number, micros: number): void {
     const m = measureIndex(measure);
-    let offset = this.offsets[m]!;
+    let offset = this.offsetOf(m);
     if (offset < 0) offset = this.addColumn(m);
     const at = i * this.stride + offset;
     this.rows[at]! += units;
@@ -127,7 +129,7 @@ export class DayTable {
       const i = this.slot(from.day(j));
       if (from.purchase(j)) this.markPurchase(i);
       for (const measure of MEASURES) {
-        const offset = from.offsets[measureIndex(measure)]!;
+        const offset = from.offsetOf(measureIndex(measure));
         if (offset < 0) continue;
         const at = j * from.stride + offset;
         this.addExact(measure, i, from.rows[at]!, from.rows[at + 1]!);
@@ -147,6 +149,11 @@ export class DayTable {
   /** [day, totals] in day order. Convenient; hot loops index the table instead. */
   *[Symbol.iterator](): Generator<[number, DayTotals]> {
     for (let i = 0; i < this.count; i++) yield [this.day(i), this.totalsAt(i)];
+  }
+
+  /** Offset of a measure's [units, micros] in a row (0 amount, 1 quantity, 2 profit); -1: absent. */
+  private offsetOf(m: number): number {
+    return m === 0 ? this.amountAt : m === 1 ? this.quantityAt : this.profitAt;
   }
 
   /** The first index whose day is not below `day`. */
@@ -174,7 +181,9 @@ export class DayTable {
   /** A measure seen for the first time: every row gets its two numbers (zeros so far). */
   private addColumn(m: number): number {
     const offset = this.stride;
-    this.offsets[m] = offset;
+    if (m === 0) this.amountAt = offset;
+    else if (m === 1) this.quantityAt = offset;
+    else this.profitAt = offset;
     this.resize(Math.max(this.rows.length / this.stride, this.count), this.stride + 2);
     return offset;
   }

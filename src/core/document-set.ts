@@ -1,9 +1,16 @@
 // A client's documents: 52-bit document keys → the first day each carries a purchase line.
 // Open addressing over typed arrays: about 20 bytes a document instead of the ~50 a Map with
 // boxed number keys costs, which is what a ledger of millions of invoices needs.
+/**
+ * Shared by every set until its first document: one empty slot, never written (the first add
+ * grows first). Clients with no document cost no arrays, which matters with a million clients.
+ */
+const NO_KEYS = Float64Array.of(Number.NaN);
+const NO_DAYS = new Int32Array(1);
+
 export class DocumentSet {
-  private keys = new Float64Array(8).fill(Number.NaN);
-  private days = new Int32Array(8);
+  private keys = NO_KEYS;
+  private days = NO_DAYS;
   private count = 0;
 
   get size(): number {
@@ -47,8 +54,9 @@ export class DocumentSet {
   private grow(): void {
     const oldKeys = this.keys;
     const oldDays = this.days;
-    this.keys = new Float64Array(oldKeys.length * 2).fill(Number.NaN);
-    this.days = new Int32Array(oldKeys.length * 2);
+    const capacity = Math.max(4, oldKeys.length * 2);
+    this.keys = new Float64Array(capacity).fill(Number.NaN);
+    this.days = new Int32Array(capacity);
     for (let i = 0; i < oldKeys.length; i++) {
       const k = oldKeys[i]!;
       if (k !== k) continue;
