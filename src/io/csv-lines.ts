@@ -1,10 +1,11 @@
 // Decoded CSV text into records. csv-parse is the parser of record: it decides the record
-// delimiter, and every line that holds a quote (or a line break csv-parse would keep inside a
-// field) is parsed by it. The lines in between — nearly all of a typical export — hold no quote,
-// so csv-parse would split them at each delimiter and nothing else; they are split here with
-// indexOf, which is what makes a million lines cost a fraction of a second. A plain line can be
-// offered in place (field bounds, no strings) to a SpanSink first. The records and their line
-// numbers are the same either way (tested against csv-parse on its own).
+// delimiter, and every line with a doubled quote, a quote inside a field, or a line break it
+// would keep inside a field is parsed by it. The other lines — nearly all of a typical export,
+// and of one that quotes every field — csv-parse would only split at each delimiter (taking a
+// field wrapped in quotes as the text between them); they are split so here, with indexOf,
+// which is what makes a million lines cost a fraction of a second. A plain line can be offered
+// in place (field bounds, no strings) to a SpanSink first. The records and their line numbers
+// are the same either way (tested against csv-parse on its own).
 import { Parser } from 'csv-parse';
 import { parse as parseSync } from 'csv-parse/sync';
 import type { RecordSink, SpanSink } from './records.js';
