@@ -1,5 +1,6 @@
 // `kam client LEDGER... NAME`: one client's card (SPEC §8).
 import { findClient, buildDossier } from '../core/dossier.js';
+import { normalizeClientName } from '../core/ledger.js';
 import type { CompareSpec } from '../core/compare.js';
 import type { AnalysisSettings } from '../core/settings.js';
 import type { LedgerReadOptions } from '../io/read-ledger.js';
@@ -31,8 +32,9 @@ export interface ClientRequest {
 
 export async function runClient(request: ClientRequest, io: CommandIo): Promise<number> {
   const compare = request.compare ?? { kind: 'previous' as const };
-  // The card lists top products: the reader keeps per-client product totals only when asked.
-  const read = { ...request.read, trackProducts: true };
+  // The card lists top products: the reader keeps product totals only when asked, and here
+  // only for this client (for all of them they cost more than the rest of the ledger).
+  const read = { ...request.read, trackProducts: true, productsOf: normalizeClientName(request.name) };
   const t = request.t;
   const { ledger, analysis, context } = await readAndAnalyze(
     request.files,

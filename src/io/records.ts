@@ -32,6 +32,8 @@ export interface RecordOptions {
   strict: boolean;
   /** Keep per-client product totals (for dossiers); off by default: they cost memory per product. */
   trackProducts?: boolean;
+  /** With trackProducts: keep them for this client alone (its name normalized), as `kam client` needs. */
+  productsOf?: string | undefined;
 }
 
 export interface ReadCounts {
@@ -257,6 +259,7 @@ export class RecordReader {
     const { client: clientAt, date: dateAt, amount: amountAt, quantity: quantityAt, price: priceAt } = this.columns;
     const { profit: profitAt, document: documentAt, direction: directionAt } = this.columns;
     const productAt = this.options.trackProducts === true ? this.columns.product : undefined;
+    const productsOf = this.options.productsOf;
     // Price only counts without an amount column (amount = quantity × price).
     const used = [clientAt, dateAt, amountAt ?? priceAt, quantityAt, profitAt, documentAt, directionAt, productAt].filter((at) => at !== undefined);
     const fieldsNeeded = Math.max(...used) + 1;
@@ -334,7 +337,7 @@ export class RecordReader {
       row.quantity = quantity;
       row.profit = profit;
       row.document = document;
-      row.product = textAt(text, bounds, productAt);
+      row.product = productsOf === undefined || name === productsOf ? textAt(text, bounds, productAt) : undefined;
       row.direction = textAt(text, bounds, directionAt);
       addLine(ledger, row);
       counts.accepted++;
@@ -348,6 +351,7 @@ export class RecordReader {
     const { client: clientAt, date: dateAt, amount: amountAt, quantity: quantityAt, price: priceAt } = this.columns;
     const { profit: profitAt, document: documentAt, direction: directionAt } = this.columns;
     const productAt = this.options.trackProducts === true ? this.columns.product : undefined;
+    const productsOf = this.options.productsOf;
     const counts = this.counts;
     const ledger = this.ledger;
     ledger.columns.quantity ||= quantityAt !== undefined;
@@ -429,7 +433,7 @@ export class RecordReader {
       row.quantity = quantity;
       row.profit = profit;
       row.document = text(documentAt, cells);
-      row.product = text(productAt, cells);
+      row.product = productsOf === undefined || client === productsOf ? text(productAt, cells) : undefined;
       row.direction = text(directionAt, cells);
       addLine(ledger, row);
       counts.accepted++;
