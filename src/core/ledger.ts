@@ -39,7 +39,7 @@ export interface ClientHistory {
   products: Map<string, number>;
   rows: number;
   /** Exact accumulators behind `directions` and `products` until the ledger is finalized. */
-  exactSums?: { directions: Map<string, Float64Array>; products: Map<string, Float64Array> };
+  exactSums?: { directions: Map<string, ExactPair>; products: Map<string, ExactPair> };
 }
 
 export interface LedgerColumns {
@@ -125,26 +125,32 @@ function addTo(map: Map<string, number>, key: string, value: number): void {
   else map.set(key, sum + value);
 }
 
-function addToExact(map: Map<string, Float64Array>, key: string, value: number): void {
+/**
+ * Whole units and millionths, both integers. A plain pair, not a typed array: there is one per
+ * product of every client, and a typed array costs several times the two numbers in it.
+ */
+export type ExactPair = [units: number, micros: number];
+
+function addToExact(map: Map<string, ExactPair>, key: string, value: number): void {
   let exact = map.get(key);
   if (exact === undefined) {
-    exact = new Float64Array(2);
+    exact = [0, 0];
     map.set(detached(key), exact);
   }
   addExact(exact, value);
 }
 
 /** Adds x to an exact accumulator pair: whole units and millionths, both integers. */
-function addExact(exact: Float64Array, x: number): void {
+function addExact(exact: ExactPair, x: number): void {
   const whole = Math.trunc(x);
   exact[0]! += whole;
   exact[1]! += microsOf(x, whole);
 }
 
 /** Adds an exact pair (units, micros) to the one kept under `key`, creating it if need be. */
-export function addExactPair(map: Map<string, Float64Array>, key: string, units: number, micros: number): void {
+export function addExactPair(map: Map<string, ExactPair>, key: string, units: number, micros: number): void {
   const existing = map.get(key);
-  if (existing === undefined) map.set(key, Float64Array.of(units, micros));
+  if (existing === undefined) map.set(key, [units, micros]);
   else {
     existing[0]! += units;
     existing[1]! += micros;
