@@ -116,33 +116,21 @@ export function clientLapses(history: ClientHistory, asOf: number, rules: Recenc
 
 /** clientLapses, with the distinct purchase days (ascending) it was judged on. */
 function lapsesAndDays(history: ClientHistory, asOf: number, rules: RecencyRules): { lapses: ClientLapses; purchaseDays: number[] } | undefined {
-  const all: number[] = [];
-  const amounts: number[] = [];
   const purchaseDays: number[] = [];
-  // Day tables are in day order.
+  // Day tables are in day order: the first `through` days are those up to the as-of day.
   const days = history.days;
-  for (let i = 0; i < days.size; i++) {
-    const day = days.day(i);
+  let through = 0;
+  for (; through < days.size; through++) {
+    const day = days.day(through);
     if (day > asOf) break;
-    all.push(day);
-    amounts.push(days.amount(i));
-    if (days.purchase(i)) purchaseDays.push(day);
+    if (days.purchase(through)) purchaseDays.push(day);
   }
   if (purchaseDays.length === 0) return undefined;
   // Prefix sums of the net amount per day, for revenue over any run of days.
-  const prefix = new Float64Array(all.length + 1);
-  for (let i = 0; i < all.length; i++) prefix[i + 1] = prefix[i]! + amounts[i]!;
-  const countUpTo = (day: number): number => {
-    let lo = 0;
-    let hi = all.length;
-    while (lo < hi) {
-      const m = (lo + hi) >> 1;
-      if (all[m]! <= day) lo = m + 1;
-      else hi = m;
-    }
-    return lo;
-  };
-  const revenue12m = (last: number): number => prefix[countUpTo(last)]! - prefix[countUpTo(twelveMonthsStart(last) - 1)]!;
+  const prefix = new Float64Array(through + 1);
+  for (let i = 0; i < through; i++) prefix[i + 1] = prefix[i]! + days.amount(i);
+  const revenueThrough = (day: number): number => prefix[Math.min(days.countThrough(day), through)]!;
+  const revenue12m = (last: number): number => revenueThrough(last) - revenueThrough(twelveMonthsStart(last) - 1);
   const recency = assessRecency(purchaseDays, asOf, rules);
   const lapses: ClientLapses = {
     client: history.client,

@@ -137,6 +137,11 @@ export class DayTable {
     }
   }
 
+  /** How many of the days are on or before `day` (days are whole numbers). */
+  countThrough(day: number): number {
+    return this.search(day + 1);
+  }
+
   get(day: number): DayTotals | undefined {
     const i = this.search(day);
     return i < this.count && this.day(i) === day ? this.totalsAt(i) : undefined;

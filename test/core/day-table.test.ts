@@ -72,6 +72,7 @@ describe('DayTable', () => {
     expect(table.day(0)).toBe(5);
     expect(table.get(10)).toEqual({ purchase: true, amount: 0.3, profit: 0, quantity: 0 });
     expect(table.get(7)).toBeUndefined();
+    expect([4, 5, 9, 10, 11].map((day) => table.countThrough(day))).toEqual([0, 1, 1, 2, 2]);
     expect(table.exact('profit', 1)).toEqual([0, 0]);
   });
 });
