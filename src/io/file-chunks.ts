@@ -13,9 +13,9 @@ export interface FileChunks extends AsyncIterable<Buffer> {
 
 /**
  * Bytes [start, end) of a file. A chunk is valid until the next one is asked for: a caller that
- * keeps one must copy it.
+ * keeps one must copy it. `onRead` hears the size of each chunk (for progress).
  */
-export function fileChunks(path: string, start = 0, end = Number.POSITIVE_INFINITY): FileChunks {
+export function fileChunks(path: string, start = 0, end = Number.POSITIVE_INFINITY, onRead?: (bytes: number) => void): FileChunks {
   let bytesRead = 0;
   async function* chunks(): AsyncGenerator<Buffer> {
     const handle = await open(path, 'r');
@@ -35,6 +35,7 @@ export function fileChunks(path: string, start = 0, end = Number.POSITIVE_INFINI
         bytesRead += n;
         which ^= 1;
         pending = readInto(buffers[which]!);
+        onRead?.(n);
         yield chunk;
       }
     } finally {

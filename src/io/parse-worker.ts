@@ -38,24 +38,21 @@ export type WorkerReply =
 async function run(task: WorkerTask, start: WorkerStart): Promise<void> {
   const ledger = emptyLedger({ quantity: false, profit: false, document: false, product: false, direction: false });
   const reader = RecordReader.continuing(ledger, task.name, task.options, start.dialect);
-  const chunks = fileChunks(task.path, task.start, task.end);
-  let reported = 0;
-  async function* counted(): AsyncGenerator<Buffer> {
-    for await (const chunk of chunks) {
-      if (chunks.bytesRead - reported >= 8 << 20) {
-        parentPort!.postMessage({ kind: 'progress', bytes: chunks.bytesRead - reported } satisfies WorkerReply);
-        reported = chunks.bytesRead;
-      }
-      yield chunk;
-    }
-  }
-  const input = { name: task.name, chunks: counted(), close: () => undefined };
+  // Progress to the main thread every 8 MB, not every chunk.
+  let unreported = 0;
+  const chunks = fileChunks(task.path, task.start, task.end, (bytes) => {
+    unreported += bytes;
+    if (unreported < 8 << 20) return;
+    parentPort!.postMessage({ kind: 'progress', bytes: unreported } satisfies WorkerReply);
+    unreported = 0;
+  });
+  const input = { name: task.name, chunks, close: () => undefined };
   let reading: CsvReading | undefined;
   const lines = await readCsv(input, { encoding: start.encoding, delimiter: start.delimiter, recordDelimiter: start.lineEnding }, () => undefined, reader.push, {
     spans: reader.pushSpans,
     reading: (r) => (reading = r),
   });
-  parentPort!.postMessage({ kind: 'progress', bytes: task.end - task.start - reported } satisfies WorkerReply);
+  parentPort!.postMessage({ kind: 'progress', bytes: unreported } satisfies WorkerReply);
   const packed = packLedger(ledger);
   const reply: WorkerReply = { kind: 'done', ledger: packed, counts: reader.counts, examples: reader.examples, lines, encoding: reading?.encoding };
   parentPort!.postMessage(reply, transferables(packed));

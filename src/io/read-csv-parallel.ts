@@ -160,15 +160,8 @@ export async function readCsvParallel(
   };
   let headLines: number;
   try {
-    const chunks = fileChunks(path, 0, bounds[1]!);
-    async function* counted(): AsyncGenerator<Buffer> {
-      for await (const chunk of chunks) {
-        onBytes(chunk.length);
-        yield chunk;
-      }
-    }
     headLines = await readCsv(
-      { name, chunks: counted(), close: () => undefined },
+      { name, chunks: fileChunks(path, 0, bounds[1]!, onBytes), close: () => undefined },
       csv,
       (d) => (dialect = d),
       sink,
