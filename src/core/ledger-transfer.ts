@@ -133,7 +133,6 @@ export function mergePacked(into: Ledger, t: LedgerTransfer): Ledger {
     for (const [index, value, units, micros] of t[kind]) {
       const h = histories[index]!;
       addExactPair(exactSumsOf(h)[kind], value, units, micros);
-      h[kind].set(value, (h[kind].get(value) ?? 0) + units + micros / 1e6);
     }
   }
   return into;

@@ -33,12 +33,12 @@ export interface ClientHistory {
    * alone are not purchases.
    */
   documents: DocumentSet;
-  /** Direction value (region, manager…) → net amount bought under it. */
+  /** Direction value (region, manager…) → net amount bought under it; filled by finalizeLedger. */
   directions: Map<string, number>;
-  /** Product → net amount; kept only when the reader is asked to (dossiers need it). */
+  /** Product → net amount, filled by finalizeLedger; kept only when the reader is asked to (dossiers need it). */
   products: Map<string, number>;
   rows: number;
-  /** Exact accumulators behind `directions` and `products` until the ledger is finalized. */
+  /** The exact sums behind `directions` and `products`, as lines add up (see finalizeLedger). */
   exactSums?: { directions: Map<string, ExactPair>; products: Map<string, ExactPair> };
 }
 
@@ -117,12 +117,6 @@ function historyOf(ledger: Ledger, name: string): ClientHistory {
     ledger.clients.set(client, history);
   }
   return history;
-}
-
-function addTo(map: Map<string, number>, key: string, value: number): void {
-  const sum = map.get(key);
-  if (sum === undefined) map.set(detached(key), value);
-  else map.set(key, sum + value);
 }
 
 /**
@@ -220,11 +214,9 @@ export function addLine(ledger: Ledger, row: LedgerRow): void {
     }
   }
   if (row.direction !== undefined && row.direction !== '') {
-    addTo(history.directions, row.direction, row.amount);
     addToExact(exactSumsOf(history).directions, row.direction, row.amount);
   }
   if (row.product !== undefined && row.product !== '') {
-    addTo(history.products, row.product, row.amount);
     addToExact(exactSumsOf(history).products, row.product, row.amount);
   }
 }
@@ -242,8 +234,6 @@ export function mergeLedger(into: Ledger, from: Ledger): Ledger {
     target.rows += source.rows;
     target.days.addTable(source.days);
     for (const [doc, day] of source.documents.entries()) target.documents.add(doc, day);
-    for (const [k, v] of source.directions) addTo(target.directions, k, v);
-    for (const [k, v] of source.products) addTo(target.products, k, v);
     if (source.exactSums !== undefined) {
       const sums = exactSumsOf(target);
       for (const kind of ['directions', 'products'] as const) {
@@ -271,9 +261,10 @@ function sortedByKey<K extends number | string, V>(map: Map<K, V>): Map<K, V> {
 }
 
 /**
- * Makes the ledger order-independent: exact direction and product sums replace their running
- * floats, and every map is in key order, so that every later sum runs in the same order
- * whatever order the lines came in. (Day tables are in day order and exact already.)
+ * Makes the ledger order-independent and ready to read: the direction and product maps are made
+ * from their exact sums (a ledger not finalized has them empty), and every map is in key order,
+ * so that every later sum runs in the same order whatever order the lines came in. (Day tables
+ * are in day order and exact already.)
  */
 export function finalizeLedger(ledger: Ledger): Ledger {
   if (ledger.finalized === true) return ledger;

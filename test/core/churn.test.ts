@@ -12,7 +12,7 @@ import {
   twelveMonthsStart,
   type ClientLapses,
 } from '../../src/core/churn.js';
-import { addLine, emptyLedger, type Ledger } from '../../src/core/ledger.js';
+import { addLine, emptyLedger, finalizeLedger, type Ledger } from '../../src/core/ledger.js';
 import { assessRecency } from '../../src/core/recency.js';
 
 const RULES = { lostAfter: 180, lostFactor: 3, riskFactor: 1.5 };
@@ -29,7 +29,7 @@ interface Line {
 function ledgerOf(lines: Line[]): Ledger {
   const ledger = emptyLedger({ quantity: false, profit: false, document: false, product: false, direction: true });
   for (const l of lines) addLine(ledger, { client: l.client, day: day(l.day), amount: l.amount, direction: l.direction });
-  return ledger;
+  return finalizeLedger(ledger);
 }
 
 describe('lapses', () => {
