@@ -13,11 +13,11 @@
 //   names containing NAME come after), and the command exits 1.
 import type { AbcClass } from './abc.js';
 import { isKeyClient, type Analysis, type ClientAnalysis } from './analyze.js';
-import { directionOf } from './churn.js';
+import { directionOf } from './lost.js';
 import type { CellName } from './matrix.js';
 import { normalizeClientName, type Ledger } from './ledger.js';
 import { KamError } from './problems.js';
-import { assessRecency, type ClientStatus } from './recency.js';
+import { assessRecency, type ClientStatus } from './lost.js';
 import { clientMatchKey, type ClientAttributeRow, type ProspectPace } from './segments.js';
 import type { XyzClass } from './xyz.js';
 

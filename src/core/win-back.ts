@@ -2,9 +2,9 @@
 // action its class calls for — and the lost key clients that `--fail-on lost-key` reports.
 import type { AbcClass } from './abc.js';
 import { isKeyClient, type Analysis } from './analyze.js';
-import { churnByDirection, churnByPeriod, type ChurnTable, type DirectionChurn, type StatusCounts } from './churn.js';
+import { churnByDirection, churnByPeriod, type ChurnTable, type DirectionChurn } from './churn.js';
 import type { BgNbdFit } from './bgnbd.js';
-import type { ClientStatus } from './recency.js';
+import type { ClientStatus, StatusCounts } from './lost.js';
 
 export type LapsedStatus = Exclude<ClientStatus, 'active'>;
 

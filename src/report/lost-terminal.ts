@@ -3,9 +3,9 @@
 import type { ChalkInstance } from 'chalk';
 import type { Analysis } from '../core/analyze.js';
 import type { BgNbdFit } from '../core/bgnbd.js';
-import type { ChurnPeriod, DirectionChurn, StatusCounts } from '../core/churn.js';
+import type { ChurnPeriod, DirectionChurn } from '../core/churn.js';
 import type { PeriodKind } from '../core/periods.js';
-import type { RecencyRules } from '../core/recency.js';
+import type { RecencyRules, StatusCounts } from '../core/lost.js';
 import type { LostReport, WinBackEntry } from '../core/win-back.js';
 import type { Messages } from '../i18n/en.js';
 import type { RunContext } from './run-context.js';

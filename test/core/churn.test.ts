@@ -2,18 +2,9 @@
 // the revenue over the 12 months before the last purchase, directions, and churn per period.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import {
-  assessLost,
-  churnByDirection,
-  churnByPeriod,
-  clientLapses,
-  directionOf,
-  lapsesOf,
-  twelveMonthsStart,
-  type ClientLapses,
-} from '../../src/core/churn.js';
+import { churnByDirection, churnByPeriod } from '../../src/core/churn.js';
+import { assessRecency, assessLost, clientLapses, directionOf, lapsesOf, twelveMonthsStart, type ClientLapses } from '../../src/core/lost.js';
 import { addLine, emptyLedger, finalizeLedger, type Ledger } from '../../src/core/ledger.js';
-import { assessRecency } from '../../src/core/recency.js';
 
 const RULES = { lostAfter: 180, lostFactor: 3, riskFactor: 1.5 };
 const day = (iso: string): number => Date.parse(`${iso}T00:00:00Z`) / 86_400_000;

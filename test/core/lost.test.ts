@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { analyzeLedger, type ClientAnalysis } from '../../src/core/analyze.js';
 import { addLine, emptyLedger, type Ledger } from '../../src/core/ledger.js';
-import { assessRecency, thresholdsOf } from '../../src/core/recency.js';
+import { assessRecency, thresholdsOf } from '../../src/core/lost.js';
 import { DEFAULT_SETTINGS, type AnalysisSettings } from '../../src/core/settings.js';
 
 const D0 = Date.UTC(2024, 0, 1) / 86_400_000; // 2024-01-01 as a day number
