@@ -367,8 +367,8 @@ export const en = {
     statusCounts: (n: { active: string; atRisk: string; lost: string; clients: string }, w: { active: string; atRisk: string; lost: string }): string =>
       `${n.active} ${w.active}, ${n.atRisk} ${w.atRisk}, ${n.lost} ${w.lost} of ${n.clients} clients with a purchase`,
     atStake: (total: string, lost: string, atRisk: string): string => `${total} (lost ${lost}, at risk ${atRisk}): their revenue over the 12 months before their last purchase`,
-    rules: (lostFactor: string, riskFactor: string, lostAfter: string, riskAfter: string): string =>
-      `lost after ${lostFactor} × the usual interval (at least 30 days), at risk after ${riskFactor} × (at least 15 days); any client lost after ${lostAfter} days, at risk after ${riskAfter}`,
+    rules: (lostFactor: string, riskFactor: string, lostAfter: string, riskAfter: string, lostFloor: string, riskFloor: string): string =>
+      `lost after ${lostFactor} × the usual interval (at least ${lostFloor} days), at risk after ${riskFactor} × (at least ${riskFloor} days); any client lost after ${lostAfter} days, at risk after ${riskAfter}`,
     notFitted: 'not fitted (see the notes)',
     fit: (clients: string, params: string, ll: string): string => `BG/NBD over ${clients} clients: ${params}, log-likelihood ${ll}`,
     labels: { asOf: 'As of', clients: 'Clients', atStake: 'At stake', keyLost: 'Key lost', rules: 'Rules', pAlive: 'P(alive)' },
@@ -810,10 +810,10 @@ export const en = {
       lostAfterMeaning: (days: string, half: string): string =>
         `Whatever its rhythm, a client is lost after ${days} days without a purchase, and at risk after ${half}. Clients with fewer than 3 purchase days are judged by this rule alone.`,
       lostFactor: 'Lost factor',
-      lostFactorMeaning: (k: string): string =>
-        `A client with at least 3 purchase days is lost when its silence exceeds ${k} × its usual interval (the median gap between purchase days), and never before 30 days.`,
+      lostFactorMeaning: (k: string, floor: string): string =>
+        `A client with at least 3 purchase days is lost when its silence exceeds ${k} × its usual interval (the median gap between purchase days), and never before ${floor} days.`,
       riskFactor: 'Risk factor',
-      riskFactorMeaning: (k: string): string => `…and at risk when its silence exceeds ${k} × its usual interval, never before 15 days.`,
+      riskFactorMeaning: (k: string, floor: string): string => `…and at risk when its silence exceeds ${k} × its usual interval, never before ${floor} days.`,
       keyClients: ['Key clients', 'class A + tags', 'Class A clients, and every client tagged breadwinner or image-maker.'],
       breadwinner: 'Breadwinner share',
       breadwinnerMeaning: (profit: boolean): string => `Breadwinner: at least this share of the window's total ${profit ? 'profit' : 'revenue (the ledger has no profit column)'}.`,

@@ -407,8 +407,8 @@ export const kk: Messages = {
     statusCounts: (n: { active: string; atRisk: string; lost: string; clients: string }, w: { active: string; atRisk: string; lost: string }): string =>
       `${w.active}: ${n.active}, ${w.atRisk}: ${n.atRisk}, ${w.lost}: ${n.lost} — сатып алуы бар клиенттер барлығы: ${n.clients}`,
     atStake: (total: string, lost: string, atRisk: string): string => `${total} (жоғалғандар ${lost}, тәуекел аймағындағылар ${atRisk}): олардың соңғы сатып алуға дейінгі 12 айдағы түсімі`,
-    rules: (lostFactor: string, riskFactor: string, lostAfter: string, riskAfter: string): string =>
-      `үнсіздігі әдеттегі аралықтан ${lostFactor} есе ұзақ болса — жоғалған (кемінде 30 күн), ${riskFactor} есе ұзақ болса — тәуекел аймағында (кемінде 15 күн); кез келген клиент ${lostAfter} күннен кейін жоғалған, ${riskAfter} күннен кейін тәуекел аймағында`,
+    rules: (lostFactor: string, riskFactor: string, lostAfter: string, riskAfter: string, lostFloor: string, riskFloor: string): string =>
+      `үнсіздігі әдеттегі аралықтан ${lostFactor} есе ұзақ болса — жоғалған (кемінде ${lostFloor} күн), ${riskFactor} есе ұзақ болса — тәуекел аймағында (кемінде ${riskFloor} күн); кез келген клиент ${lostAfter} күннен кейін жоғалған, ${riskAfter} күннен кейін тәуекел аймағында`,
     notFitted: 'модель құрылмады (ескертпелерді қараңыз)',
     fit: (clientCount: string, params: string, ll: string): string => `BG/NBD (клиенттер: ${clientCount}): ${params}, логарифмдік ұқсастық ${ll}`,
     labels: { asOf: 'Талдау күні', clients: 'Клиенттер', atStake: 'Қатерде', keyLost: 'Жоғалған негізгі', rules: 'Ережелер', pAlive: 'P(белсенді)' },
@@ -873,10 +873,10 @@ export const kk: Messages = {
       lostAfterMeaning: (days: string, half: string): string =>
         `Ырғағына қарамастан, клиент ${days} күн сатып алмаса — жоғалған, ${half} күннен кейін — тәуекел аймағында. Сатып алу күндері 3-тен аз клиенттер тек осы ереже бойынша бағаланады.`,
       lostFactor: 'Жоғалу коэффициенті',
-      lostFactorMeaning: (k: string): string =>
-        `Сатып алу күндері кемінде 3 клиент үнсіздігі әдеттегі аралықтан (сатып алу күндері арасындағы медиана) ${k} есе асқанда жоғалған болып саналады, бірақ 30 күннен ерте емес.`,
+      lostFactorMeaning: (k: string, floor: string): string =>
+        `Сатып алу күндері кемінде 3 клиент үнсіздігі әдеттегі аралықтан (сатып алу күндері арасындағы медиана) ${k} есе асқанда жоғалған болып саналады, бірақ ${floor} күннен ерте емес.`,
       riskFactor: 'Тәуекел коэффициенті',
-      riskFactorMeaning: (k: string): string => `…ал үнсіздігі әдеттегі аралықтан ${k} есе асқанда — тәуекел аймағында, 15 күннен ерте емес.`,
+      riskFactorMeaning: (k: string, floor: string): string => `…ал үнсіздігі әдеттегі аралықтан ${k} есе асқанда — тәуекел аймағында, ${floor} күннен ерте емес.`,
       keyClients: ['Негізгі клиенттер', 'A тобы + белгілер', 'A тобының клиенттері және «асыраушы» немесе «имидж жасаушы» белгісі бар барлық клиенттер.'],
       breadwinner: 'Асыраушы үлесі',
       breadwinnerMeaning: (profit: boolean): string => `Асыраушы: аралықтағы барлық ${profit ? 'пайданың' : 'түсімнің (журналда пайда бағаны жоқ)'} кемінде осы үлесі.`,

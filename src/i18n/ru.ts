@@ -413,8 +413,8 @@ export const ru: Messages = {
     statusCounts: (n: { active: string; atRisk: string; lost: string; clients: string }, w: { active: string; atRisk: string; lost: string }): string =>
       `${w.active}: ${n.active}, ${w.atRisk}: ${n.atRisk}, ${w.lost}: ${n.lost} — всего клиентов с покупками: ${n.clients}`,
     atStake: (total: string, lost: string, atRisk: string): string => `${total} (потерянные ${lost}, в зоне риска ${atRisk}): их выручка за 12 месяцев до последней покупки`,
-    rules: (lostFactor: string, riskFactor: string, lostAfter: string, riskAfter: string): string =>
-      `потерян, если молчит дольше ${lostFactor} × обычный интервал (не менее 30 дней), в зоне риска — дольше ${riskFactor} × (не менее 15 дней); любой клиент потерян после ${lostAfter} дней без покупок, в зоне риска — после ${riskAfter}`,
+    rules: (lostFactor: string, riskFactor: string, lostAfter: string, riskAfter: string, lostFloor: string, riskFloor: string): string =>
+      `потерян, если молчит дольше ${lostFactor} × обычный интервал (не менее ${lostFloor} дней), в зоне риска — дольше ${riskFactor} × (не менее ${riskFloor} дней); любой клиент потерян после ${lostAfter} дней без покупок, в зоне риска — после ${riskAfter}`,
     notFitted: 'модель не построена (см. примечания)',
     fit: (clientCount: string, params: string, ll: string): string => `BG/NBD (клиентов: ${clientCount}): ${params}, логарифм правдоподобия ${ll}`,
     labels: { asOf: 'На дату', clients: 'Клиенты', atStake: 'Под угрозой', keyLost: 'Потеряны ключевые', rules: 'Правила', pAlive: 'P(активен)' },
@@ -865,10 +865,10 @@ export const ru: Messages = {
       lostAfterMeaning: (days: string, half: string): string =>
         `Независимо от ритма клиент потерян после ${days} дней без покупок и в зоне риска — после ${half}. Клиенты, у которых меньше 3 дней покупок, оцениваются только по этому правилу.`,
       lostFactor: 'Коэффициент потери',
-      lostFactorMeaning: (k: string): string =>
-        `Клиент с 3 и более днями покупок потерян, когда его молчание превышает ${k} × обычный интервал (медианный промежуток между днями покупок), и не раньше 30 дней.`,
+      lostFactorMeaning: (k: string, floor: string): string =>
+        `Клиент с 3 и более днями покупок потерян, когда его молчание превышает ${k} × обычный интервал (медианный промежуток между днями покупок), и не раньше ${floor} дней.`,
       riskFactor: 'Коэффициент риска',
-      riskFactorMeaning: (k: string): string => `…и в зоне риска, когда молчание превышает ${k} × обычный интервал, не раньше 15 дней.`,
+      riskFactorMeaning: (k: string, floor: string): string => `…и в зоне риска, когда молчание превышает ${k} × обычный интервал, не раньше ${floor} дней.`,
       keyClients: ['Ключевые клиенты', 'группа A + теги', 'Клиенты группы A и все клиенты с тегами «кормилец» или «имиджевый».'],
       breadwinner: 'Доля кормильца',
       breadwinnerMeaning: (profit: boolean): string => `Кормилец: не меньше этой доли ${profit ? 'всей прибыли' : 'всей выручки (в журнале нет столбца прибыли)'} окна.`,

@@ -5,7 +5,7 @@ import type { Analysis } from '../core/analyze.js';
 import type { BgNbdFit } from '../core/bgnbd.js';
 import type { ChurnPeriod, DirectionChurn } from '../core/churn.js';
 import type { PeriodKind } from '../core/periods.js';
-import type { RecencyRules, StatusCounts } from '../core/lost.js';
+import { LOST_FLOOR_DAYS, RISK_FLOOR_DAYS, type RecencyRules, type StatusCounts } from '../core/lost.js';
 import type { LostReport, WinBackEntry } from '../core/win-back.js';
 import type { Messages } from '../i18n/en.js';
 import type { RunContext } from './run-context.js';
@@ -30,7 +30,7 @@ export function revenueAtStakeText(counts: StatusCounts, t: Messages): string {
 
 export function rulesText(rules: RecencyRules, t: Messages): string {
   const h = t.human;
-  return t.lost.rules(h.number(rules.lostFactor), h.number(rules.riskFactor), h.number(rules.lostAfter), h.number(rules.lostAfter / 2));
+  return t.lost.rules(h.number(rules.lostFactor), h.number(rules.riskFactor), h.number(rules.lostAfter), h.number(rules.lostAfter / 2), h.integer(LOST_FLOOR_DAYS), h.integer(RISK_FLOOR_DAYS));
 }
 
 export function fitText(fit: BgNbdFit | null, t: Messages): string {
