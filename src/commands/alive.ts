@@ -2,13 +2,13 @@
 // P(alive) and expected purchase days per client (SPEC §6).
 import { aliveTable } from '../core/alive.js';
 import { KamError } from '../core/problems.js';
-import { readLedger, type LedgerRead, type LedgerReadOptions } from '../io/read-ledger.js';
+import type { LedgerReadOptions } from '../io/read-ledger.js';
 import { renderAliveCsv, renderAliveJson, renderAliveTerminal } from '../report/alive-report.js';
 import { problemLine } from '../report/messages.js';
 import type { Messages } from '../i18n/en.js';
-import type { RunContext } from '../report/run-context.js';
-import { readingNotes } from './analyze.js';
-import { chalkFor, progressReporter, writeAll, type CommandIo } from './context.js';
+import { chalkFor, writeAll, type CommandIo } from './context.js';
+import { readLedgerWithProgress, runContextOf } from './read-report.js';
+import { noteToStderr } from './stderr-notes.js';
 
 export type AliveFormat = 'table' | 'csv' | 'json';
 export const ALIVE_FORMATS: readonly AliveFormat[] = ['table', 'csv', 'json'];
@@ -28,21 +28,15 @@ export interface AliveRequest {
 
 export async function runAlive(request: AliveRequest, io: CommandIo): Promise<number> {
   const t = request.t;
-  const progress = progressReporter(io, t);
-  let read: LedgerRead;
-  try {
-    read = await readLedger(request.files, request.read, io.stdin, progress);
-  } finally {
-    progress.done();
-  }
-  const context: RunContext = { inputs: read.inputs, counts: read.counts, notes: readingNotes(read), version: request.version };
+  const read = await readLedgerWithProgress(request.files, request.read, io, t);
+  const context = runContextOf(read, request.version);
   const ledger = read.ledger;
   if (ledger.lastDay === undefined) throw new KamError({ code: 'no-rows' });
   const result = aliveTable(ledger, request.asOf ?? ledger.lastDay, request.horizonWeeks);
   // Too few clients (or no repeat buyer) to fit: a data problem, exit 1.
   if (result.alive.fit === null) throw new KamError({ ...result.alive.problem!, severity: 'error' });
   if (request.format !== 'table') {
-    for (const note of context.notes) io.stderr.write(problemLine(note, t));
+    for (const note of context.notes) if (noteToStderr('alive', note)) io.stderr.write(problemLine(note, t));
   }
   const chunks =
     request.format === 'table'

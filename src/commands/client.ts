@@ -1,5 +1,4 @@
 // `kam client LEDGER... NAME`: one client's card (SPEC §8).
-import { findClient, buildDossier } from '../core/dossier.js';
 import { normalizeClientName } from '../core/ledger.js';
 import type { CompareSpec } from '../core/compare.js';
 import type { AnalysisSettings } from '../core/settings.js';
@@ -8,8 +7,9 @@ import { renderDossierJson } from '../report/dossier-json.js';
 import { renderDossierTerminal } from '../report/dossier-terminal.js';
 import { problemLine } from '../report/messages.js';
 import type { Messages } from '../i18n/en.js';
-import { readAndAnalyze } from './analyze.js';
 import { chalkFor, writeAll, type CommandIo } from './context.js';
+import { readReport } from './read-report.js';
+import { noteToStderr } from './stderr-notes.js';
 
 export type ClientFormat = 'table' | 'json';
 export const CLIENT_FORMATS: readonly ClientFormat[] = ['table', 'json'];
@@ -36,7 +36,7 @@ export async function runClient(request: ClientRequest, io: CommandIo): Promise<
   // only for this client (for all of them they cost more than the rest of the ledger).
   const read = { ...request.read, trackProducts: true, productsOf: normalizeClientName(request.name) };
   const t = request.t;
-  const { ledger, analysis, context } = await readAndAnalyze(
+  const { report, context } = await readReport(
     request.files,
     read,
     request.settings,
@@ -49,14 +49,8 @@ export async function runClient(request: ClientRequest, io: CommandIo): Promise<
     t,
   );
   // Exits 1 with the nearest names when NAME is not a client of the ledger.
-  const client = findClient(ledger, request.name);
-  const dossier = buildDossier(ledger, analysis, client);
-  // Only what bears on this card goes to stderr; the card itself says whether the earlier window is covered.
-  for (const note of [...context.notes, ...analysis.notes]) {
-    if (note.severity !== 'warning' || note.code === 'xyz-degenerate') continue;
-    if (note.code === 'compare-outside-ledger' && request.compare === undefined) continue;
-    io.stderr.write(problemLine(note, t));
-  }
+  const dossier = report.dossier(request.name);
+  for (const note of [...context.notes, ...report.notes]) if (noteToStderr('client', note, { compareGiven: request.compare !== undefined })) io.stderr.write(problemLine(note, t));
   const directionColumn = request.read.map.direction ?? null;
   const chunks =
     request.format === 'json'

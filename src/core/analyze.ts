@@ -1,7 +1,7 @@
 // The pure heart of `kam analyze`: a folded ledger and settings in, plain results out.
 import { classifyAbc, type AbcClass } from './abc.js';
 import type { DayMeasure } from './day-table.js';
-import { finalizeLedger, type Ledger, type LedgerColumns } from './ledger.js';
+import type { Ledger, LedgerColumns } from './ledger.js';
 import { buildMatrix, cellName, type CellName, type MatrixCell } from './matrix.js';
 import { periodIndexer } from './periods.js';
 import { KamError, type Problem } from './problems.js';
@@ -11,8 +11,6 @@ import { KEY_SHARE_BAND, type AbcMetric, type AnalysisSettings } from './setting
 import { resolveWindow, type AnalysisWindow } from './window.js';
 import { classifyXyz, coefficientOfVariation, type XyzClass, type XyzGap } from './xyz.js';
 import { describeXyzSpread, type XyzSpread } from './xyz-spread.js';
-import type { SegmentSummary } from './segments.js';
-import type { Migration } from './compare.js';
 
 export type ClientFlag = 'non-positive-total' | XyzGap;
 
@@ -82,10 +80,6 @@ export interface Analysis {
   xyzSpread: XyzSpread;
   /** Every client's status, lapses and P(alive) up to the as-of day (SPEC §6), window or not. */
   lost: LostAssessment;
-  /** Tags and their thresholds (SPEC §7), once applySegments has run. */
-  segments?: SegmentSummary | undefined;
-  /** The previous window's classes and the migration between them (--compare), once compareWindows has run. */
-  migration?: Migration | undefined;
   notes: Problem[];
 }
 
@@ -94,8 +88,12 @@ export function measureOf(by: AbcMetric): DayMeasure {
   return by === 'revenue' ? 'amount' : by;
 }
 
+/**
+ * The window's classes, shares, recency and lost assessment. The ledger must be finished
+ * (finishLedger): its maps in key order, so every sum runs in the same order. It is not changed.
+ */
 export function analyzeLedger(ledger: Ledger, settings: AnalysisSettings): Analysis {
-  finalizeLedger(ledger);
+  if (ledger.finalized !== true) throw new Error('analyzeLedger: the ledger is not finished (finishLedger)');
   if (ledger.firstDay === undefined || ledger.lastDay === undefined) throw new KamError({ code: 'no-rows' });
   if (settings.by === 'profit' && !ledger.columns.profit) throw new KamError({ code: 'no-profit-column' });
   if (settings.by === 'quantity' && !ledger.columns.quantity) throw new KamError({ code: 'no-quantity-column' });

@@ -111,7 +111,7 @@ function matrixOf<C extends string>(
 
 /**
  * Analyses the earlier window with the window's own settings and compares the classes client by
- * client. The analysis given is not changed; put the result in `analysis.migration`.
+ * client. The analysis given is not changed (assembleReport keeps the result beside it).
  */
 export function compareWindows(ledger: Ledger, analysis: Analysis, spec: CompareSpec): Migration {
   const { from, to } = previousBounds(analysis.window, spec);
@@ -174,10 +174,4 @@ export function compareWindows(ledger: Ledger, analysis: Analysis, spec: Compare
     gone,
     notes,
   };
-}
-
-/** Adds the comparison to an analysis (a new object; its notes gain the comparison's). */
-export function withMigration(ledger: Ledger, analysis: Analysis, spec: CompareSpec): Analysis {
-  const migration = compareWindows(ledger, analysis, spec);
-  return { ...analysis, migration, notes: [...analysis.notes, ...migration.notes] };
 }

@@ -13,12 +13,12 @@
 //   names containing NAME come after), and the command exits 1.
 import type { AbcClass } from './abc.js';
 import { isKeyClient, type Analysis, type ClientAnalysis } from './analyze.js';
-import { directionOf } from './lost.js';
 import type { CellName } from './matrix.js';
 import { normalizeClientName, type Ledger } from './ledger.js';
 import { KamError } from './problems.js';
-import { assessRecency, type ClientStatus } from './lost.js';
-import { clientMatchKey, type ClientAttributeRow, type ProspectPace } from './segments.js';
+import { assessRecency, directionOf, type ClientStatus } from './lost.js';
+import type { Migration } from './compare.js';
+import { clientMatchKey, type ClientAttributeRow, type ProspectPace, type SegmentSummary } from './segments.js';
 import type { XyzClass } from './xyz.js';
 
 const BLOCKS = ['▁', '▂', '▃', '▄', '▅', '▆', '▇', '█'];
@@ -166,14 +166,23 @@ function namedAmounts(map: ReadonlyMap<string, number>, top: number): NamedAmoun
     .slice(0, top);
 }
 
+/** What a card is made from: the finished ledger, the tagged analysis, its tags and the comparison (a Report has them all). */
+export interface DossierSource {
+  ledger: Ledger;
+  analysis: Analysis;
+  segments: SegmentSummary | null;
+  migration: Migration | null;
+}
+
 /** The card of `client` (a name of the ledger: see findClient). */
-export function buildDossier(ledger: Ledger, analysis: Analysis, client: string, options: { topProducts?: number } = {}): Dossier {
+export function buildDossier(source: DossierSource, client: string, options: { topProducts?: number } = {}): Dossier {
+  const { ledger, analysis } = source;
   const history = ledger.clients.get(client);
   if (history === undefined) throw new KamError({ code: 'client-not-found', value: client, details: { suggestions: [] } });
   const w = analysis.window;
   const c: ClientAnalysis | undefined = analysis.clients.find((x) => x.client === client);
-  const segment = analysis.segments?.byClient.get(client);
-  const attributesRow = analysis.segments?.attributes?.byClient.get(client) ?? null;
+  const segment = source.segments?.byClient.get(client);
+  const attributesRow = source.segments?.attributes?.byClient.get(client) ?? null;
 
   // Recency over all rows up to the as-of day: the analysis has it for clients in the window.
   const purchaseDays: number[] = [];
@@ -181,7 +190,7 @@ export function buildDossier(ledger: Ledger, analysis: Analysis, client: string,
   const recency = purchaseDays.length > 0 ? assessRecency(purchaseDays, w.asOf, analysis.settings) : undefined;
 
   const series: DossierPeriod[] = w.labels.map((label, i) => ({ label, value: c?.series[i] ?? 0, purchases: c?.purchaseSeries[i] ?? 0 }));
-  const m = analysis.migration;
+  const m = source.migration;
   const prev = m?.previous.get(client);
   const totals = analysis.totals;
   return {
@@ -205,7 +214,7 @@ export function buildDossier(ledger: Ledger, analysis: Analysis, client: string,
     activePeriods: c?.activePeriods ?? 0,
     purchases: c?.purchases ?? 0,
     previous:
-      m === undefined
+      m === null
         ? null
         : {
             from: m.previousWindow.labels[0] ?? '',
@@ -222,18 +231,18 @@ export function buildDossier(ledger: Ledger, analysis: Analysis, client: string,
           },
     tags: c?.tags ?? (attributesRow?.tags ?? []),
     key: c !== undefined && (c.tags.includes('key') || isKeyClient(c)),
-    breadwinnerBasis: analysis.segments?.breadwinnerBasis ?? null,
+    breadwinnerBasis: source.segments?.breadwinnerBasis ?? null,
     breadwinnerShare: segment?.basisShare ?? null,
     breadwinnerThreshold: analysis.settings.breadwinnerShare,
     prospect: segment?.pace ?? null,
     prospectRule:
-      analysis.segments === undefined
+      source.segments === null
         ? null
         : {
-            thresholdA: analysis.segments.thresholdA,
-            thresholdB: analysis.segments.thresholdB,
-            windowMonths: analysis.segments.windowMonths,
-            newSince: analysis.segments.newSince,
+            thresholdA: source.segments.thresholdA,
+            thresholdB: source.segments.thresholdB,
+            windowMonths: source.segments.windowMonths,
+            newSince: source.segments.newSince,
           },
     firstPurchase: recency?.firstPurchase ?? null,
     lastPurchase: recency?.lastPurchase ?? null,
@@ -241,18 +250,18 @@ export function buildDossier(ledger: Ledger, analysis: Analysis, client: string,
     recencyDays: recency?.recencyDays ?? null,
     usualIntervalDays: recency?.usualInterval ?? null,
     status: recency?.status ?? null,
-    pAlive: c?.pAlive ?? analysis.lost?.alive.byClient.get(client)?.pAlive ?? null,
+    pAlive: c?.pAlive ?? analysis.lost.alive.byClient.get(client)?.pAlive ?? null,
     series,
     sparkline: sparkline(series.map((p) => p.value)),
     products: analysis.columns.product ? namedAmounts(history.products, options.topProducts ?? 10) : null,
     productCount: history.products.size,
     directions: analysis.columns.direction ? namedAmounts(history.directions, Number.POSITIVE_INFINITY) : null,
     direction: analysis.columns.direction ? directionOf(history) : null,
-    attributes: attributesRow === null ? null : { columns: analysis.segments?.attributes?.columns ?? [], row: attributesRow },
+    attributes: attributesRow === null ? null : { columns: source.segments?.attributes?.columns ?? [], row: attributesRow },
   };
 }
 
 /** Cards of every key client of the analysis, in ranking order (for the workbook's Dossiers sheet). */
-export function keyClientDossiers(ledger: Ledger, analysis: Analysis): Dossier[] {
-  return analysis.clients.filter((c) => c.tags.includes('key') || isKeyClient(c)).map((c) => buildDossier(ledger, analysis, c.client));
+export function keyClientDossiers(source: DossierSource): Dossier[] {
+  return source.analysis.clients.filter((c) => c.tags.includes('key') || isKeyClient(c)).map((c) => buildDossier(source, c.client));
 }

@@ -33,12 +33,12 @@ export interface ClientHistory {
    * alone are not purchases.
    */
   documents: DocumentSet;
-  /** Direction value (region, manager…) → net amount bought under it; filled by finalizeLedger. */
+  /** Direction value (region, manager…) → net amount bought under it; filled by finishLedger. */
   directions: Map<string, number>;
-  /** Product → net amount, filled by finalizeLedger; kept only when the reader is asked to (dossiers need it). */
+  /** Product → net amount, filled by finishLedger; kept only when the reader is asked to (dossiers need it). */
   products: Map<string, number>;
   rows: number;
-  /** The exact sums behind `directions` and `products`, as lines add up (see finalizeLedger). */
+  /** The exact sums behind `directions` and `products`, as lines add up (see finishLedger). */
   exactSums?: { directions: Map<string, ExactPair>; products: Map<string, ExactPair> };
 }
 
@@ -261,12 +261,13 @@ function sortedByKey<K extends number | string, V>(map: Map<K, V>): Map<K, V> {
 }
 
 /**
- * Makes the ledger order-independent and ready to read: the direction and product maps are made
+ * The last step of building a ledger (after addLine and mergeLedger): makes it order-independent
+ * and ready to read: the direction and product maps are made
  * from their exact sums (a ledger not finalized has them empty), and every map is in key order,
  * so that every later sum runs in the same order whatever order the lines came in. (Day tables
  * are in day order and exact already.)
  */
-export function finalizeLedger(ledger: Ledger): Ledger {
+export function finishLedger(ledger: Ledger): Ledger {
   if (ledger.finalized === true) return ledger;
   const clients = [...ledger.clients.keys()].sort();
   const sorted = new Map<string, ClientHistory>();

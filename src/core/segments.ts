@@ -195,10 +195,10 @@ function mergeRows(a: ClientAttributeRow, b: ClientAttributeRow): ClientAttribut
 
 /**
  * Tags every client of the analysis (SPEC §7) and recomputes the key-client share (SPEC §5).
- * Returns a new Analysis; the one given is not changed. Tags already present (from other rules)
- * are kept.
+ * Returns a new Analysis (its notes gain the attributes file's) and the tags' summary; the
+ * analysis given is not changed. Tags already present (from other rules) are kept.
  */
-export function applySegments(analysis: Analysis, ledger: Ledger, attributes?: ClientAttributes): Analysis {
+export function applySegments(analysis: Analysis, ledger: Ledger, attributes?: ClientAttributes): Segmented {
   const s = analysis.settings;
   const { window } = analysis;
   const asOf = window.asOf;
@@ -272,12 +272,15 @@ export function applySegments(analysis: Analysis, ledger: Ledger, attributes?: C
         : { file: attributes.file, columns: attributes.columns, byClient: matched.byClient, matchedRows: matched.matchedRows, unmatched: matched.unmatched },
   };
   return {
-    ...analysis,
-    clients,
-    key: keyShareOf(clients, analysis.totals.revenue, analysis.totals.profit),
+    analysis: { ...analysis, clients, key: keyShareOf(clients, analysis.totals.revenue, analysis.totals.profit), notes },
     segments,
-    notes,
   };
+}
+
+/** A tagged analysis and its tags' summary (applySegments). */
+export interface Segmented {
+  analysis: Analysis;
+  segments: SegmentSummary;
 }
 
 /** The prospect rule's arithmetic for one client (see the file comment). */

@@ -1,6 +1,6 @@
 // Reads one or more inputs (CSV, .csv.gz, xlsx, standard input) as one ledger.
 import type { Readable } from 'node:stream';
-import { emptyLedger, finalizeLedger, mergeLedger, type Ledger } from '../core/ledger.js';
+import { emptyLedger, finishLedger, mergeLedger, type Ledger } from '../core/ledger.js';
 import type { Problem } from '../core/problems.js';
 import type { DateFormat } from './dates.js';
 import type { Delimiter, Encoding } from './dialect.js';
@@ -80,7 +80,7 @@ export async function readLedger(
     }
     await readOne(input);
   }
-  return { ledger: finalizeLedger(ledger), inputs, counts, examples, notes };
+  return { ledger: finishLedger(ledger), inputs, counts, examples, notes };
 
   async function readOne(input: OpenedInput): Promise<void> {
     if (input.kind === 'xlsx') {

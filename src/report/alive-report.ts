@@ -8,7 +8,7 @@ import { csvField } from './csv.js';
 import type { Messages } from '../i18n/en.js';
 import { renderProblem } from './messages.js';
 import type { RunContext } from './run-context.js';
-import { labeller, table } from './terminal.js';
+import { labeller, table } from './terminal-kit.js';
 
 interface Column {
   name: string;

@@ -1,6 +1,7 @@
 // SPEC §9: the per-client table contract shared by CSV, JSON and the workbook. The first
 // eighteen names and their order are fixed; more columns may only follow them.
-import type { Analysis, ClientAnalysis } from '../core/analyze.js';
+import type { ClientAnalysis } from '../core/analyze.js';
+import type { Report } from '../core/report.js';
 import { formatDay } from '../core/calendar.js';
 
 export type ColumnValue = string | number | null;
@@ -9,7 +10,7 @@ export type ColumnKind = 'text' | 'money' | 'share' | 'ratio' | 'integer' | 'dat
 export interface ClientColumn {
   name: string;
   kind: ColumnKind;
-  value: (c: ClientAnalysis, analysis: Analysis) => ColumnValue;
+  value: (c: ClientAnalysis, report: Pick<Report, 'migration'>) => ColumnValue;
 }
 
 const day = (d: number | null): string | null => (d === null ? null : formatDay(d));
@@ -38,8 +39,8 @@ export const CONTRACT_COLUMNS: readonly ClientColumn[] = [
 /** Columns after the contract: stable too, but scripts should address them by name. */
 export const EXTRA_COLUMNS: readonly ClientColumn[] = [
   // The earlier window's classes (--compare); empty without it and for clients new since.
-  { name: 'abc_prev', kind: 'text', value: (c, a) => a.migration?.previous.get(c.client)?.abc ?? null },
-  { name: 'xyz_prev', kind: 'text', value: (c, a) => a.migration?.previous.get(c.client)?.xyz ?? null },
+  { name: 'abc_prev', kind: 'text', value: (c, r) => r.migration?.previous.get(c.client)?.abc ?? null },
+  { name: 'xyz_prev', kind: 'text', value: (c, r) => r.migration?.previous.get(c.client)?.xyz ?? null },
   { name: 'purchases_cv', kind: 'ratio', value: (c) => c.purchasesCv },
   { name: 'revenue', kind: 'money', value: (c) => c.revenue },
   { name: 'profit', kind: 'money', value: (c) => c.profit },
@@ -59,8 +60,8 @@ export function roundValue(value: number, kind: ColumnKind): number {
 }
 
 /** The value as it goes into JSON: numbers rounded, everything else as is. */
-export function dataValue(column: ClientColumn, c: ClientAnalysis, analysis: Analysis): ColumnValue {
-  const v = column.value(c, analysis);
+export function dataValue(column: ClientColumn, c: ClientAnalysis, report: Pick<Report, 'migration'>): ColumnValue {
+  const v = column.value(c, report);
   return typeof v === 'number' ? roundValue(v, column.kind) : v;
 }
 

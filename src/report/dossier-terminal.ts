@@ -1,10 +1,10 @@
 // The terminal view of a client's card (`kam client`, SPEC §8), and the tag texts the analyze
 // summary and its client table use.
 import type { ChalkInstance } from 'chalk';
-import type { Analysis } from '../core/analyze.js';
 import type { Dossier, NamedAmount } from '../core/dossier.js';
+import type { SegmentSummary } from '../core/segments.js';
 import type { Messages } from '../i18n/en.js';
-import { classPainter, labeller, table } from './terminal.js';
+import { classPainter, labeller, table } from './terminal-kit.js';
 
 /** A tag in the run's language; tags of an attributes file that kam does not know are shown as written. */
 export function tagName(tag: string, t: Messages): string {
@@ -20,9 +20,7 @@ export function rowTagsText(tags: readonly string[], t: Messages): string {
 }
 
 /** "key 10, breadwinner 1 (≥ 10% of profit), prospect 3 (new since 2026-04-30, on pace for A/B), …" for the summary. */
-export function tagCountsText(a: Analysis, chalk: ChalkInstance, t: Messages): string {
-  const s = a.segments;
-  if (s === undefined) return '';
+export function tagCountsText(s: SegmentSummary, chalk: ChalkInstance, t: Messages): string {
   const counts = new Map(s.counts);
   const parts: string[] = [];
   const pct = `${t.human.number(Math.round(s.breadwinnerShare * 1000) / 10)}%`;

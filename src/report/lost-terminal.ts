@@ -6,12 +6,11 @@ import type { BgNbdFit } from '../core/bgnbd.js';
 import type { ChurnPeriod, DirectionChurn } from '../core/churn.js';
 import type { PeriodKind } from '../core/periods.js';
 import { LOST_FLOOR_DAYS, RISK_FLOOR_DAYS, type RecencyRules, type StatusCounts } from '../core/lost.js';
+import type { Report } from '../core/report.js';
 import type { LostReport, WinBackEntry } from '../core/win-back.js';
 import type { Messages } from '../i18n/en.js';
 import type { RunContext } from './run-context.js';
-import { classPainter, labeller, noteLines, table } from './terminal.js';
-
-const truncate = (text: string, width: number): string => (text.length > width ? `${text.slice(0, width - 1)}…` : text);
+import { classPainter, labeller, noteLines, table, truncate } from './terminal-kit.js';
 
 /** "31 active, 2 at risk, 7 lost of 40 clients", coloured. */
 export function statusCountsText(counts: StatusCounts, chalk: ChalkInstance, t: Messages): string {
@@ -146,24 +145,26 @@ export interface LostTerminalOptions {
   t: Messages;
 }
 
-export function* renderLostTerminal(a: Analysis, report: LostReport, context: RunContext, options: LostTerminalOptions): Generator<string> {
+export function* renderLostTerminal(report: Report, context: RunContext, options: LostTerminalOptions): Generator<string> {
+  const a = report.analysis;
+  const lost = report.lost;
   const { chalk, t } = options;
   const L = t.lost.labels;
   const { label } = labeller(chalk, Object.values(L));
   const lines: string[] = [chalk.bold.underline(`kam lost — ${context.inputs.map((i) => i.name).join(', ')}`)];
-  lines.push(`${label(L.asOf)}${t.human.day(report.asOf)}`);
-  lines.push(`${label(L.clients)}${statusCountsText(report.counts, chalk, t)}`);
-  lines.push(`${label(L.atStake)}${revenueAtStakeText(report.counts, t)}`);
-  if (report.lostKeys.length > 0) lines.push(`${label(L.keyLost)}${chalk.red.bold(report.lostKeys.join(', '))}`);
+  lines.push(`${label(L.asOf)}${t.human.day(lost.asOf)}`);
+  lines.push(`${label(L.clients)}${statusCountsText(lost.counts, chalk, t)}`);
+  lines.push(`${label(L.atStake)}${revenueAtStakeText(lost.counts, t)}`);
+  if (lost.lostKeys.length > 0) lines.push(`${label(L.keyLost)}${chalk.red.bold(lost.lostKeys.join(', '))}`);
   lines.push(`${label(L.rules)}${rulesText(a.lost.rules, t)}`);
-  lines.push(`${label(L.pAlive)}${fitText(report.fit, t)}`);
-  lines.push(...noteLines([...context.notes, ...a.notes.filter((n) => n.severity === 'warning' || n.code === 'bgnbd-not-fitted')], chalk, t));
+  lines.push(`${label(L.pAlive)}${fitText(lost.fit, t)}`);
+  lines.push(...noteLines([...context.notes, ...report.notes.filter((n) => n.severity === 'warning' || n.code === 'bgnbd-not-fitted')], chalk, t));
   yield `${lines.join('\n')}\n\n`;
-  yield renderWinBack(report.winBack, chalk, options.top, t);
+  yield renderWinBack(lost.winBack, chalk, options.top, t);
   yield '\n';
-  yield renderChurn(report, chalk, a.settings.period, t);
-  if (report.byDirection !== null) {
+  yield renderChurn(lost, chalk, a.settings.period, t);
+  if (lost.byDirection !== null) {
     yield '\n';
-    yield renderChurnByDirection(report.byDirection, options.directionColumn, chalk, t);
+    yield renderChurnByDirection(lost.byDirection, options.directionColumn, chalk, t);
   }
 }

@@ -4,9 +4,7 @@ import type { ChalkInstance } from 'chalk';
 import type { Analysis } from '../core/analyze.js';
 import type { Migration, MigrationMatrix } from '../core/compare.js';
 import type { Messages } from '../i18n/en.js';
-import { classPainter, table } from './terminal.js';
-
-const truncate = (text: string, width: number): string => (text.length > width ? `${text.slice(0, width - 1)}…` : text);
+import { classPainter, table, truncate } from './terminal-kit.js';
 
 /** "2010-12 … 2011-05", the labels as the run's language writes them. */
 export function windowText(labels: readonly string[], t: Messages): string {
@@ -44,9 +42,7 @@ function matrixTable<C extends string>(title: string, matrix: MigrationMatrix<C>
   return tbl.toString();
 }
 
-export function renderMigration(a: Analysis, chalk: ChalkInstance, top: number, t: Messages): string {
-  const m = a.migration;
-  if (m === undefined) return '';
+export function renderMigration(m: Migration, a: Analysis, chalk: ChalkInstance, top: number, t: Messages): string {
   const paint = classPainter(chalk);
   const h = t.human;
   const cls = (x: string | null): string => (x === null ? chalk.dim(t.migrationGone) : (paint[x] ?? chalk.dim)(x));

@@ -1,6 +1,6 @@
 // Reporters by name (knip-style): the CLI picks one with --format.
 import type { ChalkInstance } from 'chalk';
-import type { Analysis } from '../core/analyze.js';
+import type { Report } from '../core/report.js';
 import type { Messages } from '../i18n/en.js';
 import { renderCsv } from './csv.js';
 import { renderJson, renderNdjson } from './json.js';
@@ -14,13 +14,13 @@ export interface ReporterOptions {
   t: Messages;
 }
 
-export type Reporter = (analysis: Analysis, context: RunContext, options: ReporterOptions) => Iterable<string>;
+export type Reporter = (report: Report, context: RunContext, options: ReporterOptions) => Iterable<string>;
 
 export const REPORTERS = {
-  table: (a, context, options) => renderTerminal(a, context, options),
-  csv: (a) => renderCsv(a),
-  json: (a) => renderJson(a),
-  ndjson: (a) => renderNdjson(a),
+  table: (report, context, options) => renderTerminal(report, context, options),
+  csv: (report) => renderCsv(report),
+  json: (report) => renderJson(report),
+  ndjson: (report) => renderNdjson(report),
 } satisfies Record<string, Reporter>;
 
 export type ReporterName = keyof typeof REPORTERS;

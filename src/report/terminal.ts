@@ -1,17 +1,18 @@
 // The terminal view of `kam analyze`: summary, matrix with strategies, top clients, in the
 // run's language (every word from the catalogue `t`).
 import type { ChalkInstance } from 'chalk';
-import Table from 'cli-table3';
 import type { Analysis, ClientAnalysis } from '../core/analyze.js';
+import type { Report } from '../core/report.js';
 import { ABC_CLASSES, MATRIX_COLUMNS, type MatrixCell } from '../core/matrix.js';
-import type { Problem } from '../core/problems.js';
 import type { Messages } from '../i18n/en.js';
-import { renderProblem } from './messages.js';
 import type { RunContext } from './run-context.js';
 import { lostSummaryLines, renderWinBack } from './lost-terminal.js';
-import { winBackList } from '../core/win-back.js';
+import { classPainter, labeller, noteLines, table } from './terminal-kit.js';
 import { renderMigration } from './migration-terminal.js';
 import { rowTagsText, tagCountsText } from './dossier-terminal.js';
+
+/** For src/cli (kam config's table). */
+export { table } from './terminal-kit.js';
 
 export interface TerminalOptions {
   chalk: ChalkInstance;
@@ -20,54 +21,12 @@ export interface TerminalOptions {
   t: Messages;
 }
 
-type Paint = (text: string) => string;
-
-export function classPainter(chalk: ChalkInstance): Record<string, Paint> {
-  return {
-    A: chalk.green.bold,
-    B: chalk.yellow,
-    C: chalk.red,
-    X: chalk.green,
-    Y: chalk.yellow,
-    Z: chalk.red,
-    '-': chalk.dim,
-    active: chalk.green,
-    'at-risk': chalk.yellow,
-    lost: chalk.red.bold,
-  };
-}
-
-const COMPACT = { mid: '', 'left-mid': '', 'mid-mid': '', 'right-mid': '' };
-
-export function table(
-  chalk: ChalkInstance,
-  head: string[],
-  align?: ('left' | 'right' | 'center')[],
-  extra: { compact?: boolean; colWidths?: (number | null)[] } = {},
-): Table.Table {
-  // cli-table3 colours borders even when piped: give it no colours unless chalk has them.
-  const coloured = chalk.level > 0;
-  return new Table({
-    head: head.map((h) => chalk.bold(h)),
-    style: { head: [], border: coloured ? ['grey'] : [] },
-    ...(extra.compact === true ? { chars: COMPACT } : {}),
-    ...(extra.colWidths === undefined ? {} : { colWidths: extra.colWidths, wordWrap: true }),
-    ...(align === undefined ? {} : { colAligns: align }),
-  });
-}
-
 function settingsLine(a: Analysis, t: Messages, indent: number): string {
   const s = a.settings;
   return [
     t.analyze.settingsAbc(s.by, s.abcCutoffs[0], s.abcCutoffs[1], s.abcBoundary),
     t.analyze.settingsXyz(s.period, s.xyzCutoffs[0], s.xyzCutoffs[1], s.sd, s.xyzStart, s.minPeriods),
   ].join(`\n${' '.repeat(indent)}`);
-}
-
-/** Pads labels to the longest of them (at least `min`), so the values of a block line up in any language. */
-export function labeller(chalk: ChalkInstance, labels: readonly string[], min = 12): { label: (text: string) => string; width: number } {
-  const width = Math.max(min, ...labels.map((l) => l.length + 1));
-  return { label: (text: string) => chalk.bold(text.padEnd(width)), width };
 }
 
 /** "2025-01 … 2026-10 (22 months, 2025-01-01 … 2026-10-31), as of 2026-10-31" in the run's language. */
@@ -87,13 +46,8 @@ function dialectText(input: RunContext['inputs'][number], t: Messages): string {
     .join(', ');
 }
 
-/** The bullet lines of notes and warnings under a summary. */
-export function noteLines(notes: readonly Problem[], chalk: ChalkInstance, t: Messages): string[] {
-  if (notes.length === 0) return [];
-  return [chalk.bold(t.notes), ...notes.map((n) => `  ${n.severity === 'warning' ? chalk.yellow('!') : '•'} ${renderProblem(n, t)}`)];
-}
-
-export function renderSummary(a: Analysis, context: RunContext, chalk: ChalkInstance, t: Messages): string {
+export function renderSummary(report: Report, context: RunContext, chalk: ChalkInstance, t: Messages): string {
+  const a = report.analysis;
   const L = t.analyze.labels;
   const h = t.human;
   const lines: string[] = [];
@@ -114,10 +68,10 @@ export function renderSummary(a: Analysis, context: RunContext, chalk: ChalkInst
   const keyShares = [t.analyze.keyShares.revenue(h.percent(k.revenueShare))];
   if (k.profitShare !== null) keyShares.push(t.analyze.keyShares.profit(h.percent(k.profitShare)));
   lines.push(`${label(L.key)}${t.analyze.key(k.clients, keyShares.join(', '), position)}`);
-  if (a.segments !== undefined) lines.push(`${label(L.tags)}${tagCountsText(a, chalk, t)}`);
+  lines.push(`${label(L.tags)}${tagCountsText(report.segments, chalk, t)}`);
   lines.push(...lostSummaryLines(a, chalk, label, t));
   lines.push(`${label(L.settings)}${settingsLine(a, t, width)}`);
-  lines.push(...noteLines([...context.notes, ...a.notes], chalk, t));
+  lines.push(...noteLines([...context.notes, ...report.notes], chalk, t));
   return `${lines.join('\n')}\n`;
 }
 
@@ -178,17 +132,18 @@ export function renderTopClients(a: Analysis, chalk: ChalkInstance, top: number,
   return `${chalk.bold(t.analyze.topTitle(Math.min(top, a.clients.length)))}\n${tbl.toString()}\n${more}`;
 }
 
-export function* renderTerminal(a: Analysis, context: RunContext, options: TerminalOptions): Generator<string> {
+export function* renderTerminal(report: Report, context: RunContext, options: TerminalOptions): Generator<string> {
   const { chalk, top, t } = options;
-  yield renderSummary(a, context, chalk, t);
+  const a = report.analysis;
+  yield renderSummary(report, context, chalk, t);
   yield '\n';
   yield renderMatrix(a, chalk, t);
   yield '\n';
   yield renderTopClients(a, chalk, top, t);
   yield '\n';
-  yield renderWinBack(winBackList(a), chalk, top, t);
-  if (a.migration !== undefined) {
+  yield renderWinBack(report.lost.winBack, chalk, top, t);
+  if (report.migration !== null) {
     yield '\n';
-    yield renderMigration(a, chalk, top, t);
+    yield renderMigration(report.migration, a, chalk, top, t);
   }
 }

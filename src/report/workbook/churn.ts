@@ -2,7 +2,6 @@
 // chart (columns: became lost, came back; line: lost clients at the end of each period), then the
 // same per direction value when the ledger has a --direction column.
 import type { ChurnPeriod } from '../../core/churn.js';
-import { lostReport } from '../../core/win-back.js';
 import { rangeRef } from './chart.js';
 import { xmlText } from './package.js';
 import { Rows } from './rows.js';
@@ -122,16 +121,17 @@ const COLUMNS = 8;
 
 export const churnSheet: WorkbookSheet = {
   id: 'churn',
-  write(book, { analysis: a, directionColumn, t }) {
+  write(book, { report, directionColumn, t }) {
+    const a = report.analysis;
     const T = t.workbook.churn;
     const F = t.numFmt;
     const h = t.human;
     const SHEET = t.workbook.sheets.churn;
-    const report = lostReport(a);
-    const periods = report.churn.periods;
+    const lost = report.lost;
+    const periods = lost.churn.periods;
     const kind = a.settings.period;
     const running = runningLost(periods);
-    const directions = report.byDirection;
+    const directions = lost.byDirection;
     const directionName = directionColumn ?? T.direction;
     const firstWidth = columnWidth(Math.max(10, textWidth(directionName), ...(directions ?? []).map((d) => textWidth(d.direction ?? t.noDirection))), { max: 30 });
     const widths = [firstWidth, directions === null ? 12 : Math.max(12, firstWidth), 12, 11, 16, 11, 11, 12];
@@ -139,8 +139,8 @@ export const churnSheet: WorkbookSheet = {
     const sheet = book.addSheet(SHEET, { pagesWide: 1, tabColor: 'C9483F' });
     sheet.columns = [...widths, 3, ...Array<number>(chartColumns).fill(9)].map((width) => ({ width }));
     const rows = new Rows(sheet);
-    rows.title(T.title, T.subtitle(h.day(report.asOf)));
-    rows.add([T.totals(h.integer(report.churn.totals.becameLost), h.integer(report.churn.totals.cameBack), h.integer(report.counts.lost))], [plain(undefined, { grey: true })]);
+    rows.title(T.title, T.subtitle(h.day(lost.asOf)));
+    rows.add([T.totals(h.integer(lost.churn.totals.becameLost), h.integer(lost.churn.totals.cameBack), h.integer(lost.counts.lost))], [plain(undefined, { grey: true })]);
     rows.blank();
 
     const periodText = (p: ChurnPeriod): string => (p.partial ? T.part(t.period(p.period)) : t.period(p.period));
@@ -156,8 +156,8 @@ export const churnSheet: WorkbookSheet = {
         [ruled(), ruled(F.date, 'center'), ruled(F.date, 'center'), count(p.becameLost), ruled(F.money), backCount(p.cameBack), ruled(F.integer), ruled(F.integer)],
       );
     });
-    const tot = report.churn.totals;
-    rows.add([t.total, null, null, tot.becameLost, Math.round(tot.lostRevenue * 100) / 100, tot.cameBack, tot.stillLost, report.counts.lost], [
+    const tot = lost.churn.totals;
+    rows.add([t.total, null, null, tot.becameLost, Math.round(tot.lostRevenue * 100) / 100, tot.cameBack, tot.stillLost, lost.counts.lost], [
       totalCell(),
       totalCell(),
       totalCell(),

@@ -1,6 +1,7 @@
 // Clients: one row per client, every column of the CSV/JSON contract in its order (the values
 // are the JSON values: the same numbers the CSV prints), then the metric per window period.
 import type { Analysis } from '../../core/analyze.js';
+import type { Report } from '../../core/report.js';
 import { CLIENT_COLUMNS, dataValue, type ClientColumn, type ColumnValue } from '../client-columns.js';
 import type { Messages } from '../../i18n/en.js';
 import { columnHeader, columnText } from './labels.js';
@@ -36,12 +37,13 @@ interface Measured {
   wholeNumbers: boolean;
 }
 
-function measure(analysis: Analysis, columns: readonly ClientColumn[], t: Messages): Measured[] {
+function measure(report: Report, columns: readonly ClientColumn[], t: Messages): Measured[] {
+  const analysis = report.analysis;
   const measured: Measured[] = columns.map((c) => ({ width: headerWidth(columnHeader(c, analysis, t)), wholeNumbers: true }));
   for (const client of analysis.clients) {
     columns.forEach((column, i) => {
       const m = measured[i]!;
-      const v = dataValue(column, client, analysis);
+      const v = dataValue(column, client, report);
       if (v === null) return;
       let w: number;
       if (typeof v === 'number') {
@@ -56,11 +58,12 @@ function measure(analysis: Analysis, columns: readonly ClientColumn[], t: Messag
 
 export const clientsSheet: WorkbookSheet = {
   id: 'clients',
-  write(book, { analysis, t }) {
+  write(book, { report, t }) {
+    const analysis = report.analysis;
     const F = t.numFmt;
     const columns = CLIENT_COLUMNS;
     const periods = analysis.window.labels.map((label) => t.period(label));
-    const measured = measure(analysis, columns, t);
+    const measured = measure(report, columns, t);
     let periodMax = 7;
     for (const c of analysis.clients) for (const v of c.series) periodMax = Math.max(periodMax, numberWidth(v, 0));
     const periodWidth = columnWidth(periodMax, { min: 9, filter: true });
@@ -97,7 +100,7 @@ export const clientsSheet: WorkbookSheet = {
 
     for (const client of analysis.clients) {
       const values: (ColumnValue | Date)[] = columns.map((column) => {
-        const v = dataValue(column, client, analysis);
+        const v = dataValue(column, client, report);
         if (v === null) return null;
         if (column.kind === 'date' && typeof v === 'string') return dateCell(v);
         return typeof v === 'string' ? cellText(columnText(column, v, t)) : v;
@@ -105,7 +108,7 @@ export const clientsSheet: WorkbookSheet = {
       const row = sheet.addRow([...values, ...client.series.map((x) => Math.round(x * 1e6) / 1e6)]);
       columns.forEach((column, i) => {
         // The tone comes from the value itself (lost, AX…), not from its words.
-        const v = column.value(client, analysis);
+        const v = column.value(client, report);
         const tone = TONED.has(column.name) && typeof v === 'string' ? toneOf(v) : undefined;
         row.getCell(i + 1).style = tone === undefined ? styles[i]! : toneCell(tone);
       });

@@ -2,7 +2,6 @@
 // of `kam client`, the per-period series across the columns, top products, direction values
 // and the attributes file's columns.
 import type { Dossier, NamedAmount } from '../../core/dossier.js';
-import { keyClientDossiers } from '../../core/dossier.js';
 import type { Messages } from '../../i18n/en.js';
 import { tagName } from '../dossier-terminal.js';
 import { Rows, type CellValue } from './rows.js';
@@ -63,13 +62,13 @@ function card(rows: Rows, d: Dossier, directionColumn: string | null, width: num
 export const dossiersSheet: WorkbookSheet = {
   id: 'dossiers',
   write(book, model) {
-    const a = model.analysis;
+    const a = model.report.analysis;
     const t = model.t;
     const sheet = book.addSheet(t.workbook.sheets.dossiers, { pagesWide: 1 });
     const periods = a.window.periods;
     sheet.columns = [...WIDTHS, ...Array<number>(Math.max(0, periods + 1 - WIDTHS.length)).fill(SERIES_WIDTH)].map((width) => ({ width }));
     const rows = new Rows(sheet);
-    const dossiers = model.ledger === undefined ? [] : keyClientDossiers(model.ledger, a);
+    const dossiers = model.report.keyDossiers;
     rows.title(t.workbook.dossiers.title, t.workbook.dossiers.subtitle(dossiers.length, t.period(a.window.labels[0] ?? ''), t.period(a.window.labels[a.window.labels.length - 1] ?? '')));
     const directionColumn = model.directionColumn ?? null;
     for (const d of dossiers) card(rows, d, directionColumn, Math.max(4, Math.min(periods + 1, 12)), t);

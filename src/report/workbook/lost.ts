@@ -1,6 +1,5 @@
 // Lost: the win-back list (SPEC §6) — lost and at-risk clients, most valuable first (class, then
 // revenue over the 12 months before the last purchase), with the action each one calls for.
-import { winBackList } from '../../core/win-back.js';
 import { revenueAtStakeText, rulesText } from '../lost-terminal.js';
 import { Rows } from './rows.js';
 import type { WorkbookSheet } from './sheet.js';
@@ -10,11 +9,12 @@ const ACTION_WIDTH = 60;
 
 export const lostSheet: WorkbookSheet = {
   id: 'lost',
-  write(book, { analysis: a, directionColumn, t }) {
+  write(book, { report, directionColumn, t }) {
+    const a = report.analysis;
     const T = t.workbook.lost;
     const F = t.numFmt;
     const h = t.human;
-    const entries = winBackList(a);
+    const entries = report.lost.winBack;
     const counts = a.lost.counts;
     const hasDirection = a.columns.direction;
     const headers = T.headers(hasDirection ? (directionColumn ?? T.direction) : null);

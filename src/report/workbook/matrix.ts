@@ -10,7 +10,8 @@ const STRATEGY_WIDTH = WIDTHS[4]! + WIDTHS[5]! + WIDTHS[6]! + WIDTHS[7]!;
 
 export const matrixSheet: WorkbookSheet = {
   id: 'matrix',
-  write(book, { analysis: a, t }) {
+  write(book, { report, t }) {
+    const a = report.analysis;
     const T = t.workbook.matrix;
     const F = t.numFmt;
     const sheet = book.addSheet(t.workbook.sheets.matrix, { pagesWide: 1 });

@@ -1,6 +1,6 @@
 // Method: every setting the run used, with the option that sets it and what it means, the kam
 // version and the dates — enough for a reviewer to understand the figures and repeat the run.
-import type { Analysis } from '../../core/analyze.js';
+import type { Report } from '../../core/report.js';
 import { formatDay } from '../../core/calendar.js';
 import { LOST_FLOOR_DAYS, RISK_FLOOR_DAYS } from '../../core/lost.js';
 import { CLIENT_COLUMNS } from '../client-columns.js';
@@ -17,7 +17,8 @@ const MEANING_WIDTH = WIDTHS[3]!;
 const pct = (x: number): string => String(Math.round(x * 1000) / 10);
 
 /** The options that repeat this analysis (the ledger files aside). */
-export function equivalentOptions(a: Analysis): string {
+export function equivalentOptions(report: Pick<Report, 'analysis' | 'migration'>): string {
+  const a = report.analysis;
   const s = a.settings;
   const options = [
     `--as-of ${formatDay(a.window.asOf)}`,
@@ -37,14 +38,15 @@ export function equivalentOptions(a: Analysis): string {
     `--risk-factor ${s.riskFactor}`,
     `--breadwinner-share ${pct(s.breadwinnerShare)}`,
     `--new-within ${s.newWithinMonths}`,
-    ...(a.migration === undefined ? [] : [`--compare ${a.migration.spec.kind === 'previous' ? 'previous' : `${formatDay(a.migration.spec.from)}..${formatDay(a.migration.spec.to)}`}`]),
+    ...(report.migration === null ? [] : [`--compare ${report.migration.spec.kind === 'previous' ? 'previous' : `${formatDay(report.migration.spec.from)}..${formatDay(report.migration.spec.to)}`}`]),
   ];
   return options.join(' ');
 }
 
 export const methodSheet: WorkbookSheet = {
   id: 'method',
-  write(book, { analysis: a, context, generatedAt, t }) {
+  write(book, { report, context, generatedAt, t }) {
+    const a = report.analysis;
     const T = t.workbook.method;
     const F = t.numFmt;
     const sheet = book.addSheet(t.workbook.sheets.method, { pagesWide: 1 });
@@ -74,7 +76,7 @@ export const methodSheet: WorkbookSheet = {
     setting(T.made[0]!, generatedAt, '', T.made[1]!, F.dateTime);
     for (const input of context.inputs) setting(T.ledger, input.name, '', T.readAs(describeInput(input, t)));
     setting(T.language[0]!, t.languageName, `--lang ${t.lang}`, T.language[1]!);
-    const command = `kam analyze ${T.commandLedger} ${equivalentOptions(a)}`;
+    const command = `kam analyze ${T.commandLedger} ${equivalentOptions(report)}`;
     rows.add([T.command, command], [name, meaning], { merge: [2, 4], fit: { col: 2, width: WIDTHS[1]! + WIDTHS[2]! + MEANING_WIDTH - 2 } });
     rows.add(['', T.commandNote], [name, plain(undefined, { grey: true, italic: true, ruled: true })], { merge: [2, 4] });
 
@@ -114,8 +116,8 @@ export const methodSheet: WorkbookSheet = {
     setting(T.keyClients[0]!, T.keyClients[1]!, '', T.keyClients[2]!);
     setting(T.breadwinner, `${pc(s.breadwinnerShare)}%`, '--breadwinner-share', T.breadwinnerMeaning(a.columns.profit));
     setting(T.newWithin, s.newWithinMonths, '--new-within', T.newWithinMeaning(s.by), F.integer);
-    if (a.migration !== undefined) {
-      const pw = a.migration.previousWindow;
+    if (report.migration !== null) {
+      const pw = report.migration.previousWindow;
       setting(T.compared[0]!, `${t.period(pw.labels[0] ?? '')} … ${t.period(pw.labels[pw.labels.length - 1] ?? '')}`, '--compare', T.compared[1]!);
     }
     setting(T.band[0]!, `${pc(a.key.band[0])}–${pc(a.key.band[1])}%`, '', T.band[1]!);

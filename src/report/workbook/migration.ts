@@ -89,14 +89,15 @@ function goneTable(rows: Rows, m: Migration, t: Messages): void {
 
 export const migrationSheet: WorkbookSheet = {
   id: 'migration',
-  write(book, { analysis: a, t }) {
+  write(book, { report, t }) {
+    const a = report.analysis;
     const T = t.workbook.migration;
     const F = t.numFmt;
     const sheet = book.addSheet(t.workbook.sheets.migration, { pagesWide: 1 });
     sheet.columns = WIDTHS.map((width) => ({ width }));
     const rows = new Rows(sheet);
-    const m = a.migration;
-    if (m === undefined) {
+    const m = report.migration;
+    if (m === null) {
       rows.title(T.title, T.noCompare);
       sheet.commit();
       return;

@@ -77,7 +77,8 @@ function classLine(a: Analysis, t: Messages): string {
 
 export const paretoSheet: WorkbookSheet = {
   id: 'pareto',
-  write(book, { analysis: a, t }) {
+  write(book, { report, t }) {
+    const a = report.analysis;
     const T = t.workbook.pareto;
     const F = t.numFmt;
     const NAME = t.workbook.sheets.pareto;

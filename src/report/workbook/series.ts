@@ -6,7 +6,8 @@ import { columnWidth, headerStyle, numberWidth, plain, textWidth, toneCell, tone
 
 export const seriesSheet: WorkbookSheet = {
   id: 'series',
-  write(book, { analysis: a, t }) {
+  write(book, { report, t }) {
+    const a = report.analysis;
     const T = t.workbook.series;
     const F = t.numFmt;
     const periods = a.window.labels.map((label) => t.period(label));

@@ -1,18 +1,15 @@
 // The contract of a workbook sheet: one module per sheet, listed in index.ts.
-import type { Analysis } from '../../core/analyze.js';
-import type { Ledger } from '../../core/ledger.js';
+import type { Report } from '../../core/report.js';
 import type { Messages } from '../../i18n/en.js';
 import type { RunContext } from '../run-context.js';
 import type { Book } from './book.js';
 
-/** Everything a sheet may show. Sheets that need more (win-back list, churn…) add fields here. */
+/** Everything a sheet may show: the report (every figure, computed once) and how the run read its ledger. */
 export interface WorkbookModel {
-  analysis: Analysis;
+  report: Report;
   context: RunContext;
   /** When the workbook was made (Method sheet). */
   generatedAt: Date;
-  /** The folded ledger, for sheets that need more than the analysis (Dossiers: purchase days, products, directions). */
-  ledger?: Ledger | undefined;
   /** The --direction column's header, for labels. */
   directionColumn?: string | null | undefined;
   /** The run's language: every label, sheet name and number format of the workbook. */

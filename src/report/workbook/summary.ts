@@ -34,7 +34,8 @@ function revenueShareOf(a: Analysis, pick: (c: Analysis['clients'][number]) => b
 
 export const summarySheet: WorkbookSheet = {
   id: 'summary',
-  write(book, { analysis: a, context, t }) {
+  write(book, { report, context, t }) {
+    const a = report.analysis;
     const T = t.workbook.summary;
     const F = t.numFmt;
     const h = t.human;
@@ -100,7 +101,7 @@ export const summarySheet: WorkbookSheet = {
     }
 
     rows.section(T.sections.notes, 3);
-    const notes: Problem[] = [...context.notes, ...a.notes].sort((x, y) => rank(x) - rank(y));
+    const notes: Problem[] = [...context.notes, ...report.notes].sort((x, y) => rank(x) - rank(y));
     if (notes.length === 0) rows.add([T.none, T.noneComment], [label, comment], { merge: [2, 3] });
     for (const note of notes) {
       const text = renderProblem(note, t);

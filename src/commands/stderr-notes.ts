@@ -1,0 +1,47 @@
+// Which notes of a run go to standard error, one table per command. Data on standard output
+// stays clean for scripts; what a person should know about it goes to stderr. (The table view
+// lists its notes under its own summary, so commands consult this only when the output is data,
+// except `kam client`, whose card says nothing of the run's notes.)
+import type { Problem, ProblemCode, Severity } from '../core/problems.js';
+
+interface NoteMatch {
+  code: ProblemCode;
+  /** Only when the note's value is not this one. */
+  valueNot?: string;
+  /** Only when --compare was not given on the command line. */
+  withoutCompare?: true;
+}
+
+export interface StderrNotes {
+  /** Notes of these severities go to stderr… */
+  severities: readonly Severity[];
+  /** …and these whatever their severity… */
+  also: readonly NoteMatch[];
+  /** …but never these. */
+  except: readonly NoteMatch[];
+}
+
+/** p_alive left empty (too few clients, no repeat buyer): worth a line, unlike a fit that did not converge. */
+const P_ALIVE_MISSING: NoteMatch = { code: 'bgnbd-not-fitted', valueNot: 'no-convergence' };
+
+export const STDERR_NOTES = {
+  analyze: { severities: ['error', 'warning'], also: [{ code: 'partial-period-dropped' }, { code: 'rows-skipped' }, P_ALIVE_MISSING], except: [] },
+  lost: { severities: ['error', 'warning'], also: [{ code: 'rows-skipped' }, P_ALIVE_MISSING], except: [] },
+  // Only what bears on the card; the card itself says whether the earlier window is covered.
+  client: { severities: ['warning'], also: [], except: [{ code: 'xyz-degenerate' }, { code: 'compare-outside-ledger', withoutCompare: true }] },
+  alive: { severities: ['error', 'warning', 'note'], also: [], except: [] },
+} as const satisfies Record<string, StderrNotes>;
+
+export type NotedCommand = keyof typeof STDERR_NOTES;
+
+function matches(m: NoteMatch, note: Problem, compareGiven: boolean): boolean {
+  return note.code === m.code && (m.valueNot === undefined || note.value !== m.valueNot) && (m.withoutCompare === undefined || !compareGiven);
+}
+
+/** Whether `note` goes to stderr for `command`. */
+export function noteToStderr(command: NotedCommand, note: Problem, run: { compareGiven?: boolean } = {}): boolean {
+  const rules: StderrNotes = STDERR_NOTES[command];
+  const compareGiven = run.compareGiven === true;
+  if (rules.except.some((m) => matches(m, note, compareGiven))) return false;
+  return rules.severities.includes(note.severity) || rules.also.some((m) => matches(m, note, compareGiven));
+}

@@ -1,0 +1,88 @@
+// Everything kam says about one ledger, assembled once (the shape of changesets'
+// assembleReleasePlan): the finished ledger, the settings and the attributes in, one immutable
+// Report out. Commands assemble it; reporters (terminal, CSV/JSON, workbook sheets, lost, alive,
+// client outputs) only read it and never call a rule of the core again.
+//
+// Order: the window analysis (SPEC §2–6) → tags and the key share recomputed with them (SPEC §5,
+// §7) → the earlier window and the migration, which needs the tags (--compare, SPEC §7) → the
+// lost report, the win-back list and churn (SPEC §6) and the key clients' cards (SPEC §8), made
+// on first read: a command that does not show them never pays for them.
+import { analyzeLedger, type Analysis } from './analyze.js';
+import { compareWindows, type CompareSpec, type Migration } from './compare.js';
+import { buildDossier, findClient, keyClientDossiers, type Dossier } from './dossier.js';
+import type { Ledger } from './ledger.js';
+import type { Problem } from './problems.js';
+import { applySegments, type ClientAttributes, type SegmentSummary } from './segments.js';
+import type { AnalysisSettings } from './settings.js';
+import { lostKeyClients, lostReport, type LostReport } from './win-back.js';
+
+export interface ReportInput {
+  /** A finished ledger (finishLedger): reading ends with it. */
+  ledger: Ledger;
+  settings: AnalysisSettings;
+  /** --clients FILE, read. */
+  attributes?: ClientAttributes | undefined;
+  /** --compare: the earlier window. */
+  compare?: CompareSpec | undefined;
+}
+
+export interface Report {
+  readonly ledger: Ledger;
+  readonly settings: AnalysisSettings;
+  /** The window's analysis with every client tagged and the key share counted with the tags. */
+  readonly analysis: Analysis;
+  /** The tags' counts and thresholds (SPEC §7). */
+  readonly segments: SegmentSummary;
+  /** The earlier window and the migration (--compare); null without it. */
+  readonly migration: Migration | null;
+  /** Every note of the run's analysis: the window's, the attributes file's, the comparison's. */
+  readonly notes: readonly Problem[];
+  /** Key clients whose status is lost, in ranking order (`--fail-on lost-key`). */
+  readonly lostKeys: readonly string[];
+  /** The win-back list, churn per period and per direction (SPEC §6); made on first read. */
+  readonly lost: LostReport;
+  /** The card of every key client (SPEC §8, the Dossiers sheet); made on first read. */
+  readonly keyDossiers: readonly Dossier[];
+  /** The card of one client; exits 1 with the nearest names when NAME is not a client. */
+  dossier(name: string): Dossier;
+}
+
+/** Memoises a pure computation of the report, so each part is made at most once. */
+function once<T>(make: () => T): () => T {
+  let made = false;
+  let value: T;
+  return () => {
+    if (!made) {
+      value = make();
+      made = true;
+    }
+    return value;
+  };
+}
+
+export function assembleReport(input: ReportInput): Report {
+  const { ledger, settings } = input;
+  const tagged = applySegments(analyzeLedger(ledger, settings), ledger, input.attributes);
+  const analysis = tagged.analysis;
+  const migration = input.compare === undefined ? null : compareWindows(ledger, analysis, input.compare);
+  const notes = migration === null ? analysis.notes : [...analysis.notes, ...migration.notes];
+  const source = { ledger, analysis, segments: tagged.segments, migration };
+  const lost = once(() => lostReport(analysis));
+  const keyDossiers = once(() => keyClientDossiers(source));
+  return Object.freeze({
+    ledger,
+    settings,
+    analysis,
+    segments: tagged.segments,
+    migration,
+    notes,
+    lostKeys: lostKeyClients(analysis),
+    get lost() {
+      return lost();
+    },
+    get keyDossiers() {
+      return keyDossiers();
+    },
+    dossier: (name: string) => buildDossier(source, findClient(ledger, name)),
+  });
+}
