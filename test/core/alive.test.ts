@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { aliveTable, assessAlive, MIN_CLIENTS_FOR_BGNBD, purchaseDaysByClient } from '../../src/core/alive.js';
 import { analyzeLedger } from '../../src/core/analyze.js';
-import { addLine, emptyLedger, type Ledger } from '../../src/core/ledger.js';
+import { addLine, emptyLedger, finishLedger, type Ledger } from '../../src/core/ledger.js';
 import { DEFAULT_SETTINGS } from '../../src/core/settings.js';
 
 const D0 = Date.UTC(2024, 0, 1) / 86_400_000;
@@ -16,7 +16,7 @@ function population(n: number): Ledger {
     const count = 1 + (i % 11);
     for (let k = 0; k < count; k++) addLine(ledger, { client: `c${String(i).padStart(3, '0')}`, day: D0 + (i % 40) + k * gap, amount: 10, quantity: 1 });
   }
-  return ledger;
+  return finishLedger(ledger);
 }
 
 describe('purchaseDaysByClient', () => {

@@ -4,7 +4,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { churnByDirection, churnByPeriod } from '../../src/core/churn.js';
 import { assessRecency, assessLost, clientLapses, directionOf, lapsesOf, twelveMonthsStart, type ClientLapses } from '../../src/core/lost.js';
-import { addLine, emptyLedger, finalizeLedger, type Ledger } from '../../src/core/ledger.js';
+import { addLine, emptyLedger, finishLedger, type Ledger } from '../../src/core/ledger.js';
 
 const RULES = { lostAfter: 180, lostFactor: 3, riskFactor: 1.5 };
 const day = (iso: string): number => Date.parse(`${iso}T00:00:00Z`) / 86_400_000;
@@ -20,7 +20,7 @@ interface Line {
 function ledgerOf(lines: Line[]): Ledger {
   const ledger = emptyLedger({ quantity: false, profit: false, document: false, product: false, direction: true });
   for (const l of lines) addLine(ledger, { client: l.client, day: day(l.day), amount: l.amount, direction: l.direction });
-  return finalizeLedger(ledger);
+  return finishLedger(ledger);
 }
 
 describe('lapses', () => {

@@ -1,12 +1,10 @@
 // SPEC §8: the client card, its sparkline and the nearest-name suggestions.
 import { describe, expect, it } from 'vitest';
-import { analyzeLedger } from '../../src/core/analyze.js';
 import { dayFromYmd } from '../../src/core/calendar.js';
-import { withMigration } from '../../src/core/compare.js';
 import { buildDossier, editDistance, findClient, keyClientDossiers, sparkline, suggestClients } from '../../src/core/dossier.js';
-import { addLine, emptyLedger, type LedgerRow } from '../../src/core/ledger.js';
+import { addLine, emptyLedger, finishLedger, type LedgerRow } from '../../src/core/ledger.js';
 import { KamError } from '../../src/core/problems.js';
-import { applySegments } from '../../src/core/segments.js';
+import { assembleReport } from '../../src/core/report.js';
 import { DEFAULT_SETTINGS } from '../../src/core/settings.js';
 
 const day = (iso: string): number => {
@@ -78,10 +76,11 @@ describe('buildDossier', () => {
   line({ client: 'OLD', date: '2023-03-01', amount: 50 });
   line({ client: 'SMALL', date: '2024-12-31', amount: 1 });
   const settings = { ...DEFAULT_SETTINGS, from: day('2024-01-01') };
-  const analysis = withMigration(ledger, applySegments(analyzeLedger(ledger, settings), ledger), { kind: 'previous' });
+  const report = assembleReport({ ledger: finishLedger(ledger), settings, compare: { kind: 'previous' } });
+  const analysis = report.analysis;
 
   it('holds the window figures, classes now and before, recency and tags', () => {
-    const d = buildDossier(ledger, analysis, 'BIG');
+    const d = buildDossier(report, 'BIG');
     expect(d.inWindow).toBe(true);
     expect(d.revenue).toBe(6 * 1000 + 6 * 2000 - 500);
     expect(d.total).toBe(d.revenue);
@@ -101,7 +100,7 @@ describe('buildDossier', () => {
   });
 
   it('lists products and direction values over the whole ledger, largest first', () => {
-    const d = buildDossier(ledger, analysis, 'BIG');
+    const d = buildDossier(report, 'BIG');
     // P1: 12 × 1000 (2023) + 2024 odd months 1000 × 3 + 2000 × 3; P2: even months 1000 × 3 + 2000 × 3 − 500.
     expect(d.products!.map((p) => [p.name, p.amount])).toEqual([
       ['P1', 21000],
@@ -116,14 +115,14 @@ describe('buildDossier', () => {
   });
 
   it('gives a card to a client with no line in the window', () => {
-    const d = buildDossier(ledger, analysis, 'OLD');
+    const d = buildDossier(report, 'OLD');
     expect(d).toMatchObject({ inWindow: false, abc: null, total: 0, revenue: 0, rank: null, status: 'lost', purchaseDays: 3, tags: [] });
     expect(d.previous).toMatchObject({ abc: 'C' });
     expect(d.sparkline).toBe(' '.repeat(12));
   });
 
   it('has the cards of all key clients, in ranking order', () => {
-    expect(keyClientDossiers(ledger, analysis).map((d) => d.client)).toEqual(analysis.clients.filter((c) => c.tags.includes('key')).map((c) => c.client));
-    expect(keyClientDossiers(ledger, analysis).map((d) => d.client)).toEqual(['BIG']);
+    expect(keyClientDossiers(report).map((d) => d.client)).toEqual(analysis.clients.filter((c) => c.tags.includes('key')).map((c) => c.client));
+    expect(keyClientDossiers(report).map((d) => d.client)).toEqual(['BIG']);
   });
 });

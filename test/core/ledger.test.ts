@@ -2,14 +2,14 @@
 // form worker threads hand back.
 import { describe, expect, it } from 'vitest';
 import { packLedger, mergePacked } from '../../src/core/ledger-transfer.js';
-import { addLine, emptyLedger, finalizeLedger, mergeLedger, normalizeClientName, type Ledger, type LedgerRow } from '../../src/core/ledger.js';
+import { addLine, emptyLedger, finishLedger, mergeLedger, normalizeClientName, type Ledger, type LedgerRow } from '../../src/core/ledger.js';
 
 const COLUMNS = { quantity: true, profit: true, document: true, product: false, direction: true };
 
 function ledgerOf(rows: readonly LedgerRow[]): Ledger {
   const ledger = emptyLedger(COLUMNS);
   for (const row of rows) addLine(ledger, row);
-  return finalizeLedger(ledger);
+  return finishLedger(ledger);
 }
 
 /** Everything a ledger knows, as plain data to compare. */
@@ -61,7 +61,7 @@ describe('exact sums', () => {
     const first = emptyLedger(COLUMNS);
     const second = emptyLedger(COLUMNS);
     NOISY.forEach((row, i) => addLine(i < 5 ? first : second, row));
-    expect(snapshot(finalizeLedger(mergeLedger(first, second)))).toEqual(snapshot(whole));
+    expect(snapshot(finishLedger(mergeLedger(first, second)))).toEqual(snapshot(whole));
   });
 
   it('a packed part (as a worker thread sends it) merges into the same ledger', () => {
@@ -70,7 +70,7 @@ describe('exact sums', () => {
     const part = emptyLedger(COLUMNS);
     NOISY.forEach((row, i) => addLine(i < 3 ? head : part, row));
     const packed = packLedger(part);
-    expect(snapshot(finalizeLedger(mergePacked(head, packed)))).toEqual(snapshot(whole));
+    expect(snapshot(finishLedger(mergePacked(head, packed)))).toEqual(snapshot(whole));
     expect(head.rows).toBe(NOISY.length);
   });
 });

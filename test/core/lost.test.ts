@@ -3,7 +3,7 @@
 // interval, status).
 import { describe, expect, it } from 'vitest';
 import { analyzeLedger, type ClientAnalysis } from '../../src/core/analyze.js';
-import { addLine, emptyLedger, type Ledger } from '../../src/core/ledger.js';
+import { addLine, emptyLedger, finishLedger, type Ledger } from '../../src/core/ledger.js';
 import { assessRecency, thresholdsOf } from '../../src/core/lost.js';
 import { DEFAULT_SETTINGS, type AnalysisSettings } from '../../src/core/settings.js';
 
@@ -20,7 +20,7 @@ function ledgerOf(clients: Record<string, Line[]>): Ledger {
   for (const [client, lines] of Object.entries(clients)) {
     for (const l of lines) addLine(ledger, { client, day: D0 + l.day, amount: l.amount, quantity: l.quantity });
   }
-  return ledger;
+  return finishLedger(ledger);
 }
 
 /** Purchases every `gap` days, `n` of them, from day 0. */

@@ -6,8 +6,9 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { analyzeLedger } from '../../src/core/analyze.js';
 import { dayFromYmd } from '../../src/core/calendar.js';
-import { compareWindows, previousBounds, withMigration } from '../../src/core/compare.js';
-import { addLine, emptyLedger, type Ledger } from '../../src/core/ledger.js';
+import { compareWindows, previousBounds } from '../../src/core/compare.js';
+import { assembleReport } from '../../src/core/report.js';
+import { addLine, emptyLedger, finishLedger, type Ledger } from '../../src/core/ledger.js';
 import { applySegments } from '../../src/core/segments.js';
 import { DEFAULT_SETTINGS } from '../../src/core/settings.js';
 import { classifyWindow, csvObjects, monthOf, onlineRetailLines, isoDay, type RefClient } from '../cli/client-reference.js';
@@ -20,7 +21,7 @@ const day = (iso: string): number => {
 function ledgerOf(rows: readonly [string, string, number][]): Ledger {
   const ledger = emptyLedger({ quantity: false, profit: false, document: false, product: false, direction: false });
   for (const [client, date, amount] of rows) addLine(ledger, { client, day: day(date), amount });
-  return ledger;
+  return finishLedger(ledger);
 }
 
 /** Monthly purchases of `amounts[i]` in month i of 2024 (0 = none). */
@@ -51,7 +52,7 @@ describe('compareWindows on a small ledger', () => {
   ];
   const ledger = ledgerOf(rows);
   const settings = { ...DEFAULT_SETTINGS, from: day('2024-01-01'), to: day('2024-12-31') };
-  const analysis = applySegments(analyzeLedger(ledger, settings), ledger);
+  const analysis = applySegments(analyzeLedger(ledger, settings), ledger).analysis;
 
   it('takes the same number of periods right before the window', () => {
     const b = previousBounds(analysis.window, { kind: 'previous' });
@@ -98,7 +99,7 @@ describe('compareWindows on a small ledger', () => {
 
   it('counts a previous A client that is gone as slipped', () => {
     const l = ledgerOf(rows.filter((r) => r[0] !== 'SLIP' || r[1] < '2024'));
-    const a = applySegments(analyzeLedger(l, settings), l);
+    const a = applySegments(analyzeLedger(l, settings), l).analysis;
     const m = compareWindows(l, a, { kind: 'previous' });
     expect(m.slipped.find((s) => s.client === 'SLIP')).toMatchObject({ abc: null, fell: ['abc'] });
     expect(m.gone).toContain('SLIP');
@@ -110,9 +111,10 @@ describe('compareWindows on a small ledger', () => {
     const early = compareWindows(ledger, analysis, { kind: 'range', from: day('2021-01-01'), to: day('2021-12-31') });
     expect(early.previous.size).toBe(0);
     expect(early.notes.map((n) => [n.code, n.value])).toEqual([['compare-outside-ledger', 'before']]);
-    const a = withMigration(ledger, analysis, { kind: 'previous' });
-    expect(a.migration).toBeDefined();
-    expect(analysis.migration).toBeUndefined();
+    const report = assembleReport({ ledger, settings, compare: { kind: 'range', from: day('2021-01-01'), to: day('2021-12-31') } });
+    expect(report.migration).not.toBeNull();
+    expect(report.notes.map((n) => n.code)).toContain('compare-outside-ledger');
+    expect(assembleReport({ ledger, settings }).migration).toBeNull();
   });
 });
 
@@ -175,15 +177,16 @@ describe('--compare previous on Online Retail agrees with an independent computa
 
   it('builds the migration matrix and the slipped list from the same classes', async () => {
     // In-process this time, to see the matrix itself.
-    const { readAndAnalyze } = await import('../../src/commands/analyze.js');
+    const { readReport } = await import('../../src/commands/read-report.js');
     const { Readable, Writable } = await import('node:stream');
     const sink = new Writable({ write: (_c, _e, cb) => cb() });
     const io = { stdin: Readable.from([]), stdout: sink, stderr: sink, env: {}, today: isoDay('2024-01-01') };
     const read = { map: {}, sheet: undefined, encoding: undefined, delimiter: undefined, decimal: undefined, dateFormat: undefined, strict: false };
-    const { analysis } = await readAndAnalyze([join(ROOT, '../shared/datasets/online-retail.csv.gz')], read, { ...DEFAULT_SETTINGS, from: isoDay('2011-06-01'), to: isoDay('2011-11-30') }, io, 'test', {
+    const { report } = await readReport([join(ROOT, '../shared/datasets/online-retail.csv.gz')], read, { ...DEFAULT_SETTINGS, from: isoDay('2011-06-01'), to: isoDay('2011-11-30') }, io, 'test', {
       compare: { kind: 'previous' },
     });
-    const m = analysis.migration!;
+    const m = report.migration!;
+    const analysis = report.analysis;
     expect(m.previousWindow.labels).toEqual(['2010-12', '2011-01', '2011-02', '2011-03', '2011-04', '2011-05']);
     const expected = new Map<string, number>();
     const bump = (from: string, to: string): void => void expected.set(`${from}>${to}`, (expected.get(`${from}>${to}`) ?? 0) + 1);

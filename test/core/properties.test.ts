@@ -8,7 +8,7 @@ import fc from 'fast-check';
 import { Readable } from 'node:stream';
 import { classifyAbc, type AbcClass } from '../../src/core/abc.js';
 import { analyzeLedger, type Analysis } from '../../src/core/analyze.js';
-import { addLine, emptyLedger, mergeLedger, type Ledger } from '../../src/core/ledger.js';
+import { addLine, emptyLedger, finishLedger, mergeLedger, type Ledger } from '../../src/core/ledger.js';
 import { DEFAULT_SETTINGS, type AnalysisSettings } from '../../src/core/settings.js';
 import { readLedger } from '../../src/io/read-ledger.js';
 import { ENGLISH_HEADERS, RUSSIAN_HEADERS, formatTextLedger, type ColumnKey, type DateStyle, type NumberStyle, type Table, type TextDialect } from '../helpers/dialects.js';
@@ -70,7 +70,7 @@ function ledgerOf(lines: readonly Line[]): Ledger {
 }
 
 const SETTINGS: AnalysisSettings = { ...DEFAULT_SETTINGS, includePartial: true };
-const analyze = (ledger: Ledger, settings: AnalysisSettings = SETTINGS): Analysis => analyzeLedger(ledger, settings);
+const analyze = (ledger: Ledger, settings: AnalysisSettings = SETTINGS): Analysis => analyzeLedger(finishLedger(ledger), settings);
 
 function shuffled<T>(items: readonly T[], order: readonly number[]): T[] {
   const keyed = items.map((item, i) => ({ item, key: order[i % order.length]! * 1_000_003 + i }));

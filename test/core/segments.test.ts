@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { analyzeLedger, type Analysis } from '../../src/core/analyze.js';
 import { dayFromYmd } from '../../src/core/calendar.js';
-import { addLine, emptyLedger, type Ledger, type LedgerColumns } from '../../src/core/ledger.js';
+import { addLine, emptyLedger, finishLedger, type Ledger, type LedgerColumns } from '../../src/core/ledger.js';
 import {
   applySegments,
   clientMatchKey,
@@ -11,6 +11,7 @@ import {
   normalizeTag,
   type ClientAttributeRow,
   type ClientAttributes,
+  type SegmentSummary,
 } from '../../src/core/segments.js';
 import { DEFAULT_SETTINGS, type AnalysisSettings } from '../../src/core/settings.js';
 
@@ -24,11 +25,12 @@ type Row = [client: string, date: string, amount: number, profit?: number];
 function ledgerOf(rows: readonly Row[], columns: Partial<LedgerColumns> = {}): Ledger {
   const ledger = emptyLedger({ quantity: false, profit: false, document: false, product: false, direction: false, ...columns });
   for (const [client, date, amount, profit] of rows) addLine(ledger, { client, day: day(date), amount, profit });
-  return ledger;
+  return finishLedger(ledger);
 }
 
-function tagsOf(ledger: Ledger, settings: Partial<AnalysisSettings> = {}, attributes?: ClientAttributes): { a: Analysis; tags: (c: string) => string[] } {
-  const a = applySegments(analyzeLedger(ledger, { ...DEFAULT_SETTINGS, ...settings }), ledger, attributes);
+function tagsOf(ledger: Ledger, settings: Partial<AnalysisSettings> = {}, attributes?: ClientAttributes): { a: Analysis & { segments: SegmentSummary }; tags: (c: string) => string[] } {
+  const tagged = applySegments(analyzeLedger(ledger, { ...DEFAULT_SETTINGS, ...settings }), ledger, attributes);
+  const a = { ...tagged.analysis, segments: tagged.segments };
   return { a, tags: (c) => a.clients.find((x) => x.client === c)!.tags };
 }
 

@@ -1,7 +1,7 @@
 // SPEC §6 win-back list and §10 lost key clients, on a hand-made ledger.
 import { describe, expect, it } from 'vitest';
 import { analyzeLedger } from '../../src/core/analyze.js';
-import { addLine, emptyLedger } from '../../src/core/ledger.js';
+import { addLine, emptyLedger, finishLedger } from '../../src/core/ledger.js';
 import { DEFAULT_SETTINGS } from '../../src/core/settings.js';
 import { lostKeyClients, lostReport, winBackAction, winBackList } from '../../src/core/win-back.js';
 
@@ -29,7 +29,7 @@ function sample() {
 }
 
 describe('the win-back list', () => {
-  const analysis = analyzeLedger(sample(), { ...DEFAULT_SETTINGS, asOf: AS_OF });
+  const analysis = analyzeLedger(finishLedger(sample()), { ...DEFAULT_SETTINGS, asOf: AS_OF });
   const list = winBackList(analysis);
 
   it('holds the lost and at-risk clients only, most valuable first: class, then revenue over the 12 months before the last purchase', () => {
@@ -57,7 +57,7 @@ describe('the win-back list', () => {
     // Lost long ago with a big past: little revenue in the window (class C), most revenue at stake.
     for (const d of ['2023-01-01', '2023-02-01', '2023-03-01', '2023-04-01']) addLine(ledger, { client: 'Old whale', day: day(d), amount: 1_000_000 });
     addLine(ledger, { client: 'Old whale', day: day('2024-01-01'), amount: 1 });
-    const a = analyzeLedger(ledger, { ...DEFAULT_SETTINGS, asOf: AS_OF, from: day('2024-01-01') });
+    const a = analyzeLedger(finishLedger(ledger), { ...DEFAULT_SETTINGS, asOf: AS_OF, from: day('2024-01-01') });
     const l = winBackList(a);
     const whale = l.findIndex((e) => e.client === 'Old whale');
     expect(l[whale]!.abc).toBe('C');
@@ -71,7 +71,7 @@ describe('the win-back list', () => {
   it('a lapsed client with no line in the window has no class, comes last and gets the C action', () => {
     const ledger = sample();
     for (const d of ['2023-01-01', '2023-02-01', '2023-03-01']) addLine(ledger, { client: 'Gone', day: day(d), amount: 5_000_000 });
-    const l = winBackList(analyzeLedger(ledger, { ...DEFAULT_SETTINGS, asOf: AS_OF, from: day('2024-01-01') }));
+    const l = winBackList(analyzeLedger(finishLedger(ledger), { ...DEFAULT_SETTINGS, asOf: AS_OF, from: day('2024-01-01') }));
     expect(l[l.length - 1]).toMatchObject({ client: 'Gone', abc: null, key: false, status: 'lost', action: 'C-lost' });
   });
 
@@ -93,7 +93,7 @@ describe('the win-back list', () => {
 
 describe('lost key clients', () => {
   it('are the class A clients whose status is lost', () => {
-    const analysis = analyzeLedger(sample(), { ...DEFAULT_SETTINGS, asOf: AS_OF });
+    const analysis = analyzeLedger(finishLedger(sample()), { ...DEFAULT_SETTINGS, asOf: AS_OF });
     expect(analysis.clients.filter((c) => c.abc === 'A').map((c) => c.client)).toEqual(['Big steady', 'Big lost']);
     expect(lostKeyClients(analysis)).toEqual(['Big lost']);
     expect(lostReport(analysis).lostKeys).toEqual(['Big lost']);
@@ -102,6 +102,6 @@ describe('lost key clients', () => {
   it('none when the A clients are active', () => {
     const ledger = monthly('Big steady', 12, 10_000);
     monthly('Small lost', 3, 10, ledger);
-    expect(lostKeyClients(analyzeLedger(ledger, { ...DEFAULT_SETTINGS, asOf: AS_OF }))).toEqual([]);
+    expect(lostKeyClients(analyzeLedger(finishLedger(ledger), { ...DEFAULT_SETTINGS, asOf: AS_OF }))).toEqual([]);
   });
 });

@@ -1,7 +1,7 @@
 // Small hand-checked ledgers for the core tests: lines written as plain objects with ISO dates,
 // folded with the real emptyLedger/addLine, analysed with settings that start from the defaults.
 // Day numbers are computed with Date.UTC here, independently of src/core/calendar.ts.
-import { addLine, emptyLedger, type Ledger, type LedgerColumns } from '../../src/core/ledger.js';
+import { addLine, emptyLedger, finishLedger, type Ledger, type LedgerColumns } from '../../src/core/ledger.js';
 import { analyzeLedger, type Analysis, type ClientAnalysis } from '../../src/core/analyze.js';
 import { DEFAULT_SETTINGS, type AnalysisSettings } from '../../src/core/settings.js';
 
@@ -44,7 +44,7 @@ export function ledgerOf(lines: readonly TestLine[], columns?: Partial<LedgerCol
   for (const l of lines) {
     addLine(ledger, { client: l.client, day: day(l.date), amount: l.amount, quantity: l.quantity, profit: l.profit, document: l.document });
   }
-  return ledger;
+  return finishLedger(ledger);
 }
 
 export type SettingsOverrides = Partial<Omit<AnalysisSettings, 'asOf' | 'from' | 'to'>> & { asOf?: string; from?: string; to?: string };

@@ -10,13 +10,11 @@ import { PassThrough } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import { Chalk } from 'chalk';
 import ts from 'typescript';
-import { readAndAnalyze } from '../../src/commands/analyze.js';
+import { readReport } from '../../src/commands/read-report.js';
 import type { CommandIo } from '../../src/commands/context.js';
 import { aliveTable } from '../../src/core/alive.js';
-import { buildDossier } from '../../src/core/dossier.js';
 import type { Problem, ProblemCode } from '../../src/core/problems.js';
 import { DEFAULT_SETTINGS } from '../../src/core/settings.js';
-import { lostReport } from '../../src/core/win-back.js';
 import { CATALOGUES, LANGS, en, type Messages } from '../../src/i18n/index.js';
 import { renderAliveTerminal } from '../../src/report/alive-report.js';
 import { renderDossierTerminal } from '../../src/report/dossier-terminal.js';
@@ -207,12 +205,13 @@ describe('every catalogue function the reporters call, replayed in each language
     const settings = { ...DEFAULT_SETTINGS, from: 20_454 };
     const read = { map: { direction: 'Region' }, trackProducts: true };
     const clients = fileURLToPath(new URL('../../fixtures/sample-clients.csv', import.meta.url));
-    const { ledger, analysis, context } = await readAndAnalyze([SAMPLE_CSV], read, settings, io, 'test', { clients, compare: { kind: 'previous' } }, t);
-    [...renderTerminal(analysis, context, { chalk, top: 5, t })].join('');
-    [...renderLostTerminal(analysis, lostReport(analysis), context, { chalk, top: 5, directionColumn: 'Region', t })].join('');
+    const { report, context } = await readReport([SAMPLE_CSV], read, settings, io, 'test', { clients, compare: { kind: 'previous' } }, t);
+    const ledger = report.ledger;
+    [...renderTerminal(report, context, { chalk, top: 5, t })].join('');
+    [...renderLostTerminal(report, context, { chalk, top: 5, directionColumn: 'Region', t })].join('');
     [...renderAliveTerminal(aliveTable(ledger, ledger.lastDay!, 52), context, { chalk, top: 5, t })].join('');
-    [...renderDossierTerminal(buildDossier(ledger, analysis, analysis.clients[0]!.client), { chalk, directionColumn: 'Region', t })].join('');
-    await renderWorkbook({ analysis, context, generatedAt: new Date(0), ledger, directionColumn: 'Region', t });
+    [...renderDossierTerminal(report.dossier(report.analysis.clients[0]!.client), { chalk, directionColumn: 'Region', t })].join('');
+    await renderWorkbook({ report, context, generatedAt: new Date(0), directionColumn: 'Region', t });
   }, 120_000);
 
   it('the sample run calls many of them', () => {
