@@ -11,7 +11,7 @@ import type { PeriodKind } from '../core/periods.js';
 import type { Problem, ProblemCode, Severity } from '../core/problems.js';
 import type { AbcBoundary, AbcMetric, SdKind, XyzStart } from '../core/settings.js';
 import type { WinBackAction } from '../core/win-back.js';
-import { makeHuman } from '../report/human.js';
+import { makeHuman } from './human.js';
 import { detail, detailList, filePrefix, quotedList, wherePrefix } from './helpers.js';
 
 export type Lang = 'en' | 'ru' | 'kk';

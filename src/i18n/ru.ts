@@ -7,7 +7,7 @@ import type { PeriodKind } from '../core/periods.js';
 import type { Problem, ProblemCode, Severity } from '../core/problems.js';
 import type { AbcBoundary, AbcMetric, SdKind, XyzStart } from '../core/settings.js';
 import type { WinBackAction } from '../core/win-back.js';
-import { makeHuman } from '../report/human.js';
+import { makeHuman } from './human.js';
 import type { ColumnTextContext, Messages, RowCounts, UsageParams } from './en.js';
 import { detail, detailList, filePrefix, parsePeriodLabel, pluralRu as pl, wherePrefix } from './helpers.js';
 
