@@ -1,4 +1,5 @@
 // SPEC §3: ABC by Pareto share of a metric summed over the window.
+import { compareNames, roundForTies } from './order.js';
 import type { AbcBoundary } from './settings.js';
 
 export type AbcClass = 'A' | 'B' | 'C';
@@ -26,11 +27,6 @@ export interface AbcOptions {
   boundary: AbcBoundary;
 }
 
-/** Totals are compared rounded to 6 decimals so floating-point noise never splits a tie. */
-export function roundForTies(x: number): number {
-  return Math.round(x * 1e6) / 1e6;
-}
-
 // A share exactly on a cut-off must compare as "on it", whatever the last bit of the division says.
 const EPSILON = 1e-9;
 
@@ -44,11 +40,6 @@ function classByCumulative(cum: number, cutoffs: readonly [number, number], incl
   if (cum < a - EPSILON) return 'A';
   if (cum < b - EPSILON) return 'B';
   return 'C';
-}
-
-/** Client names order ties; plain code-unit order, so the result never depends on the locale. */
-export function compareNames(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 /**

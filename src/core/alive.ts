@@ -3,6 +3,7 @@
 // The model itself lives in bgnbd.ts; this is only the glue.
 import { expectedPurchases, fitBgNbd, probabilityAlive, toBgNbdCustomer, type BgNbdCustomer, type BgNbdFit } from './bgnbd.js';
 import type { Ledger } from './ledger.js';
+import { compareNames, roundForTies } from './order.js';
 import type { Problem } from './problems.js';
 
 /**
@@ -38,7 +39,7 @@ export function purchaseDaysByClient(ledger: Ledger, asOf: number): [string, num
     if (days.length === 0) continue;
     out.push([history.client, days]);
   }
-  out.sort((p, q) => (p[0] < q[0] ? -1 : p[0] > q[0] ? 1 : 0));
+  out.sort((p, q) => compareNames(p[0], q[0]));
   return out;
 }
 
@@ -103,7 +104,6 @@ export interface AliveTable {
 export function aliveTable(ledger: Ledger, asOf: number, horizonWeeks: number): AliveTable {
   const alive = assessAlive(purchaseDaysByClient(ledger, asOf), asOf);
   const rows: AliveRow[] = alive.clients.map((c) => ({ client: c.client, customer: c.customer, pAlive: c.pAlive, expected: expectedPurchaseDays(alive, c, horizonWeeks) }));
-  const r6 = (x: number | null): number => (x === null ? 0 : Math.round(x * 1e6) / 1e6);
-  rows.sort((p, q) => r6(q.expected) - r6(p.expected) || (p.client < q.client ? -1 : p.client > q.client ? 1 : 0));
+  rows.sort((p, q) => roundForTies(q.expected ?? 0) - roundForTies(p.expected ?? 0) || compareNames(p.client, q.client));
   return { asOf, horizonWeeks, alive, rows };
 }

@@ -10,6 +10,7 @@
 // - Key clients that slipped: clients that are key now or were class A before, whose ABC class
 //   fell from A (to B, C, or gone) or whose XYZ class fell from X (to Y or Z); most valuable
 //   (previous total) first.
+import { compareNames } from './order.js';
 import type { AbcClass } from './abc.js';
 import { analyzeLedger, isKeyClient, type Analysis } from './analyze.js';
 import { formatDay } from './calendar.js';
@@ -161,7 +162,7 @@ export function compareWindows(ledger: Ledger, analysis: Analysis, spec: Compare
     if (fell.length === 0) continue;
     slipped.push({ client, abcPrev: p.abc, abc: c?.abc ?? null, xyzPrev: p.xyz, xyz: c?.xyz ?? null, previousTotal: p.total, total: c?.total ?? 0, fell, keyNow });
   }
-  slipped.sort((a, b) => b.previousTotal - a.previousTotal || (a.client < b.client ? -1 : a.client > b.client ? 1 : 0));
+  slipped.sort((a, b) => b.previousTotal - a.previousTotal || compareNames(a.client, b.client));
 
   return {
     spec,

@@ -15,6 +15,7 @@ import type { AbcClass } from './abc.js';
 import { isKeyClient, type Analysis, type ClientAnalysis } from './analyze.js';
 import type { CellName } from './matrix.js';
 import { normalizeClientName, type Ledger } from './ledger.js';
+import { compareNames } from './order.js';
 import { KamError } from './problems.js';
 import { assessRecency, directionOf, type ClientStatus } from './lost.js';
 import type { Migration } from './compare.js';
@@ -71,7 +72,7 @@ export function suggestClients(query: string, names: Iterable<string>, max = 5):
     if (d <= limit) scored.push({ name, score: d });
     else if (qLength >= 3 && key.includes(q)) scored.push({ name, score: limit + 1 + ([...key].length - qLength) / 1000 });
   }
-  scored.sort((a, b) => a.score - b.score || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  scored.sort((a, b) => a.score - b.score || compareNames(a.name, b.name));
   return scored.slice(0, max).map((s) => s.name);
 }
 
@@ -162,7 +163,7 @@ function namedAmounts(map: ReadonlyMap<string, number>, top: number): NamedAmoun
   for (const v of map.values()) total += v;
   return [...map]
     .map(([name, amount]) => ({ name, amount, share: total > 0 ? amount / total : null }))
-    .sort((a, b) => b.amount - a.amount || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
+    .sort((a, b) => b.amount - a.amount || compareNames(a.name, b.name))
     .slice(0, top);
 }
 

@@ -8,6 +8,7 @@
 
 import { DayTable, fromExact, microsOf } from './day-table.js';
 import { DocumentSet } from './document-set.js';
+import { compareNames } from './order.js';
 
 export { DayTable, type DayTotals } from './day-table.js';
 
@@ -246,9 +247,9 @@ export function mergeLedger(into: Ledger, from: Ledger): Ledger {
   return into;
 }
 
-function sortedByKey<K extends number | string, V>(map: Map<K, V>): Map<K, V> {
+function sortedByKey<V>(map: Map<string, V>): Map<string, V> {
   // Ledgers usually come in date order: then the map is in order already and is kept as it is.
-  let previous: K | undefined;
+  let previous: string | undefined;
   let ordered = true;
   for (const key of map.keys()) {
     if (previous !== undefined && key < previous) {
@@ -257,7 +258,7 @@ function sortedByKey<K extends number | string, V>(map: Map<K, V>): Map<K, V> {
     }
     previous = key;
   }
-  return ordered ? map : new Map([...map].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0)));
+  return ordered ? map : new Map([...map].sort((a, b) => compareNames(a[0], b[0])));
 }
 
 /**
@@ -269,7 +270,7 @@ function sortedByKey<K extends number | string, V>(map: Map<K, V>): Map<K, V> {
  */
 export function finishLedger(ledger: Ledger): Ledger {
   if (ledger.finalized === true) return ledger;
-  const clients = [...ledger.clients.keys()].sort();
+  const clients = [...ledger.clients.keys()].sort(compareNames);
   const sorted = new Map<string, ClientHistory>();
   for (const client of clients) {
     const history = ledger.clients.get(client)!;

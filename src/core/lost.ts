@@ -17,6 +17,7 @@
 import { median } from 'simple-statistics';
 import { daysFromCivil, daysInMonth, ymdFromDay } from './calendar.js';
 import type { ClientHistory, Ledger } from './ledger.js';
+import { compareNames, roundForTies } from './order.js';
 import type { Problem } from './problems.js';
 import { assessAlive, type AliveAssessment } from './alive.js';
 
@@ -165,7 +166,7 @@ export function directionOf(history: Pick<ClientHistory, 'directions'>): string 
   let best: string | null = null;
   let bestAmount = Number.NEGATIVE_INFINITY;
   for (const [value, amount] of history.directions) {
-    const a = Math.round(amount * 1e6) / 1e6;
+    const a = roundForTies(amount);
     if (a > bestAmount || (a === bestAmount && best !== null && value < best)) {
       best = value;
       bestAmount = a;
@@ -256,7 +257,7 @@ export function assessLost(ledger: Ledger, asOf: number, rules: RecencyRules): L
     const c = lapsesAndDays(history, asOf, rules);
     if (c !== undefined) judged.push(c);
   }
-  judged.sort((p, q) => (p.lapses.client < q.lapses.client ? -1 : p.lapses.client > q.lapses.client ? 1 : 0));
+  judged.sort((p, q) => compareNames(p.lapses.client, q.lapses.client));
   const alive = assessAlive(
     judged.map((c) => [c.lapses.client, c.purchaseDays] as const),
     asOf,

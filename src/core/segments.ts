@@ -23,7 +23,7 @@
 // - The file is matched against every client of the ledger, not only those in the window; names
 //   matching no client at all are reported in one warning.
 import { isKeyClient, keyShareOf, measureOf, type Analysis, type ClientAnalysis } from './analyze.js';
-import { roundForTies } from './abc.js';
+import { roundForTies } from './order.js';
 import { daysFromCivil, daysInMonth, ymdFromDay } from './calendar.js';
 import { normalizeClientName, type Ledger } from './ledger.js';
 import type { Problem } from './problems.js';

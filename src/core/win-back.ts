@@ -5,6 +5,7 @@ import { isKeyClient, type Analysis } from './analyze.js';
 import { churnByDirection, churnByPeriod, type ChurnTable, type DirectionChurn } from './churn.js';
 import type { BgNbdFit } from './bgnbd.js';
 import type { ClientStatus, StatusCounts } from './lost.js';
+import { compareNames, roundForTies } from './order.js';
 
 export type LapsedStatus = Exclude<ClientStatus, 'active'>;
 
@@ -69,12 +70,11 @@ export function winBackList(analysis: Analysis): WinBackEntry[] {
       action: winBackAction(abc, r.status),
     });
   }
-  const rounded = (x: number): number => Math.round(x * 1e6) / 1e6;
   return entries.sort(
     (p, q) =>
       (CLASS_ORDER[p.abc ?? ''] ?? 3) - (CLASS_ORDER[q.abc ?? ''] ?? 3) ||
-      rounded(q.revenue12m) - rounded(p.revenue12m) ||
-      (p.client < q.client ? -1 : p.client > q.client ? 1 : 0),
+      roundForTies(q.revenue12m) - roundForTies(p.revenue12m) ||
+      compareNames(p.client, q.client),
   );
 }
 

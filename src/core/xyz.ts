@@ -1,4 +1,5 @@
 // SPEC §4: XYZ by the coefficient of variation of a client's per-period series.
+import { roundForTies } from './order.js';
 import { mean, sampleStandardDeviation, standardDeviation } from 'simple-statistics';
 import type { SdKind } from './settings.js';
 
@@ -26,7 +27,7 @@ export function coefficientOfVariation(series: readonly number[], sd: SdKind): n
   if (series.length === 0 || (sd === 'sample' && series.length < 2)) return null;
   const m = mean(series as number[]);
   // Net sums carry float noise (10.1 - 10.1 ≠ 0 in some orders): judge the mean at 6 decimals.
-  if (Math.round(m * 1e6) <= 0) return null;
+  if (roundForTies(m) <= 0) return null;
   const s = sd === 'sample' ? sampleStandardDeviation(series as number[]) : standardDeviation(series as number[]);
   return s / m;
 }

@@ -1,6 +1,7 @@
 // SPEC §3: ABC. Each case is worked out by hand in its comment.
 import { describe, it, expect } from 'vitest';
-import { classifyAbc, compareNames, roundForTies, type AbcInput, type AbcOptions } from '../../src/core/abc.js';
+import { classifyAbc, type AbcInput, type AbcOptions } from '../../src/core/abc.js';
+import { compareNames, roundForTies } from '../../src/core/order.js';
 import { abcOf, analyze, clientOf, type TestLine } from '../helpers/ledger.js';
 
 const INCLUDE: AbcOptions = { cutoffs: [0.8, 0.95], boundary: 'include' };

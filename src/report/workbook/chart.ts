@@ -2,6 +2,7 @@
 // chart, or any "amount and share" chart a later sheet needs). Elements are written in the
 // order the schema fixes; Excel rejects a chart part whose elements are out of order. Each series
 // refers to its cells and carries a cache of their values, so the chart shows without a recalc.
+import { roundForTies } from '../../core/order.js';
 import { xmlText } from './package.js';
 
 export interface SeriesData {
@@ -41,7 +42,7 @@ export interface ComboChart {
 const AX = { cat: 500_100_01, val: 500_100_02, cat2: 500_100_03, val2: 500_100_04 };
 
 function num(v: number): string {
-  const rounded = Math.round(v * 1e6) / 1e6;
+  const rounded = roundForTies(v);
   return Number.isFinite(rounded) ? String(rounded) : '0';
 }
 

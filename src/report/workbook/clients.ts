@@ -1,5 +1,6 @@
 // Clients: one row per client, every column of the CSV/JSON contract in its order (the values
 // are the JSON values: the same numbers the CSV prints), then the metric per window period.
+import { roundForTies } from '../../core/order.js';
 import type { Analysis } from '../../core/analyze.js';
 import type { Report } from '../../core/report.js';
 import { CLIENT_COLUMNS, dataValue, type ClientColumn, type ColumnValue } from '../client-columns.js';
@@ -105,7 +106,7 @@ export const clientsSheet: WorkbookSheet = {
         if (column.kind === 'date' && typeof v === 'string') return dateCell(v);
         return typeof v === 'string' ? cellText(columnText(column, v, t)) : v;
       });
-      const row = sheet.addRow([...values, ...client.series.map((x) => Math.round(x * 1e6) / 1e6)]);
+      const row = sheet.addRow([...values, ...client.series.map(roundForTies)]);
       columns.forEach((column, i) => {
         // The tone comes from the value itself (lost, AX…), not from its words.
         const v = column.value(client, report);

@@ -1,6 +1,7 @@
 // Series: clients × periods, the ABC metric per period, heat-coloured by one colour scale over
 // the whole block (white at zero, full green from the 95th percentile up, so one giant
 // client does not wash out the rest). Gaps and rhythm — what XYZ measures — show at a glance.
+import { roundForTies } from '../../core/order.js';
 import type { WorkbookSheet } from './sheet.js';
 import { columnWidth, headerStyle, numberWidth, plain, textWidth, toneCell, toneOf } from './style.js';
 
@@ -43,7 +44,7 @@ export const seriesSheet: WorkbookSheet = {
     const value = plain(F.seriesValue, { ruled: true, align: 'right' });
     const total = plain(F.moneyRound, { ruled: true, bold: true });
     for (const c of a.clients) {
-      const row = sheet.addRow([c.client, c.cell, c.cv === null ? null : Math.round(c.cv * 1e10) / 1e10, ...c.series.map((x) => Math.round(x * 1e6) / 1e6), Math.round(c.total * 1e6) / 1e6]);
+      const row = sheet.addRow([c.client, c.cell, c.cv === null ? null : Math.round(c.cv * 1e10) / 1e10, ...c.series.map((x) => roundForTies(x)), roundForTies(c.total)]);
       row.getCell(1).style = name;
       row.getCell(2).style = toneCell(toneOf(c.cell) ?? 'none');
       row.getCell(3).style = cv;
