@@ -56,8 +56,3 @@ export function formatDay(day: number): string {
   const { y, m, d } = ymdFromDay(day);
   return `${String(y).padStart(4, '0')}-${pad2(m)}-${pad2(d)}`;
 }
-
-/** 0 = Monday … 6 = Sunday (1970-01-01, day 0, was a Thursday). */
-export function weekday(day: number): number {
-  return (((day + 3) % 7) + 7) % 7;
-}

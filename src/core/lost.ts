@@ -175,12 +175,7 @@ export function directionOf(history: Pick<ClientHistory, 'directions'>): string 
   return best;
 }
 
-/** One client's lapses and status as of `asOf`; undefined when it has no purchase day up to then. */
-export function clientLapses(history: ClientHistory, asOf: number, rules: RecencyRules): ClientLapses | undefined {
-  return lapsesAndDays(history, asOf, rules)?.lapses;
-}
-
-/** clientLapses, with the distinct purchase days (ascending) it was judged on. */
+/** One client's lapses and status as of `asOf`, with the distinct purchase days (ascending) it was judged on; undefined when it has no purchase day up to then. */
 function lapsesAndDays(history: ClientHistory, asOf: number, rules: RecencyRules): { lapses: ClientLapses; purchaseDays: number[] } | undefined {
   const purchaseDays: number[] = [];
   // Day tables are in day order: the first `through` days are those up to the as-of day.

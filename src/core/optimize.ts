@@ -248,15 +248,3 @@ export function minimizeBfgs(fg: ObjectiveWithGradient, x0: readonly number[], o
   }
   return result(maxAbs(g) <= gtol, 'max-iterations');
 }
-
-/** Central-difference gradient; for tests and for objectives without an analytic gradient. */
-export function numericalGradient(f: (x: readonly number[]) => number, x: readonly number[], relStep = 1e-6): number[] {
-  return x.map((xi, i) => {
-    const h = relStep * Math.max(1, Math.abs(xi));
-    const up = [...x];
-    const down = [...x];
-    up[i] = xi + h;
-    down[i] = xi - h;
-    return (f(up) - f(down)) / (2 * h);
-  });
-}

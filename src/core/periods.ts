@@ -1,6 +1,6 @@
 // Periods are numbered by a single integer index per kind, so a window is a plain
 // range [first, last] and a client's series is an array indexed by (period - first).
-import { daysInMonth, daysFromCivil, formatDay, ymdFromDay } from './calendar.js';
+import { daysFromCivil, formatDay, ymdFromDay } from './calendar.js';
 
 export type PeriodKind = 'month' | 'quarter' | 'week';
 export const PERIOD_KINDS: readonly PeriodKind[] = ['month', 'quarter', 'week'];
@@ -60,10 +60,4 @@ export function periodLabel(kind: PeriodKind, index: number): string {
     case 'quarter':
       return `${Math.floor(index / 4)}-Q${(index % 4) + 1}`;
   }
-}
-
-/** Length of a period in days (used for pace and partial-coverage notes). */
-export function periodLength(kind: PeriodKind, index: number): number {
-  if (kind === 'month') return daysInMonth(Math.floor(index / 12), (index % 12) + 1);
-  return periodEnd(kind, index) - periodStart(kind, index) + 1;
 }

@@ -71,6 +71,3 @@ export function makeHuman(style: NumberStyle): Human {
     precision: (x, digits) => point(x.toPrecision(digits)),
   };
 }
-
-/** English numbers and ISO dates: the default, and what data outputs never leave. */
-export const HUMAN_EN: Human = makeHuman({ group: ',', decimal: '.', dates: 'iso' });

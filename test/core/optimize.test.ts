@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { minimizeBfgs, numericalGradient, type ValueAndGradient } from '../../src/core/optimize.js';
+import { minimizeBfgs, type ValueAndGradient } from '../../src/core/optimize.js';
 
 function rosenbrock(x: readonly number[]): ValueAndGradient {
   const [a = 0, b = 0] = x;
@@ -97,14 +97,5 @@ describe('minimizeBfgs', () => {
     const a = minimizeBfgs(rosenbrock, [-1.2, 1]);
     const b = minimizeBfgs(rosenbrock, [-1.2, 1]);
     expect(b).toEqual(a);
-  });
-});
-
-describe('numericalGradient', () => {
-  it('matches an analytic gradient', () => {
-    const x = [0.3, -0.7];
-    const g = numericalGradient((p) => rosenbrock(p).value, x);
-    const exact = rosenbrock(x).gradient;
-    g.forEach((gi, i) => expect(gi).toBeCloseTo(exact[i] as number, 5));
   });
 });

@@ -1,6 +1,9 @@
 import { describe, it, expect } from 'vitest';
-import { periodEnd, periodLabel, periodLength, periodOf, periodStart, type PeriodKind } from '../../src/core/periods.js';
-import { weekday } from '../../src/core/calendar.js';
+import { periodEnd, periodLabel, periodOf, periodStart, type PeriodKind } from '../../src/core/periods.js';
+
+const periodLength = (kind: PeriodKind, index: number): number => periodEnd(kind, index) - periodStart(kind, index) + 1;
+/** 0 = Monday … 6 = Sunday, from the platform's calendar. */
+const weekday = (day: number): number => (new Date(day * 86_400_000).getUTCDay() + 6) % 7;
 import { day, iso } from '../helpers/ledger.js';
 
 describe('periods: months', () => {

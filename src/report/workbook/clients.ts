@@ -1,7 +1,6 @@
 // Clients: one row per client, every column of the CSV/JSON contract in its order (the values
 // are the JSON values: the same numbers the CSV prints), then the metric per window period.
 import { roundForTies } from '../../core/order.js';
-import type { Analysis } from '../../core/analyze.js';
 import type { Report } from '../../core/report.js';
 import { CLIENT_COLUMNS, dataValue, type ClientColumn, type ColumnValue } from '../client-columns.js';
 import type { Messages } from '../../i18n/en.js';
