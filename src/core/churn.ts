@@ -18,6 +18,8 @@ export interface ChurnPeriod {
   cameBack: number;
   /** Of those that became lost in the period, how many are still lost as of the as-of day. */
   stillLost: number;
+  /** Lost clients at the end of the period: the running sum of became lost − came back. */
+  lostAtEnd: number;
 }
 
 export interface ChurnTotals {
@@ -48,7 +50,7 @@ export function churnByPeriod(clients: readonly ClientLapses[], kind: PeriodKind
   for (let p = first; p <= last; p++) {
     const start = periodStart(kind, p);
     const end = periodEnd(kind, p);
-    periods.push({ period: periodLabel(kind, p), start, end, partial: start < firstDay || end > asOf, becameLost: 0, lostRevenue: 0, cameBack: 0, stillLost: 0 });
+    periods.push({ period: periodLabel(kind, p), start, end, partial: start < firstDay || end > asOf, becameLost: 0, lostRevenue: 0, cameBack: 0, stillLost: 0, lostAtEnd: 0 });
   }
   const totals: ChurnTotals = { becameLost: 0, lostRevenue: 0, cameBack: 0, stillLost: 0 };
   for (const c of clients) {
@@ -75,6 +77,8 @@ export function churnByPeriod(clients: readonly ClientLapses[], kind: PeriodKind
       }
     }
   }
+  let lost = 0;
+  for (const row of periods) row.lostAtEnd = lost += row.becameLost - row.cameBack;
   return { periods, totals };
 }
 

@@ -168,6 +168,8 @@ describe('churn per period', () => {
     expect(row('2024-08')).toMatchObject({ partial: true, becameLost: 0 });
     expect(row('2024-01').partial).toBe(false);
     expect(table.totals).toEqual({ becameLost: 3, lostRevenue: 2700, cameBack: 1, stillLost: 2 });
+    // Lost at the end of the last period: became lost − came back, summed.
+    expect(table.periods[table.periods.length - 1]!.lostAtEnd).toBe(2);
   });
 
   it('the monthly counts add up to the number of lost clients', () => {

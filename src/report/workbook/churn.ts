@@ -111,12 +111,6 @@ export function churnChartXml(chart: ChurnChart): string {
   );
 }
 
-/** Lost clients at the end of each period: the running sum of became lost − came back. */
-export function runningLost(periods: readonly ChurnPeriod[]): number[] {
-  let lost = 0;
-  return periods.map((p) => (lost += p.becameLost - p.cameBack));
-}
-
 const COLUMNS = 8;
 
 export const churnSheet: WorkbookSheet = {
@@ -130,7 +124,7 @@ export const churnSheet: WorkbookSheet = {
     const lost = report.lost;
     const periods = lost.churn.periods;
     const kind = a.settings.period;
-    const running = runningLost(periods);
+    const running = periods.map((p) => p.lostAtEnd);
     const directions = lost.byDirection;
     const directionName = directionColumn ?? T.direction;
     const firstWidth = columnWidth(Math.max(10, textWidth(directionName), ...(directions ?? []).map((d) => textWidth(d.direction ?? t.noDirection))), { max: 30 });
