@@ -807,11 +807,11 @@ export const en = {
       minPeriods: 'Minimum periods',
       minPeriodsMeaning: (kind: PeriodKind): string => `A client with fewer ${PERIOD[kind]}s in its series, or no net purchases, gets no XYZ class ("-") and no CV.`,
       lostAfter: 'Lost after',
-      lostAfterMeaning: (days: string, half: string): string =>
-        `Whatever its rhythm, a client is lost after ${days} days without a purchase, and at risk after ${half}. Clients with fewer than 3 purchase days are judged by this rule alone.`,
+      lostAfterMeaning: (days: string, half: string, minDays: string): string =>
+        `Whatever its rhythm, a client is lost after ${days} days without a purchase, and at risk after ${half}. Clients with fewer than ${minDays} purchase days are judged by this rule alone.`,
       lostFactor: 'Lost factor',
-      lostFactorMeaning: (k: string, floor: string): string =>
-        `A client with at least 3 purchase days is lost when its silence exceeds ${k} × its usual interval (the median gap between purchase days), and never before ${floor} days.`,
+      lostFactorMeaning: (k: string, floor: string, minDays: string): string =>
+        `A client with at least ${minDays} purchase days is lost when its silence exceeds ${k} × its usual interval (the median gap between purchase days), and never before ${floor} days.`,
       riskFactor: 'Risk factor',
       riskFactorMeaning: (k: string, floor: string): string => `…and at risk when its silence exceeds ${k} × its usual interval, never before ${floor} days.`,
       keyClients: ['Key clients', 'class A + tags', 'Class A clients, and every client tagged breadwinner or image-maker.'],

@@ -2,7 +2,7 @@
 // version and the dates — enough for a reviewer to understand the figures and repeat the run.
 import type { Report } from '../../core/report.js';
 import { formatDay } from '../../core/calendar.js';
-import { LOST_FLOOR_DAYS, RISK_FLOOR_DAYS } from '../../core/lost.js';
+import { LOST_FLOOR_DAYS, MIN_PURCHASE_DAYS_FOR_RHYTHM, RISK_FLOOR_DAYS } from '../../core/lost.js';
 import { CLIENT_COLUMNS } from '../client-columns.js';
 import { capitalise } from '../../i18n/helpers.js';
 import { columnHeader, columnMeaning } from './labels.js';
@@ -107,8 +107,8 @@ export const methodSheet: WorkbookSheet = {
 
     rows.section(T.sections.lost, 4);
     header();
-    setting(T.lostAfter, s.lostAfter, '--lost-after', T.lostAfterMeaning(h.number(s.lostAfter), h.number(s.lostAfter / 2)), F.general);
-    setting(T.lostFactor, s.lostFactor, '--lost-factor', T.lostFactorMeaning(h.number(s.lostFactor), h.integer(LOST_FLOOR_DAYS)), F.general);
+    setting(T.lostAfter, s.lostAfter, '--lost-after', T.lostAfterMeaning(h.number(s.lostAfter), h.number(s.lostAfter / 2), h.integer(MIN_PURCHASE_DAYS_FOR_RHYTHM)), F.general);
+    setting(T.lostFactor, s.lostFactor, '--lost-factor', T.lostFactorMeaning(h.number(s.lostFactor), h.integer(LOST_FLOOR_DAYS), h.integer(MIN_PURCHASE_DAYS_FOR_RHYTHM)), F.general);
     setting(T.riskFactor, s.riskFactor, '--risk-factor', T.riskFactorMeaning(h.number(s.riskFactor), h.integer(RISK_FLOOR_DAYS)), F.general);
 
     rows.section(T.sections.key, 4);
