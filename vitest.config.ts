@@ -3,6 +3,8 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
+    // Says once how to run the tests on real ledgers when they are missing (test/helpers/datasets.ts).
+    globalSetup: ['test/helpers/datasets-setup.ts'],
     testTimeout: 60_000,
     hookTimeout: 120_000,
     // kam speaks the locale's language (--lang defaults to LC_ALL, LC_MESSAGES, LANG): the suite

@@ -6,11 +6,13 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { datasetPath, skipWithout } from '../helpers/datasets.js';
 
 const ROOT = new URL('../..', import.meta.url).pathname;
 const KAM = join(ROOT, 'bin/kam.js');
-const CDNOW = join(ROOT, '../shared/datasets/CDNOW_sample.txt');
-const SUMMARY = join(ROOT, '../shared/datasets/cdnow_customers_summary.csv');
+const CDNOW = datasetPath('CDNOW_sample.txt');
+const SUMMARY = datasetPath('cdnow_customers_summary.csv');
+const NO_CDNOW = skipWithout('CDNOW_sample.txt', 'cdnow_customers_summary.csv', 'CDNOW_master.txt');
 
 function kam(args: string[], input?: string): { status: number | null; stdout: string; stderr: string } {
   const r = spawnSync(process.execPath, [KAM, ...args], { encoding: 'utf8', input, env: { ...process.env, NO_COLOR: '1' }, maxBuffer: 1 << 28 });
@@ -34,6 +36,7 @@ let raw: { id: string; sampleId: number; date: string; cds: number; dollars: num
 
 beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), 'kam-alive-'));
+  if (NO_CDNOW) return;
   raw = readFileSync(CDNOW, 'utf8')
     .split('\n')
     .filter((l) => l.trim() !== '')
@@ -52,7 +55,7 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 /** Day number of yyyymmdd, through Date (not kam's calendar). */
 const dayOf = (yyyymmdd: string): number => Date.UTC(Number(yyyymmdd.slice(0, 4)), Number(yyyymmdd.slice(4, 6)) - 1, Number(yyyymmdd.slice(6, 8))) / 86_400_000;
 
-describe('kam alive on the CDNOW sample, calibration up to 1997-09-30', () => {
+describe.skipIf(NO_CDNOW)('kam alive on the CDNOW sample, calibration up to 1997-09-30', () => {
   let out: AliveJson;
   let stdout: string;
 
@@ -155,10 +158,10 @@ describe('kam alive on the CDNOW sample, calibration up to 1997-09-30', () => {
   });
 });
 
-describe('kam alive on the full CDNOW cohort (23,570 clients)', () => {
+describe.skipIf(NO_CDNOW)('kam alive on the full CDNOW cohort (23,570 clients)', () => {
   it('fits in seconds and gives the same bytes twice', () => {
     const master = join(dir, 'cdnow-master.csv');
-    const lines = readFileSync(join(ROOT, '../shared/datasets/CDNOW_master.txt'), 'utf8').split('\n').slice(1).filter((l) => l.trim() !== '');
+    const lines = readFileSync(datasetPath('CDNOW_master.txt'), 'utf8').split('\n').slice(1).filter((l) => l.trim() !== '');
     writeFileSync(
       master,
       `client,date,quantity,amount\n${lines

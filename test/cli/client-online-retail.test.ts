@@ -4,7 +4,7 @@ import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { classifyWindow, dayText, isoDay, median, monthOf, onlineRetailLines, ONLINE_RETAIL, type Line, type RefClient } from './client-reference.js';
+import { classifyWindow, dayText, isoDay, median, monthOf, onlineRetailLines, NO_ONLINE_RETAIL, ONLINE_RETAIL, type Line, type RefClient } from './client-reference.js';
 
 const ROOT = new URL('../..', import.meta.url).pathname;
 const KAM = join(ROOT, 'bin/kam.js');
@@ -50,7 +50,7 @@ function netBy(lines: readonly Line[], key: (l: Line) => string): { name: string
   return [...m].map(([name, amount]) => ({ name, amount })).sort((a, b) => b.amount - a.amount || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
 }
 
-describe('kam client on Online Retail agrees with numbers recomputed from the ledger', () => {
+describe.skipIf(NO_ONLINE_RETAIL)('kam client on Online Retail agrees with numbers recomputed from the ledger', () => {
   let lines: Line[];
   let now: Map<string, RefClient>;
   let before: Map<string, RefClient>;

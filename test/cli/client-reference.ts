@@ -4,8 +4,10 @@
 import { readFileSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
 import { parse } from 'csv-parse/sync';
+import { datasetPath, skipWithout } from '../helpers/datasets.js';
 
-export const ONLINE_RETAIL = new URL('../../../shared/datasets/online-retail.csv.gz', import.meta.url).pathname;
+export const ONLINE_RETAIL = datasetPath('online-retail.csv.gz');
+export const NO_ONLINE_RETAIL = skipWithout('online-retail.csv.gz');
 
 export interface Line {
   client: string;

@@ -11,7 +11,7 @@ import { assembleReport } from '../../src/core/report.js';
 import { addLine, emptyLedger, finishLedger, type Ledger } from '../../src/core/ledger.js';
 import { applySegments } from '../../src/core/segments.js';
 import { DEFAULT_SETTINGS } from '../../src/core/settings.js';
-import { classifyWindow, csvObjects, monthOf, onlineRetailLines, isoDay, type RefClient } from '../cli/client-reference.js';
+import { classifyWindow, csvObjects, monthOf, onlineRetailLines, isoDay, NO_ONLINE_RETAIL, ONLINE_RETAIL, type RefClient } from '../cli/client-reference.js';
 
 const day = (iso: string): number => {
   const [y, m, d] = iso.split('-').map(Number) as [number, number, number];
@@ -124,13 +124,13 @@ describe('compareWindows on a small ledger', () => {
 const ROOT = new URL('../..', import.meta.url).pathname;
 const KAM = join(ROOT, 'bin/kam.js');
 
-describe('--compare previous on Online Retail agrees with an independent computation', () => {
+describe.skipIf(NO_ONLINE_RETAIL)('--compare previous on Online Retail agrees with an independent computation', () => {
   let rows: Record<string, string>[];
   let now: Map<string, RefClient>;
   let before: Map<string, RefClient>;
   let stderr: string;
   beforeAll(() => {
-    const r = spawnSync(process.execPath, [KAM, 'analyze', join(ROOT, '../shared/datasets/online-retail.csv.gz'), '--from', '2011-06-01', '--to', '2011-11-30', '--compare', 'previous', '--format', 'csv'], {
+    const r = spawnSync(process.execPath, [KAM, 'analyze', ONLINE_RETAIL, '--from', '2011-06-01', '--to', '2011-11-30', '--compare', 'previous', '--format', 'csv'], {
       encoding: 'utf8',
       env: { ...process.env, NO_COLOR: '1' },
       maxBuffer: 1 << 28,
@@ -182,7 +182,7 @@ describe('--compare previous on Online Retail agrees with an independent computa
     const sink = new Writable({ write: (_c, _e, cb) => cb() });
     const io = { stdin: Readable.from([]), stdout: sink, stderr: sink, env: {}, today: isoDay('2024-01-01') };
     const read = { map: {}, sheet: undefined, encoding: undefined, delimiter: undefined, decimal: undefined, dateFormat: undefined, strict: false };
-    const { report } = await readReport([join(ROOT, '../shared/datasets/online-retail.csv.gz')], read, { ...DEFAULT_SETTINGS, from: isoDay('2011-06-01'), to: isoDay('2011-11-30') }, io, 'test', {
+    const { report } = await readReport([ONLINE_RETAIL], read, { ...DEFAULT_SETTINGS, from: isoDay('2011-06-01'), to: isoDay('2011-11-30') }, io, 'test', {
       compare: { kind: 'previous' },
     });
     const m = report.migration!;

@@ -2,11 +2,12 @@
 // reading of SPEC §2–4 (test/helpers/reference-analysis.ts: own CSV parsing, periods, window,
 // ABC, XYZ; nothing from src/). The slice is written to a temp directory, never into the repo.
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gunzipSync, gzipSync } from 'node:zlib';
-import { DATASETS, kamAsync } from '../helpers/kam.js';
+import { datasetPath, skipWithout } from '../helpers/datasets.js';
+import { kamAsync } from '../helpers/kam.js';
 import {
   REFERENCE_DEFAULTS,
   compareWithReference,
@@ -17,8 +18,8 @@ import {
   type ReferenceRow,
 } from '../helpers/reference-analysis.js';
 
-const GZ = join(DATASETS, 'online-retail.csv.gz');
-const available = existsSync(GZ);
+const GZ = datasetPath('online-retail.csv.gz');
+const available = !skipWithout('online-retail.csv.gz');
 
 // kam starts a client's XYZ series at its first line in the window, a return included
 // (src/core/analyze.ts); the SPEC says "first purchase". The comparison follows kam's reading:

@@ -6,7 +6,6 @@ export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 export const KAM = fileURLToPath(new URL('../../bin/kam.js', import.meta.url));
 export const SAMPLE_CSV = fileURLToPath(new URL('../../fixtures/sample-ledger.csv', import.meta.url));
 export const SAMPLE_XLSX = fileURLToPath(new URL('../../fixtures/sample-ledger.xlsx', import.meta.url));
-export const DATASETS = fileURLToPath(new URL('../../../shared/datasets/', import.meta.url));
 
 /** SPEC §9: the per-client columns, in this order, with these names. */
 export const CONTRACT_COLUMNS = [
