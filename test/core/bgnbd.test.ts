@@ -329,7 +329,7 @@ describe('fitBgNbd at scale and on degenerate data', () => {
 });
 
 describe.skipIf(NO_CDNOW)('probabilityAlive', () => {
-  const fitted = fitBgNbd(summaryCustomers).params;
+  const fitted = NO_CDNOW ? PUBLISHED : fitBgNbd(summaryCustomers).params;
 
   it('is 1 for a customer who never bought again, however long ago', () => {
     for (const age of [0, 1, 38.86, 500]) {
@@ -386,7 +386,7 @@ describe.skipIf(NO_CDNOW)('probabilityAlive', () => {
 });
 
 describe.skipIf(NO_CDNOW)('expectedPurchases (FHL 2005 eq. 10)', () => {
-  const fitted = fitBgNbd(summaryCustomers).params;
+  const fitted = NO_CDNOW ? PUBLISHED : fitBgNbd(summaryCustomers).params;
   const customer1 = { frequency: 2, recency: 30.43, age: 38.86 };
 
   it('gives ≈ 1.226 over 39 weeks for x = 2, t_x = 30.43, T = 38.86 at the published estimates', () => {
