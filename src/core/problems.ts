@@ -47,24 +47,119 @@ export type ProblemCode =
 
 export type Severity = 'error' | 'warning' | 'note';
 
-export interface Problem {
-  code: ProblemCode;
+/**
+ * Why a file cannot be read or written, as a code each catalogue words itself (never an English
+ * phrase to translate). `system` is a failure kam has no words for: the operating system's or a
+ * library's own code or text, shown as it is.
+ */
+export type FileReason =
+  // reading
+  | { code: 'folder-not-file' }
+  | { code: 'permission-denied' }
+  | { code: 'path-not-folder' }
+  | { code: 'symlink-loop' }
+  | { code: 'name-too-long' }
+  | { code: 'io-error' }
+  | { code: 'too-many-open-files' }
+  | { code: 'xls-workbook' }
+  | { code: 'ods-file' }
+  | { code: 'zip-not-xlsx' }
+  /** A quoted field still open at the end of the file; `line` is where the field starts. */
+  | { code: 'csv-quote-not-closed'; line: number }
+  /** Another CSV syntax error (csv-parse's `csvCode`) at `line` (and field `column`, from 1, where known). */
+  | { code: 'csv-syntax'; csvCode: string; line: number; column?: number | undefined }
+  // writing
+  | { code: 'is-folder' }
+  | { code: 'not-regular-file' }
+  | { code: 'read-only-file' }
+  | { code: 'read-only-file-system' }
+  | { code: 'no-space' }
+  | { code: 'quota-exceeded' }
+  | { code: 'file-in-use' }
+  | { code: 'no-folder'; folder: string }
+  /** A part of `folder`'s path is not a folder. */
+  | { code: 'folder-path-not-folder'; folder: string }
+  | { code: 'not-a-folder'; folder: string }
+  | { code: 'system'; text: string };
+
+export type FileReasonCode = FileReason['code'];
+
+/**
+ * Why a sheet of a workbook was left out: the problem that reading it as a ledger met, with the
+ * facts its words need.
+ */
+export type SheetSkipReason =
+  | { code: 'no-header' }
+  | { code: 'no-rows' }
+  | { code: 'missing-column'; roles: readonly string[] }
+  | { code: 'unknown-mapped-column'; column: string; role: string };
+
+/** The facts each code's message needs (`undefined`: none beyond file, line, column and value). */
+export interface ProblemDetails {
+  /** Usage errors: which message of the catalogues' `usage` and its facts (src/i18n/usage.ts). */
+  'bad-option': Readonly<Record<string, string | readonly string[]>> | undefined;
+  'file-not-found': undefined;
+  'file-unreadable': { reason: FileReason } | undefined;
+  'file-empty': undefined;
+  'file-binary': undefined;
+  'file-truncated': { format: 'xlsx' | 'gzip' };
+  'sheet-not-found': { sheets: readonly string[] };
+  'sheet-skipped': { reason: SheetSkipReason };
+  'no-header': { firstRow: readonly string[] };
+  'no-rows': undefined;
+  'missing-column': { headers: readonly string[]; roles: readonly string[] };
+  'unknown-mapped-column': { headers: readonly string[] };
+  'ambiguous-dates': { candidates: readonly string[] };
+  'ambiguous-numbers': { point: string };
+  'unknown-date-format': undefined;
+  'bad-row': { kind: 'client' | 'date' | 'number' };
+  'no-profit-column': undefined;
+  'no-quantity-column': undefined;
+  'empty-window': { from: string; to: string; period: string };
+  'output-unwritable': { reason: FileReason };
+  'output-is-input': undefined;
+  'rows-skipped': { total: number; noClient: number; badDate: number; badNumber: number };
+  'partial-period-dropped': { edge: 'leading' | 'trailing'; from: string; to: string };
+  'partial-period-kept': { edge: 'leading' | 'trailing'; from: string; to: string };
+  'window-capped': { asOf: string };
+  'xyz-degenerate': { count: number; classed: number; suggestedCutoffs?: string; suggestedPeriod?: string };
+  'no-positive-clients': undefined;
+  'rows-after-as-of': { days: number };
+  'bgnbd-not-fitted': { clients: number; repeat: number; needed: number };
+  'lost-key-clients': { count: number; clients: readonly string[] };
+  'client-not-found': { suggestions: readonly string[] };
+  'attributes-no-client-column': { headers: readonly string[] };
+  'attributes-unmatched': { count: number; names: readonly string[] };
+  'attributes-bad-value': { count: number };
+  'attributes-computed-tag': { tags: readonly string[] };
+  'compare-outside-ledger': { from: string; to: string; ledgerFrom: string };
+}
+
+interface ProblemFacts {
   severity: Severity;
   file?: string | undefined;
   line?: number | undefined;
   column?: string | undefined;
   value?: string | undefined;
-  /** Further facts for the message: counts, suggestions, lists of headers. */
-  details?: Record<string, string | number | readonly string[]> | undefined;
 }
+
+/** One problem of code K, with the details its message reads. */
+export type ProblemOf<K extends ProblemCode> = ProblemFacts &
+  { code: K } & (undefined extends ProblemDetails[K] ? { details?: ProblemDetails[K] } : { details: ProblemDetails[K] });
+
+/** A problem: a code with the facts its message needs, typed per code (publint's `Message`). */
+export type Problem = { [K in ProblemCode]: ProblemOf<K> }[ProblemCode];
+
+/** A problem without its severity (KamError makes it an error unless told otherwise). */
+export type ProblemInput = { [K in ProblemCode]: Omit<ProblemOf<K>, 'severity'> & { severity?: Severity } }[ProblemCode];
 
 /** Thrown by readers and the core for problems that end the run. */
 export class KamError extends Error {
   readonly problem: Problem;
-  constructor(problem: Omit<Problem, 'severity'> & { severity?: Severity }) {
+  constructor(problem: ProblemInput) {
     super(problem.code);
     this.name = 'KamError';
-    this.problem = { severity: 'error', ...problem };
+    this.problem = { severity: 'error', ...problem } as Problem;
   }
 }
 

@@ -8,11 +8,11 @@
 // data outputs take from this catalogue so that they are the same in every language.
 import type { CellName } from '../core/matrix.js';
 import type { PeriodKind } from '../core/periods.js';
-import type { Problem, ProblemCode, Severity } from '../core/problems.js';
+import type { FileReason, Problem, Severity, SheetSkipReason } from '../core/problems.js';
 import type { AbcBoundary, AbcMetric, SdKind, XyzStart } from '../core/settings.js';
 import type { WinBackAction } from '../core/win-back.js';
 import { makeHuman } from './human.js';
-import { detail, detailList, filePrefix, quotedList, wherePrefix } from './helpers.js';
+import { filePrefix, quotedList, wherePrefix, word, type Wording } from './helpers.js';
 
 export type Lang = 'en' | 'ru' | 'kk';
 export const LANGS: readonly Lang[] = ['en', 'ru', 'kk'];
@@ -113,88 +113,125 @@ const usage = {
   fromConfig: (p: UsageParams) => ` (set in ${p.file} as "${p.key}")`,
 };
 
+/** Why a file cannot be read or written, in words. */
+const fileReason = {
+  'folder-not-file': () => 'it is a folder, not a file',
+  'permission-denied': () => 'permission denied',
+  'path-not-folder': () => 'a part of the path is not a folder',
+  'symlink-loop': () => 'too many symbolic links',
+  'name-too-long': () => 'the name is too long',
+  'io-error': () => 'input/output error',
+  'too-many-open-files': () => 'too many open files',
+  'xls-workbook': () => 'an Excel 97-2003 .xls workbook, or a password-protected one: save it as .xlsx without a password, or as CSV',
+  'ods-file': () => 'an OpenDocument file (.ods), not an .xlsx workbook: save it as .xlsx or CSV',
+  'zip-not-xlsx': () => 'a zip archive, but not an .xlsx workbook: it has no worksheets',
+  'csv-quote-not-closed': (r) => `Quote Not Closed: the parsing is finished with an opening quote at line ${r.line}`,
+  'csv-syntax': (r) => `CSV syntax error ${r.csvCode} at line ${r.line}${r.column !== undefined ? `, field ${r.column}` : ''}`,
+  'is-folder': () => 'it is a folder',
+  'not-regular-file': () => 'it is not a regular file',
+  'read-only-file': () => 'the file is read-only',
+  'read-only-file-system': () => 'read-only file system',
+  'no-space': () => 'no space left on the device',
+  'quota-exceeded': () => 'disk quota exceeded',
+  'file-in-use': () => 'the file is in use; is it open in another program?',
+  'no-folder': (r) => `no folder ${r.folder}`,
+  'folder-path-not-folder': (r) => `a part of ${r.folder} is not a folder`,
+  'not-a-folder': (r) => `${r.folder} is not a folder`,
+  system: (r) => r.text,
+} satisfies Wording<FileReason>;
+
+/** Why a sheet was left out, in words. */
+const sheetSkipReason = {
+  'no-header': () => 'no header row with known column names',
+  'no-rows': () => 'a header but no rows',
+  'missing-column': (r) => `no ${r.roles.join(', ')} column`,
+  'unknown-mapped-column': (r) => `no column "${r.column}" for --map ${r.role}`,
+} satisfies Wording<SheetSkipReason>;
+
+const because = (reason: FileReason | undefined): string => (reason === undefined ? '' : ` (${word(fileReason, reason)})`);
+
 const problems = {
-  'bad-option': (p: Problem) => `${p.value ?? ''}${p.details?.hint !== undefined ? ` (${String(p.details.hint)})` : ''}`,
-  'file-not-found': (p: Problem) => `${p.file}: no such file`,
-  'file-unreadable': (p: Problem) => `${p.file}: cannot read it${p.value !== undefined ? ` (${p.value})` : ''}`,
-  'file-empty': (p: Problem) => `${p.file}: the file is empty`,
-  'file-binary': (p: Problem) => `${p.file}: this is not a text ledger (binary data); give a CSV, .csv.gz or .xlsx file`,
-  'file-truncated': (p: Problem) =>
-    `${p.file}: the ${p.details?.reason === 'xlsx' ? 'workbook' : 'compressed file'} is truncated or damaged${p.value !== undefined ? ` (${p.value})` : ''}`,
-  'sheet-not-found': (p: Problem) => `${p.file}: no sheet named "${p.value}"; sheets: ${quotedList(p.details?.sheets)}`,
-  'sheet-skipped': (p: Problem) => `${p.file}: sheet "${p.value}" left out: ${String(p.details?.reason ?? 'it holds no ledger')}; name the sheets to read with --sheet NAME`,
-  'no-header': (p: Problem) =>
+  'bad-option': (p) => `${p.value ?? ''}${p.details?.hint !== undefined ? ` (${String(p.details.hint)})` : ''}`,
+  'file-not-found': (p) => `${p.file}: no such file`,
+  'file-unreadable': (p) => `${p.file}: cannot read it${because(p.details?.reason)}`,
+  'file-empty': (p) => `${p.file}: the file is empty`,
+  'file-binary': (p) => `${p.file}: this is not a text ledger (binary data); give a CSV, .csv.gz or .xlsx file`,
+  'file-truncated': (p) =>
+    `${p.file}: the ${p.details.format === 'xlsx' ? 'workbook' : 'compressed file'} is truncated or damaged`,
+  'sheet-not-found': (p) => `${p.file}: no sheet named "${p.value}"; sheets: ${quotedList(p.details?.sheets)}`,
+  'sheet-skipped': (p) => `${p.file}: sheet "${p.value}" left out: ${word(sheetSkipReason, p.details.reason)}; name the sheets to read with --sheet NAME`,
+  'no-header': (p) =>
     `${p.file}: no header row with known column names (client, date, amount…) in the first rows; first row: ${quotedList(p.details?.firstRow)}; name the columns with --map role=HEADER`,
-  'no-rows': (p: Problem) => `${filePrefix(p)}the ledger has a header but no rows`,
-  'missing-column': (p: Problem) => {
-    const roles = detailList(p, 'roles');
+  'no-rows': (p) => `${filePrefix(p)}the ledger has a header but no rows`,
+  'missing-column': (p) => {
+    const roles = p.details.roles;
     const hints = roles.map((r) => ROLE_HINT[r] ?? `--map ${r}=HEADER`).join(', ');
     return `${filePrefix(p)}no ${roles.join(', ')} column found; headers: ${quotedList(p.details?.headers)}; use ${hints}`;
   },
-  'unknown-mapped-column': (p: Problem) => `${filePrefix(p)}--map ${p.value}="${p.column}": no such column; headers: ${quotedList(p.details?.headers)}`,
-  'ambiguous-dates': (p: Problem) =>
+  'unknown-mapped-column': (p) => `${filePrefix(p)}--map ${p.value}="${p.column}": no such column; headers: ${quotedList(p.details?.headers)}`,
+  'ambiguous-dates': (p) =>
     `${p.file}: dates in "${p.column}" such as "${p.value}" read both as day/month and month/day; say which with --date-format dd/mm/yyyy or --date-format mm/dd/yyyy`,
-  'ambiguous-numbers': (p: Problem) =>
-    `${p.file}: numbers in "${p.column}" such as "${p.value}" read both with "${detail(p, 'point')}" as the decimal mark and as a thousands separator; say which with --decimal . or --decimal ,`,
-  'unknown-date-format': (p: Problem) =>
+  'ambiguous-numbers': (p) =>
+    `${p.file}: numbers in "${p.column}" such as "${p.value}" read both with "${p.details.point}" as the decimal mark and as a thousands separator; say which with --decimal . or --decimal ,`,
+  'unknown-date-format': (p) =>
     `${p.file}: cannot read the dates in "${p.column}" (e.g. "${p.value}"); use --date-format (dd.mm.yyyy, dd/mm/yyyy, mm/dd/yyyy, yyyy-mm-dd, yyyymmdd, serial)`,
-  'bad-row': (p: Problem) =>
+  'bad-row': (p) =>
     p.details?.kind === 'client'
       ? `${wherePrefix(p, 'line')}no client in "${p.column}"`
       : `${wherePrefix(p, 'line')}unreadable ${String(p.details?.kind ?? 'value')} in "${p.column}": "${p.value}"`,
-  'no-profit-column': (_p: Problem) => 'the ledger has no profit column, so --by profit cannot be used; map one with --map profit=HEADER',
-  'no-quantity-column': (_p: Problem) => 'the ledger has no quantity column, so --by quantity cannot be used; map one with --map quantity=HEADER',
-  'empty-window': (p: Problem) =>
-    `the ledger (${detail(p, 'from')} … ${detail(p, 'to')}) holds no complete ${detail(p, 'period')}; use --include-partial, a shorter --period, or --from/--to`,
-  'output-unwritable': (p: Problem) => `${p.file}: cannot write the output${p.value !== undefined ? ` (${p.value})` : ''}`,
-  'output-is-input': (p: Problem) =>
+  'no-profit-column': (_p) => 'the ledger has no profit column, so --by profit cannot be used; map one with --map profit=HEADER',
+  'no-quantity-column': (_p) => 'the ledger has no quantity column, so --by quantity cannot be used; map one with --map quantity=HEADER',
+  'empty-window': (p) =>
+    `the ledger (${p.details.from} … ${p.details.to}) holds no complete ${p.details.period}; use --include-partial, a shorter --period, or --from/--to`,
+  'output-unwritable': (p) => `${p.file}: cannot write the output${because(p.details.reason)}`,
+  'output-is-input': (p) =>
     `${p.file}: that is an input ledger${p.value !== undefined && p.value !== p.file ? ` (${p.value})` : ''}; kam never writes over its input: choose another name for -o`,
-  'rows-skipped': (p: Problem) =>
-    `${detail(p, 'total')} rows skipped: ${detail(p, 'noClient')} without a client, ${detail(p, 'badDate')} with an unreadable date, ${detail(p, 'badNumber')} with an unreadable number`,
-  'partial-period-dropped': (p: Problem) =>
-    `${p.details?.edge === 'leading' ? 'first' : 'last'} period ${p.value} is only partly covered (${detail(p, 'from')} … ${detail(p, 'to')}) and is left out; --include-partial keeps it`,
-  'partial-period-kept': (p: Problem) =>
-    `${p.details?.edge === 'leading' ? 'first' : 'last'} period ${p.value} is only partly covered (${detail(p, 'from')} … ${detail(p, 'to')}) and is kept (--include-partial)`,
-  'window-capped': (p: Problem) =>
-    `--to ${p.value} lies past the as-of date ${detail(p, 'asOf')}: the window stops at the as-of date's period (later periods hold no rows)`,
-  'xyz-degenerate': (p: Problem) => {
+  'rows-skipped': (p) =>
+    `${p.details.total} rows skipped: ${p.details.noClient} without a client, ${p.details.badDate} with an unreadable date, ${p.details.badNumber} with an unreadable number`,
+  'partial-period-dropped': (p) =>
+    `${p.details?.edge === 'leading' ? 'first' : 'last'} period ${p.value} is only partly covered (${p.details.from} … ${p.details.to}) and is left out; --include-partial keeps it`,
+  'partial-period-kept': (p) =>
+    `${p.details?.edge === 'leading' ? 'first' : 'last'} period ${p.value} is only partly covered (${p.details.from} … ${p.details.to}) and is kept (--include-partial)`,
+  'window-capped': (p) =>
+    `--to ${p.value} lies past the as-of date ${p.details.asOf}: the window stops at the as-of date's period (later periods hold no rows)`,
+  'xyz-degenerate': (p) => {
     const tries = [
       p.details?.suggestedCutoffs !== undefined ? `--xyz ${String(p.details.suggestedCutoffs)}` : '',
       p.details?.suggestedPeriod !== undefined ? `--period ${String(p.details.suggestedPeriod)}` : '',
     ].filter((t) => t !== '');
-    return `${detail(p, 'count')} of ${detail(p, 'classed')} clients are ${p.value}: the XYZ split says little${tries.length > 0 ? `; try ${tries.join(' or ')}` : ''}`;
+    return `${p.details.count} of ${p.details.classed} clients are ${p.value}: the XYZ split says little${tries.length > 0 ? `; try ${tries.join(' or ')}` : ''}`;
   },
-  'no-positive-clients': (_p: Problem) => 'no client has a positive total in the window: every client is C',
-  'rows-after-as-of': (p: Problem) => `${detail(p, 'days')} client-days after the as-of date are ignored`,
-  'bgnbd-not-fitted': (p: Problem) =>
+  'no-positive-clients': (_p) => 'no client has a positive total in the window: every client is C',
+  'rows-after-as-of': (p) => `${p.details.days} client-days after the as-of date are ignored`,
+  'bgnbd-not-fitted': (p) =>
     p.value === 'no-convergence'
-      ? `the BG/NBD fit over ${detail(p, 'clients')} clients stopped short of a maximum (the likelihood keeps rising towards a boundary, e.g. every client dropping out at the same rate): P(alive) uses the best parameters found`
+      ? `the BG/NBD fit over ${p.details.clients} clients stopped short of a maximum (the likelihood keeps rising towards a boundary, e.g. every client dropping out at the same rate): P(alive) uses the best parameters found`
       : p.value === 'no-fit'
-        ? `the BG/NBD fit over ${detail(p, 'clients')} clients found no usable parameters: P(alive) is left empty`
+        ? `the BG/NBD fit over ${p.details.clients} clients found no usable parameters: P(alive) is left empty`
         : p.value === 'no-repeat-purchases'
           ? 'no client bought on more than one day: BG/NBD cannot be fitted and P(alive) is left empty'
-          : `BG/NBD needs at least ${detail(p, 'needed')} clients with a purchase, the ledger has ${detail(p, 'clients')}: P(alive) is left empty`,
-  'lost-key-clients': (p: Problem) =>
-    `${detail(p, 'count')} key client${p.details?.count === 1 ? ' is' : 's are'} lost: ${quotedList(p.details?.clients)} (--fail-on lost-key)`,
-  'client-not-found': (p: Problem) => {
-    const near = detailList(p, 'suggestions');
+          : `BG/NBD needs at least ${p.details.needed} clients with a purchase, the ledger has ${p.details.clients}: P(alive) is left empty`,
+  'lost-key-clients': (p) =>
+    `${p.details.count} key client${p.details?.count === 1 ? ' is' : 's are'} lost: ${quotedList(p.details?.clients)} (--fail-on lost-key)`,
+  'client-not-found': (p) => {
+    const near = p.details.suggestions;
     return `no client named "${p.value ?? ''}" in the ledger${near.length > 0 ? `; did you mean ${quotedList(near)}?` : '; no client has a similar name'}`;
   },
-  'attributes-no-client-column': (p: Problem) => `${p.file}: no client column in the attributes file; headers: ${quotedList(p.details?.headers)}; name it "client"`,
-  'attributes-unmatched': (p: Problem) => {
-    const names = detailList(p, 'names');
+  'attributes-no-client-column': (p) => `${p.file}: no client column in the attributes file; headers: ${quotedList(p.details?.headers)}; name it "client"`,
+  'attributes-unmatched': (p) => {
+    const names = p.details.names;
     const shown = names.slice(0, 20);
     const more = names.length > shown.length ? ` and ${names.length - shown.length} more` : '';
     return `${p.file}: ${names.length} name${names.length === 1 ? ' matches' : 's match'} no client of the ledger (case and spaces ignored): ${quotedList(shown)}${more}`;
   },
-  'attributes-bad-value': (p: Problem) =>
-    `${p.file}: ${detail(p, 'count')} value${p.details?.count === 1 ? '' : 's'} in need/can_pay/authority read as neither yes nor no, left empty (first: line ${String(p.line)}, ${p.column ?? ''} "${p.value ?? ''}")`,
-  'attributes-computed-tag': (p: Problem) => `${p.file}: tags that kam computes from the ledger are ignored in the attributes file: ${quotedList(p.details?.tags)}`,
-  'compare-outside-ledger': (p: Problem) =>
+  'attributes-bad-value': (p) =>
+    `${p.file}: ${p.details.count} value${p.details?.count === 1 ? '' : 's'} in need/can_pay/authority read as neither yes nor no, left empty (first: line ${String(p.line)}, ${p.column ?? ''} "${p.value ?? ''}")`,
+  'attributes-computed-tag': (p) => `${p.file}: tags that kam computes from the ledger are ignored in the attributes file: ${quotedList(p.details?.tags)}`,
+  'compare-outside-ledger': (p) =>
     p.value === 'before'
-      ? `the comparison window ${detail(p, 'from')} … ${detail(p, 'to')} lies before the ledger (first date ${detail(p, 'ledgerFrom')}): every client is new`
-      : `the comparison window ${detail(p, 'from')} … ${detail(p, 'to')} starts before the ledger (first date ${detail(p, 'ledgerFrom')}): its classes rest on part of it`,
-} satisfies Record<ProblemCode, (p: Problem) => string>;
+      ? `the comparison window ${p.details.from} … ${p.details.to} lies before the ledger (first date ${p.details.ledgerFrom}): every client is new`
+      : `the comparison window ${p.details.from} … ${p.details.to} starts before the ledger (first date ${p.details.ledgerFrom}): its classes rest on part of it`,
+} satisfies Wording<Problem>;
 
 export const en = {
   lang: 'en' as Lang,
@@ -295,7 +332,6 @@ export const en = {
   usage,
   configTypes,
   /** Words the readers put in a problem's value ("permission denied"), in this language; unknown text as it is. */
-  reason: (text: string): string => text,
   /** Where a problem is, as the readers name it ("sales.xlsx, sheet \"Jan\""), in this language. */
   place: (file: string): string => file,
 

@@ -6,16 +6,12 @@ export function quotedList(value: unknown): string {
   return Array.isArray(value) ? value.map((v) => `"${String(v)}"`).join(', ') : String(value ?? '');
 }
 
-/** A detail of a problem as text ('' when missing). */
-export function detail(p: Problem, key: string): string {
-  const v = p.details?.[key];
-  return v === undefined ? '' : Array.isArray(v) ? v.join(', ') : String(v);
-}
+/** Words for each member of a coded union (problems, reasons): one function per code, given that member. */
+export type Wording<U extends { code: string }> = { [K in U['code']]: (member: Extract<U, { code: K }>) => string };
 
-/** A detail that is a list of strings ([] when missing). */
-export function detailList(p: Problem, key: string): readonly string[] {
-  const v = p.details?.[key];
-  return Array.isArray(v) ? (v as readonly string[]) : [];
+/** The words for `member` from `words`. */
+export function word<U extends { code: string }>(words: Wording<U>, member: U): string {
+  return (words[member.code as U['code']] as (member: U) => string)(member);
 }
 
 /** "file, line 12: " before a message about a place in a file; `lineWord` is the language's "line". */

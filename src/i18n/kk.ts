@@ -4,12 +4,12 @@
 // коэффициенті (ВК). Сандар — 1 234 567,89 (үзілмейтін бос орын), күндер — кк.аа.жжжж.
 import type { CellName } from '../core/matrix.js';
 import type { PeriodKind } from '../core/periods.js';
-import type { Problem, ProblemCode, Severity } from '../core/problems.js';
+import type { FileReason, Problem, Severity, SheetSkipReason } from '../core/problems.js';
 import type { AbcBoundary, AbcMetric, SdKind, XyzStart } from '../core/settings.js';
 import type { WinBackAction } from '../core/win-back.js';
 import { makeHuman } from './human.js';
 import type { ColumnTextContext, Messages, RowCounts, UsageParams } from './en.js';
-import { detail, detailList, filePrefix, parsePeriodLabel, wherePrefix } from './helpers.js';
+import { filePrefix, parsePeriodLabel, wherePrefix, word, type Wording } from './helpers.js';
 
 const h = makeHuman({ group: '\u00a0', decimal: ',', dates: 'dmy' });
 const pct = (x: number): string => h.number(Math.round(x * 1000) / 10);
@@ -69,46 +69,42 @@ const ROLE_HINT: Record<string, string> = {
   amount: '--map amount=ТАҚЫРЫП (немесе --map quantity=… және --map price=…)',
 };
 
-/** Файл оқитын модульдер қатені түсіндіретін сөздер, қазақша. */
-const REASONS: Record<string, string> = {
-  'it is a folder, not a file': 'бұл файл емес, қалта',
-  'permission denied': 'рұқсат жоқ',
-  'a part of the path is not a folder': 'жолдың бір бөлігі қалта емес',
-  'too many symbolic links': 'символдық сілтемелер тым көп',
-  'the name is too long': 'атауы тым ұзын',
-  'input/output error': 'енгізу-шығару қатесі',
-  'too many open files': 'ашық файлдар тым көп',
-  'it is a folder': 'бұл қалта',
-  'read-only file system': 'тек оқуға арналған файлдық жүйе',
-  'no space left on the device': 'құрылғыда орын жоқ',
-  'disk quota exceeded': 'диск квотасы асып кетті',
-  'the file is in use; is it open in another program?': 'файл басқа бағдарламада ашық болуы мүмкін',
-  'it is not a regular file': 'бұл кәдімгі файл емес',
-  'the file is read-only': 'файл тек оқуға арналған',
-  'it holds no ledger': 'онда журнал жоқ',
-  'no header row with known column names': 'белгілі баған атаулары бар тақырып жолы жоқ',
-  'a header but no rows': 'тақырып бар, жолдар жоқ',
-  'an Excel 97-2003 .xls workbook, or a password-protected one: save it as .xlsx without a password, or as CSV':
-    'Excel 97-2003 (.xls) кітабы немесе құпиясөзбен қорғалған кітап: оны құпиясөзсіз .xlsx немесе CSV ретінде сақтаңыз',
-  'an OpenDocument file (.ods), not an .xlsx workbook: save it as .xlsx or CSV': 'OpenDocument файлы (.ods), .xlsx кітабы емес: оны .xlsx немесе CSV ретінде сақтаңыз',
-  'a zip archive, but not an .xlsx workbook: it has no worksheets': 'zip мұрағаты, бірақ .xlsx кітабы емес: онда парақтар жоқ',
-};
+/** Файлды неге оқу не жазу мүмкін емес. */
+const fileReason = {
+  'folder-not-file': () => 'бұл файл емес, қалта',
+  'permission-denied': () => 'рұқсат жоқ',
+  'path-not-folder': () => 'жолдың бір бөлігі қалта емес',
+  'symlink-loop': () => 'символдық сілтемелер тым көп',
+  'name-too-long': () => 'атауы тым ұзын',
+  'io-error': () => 'енгізу-шығару қатесі',
+  'too-many-open-files': () => 'ашық файлдар тым көп',
+  'xls-workbook': () => 'Excel 97-2003 (.xls) кітабы немесе құпиясөзбен қорғалған кітап: оны құпиясөзсіз .xlsx немесе CSV ретінде сақтаңыз',
+  'ods-file': () => 'OpenDocument файлы (.ods), .xlsx кітабы емес: оны .xlsx немесе CSV ретінде сақтаңыз',
+  'zip-not-xlsx': () => 'zip мұрағаты, бірақ .xlsx кітабы емес: онда парақтар жоқ',
+  'csv-quote-not-closed': (r) => `тырнақша жабылмаған: файл ${r.line}-жолда ашылған тырнақшадағы өрістің ішінде аяқталады`,
+  'csv-syntax': (r) => `CSV синтаксис қатесі ${r.csvCode}: ${r.line}-жол${r.column !== undefined ? `, ${r.column}-өріс` : ''}`,
+  'is-folder': () => 'бұл қалта',
+  'not-regular-file': () => 'бұл кәдімгі файл емес',
+  'read-only-file': () => 'файл тек оқуға арналған',
+  'read-only-file-system': () => 'тек оқуға арналған файлдық жүйе',
+  'no-space': () => 'құрылғыда орын жоқ',
+  'quota-exceeded': () => 'диск квотасы асып кетті',
+  'file-in-use': () => 'файл басқа бағдарламада ашық болуы мүмкін',
+  'no-folder': (r) => `${r.folder} қалтасы жоқ`,
+  'folder-path-not-folder': (r) => `${r.folder} жолының бір бөлігі қалта емес`,
+  'not-a-folder': (r) => `${r.folder} — қалта емес`,
+  system: (r) => r.text,
+} satisfies Wording<FileReason>;
 
-function reason(text: string): string {
-  const known = REASONS[text];
-  if (known !== undefined) return known;
-  let m = /^no folder (.+)$/.exec(text);
-  if (m !== null) return `${m[1]} қалтасы жоқ`;
-  m = /^a part of (.+) is not a folder$/.exec(text);
-  if (m !== null) return `${m[1]} жолының бір бөлігі қалта емес`;
-  m = /^no column "(.*)" for --map (.*)$/.exec(text);
-  if (m !== null) return `--map ${m[2]} үшін «${m[1]}» бағаны жоқ`;
-  m = /^no (.+) column$/.exec(text);
-  if (m !== null) return `баған жоқ: ${m[1]!.split(', ').map((r) => ROLE[r] ?? r).join(', ')}`;
-  m = /^(.+) is not a folder$/.exec(text);
-  if (m !== null) return `${m[1]} — қалта емес`;
-  return text;
-}
+/** Парақ неге өткізілді. */
+const sheetSkipReason = {
+  'no-header': () => 'белгілі баған атаулары бар тақырып жолы жоқ',
+  'no-rows': () => 'тақырып бар, жолдар жоқ',
+  'missing-column': (r) => `баған жоқ: ${r.roles.map((role) => ROLE[role] ?? role).join(', ')}`,
+  'unknown-mapped-column': (r) => `--map ${r.role} үшін «${r.column}» бағаны жоқ`,
+} satisfies Wording<SheetSkipReason>;
+
+const because = (reason: FileReason | undefined): string => (reason === undefined ? '' : ` (${word(fileReason, reason)})`);
 
 /** "sales.xlsx, sheet \"Jan\"" → "sales.xlsx, «Jan» парағы". */
 function place(file: string): string {
@@ -153,7 +149,7 @@ const usage = {
   xlsxName: (p: UsageParams) => `-o Excel кітабын жазады: .xlsx деп аяқталатын файл атауын беріңіз, «${p.value}» емес`,
   lang: (p: UsageParams) => `--lang: ${allowed(p)} бірі, «${p.value}» емес`,
   configMissing: (p: UsageParams) => `${p.file}: баптаулар файлы табылмады`,
-  configUnreadable: (p: UsageParams) => `${p.file}: баптаулар файлын оқу мүмкін емес (${reason(p.reason ?? '')})`,
+  configUnreadable: (p: UsageParams) => `${p.file}: баптаулар файлын оқу мүмкін емес (${p.reason ?? ''})`,
   configNotJson: (p: UsageParams) => `${p.file}: баптаулар файлы дұрыс JSON емес (${p.reason})`,
   configNotObject: (p: UsageParams) => `${p.file}: баптаулар файлында баптаулары бар бір JSON нысаны болуы керек, мысалы {"period": "quarter"}`,
   configUnknownKey: (p: UsageParams) =>
@@ -165,90 +161,90 @@ const usage = {
   fromConfig: (p: UsageParams) => ` (${p.file} ішінде «${p.key}» ретінде берілген)`,
 };
 
-const date = (p: Problem, key: string): string => h.isoDay(detail(p, key));
-const count = (p: Problem, key: string): string => n0(detail(p, key));
+const date = (day: string): string => h.isoDay(day);
+const count = (n: number): string => n0(String(n));
 
 const problems = {
-  'bad-option': (p: Problem) => `${p.value ?? ''}${p.details?.hint !== undefined ? ` (${String(p.details.hint)})` : ''}`,
-  'file-not-found': (p: Problem) => `${p.file}: файл табылмады`,
-  'file-unreadable': (p: Problem) => `${p.file}: оқу мүмкін емес${p.value !== undefined ? ` (${reason(p.value)})` : ''}`,
-  'file-empty': (p: Problem) => `${p.file}: файл бос`,
-  'file-binary': (p: Problem) => `${p.file}: бұл мәтіндік журнал емес (екілік деректер); CSV, .csv.gz немесе .xlsx файлын беріңіз`,
-  'file-truncated': (p: Problem) =>
-    `${p.file}: ${p.details?.reason === 'xlsx' ? 'кітап қиылған немесе бүлінген' : 'сығылған файл қиылған немесе бүлінген'}${p.value !== undefined ? ` (${reason(p.value)})` : ''}`,
-  'sheet-not-found': (p: Problem) => `${p.file}: «${p.value}» парағы жоқ; парақтар: ${names(p.details?.sheets)}`,
-  'sheet-skipped': (p: Problem) => `${p.file}: «${p.value}» парағы өткізілді: ${reason(String(p.details?.reason ?? 'it holds no ledger'))}; оқылатын парақтарды --sheet АТАУ арқылы көрсетіңіз`,
-  'no-header': (p: Problem) =>
+  'bad-option': (p) => `${p.value ?? ''}${p.details?.hint !== undefined ? ` (${String(p.details.hint)})` : ''}`,
+  'file-not-found': (p) => `${p.file}: файл табылмады`,
+  'file-unreadable': (p) => `${p.file}: оқу мүмкін емес${because(p.details?.reason)}`,
+  'file-empty': (p) => `${p.file}: файл бос`,
+  'file-binary': (p) => `${p.file}: бұл мәтіндік журнал емес (екілік деректер); CSV, .csv.gz немесе .xlsx файлын беріңіз`,
+  'file-truncated': (p) =>
+    `${p.file}: ${p.details.format === 'xlsx' ? 'кітап қиылған немесе бүлінген' : 'сығылған файл қиылған немесе бүлінген'}`,
+  'sheet-not-found': (p) => `${p.file}: «${p.value}» парағы жоқ; парақтар: ${names(p.details?.sheets)}`,
+  'sheet-skipped': (p) => `${p.file}: «${p.value}» парағы өткізілді: ${word(sheetSkipReason, p.details.reason)}; оқылатын парақтарды --sheet АТАУ арқылы көрсетіңіз`,
+  'no-header': (p) =>
     `${p.file}: алғашқы жолдарда белгілі баған атаулары (клиент, күні, сома…) бар тақырып жолы жоқ; бірінші жол: ${names(p.details?.firstRow)}; бағандарды --map рөл=ТАҚЫРЫП арқылы атаңыз`,
-  'no-rows': (p: Problem) => `${filePrefix(p)}журналда тақырып бар, бірақ жолдар жоқ`,
-  'missing-column': (p: Problem) => {
-    const roles = detailList(p, 'roles');
+  'no-rows': (p) => `${filePrefix(p)}журналда тақырып бар, бірақ жолдар жоқ`,
+  'missing-column': (p) => {
+    const roles = p.details.roles;
     const hints = roles.map((r) => ROLE_HINT[r] ?? `--map ${r}=ТАҚЫРЫП`).join(', ');
     return `${filePrefix(p)}баған табылмады: ${roles.map((r) => ROLE[r] ?? r).join(', ')}; тақырыптар: ${names(p.details?.headers)}; ${hints} қолданыңыз`;
   },
-  'unknown-mapped-column': (p: Problem) => `${filePrefix(p)}--map ${p.value}="${p.column}": мұндай баған жоқ; тақырыптар: ${names(p.details?.headers)}`,
-  'ambiguous-dates': (p: Problem) =>
+  'unknown-mapped-column': (p) => `${filePrefix(p)}--map ${p.value}="${p.column}": мұндай баған жоқ; тақырыптар: ${names(p.details?.headers)}`,
+  'ambiguous-dates': (p) =>
     `${p.file}: «${p.column}» ішіндегі «${p.value}» сияқты күндер күн/ай ретінде де, ай/күн ретінде де оқылады; нақтылаңыз: --date-format dd/mm/yyyy немесе --date-format mm/dd/yyyy`,
-  'ambiguous-numbers': (p: Problem) =>
-    `${p.file}: «${p.column}» ішіндегі «${p.value}» сияқты сандарда «${detail(p, 'point')}» ондық белгі ретінде де, мыңдық бөлгіш ретінде де оқылады; нақтылаңыз: --decimal . немесе --decimal ,`,
-  'unknown-date-format': (p: Problem) =>
+  'ambiguous-numbers': (p) =>
+    `${p.file}: «${p.column}» ішіндегі «${p.value}» сияқты сандарда «${p.details.point}» ондық белгі ретінде де, мыңдық бөлгіш ретінде де оқылады; нақтылаңыз: --decimal . немесе --decimal ,`,
+  'unknown-date-format': (p) =>
     `${p.file}: «${p.column}» ішіндегі күндерді оқу мүмкін емес (мысалы, «${p.value}»); --date-format көрсетіңіз (dd.mm.yyyy, dd/mm/yyyy, mm/dd/yyyy, yyyy-mm-dd, yyyymmdd, serial)`,
-  'bad-row': (p: Problem) =>
+  'bad-row': (p) =>
     p.details?.kind === 'client'
       ? `${wherePrefix(p, 'жол')}«${p.column}» ішінде клиент жоқ`
       : `${wherePrefix(p, 'жол')}«${p.column}» ішінде ${p.details?.kind === 'date' ? 'оқылмайтын күн' : p.details?.kind === 'number' ? 'оқылмайтын сан' : 'оқылмайтын мән'}: «${p.value}»`,
-  'no-profit-column': (_p: Problem) => 'журналда пайда бағаны жоқ, сондықтан --by profit қолдануға болмайды; бағанды --map profit=ТАҚЫРЫП арқылы көрсетіңіз',
-  'no-quantity-column': (_p: Problem) => 'журналда сан бағаны жоқ, сондықтан --by quantity қолдануға болмайды; бағанды --map quantity=ТАҚЫРЫП арқылы көрсетіңіз',
-  'empty-window': (p: Problem) =>
-    `журналда (${date(p, 'from')} … ${date(p, 'to')}) бірде-бір толық ${PERIOD[detail(p, 'period') as PeriodKind] ?? detail(p, 'period')} жоқ; --include-partial, қысқарақ --period немесе --from/--to қолданыңыз`,
-  'output-unwritable': (p: Problem) => `${p.file}: нәтижені жазу мүмкін емес${p.value !== undefined ? ` (${reason(p.value)})` : ''}`,
-  'output-is-input': (p: Problem) =>
+  'no-profit-column': (_p) => 'журналда пайда бағаны жоқ, сондықтан --by profit қолдануға болмайды; бағанды --map profit=ТАҚЫРЫП арқылы көрсетіңіз',
+  'no-quantity-column': (_p) => 'журналда сан бағаны жоқ, сондықтан --by quantity қолдануға болмайды; бағанды --map quantity=ТАҚЫРЫП арқылы көрсетіңіз',
+  'empty-window': (p) =>
+    `журналда (${date(p.details.from)} … ${date(p.details.to)}) бірде-бір толық ${PERIOD[p.details.period as PeriodKind] ?? p.details.period} жоқ; --include-partial, қысқарақ --period немесе --from/--to қолданыңыз`,
+  'output-unwritable': (p) => `${p.file}: нәтижені жазу мүмкін емес${because(p.details.reason)}`,
+  'output-is-input': (p) =>
     `${p.file}: бұл кіріс журналы${p.value !== undefined && p.value !== p.file ? ` (${p.value})` : ''}; kam кіріс файлдарын ешқашан қайта жазбайды: -o үшін басқа атау таңдаңыз`,
-  'rows-skipped': (p: Problem) =>
-    `өткізілген жолдар: ${count(p, 'total')} (клиенті жоқ: ${count(p, 'noClient')}, оқылмайтын күн: ${count(p, 'badDate')}, оқылмайтын сан: ${count(p, 'badNumber')})`,
-  'partial-period-dropped': (p: Problem) =>
-    `${p.details?.edge === 'leading' ? 'бірінші' : 'соңғы'} ${period(p.value ?? '')} кезеңі ішінара ғана қамтылған (${date(p, 'from')} … ${date(p, 'to')}) және алынып тасталды; --include-partial оны қалдырады`,
-  'partial-period-kept': (p: Problem) =>
-    `${p.details?.edge === 'leading' ? 'бірінші' : 'соңғы'} ${period(p.value ?? '')} кезеңі ішінара ғана қамтылған (${date(p, 'from')} … ${date(p, 'to')}) және қалдырылды (--include-partial)`,
-  'window-capped': (p: Problem) =>
-    `--to ${h.isoDay(p.value ?? '')} талдау күнінен (${date(p, 'asOf')}) кейін: аралық талдау күнінің кезеңімен аяқталады (кейінгі кезеңдерде жолдар жоқ)`,
-  'xyz-degenerate': (p: Problem) => {
+  'rows-skipped': (p) =>
+    `өткізілген жолдар: ${count(p.details.total)} (клиенті жоқ: ${count(p.details.noClient)}, оқылмайтын күн: ${count(p.details.badDate)}, оқылмайтын сан: ${count(p.details.badNumber)})`,
+  'partial-period-dropped': (p) =>
+    `${p.details?.edge === 'leading' ? 'бірінші' : 'соңғы'} ${period(p.value ?? '')} кезеңі ішінара ғана қамтылған (${date(p.details.from)} … ${date(p.details.to)}) және алынып тасталды; --include-partial оны қалдырады`,
+  'partial-period-kept': (p) =>
+    `${p.details?.edge === 'leading' ? 'бірінші' : 'соңғы'} ${period(p.value ?? '')} кезеңі ішінара ғана қамтылған (${date(p.details.from)} … ${date(p.details.to)}) және қалдырылды (--include-partial)`,
+  'window-capped': (p) =>
+    `--to ${h.isoDay(p.value ?? '')} талдау күнінен (${date(p.details.asOf)}) кейін: аралық талдау күнінің кезеңімен аяқталады (кейінгі кезеңдерде жолдар жоқ)`,
+  'xyz-degenerate': (p) => {
     const tries = [
       p.details?.suggestedCutoffs !== undefined ? `--xyz ${String(p.details.suggestedCutoffs)}` : '',
       p.details?.suggestedPeriod !== undefined ? `--period ${String(p.details.suggestedPeriod)}` : '',
     ].filter((t) => t !== '');
-    return `${p.value} тобындағы клиенттер: ${count(p, 'count')} / ${count(p, 'classed')}, XYZ бөлінісі аз мәлімет береді${tries.length > 0 ? `; ${tries.join(' немесе ')} байқап көріңіз` : ''}`;
+    return `${p.value} тобындағы клиенттер: ${count(p.details.count)} / ${count(p.details.classed)}, XYZ бөлінісі аз мәлімет береді${tries.length > 0 ? `; ${tries.join(' немесе ')} байқап көріңіз` : ''}`;
   },
-  'no-positive-clients': (_p: Problem) => 'аралықта бірде-бір клиенттің оң жиыны жоқ: барлық клиенттер C тобында',
-  'rows-after-as-of': (p: Problem) => `талдау күнінен кейінгі клиент-күндер есепке алынбайды: ${count(p, 'days')}`,
-  'bgnbd-not-fitted': (p: Problem) =>
+  'no-positive-clients': (_p) => 'аралықта бірде-бір клиенттің оң жиыны жоқ: барлық клиенттер C тобында',
+  'rows-after-as-of': (p) => `талдау күнінен кейінгі клиент-күндер есепке алынбайды: ${count(p.details.days)}`,
+  'bgnbd-not-fitted': (p) =>
     p.value === 'no-convergence'
-      ? `${count(p, 'clients')} клиент бойынша BG/NBD бағалауы максимумға жетпей тоқтады (ұқсастық шекараға қарай өсе береді, мысалы барлық клиенттер бірдей жылдамдықпен кетсе): P(белсенді) табылған ең жақсы параметрлермен есептелді`
+      ? `${count(p.details.clients)} клиент бойынша BG/NBD бағалауы максимумға жетпей тоқтады (ұқсастық шекараға қарай өсе береді, мысалы барлық клиенттер бірдей жылдамдықпен кетсе): P(белсенді) табылған ең жақсы параметрлермен есептелді`
       : p.value === 'no-fit'
-        ? `${count(p, 'clients')} клиент бойынша BG/NBD бағалауы жарамды параметрлер таппады: P(белсенді) бос қалды`
+        ? `${count(p.details.clients)} клиент бойынша BG/NBD бағалауы жарамды параметрлер таппады: P(белсенді) бос қалды`
         : p.value === 'no-repeat-purchases'
           ? 'бірде-бір клиент бір күннен артық сатып алған жоқ: BG/NBD моделін құру мүмкін емес, P(белсенді) бос қалды'
-          : `BG/NBD үшін сатып алуы бар кемінде ${count(p, 'needed')} клиент қажет, журналда ${count(p, 'clients')}: P(белсенді) бос қалды`,
-  'lost-key-clients': (p: Problem) => `жоғалған негізгі клиенттер (${count(p, 'count')}): ${names(p.details?.clients)} (--fail-on lost-key)`,
-  'client-not-found': (p: Problem) => {
-    const near = detailList(p, 'suggestions');
+          : `BG/NBD үшін сатып алуы бар кемінде ${count(p.details.needed)} клиент қажет, журналда ${count(p.details.clients)}: P(белсенді) бос қалды`,
+  'lost-key-clients': (p) => `жоғалған негізгі клиенттер (${count(p.details.count)}): ${names(p.details?.clients)} (--fail-on lost-key)`,
+  'client-not-found': (p) => {
+    const near = p.details.suggestions;
     return `журналда «${p.value ?? ''}» атты клиент жоқ${near.length > 0 ? `; мүмкін, ${names(near)}?` : '; ұқсас атаулар жоқ'}`;
   },
-  'attributes-no-client-column': (p: Problem) => `${p.file}: атрибуттар файлында клиент бағаны жоқ; тақырыптар: ${names(p.details?.headers)}; оны «клиент» деп атаңыз`,
-  'attributes-unmatched': (p: Problem) => {
-    const list = detailList(p, 'names');
+  'attributes-no-client-column': (p) => `${p.file}: атрибуттар файлында клиент бағаны жоқ; тақырыптар: ${names(p.details?.headers)}; оны «клиент» деп атаңыз`,
+  'attributes-unmatched': (p) => {
+    const list = p.details.names;
     const shown = list.slice(0, 20);
     const more = list.length > shown.length ? ` және тағы ${list.length - shown.length}` : '';
     return `${p.file}: журналдағы бірде-бір клиентке сәйкес келмеген атаулар (регистр мен бос орындар ескерілмейді) — ${list.length}: ${names(shown)}${more}`;
   },
-  'attributes-bad-value': (p: Problem) =>
-    `${p.file}: need/can_pay/authority ішінде «иә» деп те, «жоқ» деп те оқылмаған мәндер бос қалдырылды: ${count(p, 'count')} (біріншісі: жол ${String(p.line)}, ${p.column ?? ''} «${p.value ?? ''}»)`,
-  'attributes-computed-tag': (p: Problem) => `${p.file}: kam журнал бойынша есептейтін белгілер атрибуттар файлында ескерілмейді: ${names(p.details?.tags)}`,
-  'compare-outside-ledger': (p: Problem) =>
+  'attributes-bad-value': (p) =>
+    `${p.file}: need/can_pay/authority ішінде «иә» деп те, «жоқ» деп те оқылмаған мәндер бос қалдырылды: ${count(p.details.count)} (біріншісі: жол ${String(p.line)}, ${p.column ?? ''} «${p.value ?? ''}»)`,
+  'attributes-computed-tag': (p) => `${p.file}: kam журнал бойынша есептейтін белгілер атрибуттар файлында ескерілмейді: ${names(p.details?.tags)}`,
+  'compare-outside-ledger': (p) =>
     p.value === 'before'
-      ? `салыстыру аралығы ${date(p, 'from')} … ${date(p, 'to')} журнал басталғанға дейін жатыр (алғашқы күні ${date(p, 'ledgerFrom')}): барлық клиенттер жаңа`
-      : `салыстыру аралығы ${date(p, 'from')} … ${date(p, 'to')} журналдан бұрын басталады (алғашқы күні ${date(p, 'ledgerFrom')}): оның топтары аралықтың бір бөлігіне ғана негізделген`,
-} satisfies Record<ProblemCode, (p: Problem) => string>;
+      ? `салыстыру аралығы ${date(p.details.from)} … ${date(p.details.to)} журнал басталғанға дейін жатыр (алғашқы күні ${date(p.details.ledgerFrom)}): барлық клиенттер жаңа`
+      : `салыстыру аралығы ${date(p.details.from)} … ${date(p.details.to)} журналдан бұрын басталады (алғашқы күні ${date(p.details.ledgerFrom)}): оның топтары аралықтың бір бөлігіне ғана негізделген`,
+} satisfies Wording<Problem>;
 
 export const kk: Messages = {
   lang: 'kk',
@@ -334,7 +330,6 @@ export const kk: Messages = {
   problems,
   usage,
   configTypes,
-  reason,
   place,
 
   cli: {

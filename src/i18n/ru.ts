@@ -4,12 +4,12 @@
 // коэффициент вариации (КВ). Числа — 1 234 567,89 (неразрывный пробел), даты — дд.мм.гггг.
 import type { CellName } from '../core/matrix.js';
 import type { PeriodKind } from '../core/periods.js';
-import type { Problem, ProblemCode, Severity } from '../core/problems.js';
+import type { FileReason, Problem, Severity, SheetSkipReason } from '../core/problems.js';
 import type { AbcBoundary, AbcMetric, SdKind, XyzStart } from '../core/settings.js';
 import type { WinBackAction } from '../core/win-back.js';
 import { makeHuman } from './human.js';
 import type { ColumnTextContext, Messages, RowCounts, UsageParams } from './en.js';
-import { detail, detailList, filePrefix, parsePeriodLabel, pluralRu as pl, wherePrefix } from './helpers.js';
+import { filePrefix, parsePeriodLabel, pluralRu as pl, wherePrefix, word, type Wording } from './helpers.js';
 
 const h = makeHuman({ group: '\u00a0', decimal: ',', dates: 'dmy' });
 const pct = (x: number): string => h.number(Math.round(x * 1000) / 10);
@@ -80,46 +80,42 @@ const ROLE_HINT: Record<string, string> = {
   amount: '--map amount=ЗАГОЛОВОК (или --map quantity=… и --map price=…)',
 };
 
-/** Слова, которыми читатели файлов объясняют ошибку, по-русски. */
-const REASONS: Record<string, string> = {
-  'it is a folder, not a file': 'это папка, а не файл',
-  'permission denied': 'нет доступа',
-  'a part of the path is not a folder': 'часть пути — не папка',
-  'too many symbolic links': 'слишком много символических ссылок',
-  'the name is too long': 'слишком длинное имя',
-  'input/output error': 'ошибка ввода-вывода',
-  'too many open files': 'слишком много открытых файлов',
-  'it is a folder': 'это папка',
-  'read-only file system': 'файловая система только для чтения',
-  'no space left on the device': 'на устройстве нет места',
-  'disk quota exceeded': 'превышена дисковая квота',
-  'the file is in use; is it open in another program?': 'файл занят; не открыт ли он в другой программе?',
-  'it is not a regular file': 'это не обычный файл',
-  'the file is read-only': 'файл только для чтения',
-  'it holds no ledger': 'в нём нет журнала',
-  'no header row with known column names': 'нет строки заголовка с известными названиями столбцов',
-  'a header but no rows': 'заголовок есть, строк нет',
-  'an Excel 97-2003 .xls workbook, or a password-protected one: save it as .xlsx without a password, or as CSV':
-    'книга Excel 97-2003 (.xls) или защищённая паролем: сохраните её как .xlsx без пароля или как CSV',
-  'an OpenDocument file (.ods), not an .xlsx workbook: save it as .xlsx or CSV': 'файл OpenDocument (.ods), а не книга .xlsx: сохраните его как .xlsx или CSV',
-  'a zip archive, but not an .xlsx workbook: it has no worksheets': 'zip-архив, но не книга .xlsx: в нём нет листов',
-};
+/** Почему файл не прочитать или не записать. */
+const fileReason = {
+  'folder-not-file': () => 'это папка, а не файл',
+  'permission-denied': () => 'нет доступа',
+  'path-not-folder': () => 'часть пути — не папка',
+  'symlink-loop': () => 'слишком много символических ссылок',
+  'name-too-long': () => 'слишком длинное имя',
+  'io-error': () => 'ошибка ввода-вывода',
+  'too-many-open-files': () => 'слишком много открытых файлов',
+  'xls-workbook': () => 'книга Excel 97-2003 (.xls) или защищённая паролем: сохраните её как .xlsx без пароля или как CSV',
+  'ods-file': () => 'файл OpenDocument (.ods), а не книга .xlsx: сохраните его как .xlsx или CSV',
+  'zip-not-xlsx': () => 'zip-архив, но не книга .xlsx: в нём нет листов',
+  'csv-quote-not-closed': (r) => `кавычка не закрыта: файл кончается внутри поля в кавычках, открытого в строке ${r.line}`,
+  'csv-syntax': (r) => `синтаксическая ошибка CSV ${r.csvCode} в строке ${r.line}${r.column !== undefined ? `, поле ${r.column}` : ''}`,
+  'is-folder': () => 'это папка',
+  'not-regular-file': () => 'это не обычный файл',
+  'read-only-file': () => 'файл только для чтения',
+  'read-only-file-system': () => 'файловая система только для чтения',
+  'no-space': () => 'на устройстве нет места',
+  'quota-exceeded': () => 'превышена дисковая квота',
+  'file-in-use': () => 'файл занят; не открыт ли он в другой программе?',
+  'no-folder': (r) => `нет папки ${r.folder}`,
+  'folder-path-not-folder': (r) => `часть пути ${r.folder} — не папка`,
+  'not-a-folder': (r) => `${r.folder} — не папка`,
+  system: (r) => r.text,
+} satisfies Wording<FileReason>;
 
-function reason(text: string): string {
-  const known = REASONS[text];
-  if (known !== undefined) return known;
-  let m = /^no folder (.+)$/.exec(text);
-  if (m !== null) return `нет папки ${m[1]}`;
-  m = /^a part of (.+) is not a folder$/.exec(text);
-  if (m !== null) return `часть пути ${m[1]} — не папка`;
-  m = /^no column "(.*)" for --map (.*)$/.exec(text);
-  if (m !== null) return `нет столбца «${m[1]}» для --map ${m[2]}`;
-  m = /^no (.+) column$/.exec(text);
-  if (m !== null) return `нет столбца: ${m[1]!.split(', ').map((r) => ROLE[r] ?? r).join(', ')}`;
-  m = /^(.+) is not a folder$/.exec(text);
-  if (m !== null) return `${m[1]} — не папка`;
-  return text;
-}
+/** Почему лист пропущен. */
+const sheetSkipReason = {
+  'no-header': () => 'нет строки заголовка с известными названиями столбцов',
+  'no-rows': () => 'заголовок есть, строк нет',
+  'missing-column': (r) => `нет столбца: ${r.roles.map((role) => ROLE[role] ?? role).join(', ')}`,
+  'unknown-mapped-column': (r) => `нет столбца «${r.column}» для --map ${r.role}`,
+} satisfies Wording<SheetSkipReason>;
+
+const because = (reason: FileReason | undefined): string => (reason === undefined ? '' : ` (${word(fileReason, reason)})`);
 
 /** "sales.xlsx, sheet \"Jan\"" → "sales.xlsx, лист «Jan»". */
 function place(file: string): string {
@@ -164,7 +160,7 @@ const usage = {
   xlsxName: (p: UsageParams) => `-o записывает книгу Excel: укажите имя файла с окончанием .xlsx, а не «${p.value}»`,
   lang: (p: UsageParams) => `--lang: одно из ${allowed(p)}, а не «${p.value}»`,
   configMissing: (p: UsageParams) => `${p.file}: файл настроек не найден`,
-  configUnreadable: (p: UsageParams) => `${p.file}: не удаётся прочитать файл настроек (${reason(p.reason ?? '')})`,
+  configUnreadable: (p: UsageParams) => `${p.file}: не удаётся прочитать файл настроек (${p.reason ?? ''})`,
   configNotJson: (p: UsageParams) => `${p.file}: файл настроек — не корректный JSON (${p.reason})`,
   configNotObject: (p: UsageParams) => `${p.file}: файл настроек должен содержать один объект JSON с параметрами, например {"period": "quarter"}`,
   configUnknownKey: (p: UsageParams) =>
@@ -176,90 +172,90 @@ const usage = {
   fromConfig: (p: UsageParams) => ` (задано в ${p.file} как «${p.key}»)`,
 };
 
-const date = (p: Problem, key: string): string => h.isoDay(detail(p, key));
-const count = (p: Problem, key: string): string => n0(detail(p, key));
+const date = (day: string): string => h.isoDay(day);
+const count = (n: number): string => n0(String(n));
 
 const problems = {
-  'bad-option': (p: Problem) => `${p.value ?? ''}${p.details?.hint !== undefined ? ` (${String(p.details.hint)})` : ''}`,
-  'file-not-found': (p: Problem) => `${p.file}: файл не найден`,
-  'file-unreadable': (p: Problem) => `${p.file}: не удаётся прочитать${p.value !== undefined ? ` (${reason(p.value)})` : ''}`,
-  'file-empty': (p: Problem) => `${p.file}: файл пуст`,
-  'file-binary': (p: Problem) => `${p.file}: это не текстовый журнал (двоичные данные); нужен файл CSV, .csv.gz или .xlsx`,
-  'file-truncated': (p: Problem) =>
-    `${p.file}: ${p.details?.reason === 'xlsx' ? 'книга обрезана или повреждена' : 'сжатый файл обрезан или повреждён'}${p.value !== undefined ? ` (${reason(p.value)})` : ''}`,
-  'sheet-not-found': (p: Problem) => `${p.file}: нет листа «${p.value}»; листы: ${names(p.details?.sheets)}`,
-  'sheet-skipped': (p: Problem) => `${p.file}: лист «${p.value}» пропущен: ${reason(String(p.details?.reason ?? 'it holds no ledger'))}; листы для чтения указываются через --sheet ИМЯ`,
-  'no-header': (p: Problem) =>
+  'bad-option': (p) => `${p.value ?? ''}${p.details?.hint !== undefined ? ` (${String(p.details.hint)})` : ''}`,
+  'file-not-found': (p) => `${p.file}: файл не найден`,
+  'file-unreadable': (p) => `${p.file}: не удаётся прочитать${because(p.details?.reason)}`,
+  'file-empty': (p) => `${p.file}: файл пуст`,
+  'file-binary': (p) => `${p.file}: это не текстовый журнал (двоичные данные); нужен файл CSV, .csv.gz или .xlsx`,
+  'file-truncated': (p) =>
+    `${p.file}: ${p.details.format === 'xlsx' ? 'книга обрезана или повреждена' : 'сжатый файл обрезан или повреждён'}`,
+  'sheet-not-found': (p) => `${p.file}: нет листа «${p.value}»; листы: ${names(p.details?.sheets)}`,
+  'sheet-skipped': (p) => `${p.file}: лист «${p.value}» пропущен: ${word(sheetSkipReason, p.details.reason)}; листы для чтения указываются через --sheet ИМЯ`,
+  'no-header': (p) =>
     `${p.file}: в первых строках нет строки заголовка с известными названиями столбцов (клиент, дата, сумма…); первая строка: ${names(p.details?.firstRow)}; назовите столбцы через --map роль=ЗАГОЛОВОК`,
-  'no-rows': (p: Problem) => `${filePrefix(p)}в журнале есть заголовок, но нет строк`,
-  'missing-column': (p: Problem) => {
-    const roles = detailList(p, 'roles');
+  'no-rows': (p) => `${filePrefix(p)}в журнале есть заголовок, но нет строк`,
+  'missing-column': (p) => {
+    const roles = p.details.roles;
     const hints = roles.map((r) => ROLE_HINT[r] ?? `--map ${r}=ЗАГОЛОВОК`).join(', ');
     return `${filePrefix(p)}не найден столбец: ${roles.map((r) => ROLE[r] ?? r).join(', ')}; заголовки: ${names(p.details?.headers)}; укажите ${hints}`;
   },
-  'unknown-mapped-column': (p: Problem) => `${filePrefix(p)}--map ${p.value}="${p.column}": такого столбца нет; заголовки: ${names(p.details?.headers)}`,
-  'ambiguous-dates': (p: Problem) =>
+  'unknown-mapped-column': (p) => `${filePrefix(p)}--map ${p.value}="${p.column}": такого столбца нет; заголовки: ${names(p.details?.headers)}`,
+  'ambiguous-dates': (p) =>
     `${p.file}: даты в «${p.column}», например «${p.value}», читаются и как день/месяц, и как месяц/день; уточните: --date-format dd/mm/yyyy или --date-format mm/dd/yyyy`,
-  'ambiguous-numbers': (p: Problem) =>
-    `${p.file}: числа в «${p.column}», например «${p.value}», читаются и с «${detail(p, 'point')}» как десятичным знаком, и как с разделителем тысяч; уточните: --decimal . или --decimal ,`,
-  'unknown-date-format': (p: Problem) =>
+  'ambiguous-numbers': (p) =>
+    `${p.file}: числа в «${p.column}», например «${p.value}», читаются и с «${p.details.point}» как десятичным знаком, и как с разделителем тысяч; уточните: --decimal . или --decimal ,`,
+  'unknown-date-format': (p) =>
     `${p.file}: не удаётся прочитать даты в «${p.column}» (например, «${p.value}»); укажите --date-format (dd.mm.yyyy, dd/mm/yyyy, mm/dd/yyyy, yyyy-mm-dd, yyyymmdd, serial)`,
-  'bad-row': (p: Problem) =>
+  'bad-row': (p) =>
     p.details?.kind === 'client'
       ? `${wherePrefix(p, 'строка')}нет клиента в «${p.column}»`
       : `${wherePrefix(p, 'строка')}${p.details?.kind === 'date' ? 'нечитаемая дата' : p.details?.kind === 'number' ? 'нечитаемое число' : 'нечитаемое значение'} в «${p.column}»: «${p.value}»`,
-  'no-profit-column': (_p: Problem) => 'в журнале нет столбца прибыли, поэтому --by profit недоступен; укажите столбец через --map profit=ЗАГОЛОВОК',
-  'no-quantity-column': (_p: Problem) => 'в журнале нет столбца количества, поэтому --by quantity недоступен; укажите столбец через --map quantity=ЗАГОЛОВОК',
-  'empty-window': (p: Problem) =>
-    `журнал (${date(p, 'from')} … ${date(p, 'to')}) не содержит ни одного полного ${PERIOD_GEN[detail(p, 'period') as PeriodKind] ?? detail(p, 'period')}; используйте --include-partial, более короткий --period или --from/--to`,
-  'output-unwritable': (p: Problem) => `${p.file}: не удаётся записать результат${p.value !== undefined ? ` (${reason(p.value)})` : ''}`,
-  'output-is-input': (p: Problem) =>
+  'no-profit-column': (_p) => 'в журнале нет столбца прибыли, поэтому --by profit недоступен; укажите столбец через --map profit=ЗАГОЛОВОК',
+  'no-quantity-column': (_p) => 'в журнале нет столбца количества, поэтому --by quantity недоступен; укажите столбец через --map quantity=ЗАГОЛОВОК',
+  'empty-window': (p) =>
+    `журнал (${date(p.details.from)} … ${date(p.details.to)}) не содержит ни одного полного ${PERIOD_GEN[p.details.period as PeriodKind] ?? p.details.period}; используйте --include-partial, более короткий --period или --from/--to`,
+  'output-unwritable': (p) => `${p.file}: не удаётся записать результат${because(p.details.reason)}`,
+  'output-is-input': (p) =>
     `${p.file}: это входной журнал${p.value !== undefined && p.value !== p.file ? ` (${p.value})` : ''}; kam никогда не перезаписывает входные файлы: выберите другое имя для -o`,
-  'rows-skipped': (p: Problem) =>
-    `пропущено строк: ${count(p, 'total')} (без клиента: ${count(p, 'noClient')}, с нечитаемой датой: ${count(p, 'badDate')}, с нечитаемым числом: ${count(p, 'badNumber')})`,
-  'partial-period-dropped': (p: Problem) =>
-    `${p.details?.edge === 'leading' ? 'первый' : 'последний'} период ${period(p.value ?? '')} покрыт лишь частично (${date(p, 'from')} … ${date(p, 'to')}) и исключён; --include-partial оставит его`,
-  'partial-period-kept': (p: Problem) =>
-    `${p.details?.edge === 'leading' ? 'первый' : 'последний'} период ${period(p.value ?? '')} покрыт лишь частично (${date(p, 'from')} … ${date(p, 'to')}) и оставлен (--include-partial)`,
-  'window-capped': (p: Problem) =>
-    `--to ${h.isoDay(p.value ?? '')} позже даты анализа ${date(p, 'asOf')}: окно заканчивается периодом даты анализа (в более поздних периодах строк нет)`,
-  'xyz-degenerate': (p: Problem) => {
+  'rows-skipped': (p) =>
+    `пропущено строк: ${count(p.details.total)} (без клиента: ${count(p.details.noClient)}, с нечитаемой датой: ${count(p.details.badDate)}, с нечитаемым числом: ${count(p.details.badNumber)})`,
+  'partial-period-dropped': (p) =>
+    `${p.details?.edge === 'leading' ? 'первый' : 'последний'} период ${period(p.value ?? '')} покрыт лишь частично (${date(p.details.from)} … ${date(p.details.to)}) и исключён; --include-partial оставит его`,
+  'partial-period-kept': (p) =>
+    `${p.details?.edge === 'leading' ? 'первый' : 'последний'} период ${period(p.value ?? '')} покрыт лишь частично (${date(p.details.from)} … ${date(p.details.to)}) и оставлен (--include-partial)`,
+  'window-capped': (p) =>
+    `--to ${h.isoDay(p.value ?? '')} позже даты анализа ${date(p.details.asOf)}: окно заканчивается периодом даты анализа (в более поздних периодах строк нет)`,
+  'xyz-degenerate': (p) => {
     const tries = [
       p.details?.suggestedCutoffs !== undefined ? `--xyz ${String(p.details.suggestedCutoffs)}` : '',
       p.details?.suggestedPeriod !== undefined ? `--period ${String(p.details.suggestedPeriod)}` : '',
     ].filter((t) => t !== '');
-    return `${count(p, 'count')} из ${count(p, 'classed')} клиентов — в группе ${p.value}: разбиение XYZ почти ничего не говорит${tries.length > 0 ? `; попробуйте ${tries.join(' или ')}` : ''}`;
+    return `${count(p.details.count)} из ${count(p.details.classed)} клиентов — в группе ${p.value}: разбиение XYZ почти ничего не говорит${tries.length > 0 ? `; попробуйте ${tries.join(' или ')}` : ''}`;
   },
-  'no-positive-clients': (_p: Problem) => 'ни у одного клиента нет положительного итога в окне: все клиенты в группе C',
-  'rows-after-as-of': (p: Problem) => `клиенто-дни после даты анализа не учитываются: ${count(p, 'days')}`,
-  'bgnbd-not-fitted': (p: Problem) =>
+  'no-positive-clients': (_p) => 'ни у одного клиента нет положительного итога в окне: все клиенты в группе C',
+  'rows-after-as-of': (p) => `клиенто-дни после даты анализа не учитываются: ${count(p.details.days)}`,
+  'bgnbd-not-fitted': (p) =>
     p.value === 'no-convergence'
-      ? `подгонка BG/NBD по ${count(p, 'clients')} клиентам остановилась, не достигнув максимума (правдоподобие растёт к границе, например когда все клиенты уходят с одной скоростью): P(активен) рассчитана по лучшим найденным параметрам`
+      ? `подгонка BG/NBD по ${count(p.details.clients)} клиентам остановилась, не достигнув максимума (правдоподобие растёт к границе, например когда все клиенты уходят с одной скоростью): P(активен) рассчитана по лучшим найденным параметрам`
       : p.value === 'no-fit'
-        ? `подгонка BG/NBD по ${count(p, 'clients')} клиентам не дала пригодных параметров: P(активен) не заполнена`
+        ? `подгонка BG/NBD по ${count(p.details.clients)} клиентам не дала пригодных параметров: P(активен) не заполнена`
         : p.value === 'no-repeat-purchases'
           ? 'ни один клиент не покупал больше одного дня: модель BG/NBD не построить, P(активен) не заполнена'
-          : `для BG/NBD нужно не менее ${count(p, 'needed')} клиентов с покупками, а в журнале их ${count(p, 'clients')}: P(активен) не заполнена`,
-  'lost-key-clients': (p: Problem) => `потеряны ключевые клиенты (${count(p, 'count')}): ${names(p.details?.clients)} (--fail-on lost-key)`,
-  'client-not-found': (p: Problem) => {
-    const near = detailList(p, 'suggestions');
+          : `для BG/NBD нужно не менее ${count(p.details.needed)} клиентов с покупками, а в журнале их ${count(p.details.clients)}: P(активен) не заполнена`,
+  'lost-key-clients': (p) => `потеряны ключевые клиенты (${count(p.details.count)}): ${names(p.details?.clients)} (--fail-on lost-key)`,
+  'client-not-found': (p) => {
+    const near = p.details.suggestions;
     return `в журнале нет клиента «${p.value ?? ''}»${near.length > 0 ? `; возможно, имелся в виду ${names(near)}?` : '; похожих имён нет'}`;
   },
-  'attributes-no-client-column': (p: Problem) => `${p.file}: в файле атрибутов нет столбца клиента; заголовки: ${names(p.details?.headers)}; назовите его «клиент»`,
-  'attributes-unmatched': (p: Problem) => {
-    const list = detailList(p, 'names');
+  'attributes-no-client-column': (p) => `${p.file}: в файле атрибутов нет столбца клиента; заголовки: ${names(p.details?.headers)}; назовите его «клиент»`,
+  'attributes-unmatched': (p) => {
+    const list = p.details.names;
     const shown = list.slice(0, 20);
     const more = list.length > shown.length ? ` и ещё ${list.length - shown.length}` : '';
     return `${p.file}: имена, не совпавшие ни с одним клиентом журнала (регистр и пробелы не учитываются), — ${list.length}: ${names(shown)}${more}`;
   },
-  'attributes-bad-value': (p: Problem) =>
-    `${p.file}: значения в need/can_pay/authority, не прочитанные ни как «да», ни как «нет», оставлены пустыми: ${count(p, 'count')} (первое: строка ${String(p.line)}, ${p.column ?? ''} «${p.value ?? ''}»)`,
-  'attributes-computed-tag': (p: Problem) => `${p.file}: теги, которые kam вычисляет по журналу, в файле атрибутов не учитываются: ${names(p.details?.tags)}`,
-  'compare-outside-ledger': (p: Problem) =>
+  'attributes-bad-value': (p) =>
+    `${p.file}: значения в need/can_pay/authority, не прочитанные ни как «да», ни как «нет», оставлены пустыми: ${count(p.details.count)} (первое: строка ${String(p.line)}, ${p.column ?? ''} «${p.value ?? ''}»)`,
+  'attributes-computed-tag': (p) => `${p.file}: теги, которые kam вычисляет по журналу, в файле атрибутов не учитываются: ${names(p.details?.tags)}`,
+  'compare-outside-ledger': (p) =>
     p.value === 'before'
-      ? `окно сравнения ${date(p, 'from')} … ${date(p, 'to')} лежит до начала журнала (первая дата ${date(p, 'ledgerFrom')}): все клиенты новые`
-      : `окно сравнения ${date(p, 'from')} … ${date(p, 'to')} начинается раньше журнала (первая дата ${date(p, 'ledgerFrom')}): его группы опираются лишь на часть окна`,
-} satisfies Record<ProblemCode, (p: Problem) => string>;
+      ? `окно сравнения ${date(p.details.from)} … ${date(p.details.to)} лежит до начала журнала (первая дата ${date(p.details.ledgerFrom)}): все клиенты новые`
+      : `окно сравнения ${date(p.details.from)} … ${date(p.details.to)} начинается раньше журнала (первая дата ${date(p.details.ledgerFrom)}): его группы опираются лишь на часть окна`,
+} satisfies Wording<Problem>;
 
 export const ru: Messages = {
   lang: 'ru',
@@ -345,7 +341,6 @@ export const ru: Messages = {
   problems,
   usage,
   configTypes,
-  reason,
   place,
 
   cli: {

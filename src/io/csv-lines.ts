@@ -17,10 +17,13 @@ const SEGMENT_GAP_LINES = 8;
 const DISCOVERY_CHARS = 64 * 1024;
 
 /** A csv-parse failure that says where, in the input's own line numbers. */
+/** csv-parse's refusal, with where it happened: `line` of the input (from 1), `column` the field (from 1) where known. */
 export class CsvSyntaxError extends Error {
   constructor(
     message: string,
     readonly code: string,
+    readonly line: number,
+    readonly column?: number,
   ) {
     super(message);
   }
@@ -328,9 +331,11 @@ export class CsvLines {
       const code = (error as { code?: string }).code ?? '';
       if (code === 'CSV_QUOTE_NOT_CLOSED') {
         if (more) return false;
-        throw new CsvSyntaxError(`Quote Not Closed: the parsing is finished with an opening quote at line ${this.line}`, code);
+        throw new CsvSyntaxError(`Quote Not Closed: the parsing is finished with an opening quote at line ${this.line}`, code, this.line);
       }
-      throw new CsvSyntaxError((error as Error).message, code || 'CSV_ERROR');
+      const at = error as { lines?: number; column?: unknown };
+      const line = this.line + Math.max(0, (at.lines ?? 1) - 1);
+      throw new CsvSyntaxError((error as Error).message, code || 'CSV_ERROR', line, typeof at.column === 'number' ? at.column + 1 : undefined);
     }
     for (const record of records) {
       this.sink(record, this.line);

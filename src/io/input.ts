@@ -4,7 +4,7 @@ import { open, stat } from 'node:fs/promises';
 import { createReadStream, type ReadStream } from 'node:fs';
 import { Readable } from 'node:stream';
 import { createGunzip } from 'node:zlib';
-import { KamError } from '../core/problems.js';
+import { KamError, type FileReason } from '../core/problems.js';
 
 import { CHUNK_BYTES, fileChunks } from './file-chunks.js';
 
@@ -34,16 +34,16 @@ function startsWith(head: Uint8Array, magic: readonly number[]): boolean {
   return magic.every((b, i) => head[i] === b);
 }
 
-/** Words for the file-system errors a reader meets; the code itself for the rest. */
-const READ_FAILURES: Readonly<Record<string, string>> = {
-  EISDIR: 'it is a folder, not a file',
-  EACCES: 'permission denied',
-  EPERM: 'permission denied',
-  ENOTDIR: 'a part of the path is not a folder',
-  ELOOP: 'too many symbolic links',
-  ENAMETOOLONG: 'the name is too long',
-  EIO: 'input/output error',
-  EMFILE: 'too many open files',
+/** The file-system errors a reader meets, as reasons the catalogues word; the code itself for the rest. */
+const READ_FAILURES: Readonly<Record<string, FileReason>> = {
+  EISDIR: { code: 'folder-not-file' },
+  EACCES: { code: 'permission-denied' },
+  EPERM: { code: 'permission-denied' },
+  ENOTDIR: { code: 'path-not-folder' },
+  ELOOP: { code: 'symlink-loop' },
+  ENAMETOOLONG: { code: 'name-too-long' },
+  EIO: { code: 'io-error' },
+  EMFILE: { code: 'too-many-open-files' },
 };
 
 export function fileProblem(error: unknown, name: string): KamError {
@@ -51,10 +51,10 @@ export function fileProblem(error: unknown, name: string): KamError {
   const code = (error as NodeJS.ErrnoException | undefined)?.code;
   if (code === 'ENOENT') return new KamError({ code: 'file-not-found', file: name });
   if (code === 'Z_BUF_ERROR' || code === 'Z_DATA_ERROR' || /unexpected end of file/i.test(String((error as Error)?.message))) {
-    return new KamError({ code: 'file-truncated', file: name, details: { reason: 'gzip' } });
+    return new KamError({ code: 'file-truncated', file: name, details: { format: 'gzip' } });
   }
-  const words = code === undefined ? undefined : READ_FAILURES[code];
-  return new KamError({ code: 'file-unreadable', file: name, value: words ?? code ?? (error as Error)?.message ?? String(error) });
+  const reason: FileReason = (code === undefined ? undefined : READ_FAILURES[code]) ?? { code: 'system', text: code ?? (error as Error)?.message ?? String(error) };
+  return new KamError({ code: 'file-unreadable', file: name, details: { reason } });
 }
 
 // Files that are not ledgers but are often taken for one: say what they are and what to do.
@@ -62,11 +62,9 @@ const OLE2_MAGIC = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
 const ODS_MIMETYPE = 'mimetypeapplication/vnd.oasis.opendocument';
 
 function notALedger(head: Buffer, name: string): KamError | undefined {
-  const say = (what: string): KamError => new KamError({ code: 'file-unreadable', file: name, value: what });
-  if (startsWith(head, OLE2_MAGIC)) return say('an Excel 97-2003 .xls workbook, or a password-protected one: save it as .xlsx without a password, or as CSV');
-  if (startsWith(head, ZIP_MAGIC) && head.subarray(30, 30 + 80).toString('latin1').startsWith(ODS_MIMETYPE)) {
-    return say('an OpenDocument file (.ods), not an .xlsx workbook: save it as .xlsx or CSV');
-  }
+  const say = (reason: FileReason): KamError => new KamError({ code: 'file-unreadable', file: name, details: { reason } });
+  if (startsWith(head, OLE2_MAGIC)) return say({ code: 'xls-workbook' });
+  if (startsWith(head, ZIP_MAGIC) && head.subarray(30, 30 + 80).toString('latin1').startsWith(ODS_MIMETYPE)) return say({ code: 'ods-file' });
   return undefined;
 }
 

@@ -3,7 +3,7 @@
 // CSV (any dialect the ledger reader understands, plain or gzip) or xlsx (first sheet); title rows
 // above the header are skipped. The file is small: it is read whole.
 import type { Readable } from 'node:stream';
-import { KamError, type Problem } from '../core/problems.js';
+import { KamError, type Problem, type ProblemOf } from '../core/problems.js';
 import { COMPUTED_TAGS, normalizeTag, type ClientAttributeRow, type ClientAttributes } from '../core/segments.js';
 import { HEADER_SYNONYMS, normalizeHeader } from './columns.js';
 import { openInput } from './input.js';
@@ -67,7 +67,7 @@ export function parseAttributeRows(file: string, records: readonly { cells: read
 
   const rows: ClientAttributeRow[] = [];
   const computed = new Set<string>();
-  let bad: Problem | undefined;
+  let bad: Omit<ProblemOf<'attributes-bad-value'>, 'details'> | undefined;
   let badCount = 0;
   const flag = (cells: readonly string[], at: number, line: number): boolean | null => {
     if (at < 0) return null;

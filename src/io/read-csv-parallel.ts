@@ -170,7 +170,7 @@ export async function readCsvParallel(
   } catch (error) {
     stopAll();
     // The first share's end inside a quoted field: not a true record boundary, read in one pass.
-    if (error instanceof KamError && /Quote Not Closed/i.test(error.problem.value ?? '')) return undefined;
+    if (error instanceof KamError && error.problem.code === 'file-unreadable' && error.problem.details?.reason.code === 'csv-quote-not-closed') return undefined;
     throw error;
   }
   // A dialect still undecided after the first share (dates ambiguous all along): one pass decides.

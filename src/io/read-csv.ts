@@ -1,7 +1,7 @@
 // CSV/TSV (plain or gzip) into records: encoding and delimiter sniffed from the head of the
 // stream, then the text into records (csv-lines: csv-parse as the parser of record), raw arrays
 // only, handed to a sink with no per-record promise.
-import { KamError } from '../core/problems.js';
+import { KamError, type FileReason } from '../core/problems.js';
 import { createDecoder, looksBinary, sniffDelimiter, sniffEncoding, type Delimiter, type Encoding } from './dialect.js';
 import { CsvLines, CsvSyntaxError } from './csv-lines.js';
 import { fileProblem, type OpenedInput } from './input.js';
@@ -27,7 +27,11 @@ const SNIFF_BYTES = 64 * 1024;
 
 function csvProblem(error: unknown, name: string): KamError {
   if (error instanceof KamError) return error;
-  if (error instanceof CsvSyntaxError) return new KamError({ code: 'file-unreadable', file: name, value: error.message });
+  if (error instanceof CsvSyntaxError) {
+    const reason: FileReason =
+      error.code === 'CSV_QUOTE_NOT_CLOSED' ? { code: 'csv-quote-not-closed', line: error.line } : { code: 'csv-syntax', csvCode: error.code, line: error.line, column: error.column };
+    return new KamError({ code: 'file-unreadable', file: name, details: { reason } });
+  }
   return fileProblem(error, name);
 }
 

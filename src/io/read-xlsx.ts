@@ -3,7 +3,7 @@
 // (`--sheet '*'`); every sheet is a table of its own (title rows, header, columns, dialect).
 import { Transform, type TransformCallback } from 'node:stream';
 import type ExcelJS from 'exceljs';
-import { KamError, type Problem, type ProblemCode } from '../core/problems.js';
+import { KamError, type Problem, type ProblemCode, type ProblemInput, type SheetSkipReason } from '../core/problems.js';
 import type { OpenedInput } from './input.js';
 import type { Cell, RecordSink } from './records.js';
 
@@ -101,9 +101,8 @@ function xlsxProblem(error: unknown, name: string): KamError {
   return new KamError({
     code: truncated ? 'file-truncated' : 'file-unreadable',
     file: name,
-    value: truncated ? undefined : message,
-    details: { reason: 'xlsx' },
-  });
+    ...(truncated ? { details: { format: 'xlsx' } } : { details: { reason: { code: 'system', text: message } } }),
+  } as ProblemInput);
 }
 
 /**
@@ -183,9 +182,8 @@ export async function readSheets(input: OpenedInput, selection: SheetSelection, 
         const problem: Problem = { ...failure.problem, file: label };
         if (!first && !all) throw new KamError(problem);
         skipped.push(problem);
-        if (problem.code !== 'file-empty') {
-          handler.skipped({ code: 'sheet-skipped', severity: 'warning', file: input.name, value: name, details: { reason: renderReason(problem) } });
-        }
+        const reason = skipReason(problem);
+        if (reason !== undefined) handler.skipped({ code: 'sheet-skipped', severity: 'warning', file: input.name, value: name, details: { reason } });
       }
     }
     if (!tap.ended) {
@@ -195,9 +193,9 @@ export async function readSheets(input: OpenedInput, selection: SheetSelection, 
   } catch (error) {
     throw xlsxProblem(error, input.name);
   }
-  if (!tap.hasEndRecord()) throw new KamError({ code: 'file-truncated', file: input.name, details: { reason: 'xlsx' } });
+  if (!tap.hasEndRecord()) throw new KamError({ code: 'file-truncated', file: input.name, details: { format: 'xlsx' } });
   if (seen.length === 0) {
-    throw new KamError({ code: 'file-unreadable', file: input.name, value: 'a zip archive, but not an .xlsx workbook: it has no worksheets' });
+    throw new KamError({ code: 'file-unreadable', file: input.name, details: { reason: { code: 'zip-not-xlsx' } } });
   }
   if (!first && !all) {
     const missing = names.find((n) => !seen.some((s) => s.trim().toLowerCase() === n));
@@ -213,18 +211,18 @@ export async function readSheets(input: OpenedInput, selection: SheetSelection, 
 }
 
 /** Why a sheet was left out, in a few words (the full message names the sheet). */
-function renderReason(problem: Problem): string {
+/** Why a sheet was left out, for the sheet-skipped warning; undefined for a blank sheet (said nothing of). */
+function skipReason(problem: Problem): SheetSkipReason | undefined {
   switch (problem.code) {
     case 'no-header':
-      return 'no header row with known column names';
     case 'no-rows':
-      return 'a header but no rows';
+      return { code: problem.code };
     case 'missing-column':
-      return `no ${((problem.details?.roles as readonly string[] | undefined) ?? []).join(', ')} column`;
+      return { code: 'missing-column', roles: problem.details.roles };
     case 'unknown-mapped-column':
-      return `no column "${problem.column ?? ''}" for --map ${problem.value ?? ''}`;
+      return { code: 'unknown-mapped-column', column: problem.column ?? '', role: problem.value ?? '' };
     default:
-      return problem.code;
+      return undefined;
   }
 }
 

@@ -5,39 +5,39 @@ import { randomBytes } from 'node:crypto';
 import { constants, unlinkSync } from 'node:fs';
 import { access, chmod, lstat, open, realpath, rename, stat, unlink } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
-import { KamError } from '../core/problems.js';
+import { KamError, type FileReason } from '../core/problems.js';
 
-/** Words for a file-system error code, for the one-line "cannot write the output (…)" message. */
-export function writeFailureReason(error: unknown, target: string): string {
+/** The reason a file-system error gives for the one-line "cannot write the output (…)" message. */
+export function writeFailureReason(error: unknown, target: string): FileReason {
   const code = (error as NodeJS.ErrnoException | undefined)?.code;
   switch (code) {
     case 'ENOENT':
-      return `no folder ${dirname(target)}`;
+      return { code: 'no-folder', folder: dirname(target) };
     case 'ENOTDIR':
-      return `a part of ${dirname(target)} is not a folder`;
+      return { code: 'folder-path-not-folder', folder: dirname(target) };
     case 'EISDIR':
-      return 'it is a folder';
+      return { code: 'is-folder' };
     case 'EACCES':
     case 'EPERM':
-      return 'permission denied';
+      return { code: 'permission-denied' };
     case 'EROFS':
-      return 'read-only file system';
+      return { code: 'read-only-file-system' };
     case 'ENOSPC':
-      return 'no space left on the device';
+      return { code: 'no-space' };
     case 'EDQUOT':
-      return 'disk quota exceeded';
+      return { code: 'quota-exceeded' };
     case 'EBUSY':
     case 'ETXTBSY':
-      return 'the file is in use; is it open in another program?';
+      return { code: 'file-in-use' };
     case 'ENAMETOOLONG':
-      return 'the name is too long';
+      return { code: 'name-too-long' };
     default:
-      return code ?? (error instanceof Error ? error.message : String(error));
+      return { code: 'system', text: code ?? (error instanceof Error ? error.message : String(error)) };
   }
 }
 
-function unwritable(file: string, reason: string): KamError {
-  return new KamError({ code: 'output-unwritable', file, value: reason });
+function unwritable(file: string, reason: FileReason): KamError {
+  return new KamError({ code: 'output-unwritable', file, details: { reason } });
 }
 
 function isErrno(error: unknown): error is NodeJS.ErrnoException {
@@ -82,8 +82,8 @@ export async function checkOutputPath(path: string, inputs: readonly string[]): 
   try {
     target = await landingPath(path);
     const existing = await statOrUndefined(target);
-    if (existing?.isDirectory() === true) throw unwritable(path, 'it is a folder');
-    if (existing !== undefined && !existing.isFile()) throw unwritable(path, 'it is not a regular file');
+    if (existing?.isDirectory() === true) throw unwritable(path, { code: 'is-folder' });
+    if (existing !== undefined && !existing.isFile()) throw unwritable(path, { code: 'not-regular-file' });
     for (const input of inputs) {
       if (input === '-') continue;
       const inputStat = await statOrUndefined(input);
@@ -94,13 +94,13 @@ export async function checkOutputPath(path: string, inputs: readonly string[]): 
     }
     const folder = dirname(target);
     const folderStat = await statOrUndefined(folder);
-    if (folderStat === undefined) throw unwritable(path, `no folder ${dirname(path)}`);
-    if (!folderStat.isDirectory()) throw unwritable(path, `${dirname(path)} is not a folder`);
+    if (folderStat === undefined) throw unwritable(path, { code: 'no-folder', folder: dirname(path) });
+    if (!folderStat.isDirectory()) throw unwritable(path, { code: 'not-a-folder', folder: dirname(path) });
     if (existing !== undefined) {
       try {
         await access(target, constants.W_OK);
       } catch {
-        throw unwritable(path, 'the file is read-only');
+        throw unwritable(path, { code: 'read-only-file' });
       }
     }
     // The only sure test of a folder (permissions, ACLs, read-only mounts, quotas): make a file.

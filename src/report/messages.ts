@@ -4,6 +4,7 @@
 // in every language — a code without one does not compile.
 import type { Problem } from '../core/problems.js';
 import { en, type Messages, type UsageParams } from '../i18n/en.js';
+import { word } from '../i18n/helpers.js';
 
 export function renderProblem(given: Problem, t: Messages = en): string {
   const problem = given.file === undefined ? given : { ...given, file: t.place(given.file) };
@@ -16,7 +17,7 @@ export function renderProblem(given: Problem, t: Messages = en): string {
       return typeof from === 'string' ? `${text}${t.usage.fromConfig({ file: from, key: String(problem.details?.configKey ?? '') })}` : text;
     }
   }
-  return t.problems[problem.code](problem);
+  return word(t.problems, problem);
 }
 
 /** "kam: warning: …" — one line on standard error. */

@@ -13,7 +13,7 @@ import ts from 'typescript';
 import { readReport } from '../../src/commands/read-report.js';
 import type { CommandIo } from '../../src/commands/context.js';
 import { aliveTable } from '../../src/core/alive.js';
-import type { Problem, ProblemCode } from '../../src/core/problems.js';
+import type { FileReason, Problem, ProblemCode, ProblemOf, SheetSkipReason } from '../../src/core/problems.js';
 import { DEFAULT_SETTINGS } from '../../src/core/settings.js';
 import { CATALOGUES, LANGS, en, type Messages } from '../../src/i18n/index.js';
 import { renderAliveTerminal } from '../../src/report/alive-report.js';
@@ -106,47 +106,97 @@ describe('run time: every language has every key, of the same kind, and nothing 
   });
 });
 
-/** A problem of every code, with every detail a message may use. */
+const FILE = { severity: 'warning', file: 'sales.csv', line: 12, column: 'Дата', value: 'no-convergence' } as const;
+const SPAN = { from: '2025-01-01', to: '2025-03-31' };
+
+/** A problem of every code, with the details its message reads (typed per code). */
+const SAMPLES: { [K in ProblemCode]: ProblemOf<K> } = {
+  'bad-option': { ...FILE, code: 'bad-option', details: { hint: 'a hint' } },
+  'file-not-found': { ...FILE, code: 'file-not-found' },
+  'file-unreadable': { ...FILE, code: 'file-unreadable', details: { reason: { code: 'permission-denied' } } },
+  'file-empty': { ...FILE, code: 'file-empty' },
+  'file-binary': { ...FILE, code: 'file-binary' },
+  'file-truncated': { ...FILE, code: 'file-truncated', details: { format: 'gzip' } },
+  'sheet-not-found': { ...FILE, code: 'sheet-not-found', details: { sheets: ['Sheet1', 'Лист2'] } },
+  'sheet-skipped': { ...FILE, code: 'sheet-skipped', details: { reason: { code: 'no-header' } } },
+  'no-header': { ...FILE, code: 'no-header', details: { firstRow: ['a', 'b'] } },
+  'no-rows': { ...FILE, code: 'no-rows' },
+  'missing-column': { ...FILE, code: 'missing-column', details: { roles: ['client', 'amount'], headers: ['Дата', 'Сумма'] } },
+  'unknown-mapped-column': { ...FILE, code: 'unknown-mapped-column', details: { headers: ['Дата', 'Сумма'] } },
+  'ambiguous-dates': { ...FILE, code: 'ambiguous-dates', details: { candidates: ['dmy', 'mdy'] } },
+  'ambiguous-numbers': { ...FILE, code: 'ambiguous-numbers', details: { point: '.' } },
+  'unknown-date-format': { ...FILE, code: 'unknown-date-format' },
+  'bad-row': { ...FILE, code: 'bad-row', details: { kind: 'date' } },
+  'no-profit-column': { ...FILE, code: 'no-profit-column' },
+  'no-quantity-column': { ...FILE, code: 'no-quantity-column' },
+  'empty-window': { ...FILE, code: 'empty-window', details: { ...SPAN, period: 'quarter' } },
+  'output-unwritable': { ...FILE, code: 'output-unwritable', details: { reason: { code: 'no-space' } } },
+  'output-is-input': { ...FILE, code: 'output-is-input' },
+  'rows-skipped': { ...FILE, code: 'rows-skipped', details: { total: 12, noClient: 2, badDate: 5, badNumber: 5 } },
+  'partial-period-dropped': { ...FILE, code: 'partial-period-dropped', details: { ...SPAN, edge: 'trailing' } },
+  'partial-period-kept': { ...FILE, code: 'partial-period-kept', details: { ...SPAN, edge: 'trailing' } },
+  'window-capped': { ...FILE, code: 'window-capped', details: { asOf: '2026-10-31' } },
+  'xyz-degenerate': { ...FILE, code: 'xyz-degenerate', details: { count: 3, classed: 30, suggestedCutoffs: '12,40', suggestedPeriod: 'quarter' } },
+  'no-positive-clients': { ...FILE, code: 'no-positive-clients' },
+  'rows-after-as-of': { ...FILE, code: 'rows-after-as-of', details: { days: 4 } },
+  'bgnbd-not-fitted': { ...FILE, code: 'bgnbd-not-fitted', details: { clients: 12, repeat: 3, needed: 20 } },
+  'lost-key-clients': { ...FILE, code: 'lost-key-clients', details: { count: 2, clients: ['ТОО «Альфа»', 'Beta LLP'] } },
+  'client-not-found': { ...FILE, code: 'client-not-found', details: { suggestions: ['ТОО «Альфа»'] } },
+  'attributes-no-client-column': { ...FILE, code: 'attributes-no-client-column', details: { headers: ['Дата', 'Сумма'] } },
+  'attributes-unmatched': { ...FILE, code: 'attributes-unmatched', details: { count: 2, names: ['x', 'y'] } },
+  'attributes-bad-value': { ...FILE, code: 'attributes-bad-value', details: { count: 3 } },
+  'attributes-computed-tag': { ...FILE, code: 'attributes-computed-tag', details: { tags: ['key'] } },
+  'compare-outside-ledger': { ...FILE, code: 'compare-outside-ledger', details: { ...SPAN, ledgerFrom: '2024-06-01' } },
+};
+
+/** Every reason a file cannot be read or written (`system` is the OS's own text, the same in every language). */
+const FILE_REASONS: FileReason[] = [
+  { code: 'folder-not-file' },
+  { code: 'permission-denied' },
+  { code: 'path-not-folder' },
+  { code: 'symlink-loop' },
+  { code: 'name-too-long' },
+  { code: 'io-error' },
+  { code: 'too-many-open-files' },
+  { code: 'xls-workbook' },
+  { code: 'ods-file' },
+  { code: 'zip-not-xlsx' },
+  { code: 'csv-quote-not-closed', line: 7 },
+  { code: 'csv-syntax', csvCode: 'CSV_INVALID_CLOSING_QUOTE', line: 7, column: 2 },
+  { code: 'is-folder' },
+  { code: 'not-regular-file' },
+  { code: 'read-only-file' },
+  { code: 'read-only-file-system' },
+  { code: 'no-space' },
+  { code: 'quota-exceeded' },
+  { code: 'file-in-use' },
+  { code: 'no-folder', folder: 'out' },
+  { code: 'folder-path-not-folder', folder: 'out' },
+  { code: 'not-a-folder', folder: 'out' },
+];
+
+const SHEET_REASONS: SheetSkipReason[] = [
+  { code: 'no-header' },
+  { code: 'no-rows' },
+  { code: 'missing-column', roles: ['client', 'date'] },
+  { code: 'unknown-mapped-column', column: 'Клиент', role: 'client' },
+];
+
+/** A problem of every code, and variants that take another branch: every reason, every kind. */
 function sampleProblems(): Problem[] {
-  const details = {
-    reason: 'permission denied',
-    sheets: ['Sheet1', 'Лист2'],
-    firstRow: ['a', 'b'],
-    roles: ['client', 'amount'],
-    headers: ['Дата', 'Сумма'],
-    point: '.',
-    kind: 'date',
-    from: '2025-01-01',
-    to: '2025-03-31',
-    period: 'quarter',
-    total: 12,
-    noClient: 2,
-    badDate: 5,
-    badNumber: 5,
-    edge: 'trailing',
-    asOf: '2026-10-31',
-    count: 3,
-    classed: 30,
-    suggestedCutoffs: '12,40',
-    suggestedPeriod: 'quarter',
-    days: 4,
-    clients: ['ТОО «Альфа»', 'Beta LLP'],
-    needed: 20,
-    suggestions: ['ТОО «Альфа»'],
-    names: ['x', 'y'],
-    tags: ['key'],
-    ledgerFrom: '2024-06-01',
-  };
-  const codes = Object.keys(en.problems) as ProblemCode[];
-  const problems = codes.map((code): Problem => ({ code, severity: 'warning', file: 'sales.csv', line: 12, column: 'Дата', value: 'no-convergence', details }));
-  // Variants that take another branch.
+  const problems: Problem[] = Object.values(SAMPLES);
   problems.push(
-    { code: 'bgnbd-not-fitted', severity: 'note', value: 'no-fit', details: { clients: 12 } },
-    { code: 'bgnbd-not-fitted', severity: 'note', value: 'no-repeat-purchases', details: {} },
-    { code: 'bgnbd-not-fitted', severity: 'note', value: 'too-few', details: { clients: 12, needed: 20 } },
+    { code: 'bgnbd-not-fitted', severity: 'note', value: 'no-fit', details: { clients: 12, repeat: 3, needed: 20 } },
+    { code: 'bgnbd-not-fitted', severity: 'note', value: 'no-repeat-purchases', details: { clients: 12, repeat: 0, needed: 20 } },
+    { code: 'bgnbd-not-fitted', severity: 'note', value: 'too-few', details: { clients: 12, repeat: 3, needed: 20 } },
     { code: 'bad-row', severity: 'warning', file: 'a.csv', line: 3, column: 'Клиент', details: { kind: 'client' } },
-    { code: 'compare-outside-ledger', severity: 'warning', value: 'before', details },
-    { code: 'partial-period-dropped', severity: 'note', value: '2026-Q4', details: { ...details, edge: 'leading' } },
+    { code: 'bad-row', severity: 'warning', file: 'a.csv', line: 3, column: 'Сумма', value: 'x', details: { kind: 'number' } },
+    { code: 'compare-outside-ledger', severity: 'warning', value: 'before', details: { ...SPAN, ledgerFrom: '2024-06-01' } },
+    { code: 'partial-period-dropped', severity: 'note', value: '2026-Q4', details: { ...SPAN, edge: 'leading' } },
+    { code: 'file-truncated', severity: 'error', file: 'a.xlsx', details: { format: 'xlsx' } },
+    ...FILE_REASONS.map((reason): Problem => ({ code: 'file-unreadable', severity: 'error', file: 'a.csv', details: { reason } })),
+    ...FILE_REASONS.map((reason): Problem => ({ code: 'output-unwritable', severity: 'error', file: 'out/a.csv', details: { reason } })),
+    ...SHEET_REASONS.map((reason): Problem => ({ code: 'sheet-skipped', severity: 'warning', file: 'a.xlsx', value: 'Лист1', details: { reason } })),
   );
   return problems;
 }
@@ -226,7 +276,7 @@ describe('every catalogue function the reporters call, replayed in each language
       expect(typeof fn, path).toBe('function');
       const result = (fn as (...a: unknown[]) => unknown)(...args);
       const text = Array.isArray(result) ? result.join(' ') : String(result);
-      if (path.startsWith('human.') || path === 'period' || path === 'reason') continue;
+      if (path.startsWith('human.') || path === 'period') continue;
       expect(text.trim(), path).not.toBe('');
       expect(text, path).not.toMatch(/undefined|NaN/);
     }
