@@ -12,8 +12,8 @@ const UPDATE = process.env.KAM_UPDATE_GOLDEN === '1';
 
 /** name → kam arguments; the golden file is test/golden/<name>.json. */
 const RUNS: Record<string, string[]> = {
-  'analyze-csv': ['analyze', SAMPLE_CSV, '--clients', CLIENTS, '--compare', 'previous', '--format', 'json'],
-  'analyze-xlsx': ['analyze', SAMPLE_XLSX, '--clients', CLIENTS, '--compare', 'previous', '--format', 'json'],
+  'analyze-csv': ['analyze', SAMPLE_CSV, '--clients', CLIENTS, '--from', '2025-11-01', '--compare', '2025-01-01..2025-10-31', '--format', 'json'],
+  'analyze-xlsx': ['analyze', SAMPLE_XLSX, '--clients', CLIENTS, '--from', '2025-11-01', '--compare', '2025-01-01..2025-10-31', '--format', 'json'],
   'lost-direction': ['lost', SAMPLE_CSV, '--direction', 'Region', '--format', 'json'],
   alive: ['alive', SAMPLE_CSV, '--format', 'json'],
   client: ['client', SAMPLE_CSV, 'ТОО «Алматы Строй Сервис»', '--format', 'json'],
