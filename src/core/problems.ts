@@ -82,8 +82,6 @@ export type FileReason =
   | { code: 'not-a-folder'; folder: string }
   | { code: 'system'; text: string };
 
-export type FileReasonCode = FileReason['code'];
-
 /**
  * Why a sheet of a workbook was left out: the problem that reading it as a ledger met, with the
  * facts its words need.

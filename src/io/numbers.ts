@@ -253,29 +253,11 @@ export function plainNumberAt(text: string, start: number, end: number, decimalC
 const DOT_PARSER = makeNumberParser({ decimal: '.' });
 const COMMA_PARSER = makeNumberParser({ decimal: ',' });
 
-/**
- * Decides the decimal mark from sample cells. Each sample that only one of the two dialects can
- * read is a vote for that dialect: '12,5', '0,1234', '1.234,56', '1.234.567', '1 234,5' vote ','
- * (under decimal '.' they break the group-of-3 rule or mix separators); '12.5', '1,234.56',
- * '1,234,567' vote '.'. Samples both can read ('123', '1,234', '1.234') or neither can read do not
- * vote. Decimal ',' wins only with strictly more votes; otherwise (no evidence, tie) '.'.
- */
-export function detectNumberFormat(samples: readonly string[]): NumberFormat {
-  let dot = 0;
-  let comma = 0;
-  for (const s of samples) {
-    const a = DOT_PARSER(s) !== undefined;
-    const b = COMMA_PARSER(s) !== undefined;
-    if (a && !b) dot++;
-    else if (b && !a) comma++;
-  }
-  return { decimal: comma > dot ? ',' : '.' };
-}
-
 export type NumberDetection = { format: NumberFormat } | { ambiguous: true; example: string; point: '.' | ',' };
 
 /**
- * detectNumberFormat that refuses to guess: when no sample votes for either decimal mark but
+ * The decimal mark the samples vote for (a sample that only one mark reads votes for it; comma
+ * wins only with strictly more votes), refusing to guess: when no sample votes for either decimal mark but
  * some sample reads as two different numbers ('1,234' is 1234 or 1.234; '784.013' is 784013 or
  * 784.013), the column is ambiguous and the caller should ask for --decimal. Without votes and
  * without such a sample (plain integers, '1 234'), '.' is as good as ','.

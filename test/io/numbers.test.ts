@@ -1,6 +1,12 @@
 import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
-import { detectNumberFormat, makeNumberParser, parseDecimalOption } from '../../src/io/numbers.js';
+import { detectNumberDialect, makeNumberParser, parseDecimalOption } from '../../src/io/numbers.js';
+
+/** The decimal mark detectNumberDialect settles on, or its refusal. */
+function detectNumberFormat(samples: readonly string[]): unknown {
+  const d = detectNumberDialect(samples);
+  return 'format' in d ? d.format : d;
+}
 
 const dot = makeNumberParser({ decimal: '.' });
 const comma = makeNumberParser({ decimal: ',' });
@@ -171,7 +177,7 @@ describe('round-trip of formatted numbers', () => {
   });
 });
 
-describe('detectNumberFormat', () => {
+describe('detectNumberDialect', () => {
   it('finds the decimal comma', () => {
     expect(detectNumberFormat(['12,5', '100'])).toEqual({ decimal: ',' }); // comma + 1 digit
     expect(detectNumberFormat(['12,50'])).toEqual({ decimal: ',' }); // comma + 2 digits
@@ -185,7 +191,8 @@ describe('detectNumberFormat', () => {
     expect(detectNumberFormat(['12.5'])).toEqual({ decimal: '.' });
     expect(detectNumberFormat(['1,234.56'])).toEqual({ decimal: '.' });
     expect(detectNumberFormat(['1,234,567'])).toEqual({ decimal: '.' });
-    expect(detectNumberFormat(['1,234', '1.234', '100'])).toEqual({ decimal: '.' }); // no evidence
+    expect(detectNumberFormat(['1.5', '1,234', '100'])).toEqual({ decimal: '.' }); // '1,234' casts no vote
+    expect(detectNumberFormat(['1,234', '1.234', '100'])).toEqual({ ambiguous: true, example: '1,234', point: ',' }); // no evidence, two readings
     expect(detectNumberFormat([])).toEqual({ decimal: '.' });
     expect(detectNumberFormat(['12,5', '12.5'])).toEqual({ decimal: '.' }); // tie
   });
