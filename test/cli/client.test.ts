@@ -1,20 +1,18 @@
 // Tags, --clients and `kam client` end to end on the sample ledger (fixtures/README.md says who
 // should carry which tag). Runs bin/kam.js, so the project must be built (npm test builds it first).
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { KamRun } from '../helpers/kam.js';
+import { runKam } from '../helpers/run.js';
 
 const ROOT = new URL('../..', import.meta.url).pathname;
-const KAM = join(ROOT, 'bin/kam.js');
 const SAMPLE = join(ROOT, 'fixtures/sample-ledger.csv');
 const CLIENTS = join(ROOT, 'fixtures/sample-clients.csv');
 
-function kam(args: string[]): { status: number | null; stdout: string; stderr: string } {
-  const r = spawnSync(process.execPath, [KAM, ...args], { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '' }, maxBuffer: 1 << 28 });
-  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
-}
+/** kam ARGS, run in-process (test/helpers/run.ts). */
+const kam = (args: string[]): Promise<KamRun> => runKam(args, { env: { NO_COLOR: '1' } });
 
 interface Row {
   client: string;
@@ -26,7 +24,7 @@ interface Row {
 }
 
 let dir: string;
-beforeAll(() => {
+beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'kam-client-'));
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -57,14 +55,14 @@ const EXPECTED_TAGS: Record<string, string> = {
 describe('kam analyze --clients: the tags column', () => {
   let rows: Row[];
   let stderr: string;
-  beforeAll(() => {
-    const r = kam(['analyze', SAMPLE, '--clients', CLIENTS, '--format', 'json']);
+  beforeAll(async () => {
+    const r = await kam(['analyze', SAMPLE, '--clients', CLIENTS, '--format', 'json']);
     expect(r.status).toBe(0);
     rows = JSON.parse(r.stdout) as Row[];
     stderr = r.stderr;
   });
 
-  it('tags every client as the fixture documents, and no other', () => {
+  it('tags every client as the fixture documents, and no other', async () => {
     expect(rows).toHaveLength(40);
     const got = Object.fromEntries(rows.filter((r) => r.tags !== null).map((r) => [r.client, r.tags]));
     expect(got).toEqual(EXPECTED_TAGS);
@@ -72,15 +70,15 @@ describe('kam analyze --clients: the tags column', () => {
     expect(rows.find((r) => r.client === 'ИП Омаров Т.К.')!.tags).toBeNull();
   });
 
-  it('matches names ignoring case and spaces, and lists the unmatched ones in one warning', () => {
+  it('matches names ignoring case and spaces, and lists the unmatched ones in one warning', async () => {
     const warnings = stderr.split('\n').filter((l) => l.includes('match no client') || l.includes('matches no client'));
     expect(warnings).toHaveLength(1);
     expect(warnings[0]).toContain('"ТОО «Восток Снаб»"');
     expect(warnings[0]).not.toMatch(/алтын дала|Magnum/i);
   });
 
-  it('tags without an attributes file: no image-maker, expert or qualified', () => {
-    const r = kam(['analyze', SAMPLE, '--format', 'json']);
+  it('tags without an attributes file: no image-maker, expert or qualified', async () => {
+    const r = await kam(['analyze', SAMPLE, '--format', 'json']);
     const plain = JSON.parse(r.stdout) as Row[];
     const tags = (c: string): string | null => plain.find((x) => x.client === c)!.tags;
     expect(tags('Magnum Cash&Carry')).toBe('key');
@@ -89,8 +87,8 @@ describe('kam analyze --clients: the tags column', () => {
     expect(r.stderr).not.toContain('match');
   });
 
-  it('follows --breadwinner-share and --new-within', () => {
-    const r = kam(['analyze', SAMPLE, '--format', 'json', '--breadwinner-share', '8', '--new-within', '3']);
+  it('follows --breadwinner-share and --new-within', async () => {
+    const r = await kam(['analyze', SAMPLE, '--format', 'json', '--breadwinner-share', '8', '--new-within', '3']);
     const t = Object.fromEntries((JSON.parse(r.stdout) as Row[]).map((x) => [x.client, x.tags ?? '']));
     // Profit shares: Magnum 8.5%, КазМунайСнаб 9.0%, Караганда Металл 7.1%.
     expect(t['Magnum Cash&Carry']).toBe('key;breadwinner');
@@ -100,48 +98,48 @@ describe('kam analyze --clients: the tags column', () => {
     expect(t['ТОО «Нур-Логистик»']).toBe('');
     expect(t['ТОО «Достык Агро»']).toBe('');
     expect(t['ТОО «Silk Way Trading»']).toBe('prospect');
-    expect(kam(['analyze', SAMPLE, '--breadwinner-share', '0']).status).toBe(2);
-    expect(kam(['analyze', SAMPLE, '--new-within', '1.5']).status).toBe(2);
+    expect((await kam(['analyze', SAMPLE, '--breadwinner-share', '0'])).status).toBe(2);
+    expect((await kam(['analyze', SAMPLE, '--new-within', '1.5'])).status).toBe(2);
   });
 
-  it('counts an image-maker outside class A among the key clients in the summary', () => {
+  it('counts an image-maker outside class A among the key clients in the summary', async () => {
     const path = join(dir, 'omarov.csv');
     writeFileSync(path, 'Клиент;Теги\nип омаров т.к.;Имиджмейкер\n');
-    const before = kam(['analyze', SAMPLE, '--format', 'table']).stdout;
-    const after = kam(['analyze', SAMPLE, '--format', 'table', '--clients', path]).stdout;
+    const before = (await kam(['analyze', SAMPLE, '--format', 'table'])).stdout;
+    const after = (await kam(['analyze', SAMPLE, '--format', 'table', '--clients', path])).stdout;
     expect(before).toMatch(/Key clients\s+9 \(class A, breadwinners, image-makers\): 80\.6% of revenue, 81\.3% of profit — above the 30–55% band/);
     // + 129,750 of 617,094,042 revenue.
     expect(after).toMatch(/Key clients\s+10 \(class A, breadwinners, image-makers\): 80\.6% of revenue/);
     expect(after).toMatch(/Tags\s+key 10, breadwinner 1 .*image-maker 1/);
-    const json = JSON.parse(kam(['analyze', SAMPLE, '--format', 'json', '--clients', path]).stdout) as Row[];
+    const json = JSON.parse((await kam(['analyze', SAMPLE, '--format', 'json', '--clients', path])).stdout) as Row[];
     expect(json.find((r) => r.client === 'ИП Омаров Т.К.')!.tags).toBe('key;image-maker');
   });
 
-  it('refuses an attributes file without a client column (exit 1) and a missing one', () => {
+  it('refuses an attributes file without a client column (exit 1) and a missing one', async () => {
     const path = join(dir, 'bad.csv');
     writeFileSync(path, 'name2,tags\nA,expert\n');
-    const r = kam(['analyze', SAMPLE, '--clients', path]);
+    const r = await kam(['analyze', SAMPLE, '--clients', path]);
     expect(r.status).toBe(1);
     expect(r.stderr).toMatch(/no client column in the attributes file; headers: "name2", "tags"/);
-    expect(kam(['analyze', SAMPLE, '--clients', join(dir, 'none.csv')]).status).toBe(1);
+    expect((await kam(['analyze', SAMPLE, '--clients', join(dir, 'none.csv')])).status).toBe(1);
   });
 });
 
 describe('kam analyze --compare on the sample ledger', () => {
-  it('fills abc_prev/xyz_prev from the previous window of equal length', () => {
-    const r = kam(['analyze', SAMPLE, '--from', '2026-01-01', '--compare', 'previous', '--format', 'json']);
+  it('fills abc_prev/xyz_prev from the previous window of equal length', async () => {
+    const r = await kam(['analyze', SAMPLE, '--from', '2026-01-01', '--compare', 'previous', '--format', 'json']);
     expect(r.status).toBe(0);
     const rows = JSON.parse(r.stdout) as Row[];
     const row = (c: string): Row => rows.find((x) => x.client === c)!;
     expect(row('ТОО «Алматы Строй Сервис»')).toMatchObject({ abc: 'A', abc_prev: 'A', xyz_prev: 'X' });
     // First purchase 2026-06-15: no line in 2025-03 … 2025-12.
     expect(row('ТОО «Нур-Логистик»')).toMatchObject({ abc_prev: null, xyz_prev: null });
-    const plain = JSON.parse(kam(['analyze', SAMPLE, '--from', '2026-01-01', '--format', 'json']).stdout) as Row[];
+    const plain = JSON.parse((await kam(['analyze', SAMPLE, '--from', '2026-01-01', '--format', 'json'])).stdout) as Row[];
     expect(plain.every((x) => x.abc_prev === null && x.xyz_prev === null)).toBe(true);
   });
 
-  it('shows the migration matrices and the slipped key clients in the terminal', () => {
-    const r = kam(['analyze', SAMPLE, '--from', '2026-01-01', '--compare', '2025-03-01..2025-12-31', '--format', 'table']);
+  it('shows the migration matrices and the slipped key clients in the terminal', async () => {
+    const r = await kam(['analyze', SAMPLE, '--from', '2026-01-01', '--compare', '2025-03-01..2025-12-31', '--format', 'table']);
     expect(r.stdout).toContain('Class migration from the window 2025-03 … 2025-12 to this window 2026-01 … 2026-10');
     expect(r.stdout).toMatch(/ABC before ↓ now → │ A │\s+B │\s+C │ gone │ Total │/);
     expect(r.stdout).toMatch(/XYZ before ↓ now → │ X │ Y │\s+Z │ - │ gone │ Total │/);
@@ -149,12 +147,12 @@ describe('kam analyze --compare on the sample ledger', () => {
     expect(r.stdout).toMatch(/Key clients that slipped \(1\)[\s\S]*ТОО «ЭнергоСтрой Астана» │ A→B │ X→Z/);
   });
 
-  it('warns when the previous window lies before the ledger, and refuses a bad --compare', () => {
-    const r = kam(['analyze', SAMPLE, '--compare', 'previous', '--format', 'csv']);
+  it('warns when the previous window lies before the ledger, and refuses a bad --compare', async () => {
+    const r = await kam(['analyze', SAMPLE, '--compare', 'previous', '--format', 'csv']);
     expect(r.status).toBe(0);
     expect(r.stderr).toContain('the comparison window 2023-03-01 … 2024-12-31 lies before the ledger (first date 2025-01-01): every client is new');
-    expect(kam(['analyze', SAMPLE, '--compare', 'last-year']).status).toBe(2);
-    expect(kam(['analyze', SAMPLE, '--compare', '2025-06-01..2025-01-01']).status).toBe(2);
+    expect((await kam(['analyze', SAMPLE, '--compare', 'last-year'])).status).toBe(2);
+    expect((await kam(['analyze', SAMPLE, '--compare', '2025-06-01..2025-01-01'])).status).toBe(2);
   });
 });
 
@@ -179,11 +177,11 @@ interface Card {
 }
 
 describe('kam client', () => {
-  it("prints the card of a client: figures agree with the analysis, attributes, directions", () => {
-    const r = kam(['client', SAMPLE, 'Magnum Cash&Carry', '--clients', CLIENTS, '--direction', 'Region', '--format', 'json']);
+  it("prints the card of a client: figures agree with the analysis, attributes, directions", async () => {
+    const r = await kam(['client', SAMPLE, 'Magnum Cash&Carry', '--clients', CLIENTS, '--direction', 'Region', '--format', 'json']);
     expect(r.status).toBe(0);
     const card = JSON.parse(r.stdout) as Card;
-    const row = (JSON.parse(kam(['analyze', SAMPLE, '--format', 'json']).stdout) as Row[]).find((x) => x.client === 'Magnum Cash&Carry')!;
+    const row = (JSON.parse((await kam(['analyze', SAMPLE, '--format', 'json'])).stdout) as Row[]).find((x) => x.client === 'Magnum Cash&Carry')!;
     expect(card).toMatchObject({ client: 'Magnum Cash&Carry', abc: 'A', revenue: row.revenue, tags: 'key;image-maker', direction: 'Алматы', status: 'active' });
     expect(card.periods).toHaveLength(22);
     expect(card.periods.reduce((s, p) => s + p.value, 0)).toBeCloseTo(card.revenue, 4);
@@ -201,16 +199,16 @@ describe('kam client', () => {
     expect(r.stderr).not.toContain('comparison window');
   });
 
-  it('shows the classes of an explicit earlier window, and the attributes of a name written in another case', () => {
-    const r = kam(['client', SAMPLE, 'ТОО «Алтын Дала»', '--clients', CLIENTS, '--from', '2026-01-01', '--compare', '2025-01-01..2025-12-31', '--format', 'json']);
+  it('shows the classes of an explicit earlier window, and the attributes of a name written in another case', async () => {
+    const r = await kam(['client', SAMPLE, 'ТОО «Алтын Дала»', '--clients', CLIENTS, '--from', '2026-01-01', '--compare', '2025-01-01..2025-12-31', '--format', 'json']);
     const card = JSON.parse(r.stdout) as Card;
     expect(card.previous_window).toMatchObject({ from: '2025-01', to: '2025-12', coverage: 'full' });
     expect(card.abc_prev).toBe('C');
     expect(card.attributes!.values.industry).toBe('Ремонт и отделка');
   });
 
-  it('prints a readable card on a terminal', () => {
-    const r = kam(['client', SAMPLE, 'ТОО «Нур-Логистик»', '--clients', CLIENTS, '--direction', 'Region', '--format', 'table']);
+  it('prints a readable card on a terminal', async () => {
+    const r = await kam(['client', SAMPLE, 'ТОО «Нур-Логистик»', '--clients', CLIENTS, '--direction', 'Region', '--format', 'table']);
     expect(r.status).toBe(0);
     expect(r.stdout).toMatch(/^ТОО «Нур-Логистик»\s+prospect qualified/);
     expect(r.stdout).toMatch(/Prospect\s+new since 2026-06-15: 12,849,735\.50 in 139 days/);
@@ -220,26 +218,26 @@ describe('kam client', () => {
     expect(r.stdout).toMatch(/industry\s+│ Логистика/);
   });
 
-  it('exits 1 and names the nearest clients for a name that is close but not exact', () => {
+  it('exits 1 and names the nearest clients for a name that is close but not exact', async () => {
     for (const [name, nearest] of [
       ['magnum cash&carry', 'Magnum Cash&Carry'],
       ['Magnun Cash&Carry', 'Magnum Cash&Carry'],
       ['ТОО «Алтын Дала', 'ТОО «Алтын Дала»'],
       ['тоо «алтын дала»', 'ТОО «Алтын Дала»'],
     ] as const) {
-      const r = kam(['client', SAMPLE, name]);
+      const r = await kam(['client', SAMPLE, name]);
       expect(r.status).toBe(1);
       expect(r.stdout).toBe('');
       expect(r.stderr).toContain(`no client named "${name}" in the ledger; did you mean "${nearest}"`);
     }
-    const far = kam(['client', SAMPLE, 'Зеленый Банан']);
+    const far = await kam(['client', SAMPLE, 'Зеленый Банан']);
     expect(far.status).toBe(1);
     expect(far.stderr).toContain('no client has a similar name');
     // Spaces are folded as the ledger folds them (SPEC §1): this is the client.
-    expect(kam(['client', SAMPLE, '  Magnum   Cash&Carry ', '--format', 'json']).status).toBe(0);
+    expect((await kam(['client', SAMPLE, '  Magnum   Cash&Carry ', '--format', 'json'])).status).toBe(0);
   });
 
-  it('refuses a bad --format with a usage error', () => {
-    expect(kam(['client', SAMPLE, 'Magnum Cash&Carry', '--format', 'csv']).status).toBe(2);
+  it('refuses a bad --format with a usage error', async () => {
+    expect((await kam(['client', SAMPLE, 'Magnum Cash&Carry', '--format', 'csv'])).status).toBe(2);
   });
 });

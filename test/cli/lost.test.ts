@@ -1,20 +1,18 @@
 // `kam lost`, the lost-client columns of `kam analyze` and `--fail-on lost-key`, end to end on the
-// sample ledger (fixtures/README.md lists who is lost, at risk and back). Runs bin/kam.js, so the
-// project must be built (npm test builds it first).
-import { spawnSync } from 'node:child_process';
+// sample ledger (fixtures/README.md lists who is lost, at risk and back). Runs kam in-process
+// (test/helpers/run.ts).
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { KamRun } from '../helpers/kam.js';
+import { runKam } from '../helpers/run.js';
 
 const ROOT = new URL('../..', import.meta.url).pathname;
-const KAM = join(ROOT, 'bin/kam.js');
 const SAMPLE = join(ROOT, 'fixtures/sample-ledger.csv');
 
-function kam(args: string[]): { status: number | null; stdout: string; stderr: string } {
-  const r = spawnSync(process.execPath, [KAM, ...args], { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '' }, maxBuffer: 1 << 28 });
-  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
-}
+/** kam ARGS, run in-process (test/helpers/run.ts). */
+const kam = (args: string[]): Promise<KamRun> => runKam(args, { env: { NO_COLOR: '1' } });
 
 const csvRows = (text: string): string[][] =>
   text
@@ -26,7 +24,7 @@ const LOST = ['ТОО «ЭнергоСтрой Астана»', 'ТОО «Пав
 const AT_RISK = ['ТОО «Караван Трейд»', 'ТОО «Семей Строй»'];
 
 let dir: string;
-beforeAll(() => {
+beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'kam-lost-'));
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -43,14 +41,14 @@ describe('kam analyze: the lost-client columns and summary', () => {
     p_alive: number | null;
   }
   let rows: Row[];
-  beforeAll(() => {
-    const r = kam(['analyze', SAMPLE, '--format', 'json']);
+  beforeAll(async () => {
+    const r = await kam(['analyze', SAMPLE, '--format', 'json']);
     expect(r.status).toBe(0);
     rows = JSON.parse(r.stdout) as Row[];
   });
   const row = (client: string): Row => rows.find((r) => r.client === client)!;
 
-  it('fills first_purchase, last_purchase, recency_days, usual_interval_days and status as the fixture documents them', () => {
+  it('fills first_purchase, last_purchase, recency_days, usual_interval_days and status as the fixture documents them', async () => {
     expect(rows.filter((r) => r.status === 'lost').map((r) => r.client).sort()).toEqual([...LOST].sort());
     expect(rows.filter((r) => r.status === 'at-risk').map((r) => r.client).sort()).toEqual([...AT_RISK].sort());
     expect(row('ТОО «ЭнергоСтрой Астана»')).toMatchObject({ last_purchase: '2026-01-20', recency_days: 284 });
@@ -62,27 +60,27 @@ describe('kam analyze: the lost-client columns and summary', () => {
     expect(row('ИП Омаров Т.К.')).toMatchObject({ usual_interval_days: null, status: 'active', first_purchase: '2026-09-17' });
   });
 
-  it('fills p_alive for every client from one BG/NBD fit', () => {
+  it('fills p_alive for every client from one BG/NBD fit', async () => {
     expect(rows.every((r) => typeof r.p_alive === 'number' && r.p_alive >= 0 && r.p_alive <= 1)).toBe(true);
     expect(row('ИП Омаров Т.К.').p_alive).toBe(1); // one purchase day: BG/NBD cannot see a dropout
     expect(row('ТОО «ЭнергоСтрой Астана»').p_alive!).toBeLessThan(row('ТОО «Алматы Строй Сервис»').p_alive!);
   });
 
-  it('--risk-factor, --lost-factor and --lost-after reach the status', () => {
-    const status = (args: string[]) => new Map((JSON.parse(kam(['analyze', SAMPLE, '--format', 'json', ...args]).stdout) as Row[]).map((r) => [r.client, r.status]));
+  it('--risk-factor, --lost-factor and --lost-after reach the status', async () => {
+    const status = async (args: string[]): Promise<Map<string, string>> => new Map((JSON.parse((await kam(['analyze', SAMPLE, '--format', 'json', ...args])).stdout) as Row[]).map((r) => [r.client, r.status] as [string, string]));
     // Семей Строй: interval 15, silent 35 days; at risk past 22.5, lost past 45.
-    expect(status(['--risk-factor', '3']).get('ТОО «Семей Строй»')).toBe('active');
-    expect(status(['--lost-factor', '2']).get('ТОО «Семей Строй»')).toBe('lost');
+    expect((await status(['--risk-factor', '3'])).get('ТОО «Семей Строй»')).toBe('active');
+    expect((await status(['--lost-factor', '2'])).get('ТОО «Семей Строй»')).toBe('lost');
     // Нургалиев: 3 purchase days, rhythm 105 (315 days), lost by the absolute rule: 417 > 180.
     // With a 4× factor the rhythm allows 420 days, so the absolute rule decides.
-    expect(status(['--lost-after', '420', '--lost-factor', '4']).get('ИП Нургалиев Р.М.')).toBe('at-risk');
-    expect(status(['--lost-after', '416', '--lost-factor', '4']).get('ИП Нургалиев Р.М.')).toBe('lost');
-    expect(status(['--lost-after', '417', '--lost-factor', '4']).get('ИП Нургалиев Р.М.')).toBe('at-risk');
-    expect(kam(['analyze', SAMPLE, '--lost-after', '0']).status).toBe(2);
+    expect((await status(['--lost-after', '420', '--lost-factor', '4'])).get('ИП Нургалиев Р.М.')).toBe('at-risk');
+    expect((await status(['--lost-after', '416', '--lost-factor', '4'])).get('ИП Нургалиев Р.М.')).toBe('lost');
+    expect((await status(['--lost-after', '417', '--lost-factor', '4'])).get('ИП Нургалиев Р.М.')).toBe('at-risk');
+    expect((await kam(['analyze', SAMPLE, '--lost-after', '0'])).status).toBe(2);
   });
 
-  it('the terminal summary counts active, at-risk and lost clients and the revenue at stake, and shows the win-back list', () => {
-    const r = kam(['analyze', SAMPLE, '--format', 'table']);
+  it('the terminal summary counts active, at-risk and lost clients and the revenue at stake, and shows the win-back list', async () => {
+    const r = await kam(['analyze', SAMPLE, '--format', 'table']);
     expect(r.status).toBe(0);
     expect(r.stdout).toMatch(/Status\s+33 active, 2 at risk, 5 lost of 40 clients with a purchase/);
     expect(r.stdout).toMatch(/At stake\s+64,192,919\.00 \(lost 45,019,400\.00, at risk 19,173,519\.00\)/);
@@ -91,8 +89,8 @@ describe('kam analyze: the lost-client columns and summary', () => {
 });
 
 describe('kam lost', () => {
-  it('--format csv: the win-back list, lost and at-risk clients, class first, then revenue over the 12 months before the last purchase', () => {
-    const r = kam(['lost', SAMPLE, '--format', 'csv']);
+  it('--format csv: the win-back list, lost and at-risk clients, class first, then revenue over the 12 months before the last purchase', async () => {
+    const r = await kam(['lost', SAMPLE, '--format', 'csv']);
     expect(r.status).toBe(0);
     const [head, ...rows] = csvRows(r.stdout);
     expect(head).toEqual([
@@ -122,8 +120,8 @@ describe('kam lost', () => {
     expect(rows.every((x) => x[12] !== '' && x[14] !== '')).toBe(true);
   });
 
-  it('--table churn --direction Region: per month and per region; the counts add up to the lost clients', () => {
-    const r = kam(['lost', SAMPLE, '--format', 'csv', '--table', 'churn', '--direction', 'Region']);
+  it('--table churn --direction Region: per month and per region; the counts add up to the lost clients', async () => {
+    const r = await kam(['lost', SAMPLE, '--format', 'csv', '--table', 'churn', '--direction', 'Region']);
     expect(r.status).toBe(0);
     const [head, ...rows] = csvRows(r.stdout);
     expect(head).toEqual(['direction', 'period', 'start', 'end', 'partial', 'became_lost', 'lost_revenue', 'came_back', 'still_lost']);
@@ -142,8 +140,8 @@ describe('kam lost', () => {
     expect(sum(regional, 5)).toBe(sum(overall, 5));
   });
 
-  it('--format json: counts, revenue at stake, the fit, the win-back list and churn', () => {
-    const r = kam(['lost', SAMPLE, '--format', 'json', '--direction', 'Manager']);
+  it('--format json: counts, revenue at stake, the fit, the win-back list and churn', async () => {
+    const r = await kam(['lost', SAMPLE, '--format', 'json', '--direction', 'Manager']);
     expect(r.status).toBe(0);
     const j = JSON.parse(r.stdout);
     expect(j).toMatchObject({ as_of: '2026-10-31', period: 'month', direction_column: 'Manager', clients: 40, active: 33, at_risk: 2, lost: 5, revenue_at_stake: 64192919 });
@@ -153,11 +151,11 @@ describe('kam lost', () => {
     expect(j.win_back[0]).toMatchObject({ client: 'ТОО «ЭнергоСтрой Астана»', key: true, recency_days: 284, usual_interval_days: 29.5, lost_threshold_days: 88.5 });
     expect(j.churn.reduce((s: number, p: { still_lost: number }) => s + p.still_lost, 0)).toBe(5);
     expect(j.churn_by_direction.reduce((s: number, d: { lost: number }) => s + d.lost, 0)).toBe(5);
-    expect(kam(['lost', SAMPLE, '--format', 'json', '--direction', 'Manager']).stdout).toBe(r.stdout);
+    expect((await kam(['lost', SAMPLE, '--format', 'json', '--direction', 'Manager'])).stdout).toBe(r.stdout);
   });
 
-  it('the terminal view shows the win-back list and the churn tables', () => {
-    const r = kam(['lost', SAMPLE, '--format', 'table', '--direction', 'Region']);
+  it('the terminal view shows the win-back list and the churn tables', async () => {
+    const r = await kam(['lost', SAMPLE, '--format', 'table', '--direction', 'Region']);
     expect(r.status).toBe(0);
     expect(r.stdout).toMatch(/Clients\s+33 active, 2 at risk, 5 lost/);
     expect(r.stdout).toMatch(/Key lost\s+ТОО «ЭнергоСтрой Астана»/);
@@ -166,8 +164,8 @@ describe('kam lost', () => {
     expect(r.stdout).toMatch(/Total\s+│\s+7\s+│\s+68,719,753\.00\s+│\s+2\s+│\s+5/);
   });
 
-  it('an unknown --direction column is a data problem naming the headers', () => {
-    const r = kam(['lost', SAMPLE, '--direction', 'Nope']);
+  it('an unknown --direction column is a data problem naming the headers', async () => {
+    const r = await kam(['lost', SAMPLE, '--direction', 'Nope']);
     expect(r.status).toBe(1);
     expect(r.stderr).toMatch(/"Nope": no such column; headers: .*"Region"/);
   });
@@ -176,7 +174,7 @@ describe('kam lost', () => {
 describe('the workbook: Lost and Churn sheets', () => {
   it('-o writes the win-back list and churn per month and per region, with a chart of churn', async () => {
     const out = join(dir, 'book.xlsx');
-    const r = kam(['analyze', SAMPLE, '--direction', 'Region', '-o', out]);
+    const r = await kam(['analyze', SAMPLE, '--direction', 'Region', '-o', out]);
     expect(r.status).toBe(0);
     const ExcelJS = (await import('exceljs')).default;
     const book = new ExcelJS.Workbook();
@@ -208,47 +206,47 @@ describe('the workbook: Lost and Churn sheets', () => {
 });
 
 describe('--fail-on lost-key', () => {
-  it('kam lost exits 3 when a key client is lost, after writing all its output', () => {
-    const r = kam(['lost', SAMPLE, '--format', 'json', '--fail-on', 'lost-key']);
+  it('kam lost exits 3 when a key client is lost, after writing all its output', async () => {
+    const r = await kam(['lost', SAMPLE, '--format', 'json', '--fail-on', 'lost-key']);
     expect(r.status).toBe(3);
     expect(JSON.parse(r.stdout).win_back).toHaveLength(7);
     expect(r.stderr).toMatch(/1 key client is lost: "ТОО «ЭнергоСтрой Астана»"/);
   });
 
-  it('kam analyze exits 3 too, with the whole table written', () => {
-    const r = kam(['analyze', SAMPLE, '--format', 'csv', '--fail-on', 'lost-key']);
+  it('kam analyze exits 3 too, with the whole table written', async () => {
+    const r = await kam(['analyze', SAMPLE, '--format', 'csv', '--fail-on', 'lost-key']);
     expect(r.status).toBe(3);
     expect(r.stdout.trim().split('\n')).toHaveLength(41);
-    expect(kam(['analyze', SAMPLE, '--format', 'csv']).status).toBe(0);
+    expect((await kam(['analyze', SAMPLE, '--format', 'csv'])).status).toBe(0);
   });
 
-  it('exits 0 while no key client is lost; a lost C client is not key', () => {
+  it('exits 0 while no key client is lost; a lost C client is not key', async () => {
     // ЭнергоСтрой (A, last purchase 2026-01-20, rhythm 29.5 → lost past 88.5 days) becomes lost on
     // 2026-04-19; on 2026-04-18 only Нургалиев (C) is lost.
-    const before = kam(['lost', SAMPLE, '--format', 'json', '--fail-on', 'lost-key', '--as-of', '2026-04-18']);
+    const before = await kam(['lost', SAMPLE, '--format', 'json', '--fail-on', 'lost-key', '--as-of', '2026-04-18']);
     const j = JSON.parse(before.stdout);
     expect(j.win_back.filter((e: { status: string }) => e.status === 'lost').map((e: { client: string; abc: string }) => [e.client, e.abc])).toEqual([['ИП Нургалиев Р.М.', 'C']]);
     expect(j.lost_key_clients).toEqual([]);
     expect(before.status).toBe(0);
-    const on = kam(['lost', SAMPLE, '--format', 'json', '--fail-on', 'lost-key', '--as-of', '2026-04-19']);
+    const on = await kam(['lost', SAMPLE, '--format', 'json', '--fail-on', 'lost-key', '--as-of', '2026-04-19']);
     expect(JSON.parse(on.stdout).lost_key_clients).toEqual(['ТОО «ЭнергоСтрой Астана»']);
     expect(on.status).toBe(3);
-    const analyze = kam(['analyze', SAMPLE, '--format', 'csv', '--fail-on', 'lost-key', '--as-of', '2026-04-18']);
+    const analyze = await kam(['analyze', SAMPLE, '--format', 'csv', '--fail-on', 'lost-key', '--as-of', '2026-04-18']);
     expect(analyze.status).toBe(0);
   });
 
-  it('an unknown condition is a usage error', () => {
-    const r = kam(['lost', SAMPLE, '--fail-on', 'lost-everything']);
+  it('an unknown condition is a usage error', async () => {
+    const r = await kam(['lost', SAMPLE, '--fail-on', 'lost-everything']);
     expect(r.status).toBe(2);
     expect(r.stderr).toMatch(/--fail-on takes lost-key/);
   });
 });
 
 describe('BG/NBD on a ledger too small to fit', () => {
-  it('leaves p_alive empty and says why', () => {
+  it('leaves p_alive empty and says why', async () => {
     const small = join(dir, 'small.csv');
     writeFileSync(small, 'client,date,amount\nA,2024-01-01,10\nA,2024-02-01,10\nA,2024-03-01,10\nB,2024-01-05,5\nB,2024-03-31,5\n');
-    const r = kam(['analyze', small, '--format', 'json', '--include-partial']);
+    const r = await kam(['analyze', small, '--format', 'json', '--include-partial']);
     expect(r.status).toBe(0);
     expect((JSON.parse(r.stdout) as { p_alive: unknown }[]).every((x) => x.p_alive === null)).toBe(true);
     expect(r.stderr).toMatch(/BG\/NBD needs at least 20 clients with a purchase, the ledger has 2/);
