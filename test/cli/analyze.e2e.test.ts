@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { ANSI, CONTRACT_COLUMNS, ROOT, SAMPLE_CSV, SAMPLE_XLSX, csvRecords, kamAsync, kamClosedEarly, type KamOptions, type KamRun } from '../helpers/kam.js';
+import { runKam } from '../helpers/run.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'kam-analyze-e2e-'));
 
@@ -55,10 +56,13 @@ const RUNS = {
 } satisfies Record<string, [string[]] | [string[], KamOptions]>;
 
 const results = {} as Record<keyof typeof RUNS, KamRun>;
+/** Runs of bin/kam.js in a real process; the rest run in-process (test/helpers/run.ts). */
+const REAL_PROCESS: ReadonlySet<string> = new Set(['tableForced', 'tableNoColorEnv', 'tableNoColorFlag', 'csvForced', 'ndjsonForced', 'stdinDash', 'stdinPipe', 'stdinXlsx', 'stdinGz']);
 
 beforeAll(async () => {
   const names = Object.keys(RUNS) as (keyof typeof RUNS)[];
-  const runs = await Promise.all(names.map((n) => kamAsync(...(RUNS[n] as [string[], KamOptions?]))));
+  // In-process, but for the runs that are about the process itself: colour from the environment, stdin.
+  const runs = await Promise.all(names.map((n) => (REAL_PROCESS.has(n) ? kamAsync : runKam)(...(RUNS[n] as [string[], KamOptions?]))));
   names.forEach((n, i) => (results[n] = runs[i]!));
 });
 
@@ -304,7 +308,7 @@ describe.concurrent('`| head -1`: standard output closed early', () => {
 describe.concurrent('exit status 1: a data or file problem, one line on stderr, nothing on stdout', () => {
   const fails = (name: string, args: () => string[], check?: (r: KamRun) => void): void => {
     it(name, async () => {
-      const r = await kamAsync(['analyze', ...args()]);
+      const r = await runKam(['analyze', ...args()]);
       expectOneLineError(r, 1);
       check?.(r);
     });
@@ -359,7 +363,7 @@ describe.concurrent('exit status 2: a usage error, one line on stderr, nothing o
     ['an unknown option', ['--bogus']],
   ];
   it.each(cases)('%s', async (_name, args) => {
-    expectOneLineError(await kamAsync(['analyze', SAMPLE_CSV, ...args]), 2);
+    expectOneLineError(await runKam(['analyze', SAMPLE_CSV, ...args]), 2);
   });
 
   it('an unknown command', async () => {

@@ -7,7 +7,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { writeDialects, writeRefusals, type DialectCase, type RefusalCase } from '../helpers/dialects.js';
-import { kamAsync, type KamRun } from '../helpers/kam.js';
+import type { KamRun } from '../helpers/kam.js';
+import { runKam } from '../helpers/run.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'kam-dialects-'));
 let cases: DialectCase[] = [];
@@ -15,7 +16,7 @@ let refusals: RefusalCase[] = [];
 const runs = new Map<string, KamRun>();
 const references = new Map<string, KamRun>();
 
-const csv = (args: readonly string[], input?: Buffer): Promise<KamRun> => kamAsync(['analyze', ...args, '--format', 'csv'], input === undefined ? {} : { input });
+const csv = (args: readonly string[], input?: Buffer): Promise<KamRun> => runKam(['analyze', ...args, '--format', 'csv'], input === undefined ? {} : { input });
 
 beforeAll(async () => {
   cases = await writeDialects(join(dir, 'dialects'));

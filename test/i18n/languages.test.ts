@@ -13,7 +13,8 @@ import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { CATALOGUES, type Lang } from '../../src/i18n/index.js';
 import { CLIENT_COLUMNS } from '../../src/report/client-columns.js';
-import { SAMPLE_CSV, csvRecords, kamAsync, type KamRun } from '../helpers/kam.js';
+import { SAMPLE_CSV, csvRecords, type KamRun } from '../helpers/kam.js';
+import { runKam } from '../helpers/run.js';
 
 const LANGS: Lang[] = ['en', 'ru', 'kk'];
 const OTHERS: Lang[] = ['ru', 'kk'];
@@ -56,15 +57,15 @@ beforeAll(async () => {
   const jobs: Promise<void>[] = [];
   for (const [name, args] of Object.entries(DATA_RUNS)) {
     data[name] = {} as Record<Lang, KamRun>;
-    for (const lang of LANGS) jobs.push(kamAsync([...args, '--lang', lang]).then((r) => void (data[name]![lang] = r)));
+    for (const lang of LANGS) jobs.push(runKam([...args, '--lang', lang]).then((r) => void (data[name]![lang] = r)));
   }
   for (const [name, args] of Object.entries(TABLE_RUNS)) {
     tables[name] = {} as Record<Lang, KamRun>;
-    for (const lang of LANGS) jobs.push(kamAsync([...args, '--lang', lang]).then((r) => void (tables[name]![lang] = r)));
+    for (const lang of LANGS) jobs.push(runKam([...args, '--lang', lang]).then((r) => void (tables[name]![lang] = r)));
   }
   for (const lang of LANGS) {
     const args = ['analyze', SAMPLE_CSV, '-o', bookPath(lang), '--lang', lang, '--from', '2026-01-01', '--compare', 'previous', '--clients', CLIENTS_FILE, '--direction', 'Region'];
-    jobs.push(kamAsync(args).then((r) => expect(r.status, r.stderr).toBe(0)));
+    jobs.push(runKam(args).then((r) => expect(r.status, r.stderr).toBe(0)));
   }
   await Promise.all(jobs);
   for (const lang of LANGS) {
