@@ -1,10 +1,10 @@
 // `kam client` on real clients of Online Retail, every figure recomputed from the ledger by
-// test/cli/client-reference.ts (csv-parse and the SPEC's rules written out again, no kam code).
+// test/helpers/online-retail-reference.ts (csv-parse and the SPEC's rules written out again, no kam code).
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { classifyWindow, dayText, isoDay, median, monthOf, onlineRetailLines, NO_ONLINE_RETAIL, ONLINE_RETAIL, type Line, type RefClient } from './client-reference.js';
+import { classifyWindow, dayText, isoDay, median, monthOf, onlineRetailLines, NO_ONLINE_RETAIL, ONLINE_RETAIL, type Line, type RefClient } from '../helpers/online-retail-reference.js';
 
 const ROOT = new URL('../..', import.meta.url).pathname;
 const KAM = join(ROOT, 'bin/kam.js');

@@ -1,6 +1,6 @@
 // --compare: the earlier window's classes, the migration matrices and the key clients that slipped.
 // First on a small ledger built here, then on Online Retail against an independent computation of
-// both windows (test/cli/client-reference.ts), through the CLI.
+// both windows (test/helpers/online-retail-reference.ts), through the CLI.
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -11,7 +11,7 @@ import { assembleReport } from '../../src/core/report.js';
 import { addLine, emptyLedger, finishLedger, type Ledger } from '../../src/core/ledger.js';
 import { applySegments } from '../../src/core/segments.js';
 import { DEFAULT_SETTINGS } from '../../src/core/settings.js';
-import { classifyWindow, csvObjects, monthOf, onlineRetailLines, isoDay, NO_ONLINE_RETAIL, ONLINE_RETAIL, type RefClient } from '../cli/client-reference.js';
+import { classifyWindow, csvObjects, monthOf, onlineRetailLines, isoDay, NO_ONLINE_RETAIL, ONLINE_RETAIL, type RefClient } from '../helpers/online-retail-reference.js';
 
 const day = (iso: string): number => {
   const [y, m, d] = iso.split('-').map(Number) as [number, number, number];

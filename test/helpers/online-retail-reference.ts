@@ -4,7 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
 import { parse } from 'csv-parse/sync';
-import { datasetPath, skipWithout } from '../helpers/datasets.js';
+import { datasetPath, skipWithout } from './datasets.js';
 
 export const ONLINE_RETAIL = datasetPath('online-retail.csv.gz');
 export const NO_ONLINE_RETAIL = skipWithout('online-retail.csv.gz');
