@@ -11,7 +11,8 @@ import { run } from '../../src/cli/main.js';
 import type { CommandIo } from '../../src/commands/context.js';
 import { CLIENT_COLUMNS, numberText } from '../../src/report/client-columns.js';
 import { MAX_BARS, paretoPoints } from '../../src/report/workbook/pareto.js';
-import { SAMPLE_CSV, kam, parseCsv, type KamRun } from '../helpers/kam.js';
+import { SAMPLE_CSV, parseCsv, type KamRun } from '../helpers/kam.js';
+import { runKam as kam } from '../helpers/run.js';
 
 const SHEETS = ['Summary', 'Clients', 'Matrix', 'Pareto', 'Series', 'Method'];
 
@@ -23,7 +24,7 @@ let book: ExcelJS.Workbook;
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'kam-workbook-'));
   bookPath = join(dir, 'report.xlsx');
-  both = kam(['analyze', SAMPLE_CSV, '-o', bookPath, '--format', 'csv']);
+  both = await kam(['analyze', SAMPLE_CSV, '-o', bookPath, '--format', 'csv']);
   book = new ExcelJS.Workbook();
   await book.xlsx.readFile(bookPath);
 });
@@ -46,20 +47,20 @@ async function partsOf(path: string): Promise<JSZip> {
 }
 
 describe('the workbook written with --format csv at the same time', () => {
-  it('exits 0, writes CSV to stdout and the workbook to the file', () => {
+  it('exits 0, writes CSV to stdout and the workbook to the file', async () => {
     expect(both.status).toBe(0);
     expect(both.stdout.startsWith('client,abc,xyz,cell,')).toBe(true);
     expect(statSync(bookPath).size).toBeGreaterThan(10_000);
   });
 
-  it('holds every sheet, Summary first', () => {
+  it('holds every sheet, Summary first', async () => {
     const names = book.worksheets.map((w) => w.name);
     for (const name of SHEETS) expect(names).toContain(name);
     expect(names[0]).toBe('Summary');
     expect(names[names.length - 1]).toBe('Method');
   });
 
-  it('Clients: one row per client, the CSV columns in order with the values of --format csv', () => {
+  it('Clients: one row per client, the CSV columns in order with the values of --format csv', async () => {
     const csv = parseCsv(both.stdout);
     const [header, ...records] = csv;
     const sheet = book.getWorksheet('Clients')!;
@@ -72,7 +73,7 @@ describe('the workbook written with --format csv at the same time', () => {
     });
   });
 
-  it('Clients: then the figure of every period of the window, summing to the total', () => {
+  it('Clients: then the figure of every period of the window, summing to the total', async () => {
     const sheet = book.getWorksheet('Clients')!;
     const header = sheet.getRow(1).values as unknown[];
     const periods = header.slice(CLIENT_COLUMNS.length + 1);
@@ -84,7 +85,7 @@ describe('the workbook written with --format csv at the same time', () => {
     expect(sum).toBeCloseTo(Number(row.getCell(5).value), 2);
   });
 
-  it('Clients: frozen header, autofilter over the table, print titles', () => {
+  it('Clients: frozen header, autofilter over the table, print titles', async () => {
     const sheet = book.getWorksheet('Clients')!;
     const view = sheet.views[0] as ExcelJS.WorksheetViewFrozen;
     expect(view.state).toBe('frozen');
@@ -96,7 +97,7 @@ describe('the workbook written with --format csv at the same time', () => {
     expect(sheet.pageSetup.printTitlesRow).toBe('1:1');
   });
 
-  it('Clients: dates are date cells, money has thousands separators, shares are percent, classes are coloured', () => {
+  it('Clients: dates are date cells, money has thousands separators, shares are percent, classes are coloured', async () => {
     const sheet = book.getWorksheet('Clients')!;
     const col = (name: string): number => CLIENT_COLUMNS.findIndex((c) => c.name === name) + 1;
     const first = sheet.getRow(2);
@@ -141,7 +142,7 @@ describe('the workbook written with --format csv at the same time', () => {
     expect(Object.keys(zip.files).filter((n) => n.endsWith('/'))).toEqual([]);
   });
 
-  it('Matrix, Series, Summary and Method say what they should', () => {
+  it('Matrix, Series, Summary and Method say what they should', async () => {
     const text = (name: string): string =>
       book
         .getWorksheet(name)!
@@ -163,9 +164,9 @@ describe('the workbook written with --format csv at the same time', () => {
 });
 
 describe('-o and standard output', () => {
-  it('without --format, on a pipe: the workbook only, nothing on stdout', () => {
+  it('without --format, on a pipe: the workbook only, nothing on stdout', async () => {
     const path = join(dir, 'quiet.xlsx');
-    const r = kam(['analyze', SAMPLE_CSV, '-o', path]);
+    const r = await kam(['analyze', SAMPLE_CSV, '-o', path]);
     expect(r.status).toBe(0);
     expect(r.stdout).toBe('');
     expect(existsSync(path)).toBe(true);
@@ -192,31 +193,31 @@ describe('written whole or not at all', () => {
     expect(r.stderr).toMatch(/^kam: /);
   };
 
-  it('a folder that does not exist: exit 1, one line, checked before the ledger is read', () => {
-    const r = kam(['analyze', join(dir, 'no-such-ledger.csv'), '-o', join(dir, 'missing', 'r.xlsx')]);
+  it('a folder that does not exist: exit 1, one line, checked before the ledger is read', async () => {
+    const r = await kam(['analyze', join(dir, 'no-such-ledger.csv'), '-o', join(dir, 'missing', 'r.xlsx')]);
     expect(r.status).toBe(1);
     oneLine(r);
     expect(r.stderr).toContain('cannot write the output (no folder');
   });
 
-  it('a path through a file, or a folder as the output: exit 1, one line', () => {
+  it('a path through a file, or a folder as the output: exit 1, one line', async () => {
     const file = join(dir, 'plain.txt');
     writeFileSync(file, 'x');
     mkdirSync(join(dir, 'folder.xlsx'), { recursive: true });
     for (const target of [join(file, 'r.xlsx'), join(dir, 'folder.xlsx')]) {
-      const r = kam(['analyze', SAMPLE_CSV, '-o', target]);
+      const r = await kam(['analyze', SAMPLE_CSV, '-o', target]);
       expect(r.status).toBe(1);
       oneLine(r);
       expect(r.stderr).toContain('cannot write the output');
     }
   });
 
-  it.skipIf(process.getuid?.() === 0)('a folder without write permission: exit 1, one line', () => {
+  it.skipIf(process.getuid?.() === 0)('a folder without write permission: exit 1, one line', async () => {
     const locked = join(dir, 'locked');
     mkdirSync(locked, { recursive: true });
     chmodSync(locked, 0o555);
     try {
-      const r = kam(['analyze', SAMPLE_CSV, '-o', join(locked, 'r.xlsx')]);
+      const r = await kam(['analyze', SAMPLE_CSV, '-o', join(locked, 'r.xlsx')]);
       expect(r.status).toBe(1);
       oneLine(r);
       expect(r.stderr).toContain('permission denied');
@@ -225,12 +226,12 @@ describe('written whole or not at all', () => {
     }
   });
 
-  it('refuses to write over an input ledger, however it is named', () => {
+  it('refuses to write over an input ledger, however it is named', async () => {
     const ledger = join(dir, 'ledger.xlsx');
     copyFileSync(new URL('../../fixtures/sample-ledger.xlsx', import.meta.url), ledger);
     const before = readFileSync(ledger);
     for (const output of [ledger, join(dir, '.', 'ledger.xlsx')]) {
-      const r = kam(['analyze', ledger, '-o', output]);
+      const r = await kam(['analyze', ledger, '-o', output]);
       expect(r.status).toBe(1);
       oneLine(r);
       expect(r.stderr).toContain('that is an input ledger');
@@ -238,18 +239,18 @@ describe('written whole or not at all', () => {
     expect(readFileSync(ledger).equals(before)).toBe(true);
   });
 
-  it('-o needs an .xlsx name: a usage error', () => {
-    const r = kam(['analyze', SAMPLE_CSV, '-o', join(dir, 'report.csv')]);
+  it('-o needs an .xlsx name: a usage error', async () => {
+    const r = await kam(['analyze', SAMPLE_CSV, '-o', join(dir, 'report.csv')]);
     expect(r.status).toBe(2);
     oneLine(r);
   });
 
-  it('a failed run leaves an existing workbook as it was, and no temporary file', () => {
+  it('a failed run leaves an existing workbook as it was, and no temporary file', async () => {
     const path = join(dir, 'keep.xlsx');
     writeFileSync(path, 'old content');
     const bad = join(dir, 'bad.csv');
     writeFileSync(bad, 'Date,Client,Amount\n');
-    const r = kam(['analyze', bad, '-o', path]);
+    const r = await kam(['analyze', bad, '-o', path]);
     expect(r.status).toBe(1);
     expect(readFileSync(path, 'utf8')).toBe('old content');
     expect(readdirSync(dir).filter((n) => n.endsWith('.tmp'))).toEqual([]);
@@ -258,7 +259,7 @@ describe('written whole or not at all', () => {
   it('a successful run replaces an existing workbook', async () => {
     const path = join(dir, 'replace.xlsx');
     writeFileSync(path, 'old content');
-    expect(kam(['analyze', SAMPLE_CSV, '-o', path]).status).toBe(0);
+    expect((await kam(['analyze', SAMPLE_CSV, '-o', path])).status).toBe(0);
     const zip = await partsOf(path);
     expect(zip.file('xl/workbook.xml')).not.toBeNull();
     expect(readdirSync(dir).filter((n) => n.endsWith('.tmp'))).toEqual([]);
@@ -269,12 +270,12 @@ describe('Pareto points', () => {
   const client = (rank: number, abc: 'A' | 'B' | 'C', total: number, cumShare: number) =>
     ({ client: `c${rank}`, rank, abc, total, cumShare }) as unknown as Parameters<typeof paretoPoints>[0][number];
 
-  it('one point per client up to MAX_BARS', () => {
+  it('one point per client up to MAX_BARS', async () => {
     const clients = Array.from({ length: MAX_BARS }, (_, i) => client(i + 1, 'A', 100 - i, (i + 1) / MAX_BARS));
     expect(paretoPoints(clients)).toHaveLength(MAX_BARS);
   });
 
-  it('rank groups beyond: averages, never straddling a class, ending at the last cumulative share', () => {
+  it('rank groups beyond: averages, never straddling a class, ending at the last cumulative share', async () => {
     const n = 10_000;
     const clients = Array.from({ length: n }, (_, i) => client(i + 1, i < 2_000 ? 'A' : i < 5_003 ? 'B' : 'C', n - i, (i + 1) / n));
     const points = paretoPoints(clients);
