@@ -15,6 +15,7 @@ import type { CommandIo } from '../../src/commands/context.js';
 import { KamError } from '../../src/core/problems.js';
 import { langFromEnv } from '../../src/i18n/index.js';
 import { SAMPLE_CSV, kam } from '../helpers/kam.js';
+import { runKam as inProcess } from '../helpers/run.js';
 
 const CLIENTS_FILE = fileURLToPath(new URL('../../fixtures/sample-clients.csv', import.meta.url));
 
@@ -168,9 +169,9 @@ describe('kam with a config file', () => {
 
   type Shown = { config: string | null; lang: string; commands: Record<string, Record<string, { value: unknown; source: string; key?: string; section?: string; flag: string }>> };
 
-  it('a file with every option round-trips through kam config --format json', () => {
+  it('a file with every option round-trips through kam config --format json', async () => {
     const path = write('every.json', EVERY);
-    const r = kam(['config', '--format', 'json', '--config', path]);
+    const r = await inProcess(['config', '--format', 'json', '--config', path]);
     expect(r.status, r.stderr).toBe(0);
     const shown = JSON.parse(r.stdout) as Shown;
     expect(shown.config).toBe(path);
@@ -188,86 +189,86 @@ describe('kam with a config file', () => {
     // And back: the values shown make the same config file again.
     const again: Record<string, unknown> = {};
     for (const name of COMMAND_NAMES) again[name] = Object.fromEntries(Object.entries(shown.commands[name]!).map(([k, s]) => [k, s.value]));
-    const r2 = kam(['config', '--format', 'json', '--config', write('again.json', again)]);
+    const r2 = await inProcess(['config', '--format', 'json', '--config', write('again.json', again)]);
     expect(r2.status, r2.stderr).toBe(0);
     const values = (s: Shown): unknown => Object.fromEntries(COMMAND_NAMES.map((n) => [n, Object.fromEntries(Object.entries(s.commands[n]!).map(([k, v]) => [k, v.value]))]));
     expect(values(JSON.parse(r2.stdout) as Shown)).toEqual(values(shown));
   });
 
-  it('kam config says where each setting comes from, in the table too', () => {
+  it('kam config says where each setting comes from, in the table too', async () => {
     const path = write('some.json', { period: 'quarter', analyze: { top: 5 } });
-    const r = kam(['config', 'analyze', '--config', path, '--by', 'profit', '--lang', 'en']);
+    const r = await inProcess(['config', 'analyze', '--config', path, '--by', 'profit', '--lang', 'en']);
     expect(r.status, r.stderr).toBe(0);
     expect(r.stdout).toMatch(/--period\s+│ quarter\s+│ .*some\.json/);
     expect(r.stdout).toMatch(/--top\s+│ 5\s+│ .*some\.json \("analyze" section\)/);
     expect(r.stdout).toMatch(/--by\s+│ profit\s+│ command line/);
     expect(r.stdout).toMatch(/--sd\s+│ population\s+│ default/);
     expect(r.stdout).toMatch(/--lang\s+│ en\s+│ command line/);
-    const json = JSON.parse(kam(['config', 'lost', '--format', 'json', '--config', path, '--top', '9']).stdout) as Shown;
+    const json = JSON.parse((await inProcess(['config', 'lost', '--format', 'json', '--config', path, '--top', '9'])).stdout) as Shown;
     expect(json.commands.lost!.top).toMatchObject({ value: 9, source: 'command-line' });
     expect(json.commands.lost!.period).toMatchObject({ value: 'quarter', source: 'config' });
     // An option the described command does not have.
-    const bad = kam(['config', 'alive', '--period', 'quarter']);
+    const bad = await inProcess(['config', 'alive', '--period', 'quarter']);
     expect(bad.status).toBe(2);
     expect(bad.stderr).toMatch(/--period is not an option of kam alive/);
   });
 
-  it('the language comes from the environment when nothing else says', () => {
-    const json = (env: Record<string, string>): Shown => JSON.parse(kam(['config', 'analyze', '--format', 'json'], { cwd: dir, env }).stdout) as Shown;
-    expect(json({ LANG: 'ru_RU.UTF-8' }).commands.analyze!.lang).toMatchObject({ value: 'ru', source: 'environment' });
-    expect(json({ LANG: 'C.UTF-8' }).commands.analyze!.lang).toMatchObject({ value: 'en', source: 'environment' });
+  it('the language comes from the environment when nothing else says', async () => {
+    const json = async (env: Record<string, string>): Promise<Shown> => JSON.parse((await inProcess(['config', 'analyze', '--format', 'json'], { cwd: dir, env })).stdout) as Shown;
+    expect((await json({ LANG: 'ru_RU.UTF-8' })).commands.analyze!.lang).toMatchObject({ value: 'ru', source: 'environment' });
+    expect((await json({ LANG: 'C.UTF-8' })).commands.analyze!.lang).toMatchObject({ value: 'en', source: 'environment' });
   });
 
-  it('an unknown key exits 2 and names it, in the language asked for', () => {
+  it('an unknown key exits 2 and names it, in the language asked for', async () => {
     const path = write('unknown.json', { period: 'quarter', lostAftre: 90 });
-    const r = kam(['analyze', SAMPLE_CSV, '--config', path]);
+    const r = await inProcess(['analyze', SAMPLE_CSV, '--config', path]);
     expect(r.status).toBe(2);
     expect(r.stdout).toBe('');
     expect(r.stderr.trim().split('\n')).toHaveLength(1);
     expect(r.stderr).toContain('unknown setting "lostAftre"');
-    const ru = kam(['analyze', SAMPLE_CSV, '--config', path, '--lang', 'ru']);
+    const ru = await inProcess(['analyze', SAMPLE_CSV, '--config', path, '--lang', 'ru']);
     expect(ru.status).toBe(2);
     expect(ru.stderr).toContain('неизвестный параметр «lostAftre»');
-    const section = kam(['lost', SAMPLE_CSV, '--config', write('section.json', { analyze: { horizon: 4 } })]);
+    const section = await inProcess(['lost', SAMPLE_CSV, '--config', write('section.json', { analyze: { horizon: 4 } })]);
     expect(section.status).toBe(2);
     expect(section.stderr).toContain('unknown setting "horizon" in the "analyze" section');
   });
 
-  it('a wrong type exits 2 and names the key', () => {
-    const r = kam(['analyze', SAMPLE_CSV, '--config', write('type.json', { lostAfter: '180' })]);
+  it('a wrong type exits 2 and names the key', async () => {
+    const r = await inProcess(['analyze', SAMPLE_CSV, '--config', write('type.json', { lostAfter: '180' })]);
     expect(r.status).toBe(2);
     expect(r.stderr).toContain('"lostAfter" must be a number, not "180"');
-    const s = kam(['alive', SAMPLE_CSV, '--config', write('type2.json', { alive: { top: [5] } })]);
+    const s = await inProcess(['alive', SAMPLE_CSV, '--config', write('type2.json', { alive: { top: [5] } })]);
     expect(s.status).toBe(2);
     expect(s.stderr).toContain('"alive.top" must be a number');
-    const c = kam(['analyze', SAMPLE_CSV, '--config', write('choice.json', { period: 'year' })]);
+    const c = await inProcess(['analyze', SAMPLE_CSV, '--config', write('choice.json', { period: 'year' })]);
     expect(c.status).toBe(2);
     expect(c.stderr).toContain('"period" must be one of month, quarter, week, not "year"');
   });
 
-  it('a bad value from the file is reported with the option and where the file set it', () => {
-    const r = kam(['analyze', SAMPLE_CSV, '--config', write('value.json', { analyze: { abc: '95,80' } })]);
+  it('a bad value from the file is reported with the option and where the file set it', async () => {
+    const r = await inProcess(['analyze', SAMPLE_CSV, '--config', write('value.json', { analyze: { abc: '95,80' } })]);
     expect(r.status).toBe(2);
     expect(r.stderr).toMatch(/--abc takes two increasing percentages .*"95,80" \(set in .*value\.json as "analyze\.abc"\)/);
   });
 
-  it('a file that is not JSON, or not there, exits 2', () => {
-    const r = kam(['analyze', SAMPLE_CSV, '--config', write('broken.json', '{"period": "quarter",}')]);
+  it('a file that is not JSON, or not there, exits 2', async () => {
+    const r = await inProcess(['analyze', SAMPLE_CSV, '--config', write('broken.json', '{"period": "quarter",}')]);
     expect(r.status).toBe(2);
     expect(r.stderr).toMatch(/broken\.json: the config file is not valid JSON/);
-    const missing = kam(['analyze', SAMPLE_CSV, '--config', join(dir, 'nope.json')]);
+    const missing = await inProcess(['analyze', SAMPLE_CSV, '--config', join(dir, 'nope.json')]);
     expect(missing.status).toBe(2);
     expect(missing.stderr).toMatch(/nope\.json: no such config file/);
   });
 
-  it('the command line beats the config file', () => {
+  it('the command line beats the config file', async () => {
     const path = write('quarter.json', { period: 'quarter', by: 'profit' });
-    const fromFile = kam(['analyze', SAMPLE_CSV, '--format', 'csv', '--config', path]);
-    const byFlags = kam(['analyze', SAMPLE_CSV, '--format', 'csv', '--period', 'quarter', '--by', 'profit']);
+    const fromFile = await inProcess(['analyze', SAMPLE_CSV, '--format', 'csv', '--config', path]);
+    const byFlags = await inProcess(['analyze', SAMPLE_CSV, '--format', 'csv', '--period', 'quarter', '--by', 'profit']);
     expect(fromFile.status).toBe(0);
     expect(fromFile.stdout).toBe(byFlags.stdout);
-    const overridden = kam(['analyze', SAMPLE_CSV, '--format', 'csv', '--config', path, '--period', 'month', '--by', 'revenue']);
-    expect(overridden.stdout).toBe(kam(['analyze', SAMPLE_CSV, '--format', 'csv']).stdout);
+    const overridden = await inProcess(['analyze', SAMPLE_CSV, '--format', 'csv', '--config', path, '--period', 'month', '--by', 'revenue']);
+    expect(overridden.stdout).toBe((await inProcess(['analyze', SAMPLE_CSV, '--format', 'csv'])).stdout);
     expect(overridden.stdout).not.toBe(fromFile.stdout);
   });
 
