@@ -2,47 +2,33 @@
 // from — default, environment (the language), the config file, or the command line. It takes
 // every option of the four commands, so `kam config analyze --period quarter` shows the command
 // line winning; its own options are --format table|json, --config, --lang and --no-color.
-import { Option, type Command } from 'commander';
+import type { Command } from 'commander';
 import type { CommandIo } from '../commands/context.js';
 import { chalkFor, writeAll } from '../commands/context.js';
-import { DEFAULT_SETTINGS } from '../core/settings.js';
-import { catalogue, isLang, type Messages } from '../i18n/index.js';
+import { catalogue, langFromEnv, type Lang, type Messages } from '../i18n/index.js';
 import { usage } from '../i18n/usage.js';
 import { table } from '../report/terminal.js';
-import { DEFAULT_HORIZON_WEEKS } from './alive.js';
-import { COMMAND_NAMES, mergeSettings, type CommandName, type ConfigFile, type ConfigValue, type Setting } from './config.js';
-import { addCommonOptions, allSpecs, loadConfig, resolveLang, type LangSetting, type RunState } from './settings.js';
+import { COMMAND_OPTIONS, examplesText, type RunState } from './commands.js';
+import { COMMAND_NAMES, configLang, configValues, loadConfig, type CommandName, type ConfigFile } from './config.js';
+import { longFlag, makeOption, oneOf, type OptionName, type Value } from './options.js';
 
-/** kam config's own options: not settings of the command it describes. */
-const OWN = new Set(['--format', '--config', '--lang', '--no-color', '--help']);
+type Source = 'default' | 'environment' | 'config' | 'command-line';
 
-const pct = (x: number): number => Math.round(x * 1000) / 10;
+export interface Setting {
+  attribute: OptionName;
+  flag: string;
+  /** Canonical value; undefined when not set anywhere and the default is not a value ("detected", "none"). */
+  value: Value | undefined;
+  source: Source;
+  /** For a config value: the key as written, and the section it sits in (undefined: the top level). */
+  key?: string;
+  section?: CommandName;
+}
 
-/** What a command does when an option is not set, where that is a value (not "detected" or "none"). */
-export function defaultValue(command: CommandName, attribute: string): ConfigValue | undefined {
-  const d = DEFAULT_SETTINGS;
-  const values: Record<string, ConfigValue> = {
-    period: d.period,
-    by: d.by,
-    abc: [pct(d.abcCutoffs[0]), pct(d.abcCutoffs[1])],
-    abcBoundary: d.abcBoundary,
-    xyz: [pct(d.xyzCutoffs[0]), pct(d.xyzCutoffs[1])],
-    xyzStart: d.xyzStart,
-    sd: d.sd,
-    minPeriods: d.minPeriods,
-    lostAfter: d.lostAfter,
-    lostFactor: d.lostFactor,
-    riskFactor: d.riskFactor,
-    breadwinnerShare: pct(d.breadwinnerShare),
-    newWithin: d.newWithinMonths,
-    horizon: DEFAULT_HORIZON_WEEKS,
-    top: command === 'lost' ? 50 : 20,
-    table: 'win-back',
-    includePartial: false,
-    strict: false,
-    color: true,
-  };
-  return values[attribute];
+interface LangSetting {
+  lang: Lang;
+  /** The environment variable that decided, when the environment did. */
+  variable?: string;
 }
 
 export interface CommandSettings {
@@ -50,10 +36,17 @@ export interface CommandSettings {
   settings: Setting[];
 }
 
+/** kam config's own options: not settings of the command it describes. */
+const OWN: readonly string[] = ['format', 'config', 'lang', 'color'];
+
+function envLang(env: Record<string, string | undefined>): LangSetting & { source: Source } {
+  const e = langFromEnv(env);
+  return e.variable === null ? { lang: 'en', source: 'default' } : { lang: e.lang, source: 'environment', variable: e.variable };
+}
+
 /** The JSON of `kam config --format json`: canonical values, so the "value"s make a config file again. */
 export function configJson(config: ConfigFile | null, commands: readonly CommandSettings[], lang: LangSetting): string {
-  const out: Record<string, unknown> = { config: config?.path ?? null, lang: lang.lang, commands: {} };
-  const byCommand = out.commands as Record<string, Record<string, unknown>>;
+  const byCommand: Record<string, Record<string, unknown>> = {};
   for (const { command, settings } of commands) {
     const entries: Record<string, unknown> = {};
     for (const s of settings) {
@@ -67,27 +60,21 @@ export function configJson(config: ConfigFile | null, commands: readonly Command
     }
     byCommand[command] = entries;
   }
-  return `${JSON.stringify(out, null, 2)}\n`;
+  return `${JSON.stringify({ config: config?.path ?? null, lang: lang.lang, commands: byCommand }, null, 2)}\n`;
 }
 
-function valueText(value: ConfigValue | undefined, t: Messages): string {
+function valueText(value: Value | undefined, t: Messages): string {
   if (value === undefined) return t.config.unset;
   if (typeof value === 'boolean') return value ? t.config.yes : t.config.no;
-  if (Array.isArray(value)) return value.map((v) => t.human.number(v)).join(',');
+  if (Array.isArray(value)) return value.map((v) => (typeof v === 'number' ? t.human.number(v) : v)).join(',');
   if (typeof value === 'object') return Object.entries(value).map(([role, header]) => `${role}=${header}`).join(', ');
-  if (typeof value === 'number') return t.human.number(value);
-  return value;
+  return typeof value === 'number' ? t.human.number(value) : value;
 }
 
 function sourceText(s: Setting, config: ConfigFile | null, lang: LangSetting, t: Messages): string {
-  switch (s.source) {
-    case 'config':
-      return `${config?.path ?? ''}${s.section === undefined ? '' : ` (${t.config.section(s.section)})`}`;
-    case 'environment':
-      return `${t.config.source.environment}${s.attribute === 'lang' && lang.variable !== undefined ? ` (${lang.variable})` : ''}`;
-    default:
-      return t.config.source[s.source];
-  }
+  if (s.source === 'config') return `${config?.path ?? ''}${s.section === undefined ? '' : ` (${t.config.section(s.section)})`}`;
+  if (s.source === 'environment') return `${t.config.source.environment}${s.attribute === 'lang' && lang.variable !== undefined ? ` (${lang.variable})` : ''}`;
+  return t.config.source[s.source];
 }
 
 export function configTable(config: ConfigFile | null, commands: readonly CommandSettings[], lang: LangSetting, t: Messages, chalk: ReturnType<typeof chalkFor>): string {
@@ -97,9 +84,9 @@ export function configTable(config: ConfigFile | null, commands: readonly Comman
     const tbl = table(chalk, [...t.config.headers], ['left', 'left', 'left'], { compact: true });
     for (const s of settings) {
       // --no-color: the row says whether the switch is on (color false = --no-color on).
-      const negated = s.flag.startsWith('--no-') && typeof s.value === 'boolean';
-      const text = valueText(negated ? !s.value : s.value, t);
-      tbl.push([s.flag, s.source === 'default' ? chalk.dim(text) : text, s.source === 'default' ? chalk.dim(sourceText(s, config, lang, t)) : sourceText(s, config, lang, t)]);
+      const text = valueText(s.flag.startsWith('--no-') && typeof s.value === 'boolean' ? !s.value : s.value, t);
+      const from = sourceText(s, config, lang, t);
+      tbl.push([s.flag, s.source === 'default' ? chalk.dim(text) : text, s.source === 'default' ? chalk.dim(from) : from]);
     }
     out.push(tbl.toString(), '');
   }
@@ -111,71 +98,49 @@ export function registerConfig(program: Command, io: CommandIo, setExit: (code: 
     .command('config')
     .description('the effective settings of a command and where each comes from: default, environment, the config file or the command line')
     .argument('[command]', `${COMMAND_NAMES.join(', ')} (default: all of them)`)
-    .addOption(new Option('--format <format>', 'output: table or json (default: table)').choices(['table', 'json']));
-  // Every option of the four commands, so a command-line value shows as winning.
-  const seen = new Set<string>();
-  for (const name of COMMAND_NAMES) {
-    for (const o of program.commands.find((c) => c.name() === name)?.options ?? []) {
-      if (o.long === undefined || OWN.has(o.long) || seen.has(o.long)) continue;
-      seen.add(o.long);
-      const clone = new Option(o.flags, o.description);
-      if (o.argChoices !== undefined) clone.choices(o.argChoices);
-      const parse = (o as unknown as { parseArg?: (value: string, previous: unknown) => unknown }).parseArg;
-      if (parse !== undefined) clone.argParser(parse);
-      config.addOption(clone);
-    }
-  }
-  config.option('--no-color', 'no colours (NO_COLOR and TERM=dumb are honoured too)');
-  addCommonOptions(config);
-  config.action(async (which: string | undefined, _options: unknown, command: Command) => {
-    const cli = command.opts();
+    .addOption(makeOption('format', { help: 'output: table or json', parse: oneOf('--format', ['table', 'json']), default: 'table' }));
+  // Every option of the four commands (no defaults here), so a command-line value shows as winning.
+  const every = [...new Set(COMMAND_NAMES.flatMap((n) => COMMAND_OPTIONS[n]))].filter((n) => !OWN.includes(n));
+  for (const name of [...every, 'color', 'lang', 'config'] as const) config.addOption(makeOption(name, { default: undefined }));
+  config.addHelpText('after', examplesText(['kam config analyze', 'kam config --format json', 'kam config lost --config team.json --top 10']));
+  config.action(async (which: string | undefined, cli: Record<string, unknown>, command: Command) => {
     const typed = (attribute: string): boolean => command.getOptionValueSource(attribute) === 'cli';
-    // The language of kam config itself: --lang, the file's top-level "lang", the environment.
     const file = loadConfig(typed('config') ? (cli.config as string) : undefined, io);
-    const topLang = typeof (file?.data as Record<string, unknown> | null)?.lang === 'string' ? ((file!.data as Record<string, unknown>).lang as string) : undefined;
-    const lang = resolveLang(
-      typed('lang')
-        ? { attribute: 'lang', flag: '--lang', value: cli.lang as string, source: 'command-line' }
-        : topLang !== undefined && isLang(topLang)
-          ? { attribute: 'lang', flag: '--lang', value: topLang, source: 'config' }
-          : undefined,
-      io.env,
-    );
+    // The language of kam config itself: --lang, the file's top-level "lang", the environment.
+    const topLang = configLang(file, undefined);
+    const lang: LangSetting = typed('lang') ? { lang: cli.lang as Lang } : topLang !== undefined ? { lang: topLang } : envLang(io.env);
     state.t = catalogue(lang.lang);
     if (which !== undefined && !(COMMAND_NAMES as readonly string[]).includes(which)) throw usage('configCommand', { allowed: COMMAND_NAMES, value: which });
     const names: CommandName[] = which === undefined ? [...COMMAND_NAMES] : [which as CommandName];
-    const specs = allSpecs(program);
     // An option typed here must be one of the described command's.
     for (const o of command.options) {
-      if (o.long === undefined || OWN.has(o.long) || !typed(o.attributeName())) continue;
-      if (!names.some((n) => specs[n].some((s) => s.attribute === o.attributeName()))) throw usage('notForCommand', { flag: o.long, command: names.join(', ') });
+      const attribute = o.attributeName() as OptionName;
+      if (OWN.includes(attribute) || !typed(attribute)) continue;
+      if (!names.some((n) => COMMAND_OPTIONS[n].includes(attribute))) throw usage('notForCommand', { flag: o.long, command: names.join(', ') });
     }
     const commands: CommandSettings[] = names.map((name) => {
-      const own = new Set(specs[name].map((s) => s.attribute));
-      const merged = mergeSettings({
-        command: name,
-        specs,
-        cli,
-        // kam config's --format is its own; --lang and --no-color are the command's too.
-        fromCommandLine: (attribute) => own.has(attribute) && attribute !== 'format' && typed(attribute),
-        config: file,
-        exclude: ['config'],
-      });
-      const settings = merged.settings.map((s): Setting => {
-        if (s.attribute === 'lang') {
-          const l = resolveLang(s, io.env);
-          return s.source === 'default' ? { ...s, value: l.lang, source: l.source } : s;
-        }
-        return s.source === 'default' && s.value === undefined ? { ...s, value: defaultValue(name, s.attribute) } : s;
-      });
+      const found = file === null ? new Map() : configValues(file, name, COMMAND_OPTIONS);
+      const described = program.commands.find((c) => c.name() === name)!;
+      const settings = COMMAND_OPTIONS[name]
+        .filter((attribute) => attribute !== 'config')
+        .map((attribute): Setting => {
+          const base = { attribute, flag: longFlag(attribute) };
+          // kam config's --format is its own; --lang and --no-color are the command's too.
+          if (attribute !== 'format' && typed(attribute)) {
+            const value = cli[attribute] as Value;
+            return { ...base, value: Array.isArray(value) && typeof value[0] === 'string' ? value.join(',') : value, source: 'command-line' };
+          }
+          const hit = found.get(attribute);
+          if (hit !== undefined) return { ...base, value: hit.value, source: 'config', key: hit.key, ...(hit.section === undefined ? {} : { section: hit.section }) };
+          if (attribute === 'lang') return { ...base, value: envLang(io.env).lang, source: envLang(io.env).source };
+          // As before this table existed, kam config's own --format shows as the command's default format.
+          const value = attribute === 'format' ? (typed('format') ? cli.format : undefined) : described.getOptionValue(attribute);
+          return { ...base, value: value as Value | undefined, source: 'default' };
+        });
       return { command: name, settings };
     });
-    const langOf = (settings: readonly Setting[]): LangSetting => resolveLang(settings.find((s) => s.attribute === 'lang'), io.env);
-    const shownLang = commands.length === 1 ? langOf(commands[0]!.settings) : lang;
-    const text =
-      cli.format === 'json'
-        ? configJson(file, commands, shownLang)
-        : configTable(file, commands, shownLang, state.t, chalkFor(io, cli.color !== false));
+    const shownLang = commands.length === 1 ? { lang: commands[0]!.settings.find((s) => s.attribute === 'lang')!.value as Lang } : lang;
+    const text = cli.format === 'json' ? configJson(file, commands, shownLang) : configTable(file, commands, shownLang, state.t, chalkFor(io, cli.color !== false));
     await writeAll(io.stdout, [text]);
     setExit(0);
   });

@@ -1,67 +1,24 @@
-// Settings from a config file (`--config FILE`, or kam.config.json in the working directory) merged
-// with the command line. Pure: the file's parsed JSON, the command's option list and commander's
-// values in; the effective raw options (in the form commander hands them over, so the usual
-// option parsers check them) and where each came from out.
+// The config file (`--config FILE`, or kam.config.json in the working directory): read, checked
+// whole, and turned into the values of one command — one more value source for commander
+// (source 'config'), below the command line and above the defaults.
 //
 // Precedence: command line > the command's section ("analyze": {...}) > the top level > default.
 // Keys are the long option names, in camelCase ("lostAfter") or as written ("lost-after"); a
 // switch that commander spells --no-color is "color": false (or "noColor": true). Unknown keys,
 // wrong types and values outside an option's choices are usage errors (exit 2) naming the key.
+import { readFileSync } from 'node:fs';
+import { isAbsolute, join } from 'node:path';
+import type { Option } from 'commander';
+import type { CommandIo } from '../commands/context.js';
 import type { UsageParams } from '../i18n/en.js';
+import { isLang, type Lang } from '../i18n/index.js';
 import { usage } from '../i18n/usage.js';
+import { CONFIG_FILE_NAME, OPTIONS, type Kind, type OptionDef, type OptionName, type Value } from './options.js';
 
 export const COMMAND_NAMES = ['analyze', 'lost', 'alive', 'client'] as const;
 export type CommandName = (typeof COMMAND_NAMES)[number];
-
-/** How a value is written in a config file. */
-export type OptionKind = 'string' | 'number' | 'boolean' | 'cutoffs' | 'map' | 'list';
-
-/** Options whose config value is not a plain string (or, for switches, a boolean). */
-export const OPTION_KINDS: Readonly<Record<string, OptionKind>> = {
-  minPeriods: 'number',
-  lostAfter: 'number',
-  lostFactor: 'number',
-  riskFactor: 'number',
-  breadwinnerShare: 'number',
-  newWithin: 'number',
-  top: 'number',
-  horizon: 'number',
-  abc: 'cutoffs',
-  xyz: 'cutoffs',
-  map: 'map',
-  failOn: 'list',
-};
-
-/** One option of a command, as far as the merge needs it (see optionSpecs in settings.ts). */
-export interface OptionSpec {
-  /** commander's attribute: lostAfter, color, output. */
-  attribute: string;
-  /** The long flag as the user types it: --lost-after, --no-color, --output. */
-  flag: string;
-  kind: OptionKind;
-  choices?: readonly string[] | undefined;
-  /** --no-X: the attribute is X and the switch sets it to false. */
-  negate?: boolean;
-}
-
-/** A value in the form commander hands it over: strings, booleans, string lists (--map). */
-export type RawValue = string | boolean | string[];
-/** A value as a config file writes it, canonical: numbers as numbers, cut-offs as [a, b], --map as an object. */
-export type ConfigValue = string | number | boolean | number[] | Record<string, string>;
-
-export type Source = 'default' | 'environment' | 'config' | 'command-line';
-
-export interface Setting {
-  /** The option's attribute and flag. */
-  attribute: string;
-  flag: string;
-  /** Canonical value; undefined when not set anywhere (the program's default applies). */
-  value: ConfigValue | undefined;
-  source: Source;
-  /** For a config value: the key as written, and the section it sits in (undefined: the top level). */
-  key?: string;
-  section?: CommandName;
-}
+/** The options of each command, in the order they are shown. */
+export type CommandOptions = Readonly<Record<CommandName, readonly OptionName[]>>;
 
 export interface ConfigFile {
   /** The path as shown to the user. */
@@ -70,204 +27,134 @@ export interface ConfigFile {
   data: unknown;
 }
 
-export interface MergeInput {
-  command: CommandName;
-  /** Every command's options: a top-level key must belong to one of them, a section's key to its command. */
-  specs: Readonly<Record<CommandName, readonly OptionSpec[]>>;
-  /** commander's values for this command, and which of them the user typed. */
-  cli: Readonly<Record<string, unknown>>;
-  fromCommandLine: (attribute: string) => boolean;
-  config: ConfigFile | null;
-  /** Attributes that are never read from a config file (--config itself). */
-  exclude?: readonly string[];
-}
-
-export interface Merged {
-  /** Raw options for the command's parsers: commander's values with config values filled in. */
-  raw: Record<string, unknown>;
-  /** Per option of the command, in the command's order. */
-  settings: Setting[];
+/** A value the config file sets for a command: canonical, with the key as written and its section. */
+export interface Found {
+  attribute: OptionName;
+  value: Value;
+  key: string;
+  section?: CommandName;
 }
 
 const camel = (s: string): string => s.replace(/-([a-z])/g, (_, c: string) => c.toUpperCase());
+const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+const kindOf = (name: OptionName): Kind => (OPTIONS[name] as OptionDef).kind ?? (OPTIONS[name].flags.includes('<') ? 'string' : 'boolean');
 
-/** The spec a config key names, and whether the key is the negated form (noColor: true = color: false). */
-function lookup(specs: readonly OptionSpec[], key: string): { spec: OptionSpec; negated: boolean } | undefined {
+/** The option a config key names, and whether the key is the negated form (noColor: true = color: false). */
+function lookup(names: readonly OptionName[], key: string): { name: OptionName; negated: boolean } | undefined {
   const k = camel(key.replace(/^--?/, ''));
-  for (const spec of specs) {
-    if (spec.negate === true) {
-      if (k === spec.attribute) return { spec, negated: false };
-      if (k === camel(spec.flag.slice(2))) return { spec, negated: true };
-    } else if (k === spec.attribute || k === camel(spec.flag.slice(2))) return { spec, negated: false };
+  for (const name of names) {
+    // The long flag in camelCase: lostAfter for --lost-after; noColor for --no-color, whose attribute is color.
+    const long = camel(/--([\w-]+)/.exec(OPTIONS[name].flags)![1]!);
+    if (k === name || k === long) return { name, negated: k !== name };
   }
   return undefined;
 }
 
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-/** A wrong value as the message shows it: its JSON. */
-function describe(value: unknown): string {
-  return JSON.stringify(value) ?? String(value);
-}
-
 /** Checks a config value against its option and returns it canonical; a usage error naming the key otherwise. */
-export function checkConfigValue(spec: OptionSpec, key: string, value: unknown, file: string, negated = false): ConfigValue {
+function checkValue(name: OptionName, key: string, value: unknown, file: string, negated: boolean): Value {
   const wrong = (expected: string): never => {
-    throw usage('configWrongType', { file, key, expected, value: describe(value) } satisfies UsageParams);
+    throw usage('configWrongType', { file, key, expected, value: JSON.stringify(value) ?? String(value) } satisfies UsageParams);
   };
-  switch (spec.kind) {
+  const strings = (v: unknown): v is string[] => Array.isArray(v) && v.every((x) => typeof x === 'string');
+  switch (kindOf(name)) {
     case 'boolean':
-      if (typeof value !== 'boolean') wrong('boolean');
-      return negated ? !value : (value as boolean);
+      return typeof value === 'boolean' ? negated !== value : wrong('boolean');
     case 'number':
-      if (typeof value !== 'number' || !Number.isFinite(value)) wrong('number');
-      return value as number;
+      return typeof value === 'number' && Number.isFinite(value) ? value : wrong('number');
     case 'cutoffs': {
-      if (typeof value === 'string') return canonicalCutoffs(value);
       if (Array.isArray(value) && value.length === 2 && value.every((v) => typeof v === 'number' && Number.isFinite(v))) return value as number[];
-      return wrong('cutoffs');
+      if (typeof value !== 'string') return wrong('cutoffs');
+      // "80,95" → [80, 95]; text that is not two numbers stays as it is (the option's parser says what is wrong).
+      const parts = value.split(',').map((p) => p.trim());
+      return parts.length === 2 && parts.every((p) => p !== '' && Number.isFinite(Number(p))) ? parts.map(Number) : value;
     }
     case 'map': {
-      if (isRecord(value)) {
-        if (!Object.values(value).every((v) => typeof v === 'string')) wrong('map');
-        return { ...(value as Record<string, string>) };
+      if (isRecord(value)) return Object.values(value).every((v) => typeof v === 'string') ? { ...(value as Record<string, string>) } : wrong('map');
+      if (!strings(value)) return wrong('map');
+      const map: Record<string, string> = {};
+      for (const entry of value) {
+        const at = entry.indexOf('=');
+        if (at <= 0) return value.join(' ');
+        map[entry.slice(0, at).trim()] = entry.slice(at + 1);
       }
-      if (Array.isArray(value) && value.every((v) => typeof v === 'string')) return canonicalMap(value as string[]);
-      return wrong('map');
+      return map;
     }
-    case 'list': {
-      if (typeof value === 'string') return value;
-      if (Array.isArray(value) && value.every((v) => typeof v === 'string')) return (value as string[]).join(',');
-      return wrong('list');
-    }
+    case 'list':
+      return typeof value === 'string' ? value : strings(value) ? value.join(',') : wrong('list');
     case 'string': {
       if (typeof value !== 'string') wrong('string');
-      const text = value as string;
-      if (spec.choices !== undefined && !spec.choices.includes(text)) {
-        throw usage('configBadChoice', { file, key, allowed: spec.choices, value: text });
-      }
-      return text;
+      const choices = (OPTIONS[name] as OptionDef).choices;
+      if (choices !== undefined && !choices.includes(value as string)) throw usage('configBadChoice', { file, key, allowed: choices, value: value as string });
+      return value as string;
     }
   }
-}
-
-/** "80,95" → [80, 95]; text that is not two numbers stays as it is (the option parser says what is wrong). */
-function canonicalCutoffs(text: string): ConfigValue {
-  const parts = text.split(',').map((p) => p.trim());
-  const numbers = parts.map(Number);
-  return parts.length === 2 && parts.every((p) => p !== '') && numbers.every(Number.isFinite) ? numbers : text;
-}
-
-/** ["client=Контрагент"] → {client: "Контрагент"}; a list with an entry that is not role=Header stays a list (as text). */
-function canonicalMap(entries: readonly string[]): ConfigValue {
-  const map: Record<string, string> = {};
-  for (const entry of entries) {
-    const at = entry.indexOf('=');
-    if (at <= 0) return entries.join(' ');
-    map[entry.slice(0, at).trim()] = entry.slice(at + 1);
-  }
-  return map;
-}
-
-/** A command-line value (commander's form) in the canonical form a config file would write. */
-export function canonicalFromCli(spec: OptionSpec, value: unknown): ConfigValue | undefined {
-  if (value === undefined) return undefined;
-  switch (spec.kind) {
-    case 'boolean':
-      return value === true;
-    case 'number': {
-      const n = Number(value);
-      return typeof value === 'string' && value.trim() !== '' && Number.isFinite(n) ? n : String(value);
-    }
-    case 'cutoffs':
-      return canonicalCutoffs(String(value));
-    case 'map':
-      return Array.isArray(value) ? canonicalMap(value.map(String)) : String(value);
-    default:
-      return String(value);
-  }
-}
-
-/** A canonical value in the form commander hands over, for the usual option parsers. */
-export function rawFromCanonical(spec: OptionSpec, value: ConfigValue): RawValue {
-  switch (spec.kind) {
-    case 'boolean':
-      return value === true;
-    case 'map':
-      if (isRecord(value)) return Object.entries(value).map(([role, header]) => `${role}=${header}`);
-      return [String(value)];
-    case 'cutoffs':
-      return Array.isArray(value) ? value.join(',') : String(value);
-    default:
-      return String(value);
-  }
-}
-
-interface Found {
-  spec: OptionSpec;
-  value: ConfigValue;
-  key: string;
-  section?: CommandName;
 }
 
 /**
  * Checks the whole config file (every section, not only this command's) and returns the values
  * that apply to `command`: its section's over the top level's. Throws a usage error naming the
- * first unknown key or wrong value.
+ * first unknown key or wrong value. --config itself is never read from the file.
  */
-export function configValues(config: ConfigFile, command: CommandName, specs: Readonly<Record<CommandName, readonly OptionSpec[]>>, exclude: readonly string[] = []): Map<string, Found> {
+export function configValues(config: ConfigFile, command: CommandName | undefined, options: CommandOptions): Map<OptionName, Found> {
   const file = config.path;
   if (!isRecord(config.data)) throw usage('configNotObject', { file });
-  const usable = (list: readonly OptionSpec[]): OptionSpec[] => list.filter((s) => !exclude.includes(s.attribute));
-  const everyOption = usable(COMMAND_NAMES.flatMap((c) => specs[c]));
-  const top = new Map<string, Found>();
-  const section = new Map<string, Found>();
+  const usable = (list: readonly OptionName[]): OptionName[] => list.filter((n) => n !== 'config');
+  const every = usable([...new Set(COMMAND_NAMES.flatMap((c) => options[c]))]);
+  const top = new Map<OptionName, Found>();
+  const section = new Map<OptionName, Found>();
   for (const [key, value] of Object.entries(config.data)) {
     if ((COMMAND_NAMES as readonly string[]).includes(key)) {
       const name = key as CommandName;
-      if (!isRecord(value)) throw usage('configWrongType', { file, key, expected: 'section', value: describe(value) });
+      if (!isRecord(value)) throw usage('configWrongType', { file, key, expected: 'section', value: JSON.stringify(value) });
       for (const [inner, innerValue] of Object.entries(value)) {
-        const hit = lookup(usable(specs[name]), inner);
+        const hit = lookup(usable(options[name]), inner);
         if (hit === undefined) throw usage('configUnknownKey', { file, key: inner, command: name });
-        const checked = checkConfigValue(hit.spec, `${name}.${inner}`, innerValue, file, hit.negated);
-        if (name === command) section.set(hit.spec.attribute, { spec: hit.spec, value: checked, key: inner, section: name });
+        const checked = checkValue(hit.name, `${name}.${inner}`, innerValue, file, hit.negated);
+        if (name === command) section.set(hit.name, { attribute: hit.name, value: checked, key: inner, section: name });
       }
       continue;
     }
-    const hit = lookup(everyOption, key);
+    const hit = lookup(every, key);
     if (hit === undefined) throw usage('configUnknownKey', { file, key });
-    const checked = checkConfigValue(hit.spec, key, value, file, hit.negated);
+    const checked = checkValue(hit.name, key, value, file, hit.negated);
     // A top-level key of another command's option (horizon for kam analyze) does not apply here.
-    const own = lookup(usable(specs[command]), key);
-    if (own !== undefined) top.set(own.spec.attribute, { spec: own.spec, value: checked, key });
+    if (command !== undefined && options[command].includes(hit.name)) top.set(hit.name, { attribute: hit.name, value: checked, key });
   }
   return new Map([...top, ...section]);
 }
 
-/** The effective options of one command: command line, then the config file, then defaults. */
-export function mergeSettings(input: MergeInput): Merged {
-  const exclude = input.exclude ?? [];
-  const found = input.config === null ? new Map<string, Found>() : configValues(input.config, input.command, input.specs, exclude);
-  const raw: Record<string, unknown> = { ...input.cli };
-  const settings: Setting[] = [];
-  for (const spec of input.specs[input.command]) {
-    if (exclude.includes(spec.attribute)) continue;
-    const base = { attribute: spec.attribute, flag: spec.flag };
-    if (input.fromCommandLine(spec.attribute)) {
-      settings.push({ ...base, value: canonicalFromCli(spec, input.cli[spec.attribute]), source: 'command-line' });
-      continue;
-    }
-    const hit = found.get(spec.attribute);
-    if (hit !== undefined) {
-      raw[spec.attribute] = rawFromCanonical(spec, hit.value);
-      settings.push({ ...base, value: hit.value, source: 'config', key: hit.key, ...(hit.section === undefined ? {} : { section: hit.section }) });
-      continue;
-    }
-    settings.push({ ...base, value: canonicalFromCli(spec, input.cli[spec.attribute]), source: 'default' });
+/** A checked config value through the option's own parser, as if typed: the same checks, the same value. */
+export function parseConfigValue(option: Option, value: Value): unknown {
+  if (typeof value === 'boolean' || option.parseArg === undefined) return value;
+  const texts = Array.isArray(value) ? [value.join(',')] : typeof value === 'object' ? Object.entries(value).map(([role, header]) => `${role}=${header}`) : [String(value)];
+  return texts.reduce<unknown>((previous, text) => option.parseArg!(text, previous), undefined);
+}
+
+/** The config file: --config FILE, else kam.config.json in the working directory, else none. */
+export function loadConfig(explicit: string | undefined, io: CommandIo): ConfigFile | null {
+  const path = explicit ?? CONFIG_FILE_NAME;
+  let text: string;
+  try {
+    text = readFileSync(isAbsolute(path) ? path : join(io.cwd ?? process.cwd(), path), 'utf8');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT' && explicit === undefined) return null;
+    if (code === 'ENOENT') throw usage('configMissing', { file: path });
+    throw usage('configUnreadable', { file: path, reason: code ?? String(error) });
   }
-  return { raw, settings };
+  try {
+    return { path, data: JSON.parse(text.replace(/^\uFEFF/, '')) as unknown };
+  } catch (error) {
+    throw usage('configNotJson', { file: path, reason: (error as Error).message });
+  }
+}
+
+/** The language a config file asks for (the command's section over the top level), if it can be read. */
+export function configLang(config: ConfigFile | null, command: string | undefined): Lang | undefined {
+  if (config === null || !isRecord(config.data)) return undefined;
+  const section = command === undefined ? undefined : config.data[command];
+  const asked = isRecord(section) && typeof section.lang === 'string' ? section.lang : config.data.lang;
+  return typeof asked === 'string' && isLang(asked) ? asked : undefined;
 }
 
 /** `{date}` in an output path: the as-of date when one is given (YYYY-MM-DD), else today. */

@@ -3,14 +3,12 @@ import { readFileSync } from 'node:fs';
 import { Command, CommanderError } from 'commander';
 import type { CommandIo } from '../commands/context.js';
 import { KamError, isUsageProblem } from '../core/problems.js';
-import { catalogue, langFromEnv } from '../i18n/index.js';
+import { catalogue, isLang, langFromEnv, type Lang } from '../i18n/index.js';
 import { renderProblem } from '../report/messages.js';
-import { registerAnalyze } from './analyze.js';
-import { registerAlive } from './alive.js';
-import { registerLost } from './lost.js';
-import { registerClient } from './client.js';
+import { registerCommands, type RunState } from './commands.js';
 import { registerConfig } from './config-command.js';
-import { langInArgv, withConfigSource, type RunState } from './settings.js';
+import { configLang, loadConfig } from './config.js';
+import type { Problem } from '../core/problems.js';
 
 export const VERSION: string = (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
 
@@ -26,10 +24,7 @@ export function buildProgram(io: CommandIo, setExit: (code: number) => void, sta
     })
     .exitOverride();
 
-  registerAnalyze(program, io, VERSION, setExit, state);
-  registerLost(program, io, VERSION, setExit, state);
-  registerAlive(program, io, VERSION, setExit, state);
-  registerClient(program, io, VERSION, setExit, state);
+  registerCommands(program, io, VERSION, setExit, state);
   registerConfig(program, io, setExit, state);
   return program;
 }
@@ -37,8 +32,9 @@ export function buildProgram(io: CommandIo, setExit: (code: number) => void, sta
 /** Runs kam with argv (without node and script); resolves to the exit status. */
 export async function run(argv: string[], io: CommandIo): Promise<number> {
   let exitCode = 0;
-  // The language until a command has read its options (--lang, the config file): errors on the way speak it.
-  const state: RunState = { t: catalogue(langInArgv(argv) ?? langFromEnv(io.env).lang), fromConfig: new Map() };
+  // The language until a command has read its options: errors on the way (a bad value, a problem in
+  // the config file) speak --lang, else the language the config file asks for, else the locale's.
+  const state: RunState = { t: catalogue(langInArgv(argv) ?? earlyConfigLang(argv, io) ?? langFromEnv(io.env).lang), fromConfig: new Map() };
   const program = buildProgram(io, (code) => (exitCode = code), state);
   try {
     if (argv.length === 0) {
@@ -62,6 +58,35 @@ export async function run(argv: string[], io: CommandIo): Promise<number> {
     if (io.env.KAM_DEBUG) io.stderr.write(`${(error as Error)?.stack ?? ''}\n`);
     return 1;
   }
+}
+
+/** The language named on the command line, looked up before commander parses. */
+function langInArgv(argv: readonly string[]): Lang | undefined {
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i]!;
+    const value = a === '--lang' ? argv[i + 1] : a.startsWith('--lang=') ? a.slice(7) : undefined;
+    if (value !== undefined && isLang(value)) return value;
+  }
+  return undefined;
+}
+
+/** The language of the config file the command line names (or kam.config.json), if it reads. */
+function earlyConfigLang(argv: readonly string[], io: CommandIo): Lang | undefined {
+  const at = argv.findIndex((a) => a === '--config' || a.startsWith('--config='));
+  const path = at < 0 ? undefined : argv[at]!.startsWith('--config=') ? argv[at]!.slice(9) : argv[at + 1];
+  try {
+    return configLang(loadConfig(path, io), argv[0]);
+  } catch {
+    return undefined;
+  }
+}
+
+/** A usage problem about a value the config file set: the message says where. */
+function withConfigSource(problem: Problem, state: RunState): Problem {
+  const flag = problem.details?.flag;
+  if (problem.code !== 'bad-option' || typeof flag !== 'string') return problem;
+  const from = state.fromConfig.get(flag);
+  return from === undefined ? problem : { ...problem, details: { ...problem.details, configFile: from.file, configKey: from.key } };
 }
 
 export async function main(): Promise<void> {

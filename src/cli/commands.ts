@@ -1,0 +1,213 @@
+// The command table: each kam command declared once — arguments, options (see options.ts), the
+// formats it offers, help examples and the request it makes — and registered by one function.
+// Commander does the option plumbing (help groups, defaults, value sources); the config file and
+// the locale's language become value sources ('config', 'env') in a preAction hook.
+import type { Command } from 'commander';
+import { runAlive, ALIVE_FORMATS, type AliveFormat } from '../commands/alive.js';
+import { runAnalyze } from '../commands/analyze.js';
+import { runClient, CLIENT_FORMATS, type ClientFormat } from '../commands/client.js';
+import type { CommandIo } from '../commands/context.js';
+import { runLost, LOST_FORMATS, type LostFormat, type LostTable } from '../commands/lost.js';
+import { formatDay } from '../core/calendar.js';
+import { catalogue, langFromEnv, type Lang, type Messages } from '../i18n/index.js';
+import { usage } from '../i18n/usage.js';
+import { REPORTER_NAMES, type ReporterName } from '../report/reporters.js';
+import { workbookPath } from '../report/workbook/path.js';
+import { COMMAND_NAMES, configValues, expandOutputPath, loadConfig, parseConfigValue, type CommandName, type CommandOptions } from './config.js';
+import { analysisSettings, compareSpec, dayOf, failOnList, makeOption, oneOf, readOptions, type OptionDef, type OptionName, type Opts } from './options.js';
+
+/** What a run knows beyond one command: its language so far, and which flags came from the config file. */
+export interface RunState {
+  t: Messages;
+  /** Flag → the config file and key that set it: an error about the value names them. */
+  fromConfig: Map<string, { file: string; key: string }>;
+}
+
+interface Run {
+  io: CommandIo;
+  version: string;
+  t: Messages;
+  /** --format, or what a terminal or a pipe gets by default. */
+  format: string;
+}
+
+interface CommandDef {
+  description: string;
+  argument: readonly [string, string];
+  options: readonly OptionName[];
+  /** A command's own help or default for an option the others share. */
+  own?: Partial<Record<OptionName, Partial<OptionDef>>>;
+  formats: readonly string[];
+  /** The format when standard output is not a terminal. */
+  piped: string;
+  examples: readonly string[];
+  run: (args: string[], o: Opts, run: Run) => Promise<number>;
+}
+
+const LEDGER = ['map', 'sheet', 'encoding', 'delimiter', 'decimal', 'dateFormat', 'strict', 'direction'] as const;
+const WINDOW = ['asOf', 'from', 'to', 'includePartial', 'period', 'by', 'abc', 'abcBoundary', 'xyz', 'xyzStart', 'sd', 'minPeriods', 'lostAfter', 'lostFactor', 'riskFactor'] as const;
+const SEGMENTS = ['clients', 'breadwinnerShare', 'newWithin', 'compare'] as const;
+const LEDGERS: readonly [string, string] = ['[files...]', 'CSV, .csv.gz or .xlsx ledgers; - or a pipe for standard input'];
+
+/** The ledger files of a command; standard input when none is given and something is piped in. */
+function inputFiles(files: string[], io: CommandIo): string[] {
+  if (files.length > 0) {
+    if (files.filter((f) => f === '-').length > 1) throw usage('stdinOnce');
+    return files;
+  }
+  if ((io.stdin as { isTTY?: boolean }).isTTY === true) throw usage('noLedger');
+  return ['-'];
+}
+
+export const COMMANDS: Record<CommandName, CommandDef> = {
+  analyze: {
+    description: 'ABC-XYZ analysis of a ledger: summary, matrix and top clients, or the per-client table',
+    argument: LEDGERS,
+    options: [...LEDGER, ...WINDOW, 'failOn', ...SEGMENTS, 'format', 'output', 'top', 'color', 'lang', 'config'],
+    formats: REPORTER_NAMES,
+    piped: 'csv',
+    examples: ['kam analyze sales.csv', 'kam analyze sales.xlsx --period quarter -o report-{date}.xlsx', 'kam analyze sales.csv --clients clients.csv --compare previous --format json'],
+    run: async (files, o, { io, version, t, format }) => {
+      const inputs = inputFiles(files, io);
+      const settings = analysisSettings(o, io.today);
+      const output = o.output as string | undefined;
+      return runAnalyze(
+        {
+          files: inputs,
+          read: readOptions(o),
+          settings,
+          format: format as ReporterName,
+          // -o alone: the workbook is the output; a terminal still shows the summary. {date}: the as-of date or today.
+          output: workbookPath(output === undefined ? undefined : expandOutputPath(output, formatDay(settings.asOf ?? io.today))),
+          printReport: output === undefined || o.format !== undefined || io.stdout.isTTY === true,
+          top: o.top as number,
+          color: o.color as boolean,
+          failOn: failOnList(o.failOn),
+          segments: { clients: o.clients as string | undefined, compare: compareSpec(o.compare as string | undefined, io.today) },
+          version,
+          t,
+        },
+        io,
+      );
+    },
+  },
+  lost: {
+    description: 'lost and at-risk clients: the win-back list and churn per period (and per --direction)',
+    argument: LEDGERS,
+    options: [...LEDGER, ...WINDOW, 'failOn', 'format', 'clients', 'breadwinnerShare', 'table', 'top', 'color', 'lang', 'config'],
+    own: {
+      clients: { help: 'client attributes (CSV or xlsx): image-makers count as key clients for the win-back list and --fail-on' },
+      breadwinnerShare: { help: 'breadwinner (a key client): at least this share of total profit (revenue without a profit column)' },
+      top: { help: 'clients shown in the terminal win-back list', default: 50 },
+    },
+    formats: LOST_FORMATS,
+    piped: 'csv',
+    examples: ['kam lost sales.csv --top 20', 'kam lost sales.csv --direction Region --format csv --table churn', 'kam lost sales.csv --clients clients.csv --fail-on lost-key'],
+    run: async (files, o, { io, version, t, format }) =>
+      runLost(
+        {
+          files: inputFiles(files, io),
+          read: readOptions(o),
+          settings: analysisSettings(o, io.today),
+          format: format as LostFormat,
+          table: o.table as LostTable,
+          top: o.top as number,
+          color: o.color as boolean,
+          failOn: failOnList(o.failOn),
+          clients: o.clients as string | undefined,
+          version,
+          t,
+        },
+        io,
+      ),
+  },
+  alive: {
+    description: 'BG/NBD fit over every client: r, α, a, b, log-likelihood; per client P(alive) and expected purchase days',
+    argument: LEDGERS,
+    options: [...LEDGER, 'asOf', 'horizon', 'format', 'top', 'color', 'lang', 'config'],
+    own: { asOf: { help: 'fit on the purchase days up to this day: YYYY-MM-DD, DD.MM.YYYY or today (default: the last date in the ledger)' } },
+    formats: ALIVE_FORMATS,
+    piped: 'csv',
+    examples: ['kam alive sales.csv', 'kam alive sales.csv --horizon 26 --format csv > alive.csv'],
+    run: async (files, o, { io, version, t, format }) =>
+      runAlive(
+        {
+          files: inputFiles(files, io),
+          read: readOptions(o),
+          asOf: dayOf(o.asOf, io.today),
+          horizonWeeks: o.horizon as number,
+          format: format as AliveFormat,
+          top: o.top as number,
+          color: o.color as boolean,
+          version,
+          t,
+        },
+        io,
+      ),
+  },
+  client: {
+    description: "one client's card: totals and shares, classes now and before, tags, rhythm and status, per-period purchases, products, directions, attributes",
+    argument: ['<ledger-and-name...>', 'LEDGER... NAME: CSV, .csv.gz or .xlsx ledgers (or a pipe), then the client as the ledger names it'],
+    options: [...LEDGER, ...WINDOW, ...SEGMENTS, 'format', 'color', 'lang', 'config'],
+    own: { compare: { help: 'the earlier window the card compares with: previous (default, same length) or FROM..TO' } },
+    formats: CLIENT_FORMATS,
+    piped: 'json',
+    examples: ['kam client sales.csv "Magnum Cash&Carry"', 'kam client sales.csv "Magnum Cash&Carry" --clients clients.csv --compare 2025-01-01..2025-06-30'],
+    run: async (args, o, { io, version, t, format }) => {
+      const name = args[args.length - 1]!;
+      if (name.trim() === '') throw usage('emptyName');
+      return runClient(
+        {
+          files: inputFiles(args.slice(0, -1), io),
+          name,
+          read: readOptions(o),
+          settings: analysisSettings(o, io.today),
+          clients: o.clients as string | undefined,
+          compare: compareSpec(o.compare as string | undefined, io.today),
+          format: format as ClientFormat,
+          color: o.color as boolean,
+          version,
+          t,
+        },
+        io,
+      );
+    },
+  },
+};
+
+export const COMMAND_OPTIONS: CommandOptions = Object.fromEntries(COMMAND_NAMES.map((n) => [n, COMMANDS[n].options])) as CommandOptions;
+
+/** "Examples:" after a command's help. */
+export const examplesText = (examples: readonly string[]): string => `\nExamples:\n${examples.map((e) => `  $ ${e}`).join('\n')}\n`;
+
+/** The config file and the locale as value sources under the command line; the run's language from them. */
+function applySources(command: Command, name: CommandName, io: CommandIo, state: RunState): void {
+  const typed = (attribute: string): boolean => command.getOptionValueSource(attribute) === 'cli';
+  const config = loadConfig(typed('config') ? (command.opts().config as string) : undefined, io);
+  const found = config === null ? new Map() : configValues(config, name, COMMAND_OPTIONS);
+  for (const option of command.options) {
+    const hit = found.get(option.attributeName() as OptionName);
+    if (hit === undefined || typed(option.attributeName())) continue;
+    state.fromConfig.set(option.long!, { file: config!.path, key: hit.section === undefined ? hit.key : `${hit.section}.${hit.key}` });
+    command.setOptionValueWithSource(option.attributeName(), parseConfigValue(option, hit.value), 'config');
+  }
+  const env = langFromEnv(io.env);
+  if (command.getOptionValueSource('lang') === undefined && env.variable !== null) command.setOptionValueWithSource('lang', env.lang, 'env');
+  state.t = catalogue((command.opts().lang as Lang | undefined) ?? 'en');
+}
+
+export function registerCommands(program: Command, io: CommandIo, version: string, setExit: (code: number) => void, state: RunState): void {
+  for (const name of COMMAND_NAMES) {
+    const def = COMMANDS[name];
+    const format: Partial<OptionDef> = { help: `output: ${def.formats.join(', ')} (default: table on a terminal, ${def.piped} otherwise)`, parse: oneOf('--format', def.formats) };
+    const command = program.command(name).description(def.description).argument(def.argument[0], def.argument[1]);
+    for (const option of def.options) command.addOption(makeOption(option, option === 'format' ? format : def.own?.[option]));
+    command
+      .addHelpText('after', examplesText(def.examples))
+      .hook('preAction', (_self, action) => applySources(action, name, io, state))
+      .action(async (args: string[], o: Opts) => {
+        const chosen = (o.format as string | undefined) ?? (io.stdout.isTTY === true ? 'table' : def.piped);
+        setExit(await def.run(args, o, { io, version, t: state.t, format: chosen }));
+      });
+  }
+}
