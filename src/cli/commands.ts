@@ -13,7 +13,8 @@ import { catalogue, langFromEnv, type Lang, type Messages } from '../i18n/index.
 import { usage } from '../i18n/usage.js';
 import { REPORTER_NAMES, type ReporterName } from '../report/reporters.js';
 import { workbookPath } from '../report/workbook/path.js';
-import { COMMAND_NAMES, configValues, expandOutputPath, loadConfig, parseConfigValue, type CommandName, type CommandOptions } from './config.js';
+import { loadConfig } from '../io/config-file.js';
+import { COMMAND_NAMES, configValues, expandOutputPath, parseConfigValue, type CommandName, type CommandOptions } from './config.js';
 import { analysisSettings, compareSpec, dayOf, failOnList, makeOption, oneOf, readOptions, type OptionDef, type OptionName, type Opts } from './options.js';
 
 /** What a run knows beyond one command: its language so far, and which flags came from the config file. */
@@ -59,6 +60,11 @@ function inputFiles(files: string[], io: CommandIo): string[] {
   return ['-'];
 }
 
+/** What every command's request holds. */
+function request(files: string[], o: Opts, { io, version, t, format }: Run) {
+  return { files: inputFiles(files, io), read: readOptions(o), format, color: o.color as boolean, version, t };
+}
+
 export const COMMANDS: Record<CommandName, CommandDef> = {
   analyze: {
     description: 'ABC-XYZ analysis of a ledger: summary, matrix and top clients, or the per-client table',
@@ -67,28 +73,15 @@ export const COMMANDS: Record<CommandName, CommandDef> = {
     formats: REPORTER_NAMES,
     piped: 'csv',
     examples: ['kam analyze sales.csv', 'kam analyze sales.xlsx --period quarter -o report-{date}.xlsx', 'kam analyze sales.csv --clients clients.csv --compare previous --format json'],
-    run: async (files, o, { io, version, t, format }) => {
-      const inputs = inputFiles(files, io);
-      const settings = analysisSettings(o, io.today);
+    run: async (files, o, run) => {
+      const base = request(files, o, run);
+      const settings = analysisSettings(o, run.io.today);
       const output = o.output as string | undefined;
-      return runAnalyze(
-        {
-          files: inputs,
-          read: readOptions(o),
-          settings,
-          format: format as ReporterName,
-          // -o alone: the workbook is the output; a terminal still shows the summary. {date}: the as-of date or today.
-          output: workbookPath(output === undefined ? undefined : expandOutputPath(output, formatDay(settings.asOf ?? io.today))),
-          printReport: output === undefined || o.format !== undefined || io.stdout.isTTY === true,
-          top: o.top as number,
-          color: o.color as boolean,
-          failOn: failOnList(o.failOn),
-          segments: { clients: o.clients as string | undefined, compare: compareSpec(o.compare as string | undefined, io.today) },
-          version,
-          t,
-        },
-        io,
-      );
+      const segments = { clients: o.clients as string | undefined, compare: compareSpec(o.compare as string | undefined, run.io.today) };
+      // -o alone: the workbook is the output; a terminal still shows the summary. {date}: the as-of date or today.
+      const path = workbookPath(output === undefined ? undefined : expandOutputPath(output, formatDay(settings.asOf ?? run.io.today)));
+      const printReport = output === undefined || o.format !== undefined || run.io.stdout.isTTY === true;
+      return runAnalyze({ ...base, format: base.format as ReporterName, settings, output: path, printReport, top: o.top as number, failOn: failOnList(o.failOn), segments }, run.io);
     },
   },
   lost: {
@@ -103,23 +96,11 @@ export const COMMANDS: Record<CommandName, CommandDef> = {
     formats: LOST_FORMATS,
     piped: 'csv',
     examples: ['kam lost sales.csv --top 20', 'kam lost sales.csv --direction Region --format csv --table churn', 'kam lost sales.csv --clients clients.csv --fail-on lost-key'],
-    run: async (files, o, { io, version, t, format }) =>
-      runLost(
-        {
-          files: inputFiles(files, io),
-          read: readOptions(o),
-          settings: analysisSettings(o, io.today),
-          format: format as LostFormat,
-          table: o.table as LostTable,
-          top: o.top as number,
-          color: o.color as boolean,
-          failOn: failOnList(o.failOn),
-          clients: o.clients as string | undefined,
-          version,
-          t,
-        },
-        io,
-      ),
+    run: async (files, o, run) => {
+      const base = request(files, o, run);
+      const rest = { settings: analysisSettings(o, run.io.today), table: o.table as LostTable, top: o.top as number, failOn: failOnList(o.failOn), clients: o.clients as string | undefined };
+      return runLost({ ...base, format: base.format as LostFormat, ...rest }, run.io);
+    },
   },
   alive: {
     description: 'BG/NBD fit over every client: r, α, a, b, log-likelihood; per client P(alive) and expected purchase days',
@@ -129,21 +110,10 @@ export const COMMANDS: Record<CommandName, CommandDef> = {
     formats: ALIVE_FORMATS,
     piped: 'csv',
     examples: ['kam alive sales.csv', 'kam alive sales.csv --horizon 26 --format csv > alive.csv'],
-    run: async (files, o, { io, version, t, format }) =>
-      runAlive(
-        {
-          files: inputFiles(files, io),
-          read: readOptions(o),
-          asOf: dayOf(o.asOf, io.today),
-          horizonWeeks: o.horizon as number,
-          format: format as AliveFormat,
-          top: o.top as number,
-          color: o.color as boolean,
-          version,
-          t,
-        },
-        io,
-      ),
+    run: async (files, o, run) => {
+      const base = request(files, o, run);
+      return runAlive({ ...base, format: base.format as AliveFormat, asOf: dayOf(o.asOf, run.io.today), horizonWeeks: o.horizon as number, top: o.top as number }, run.io);
+    },
   },
   client: {
     description: "one client's card: totals and shares, classes now and before, tags, rhythm and status, per-period purchases, products, directions, attributes",
@@ -153,24 +123,12 @@ export const COMMANDS: Record<CommandName, CommandDef> = {
     formats: CLIENT_FORMATS,
     piped: 'json',
     examples: ['kam client sales.csv "Magnum Cash&Carry"', 'kam client sales.csv "Magnum Cash&Carry" --clients clients.csv --compare 2025-01-01..2025-06-30'],
-    run: async (args, o, { io, version, t, format }) => {
+    run: async (args, o, run) => {
       const name = args[args.length - 1]!;
       if (name.trim() === '') throw usage('emptyName');
-      return runClient(
-        {
-          files: inputFiles(args.slice(0, -1), io),
-          name,
-          read: readOptions(o),
-          settings: analysisSettings(o, io.today),
-          clients: o.clients as string | undefined,
-          compare: compareSpec(o.compare as string | undefined, io.today),
-          format: format as ClientFormat,
-          color: o.color as boolean,
-          version,
-          t,
-        },
-        io,
-      );
+      const base = request(args.slice(0, -1), o, run);
+      const rest = { settings: analysisSettings(o, run.io.today), clients: o.clients as string | undefined, compare: compareSpec(o.compare as string | undefined, run.io.today) };
+      return runClient({ ...base, name, format: base.format as ClientFormat, ...rest }, run.io);
     },
   },
 };
@@ -183,7 +141,7 @@ export const examplesText = (examples: readonly string[]): string => `\nExamples
 /** The config file and the locale as value sources under the command line; the run's language from them. */
 function applySources(command: Command, name: CommandName, io: CommandIo, state: RunState): void {
   const typed = (attribute: string): boolean => command.getOptionValueSource(attribute) === 'cli';
-  const config = loadConfig(typed('config') ? (command.opts().config as string) : undefined, io);
+  const config = loadConfig(typed('config') ? (command.opts().config as string) : undefined, io.cwd ?? process.cwd());
   const found = config === null ? new Map() : configValues(config, name, COMMAND_OPTIONS);
   for (const option of command.options) {
     const hit = found.get(option.attributeName() as OptionName);

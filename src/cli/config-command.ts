@@ -5,92 +5,20 @@
 import type { Command } from 'commander';
 import type { CommandIo } from '../commands/context.js';
 import { chalkFor, writeAll } from '../commands/context.js';
-import { catalogue, langFromEnv, type Lang, type Messages } from '../i18n/index.js';
+import { catalogue, langFromEnv, type Lang } from '../i18n/index.js';
 import { usage } from '../i18n/usage.js';
-import { table } from '../report/terminal.js';
+import { loadConfig } from '../io/config-file.js';
+import { configJson, configTable, type CommandSettings, type LangSetting, type Setting } from '../report/settings.js';
 import { COMMAND_OPTIONS, examplesText, type RunState } from './commands.js';
-import { COMMAND_NAMES, configLang, configValues, loadConfig, type CommandName, type ConfigFile } from './config.js';
+import { COMMAND_NAMES, configLang, configValues, type CommandName } from './config.js';
 import { longFlag, makeOption, oneOf, type OptionName, type Value } from './options.js';
-
-type Source = 'default' | 'environment' | 'config' | 'command-line';
-
-export interface Setting {
-  attribute: OptionName;
-  flag: string;
-  /** Canonical value; undefined when not set anywhere and the default is not a value ("detected", "none"). */
-  value: Value | undefined;
-  source: Source;
-  /** For a config value: the key as written, and the section it sits in (undefined: the top level). */
-  key?: string;
-  section?: CommandName;
-}
-
-interface LangSetting {
-  lang: Lang;
-  /** The environment variable that decided, when the environment did. */
-  variable?: string;
-}
-
-export interface CommandSettings {
-  command: CommandName;
-  settings: Setting[];
-}
 
 /** kam config's own options: not settings of the command it describes. */
 const OWN: readonly string[] = ['format', 'config', 'lang', 'color'];
 
-function envLang(env: Record<string, string | undefined>): LangSetting & { source: Source } {
+function envLang(env: Record<string, string | undefined>): LangSetting & { source: Setting['source'] } {
   const e = langFromEnv(env);
   return e.variable === null ? { lang: 'en', source: 'default' } : { lang: e.lang, source: 'environment', variable: e.variable };
-}
-
-/** The JSON of `kam config --format json`: canonical values, so the "value"s make a config file again. */
-export function configJson(config: ConfigFile | null, commands: readonly CommandSettings[], lang: LangSetting): string {
-  const byCommand: Record<string, Record<string, unknown>> = {};
-  for (const { command, settings } of commands) {
-    const entries: Record<string, unknown> = {};
-    for (const s of settings) {
-      entries[s.attribute] = {
-        flag: s.flag,
-        value: s.value ?? null,
-        source: s.source,
-        ...(s.source === 'config' ? { file: config?.path, key: s.key, ...(s.section === undefined ? {} : { section: s.section }) } : {}),
-        ...(s.attribute === 'lang' && lang.variable !== undefined ? { variable: lang.variable } : {}),
-      };
-    }
-    byCommand[command] = entries;
-  }
-  return `${JSON.stringify({ config: config?.path ?? null, lang: lang.lang, commands: byCommand }, null, 2)}\n`;
-}
-
-function valueText(value: Value | undefined, t: Messages): string {
-  if (value === undefined) return t.config.unset;
-  if (typeof value === 'boolean') return value ? t.config.yes : t.config.no;
-  if (Array.isArray(value)) return value.map((v) => (typeof v === 'number' ? t.human.number(v) : v)).join(',');
-  if (typeof value === 'object') return Object.entries(value).map(([role, header]) => `${role}=${header}`).join(', ');
-  return typeof value === 'number' ? t.human.number(value) : value;
-}
-
-function sourceText(s: Setting, config: ConfigFile | null, lang: LangSetting, t: Messages): string {
-  if (s.source === 'config') return `${config?.path ?? ''}${s.section === undefined ? '' : ` (${t.config.section(s.section)})`}`;
-  if (s.source === 'environment') return `${t.config.source.environment}${s.attribute === 'lang' && lang.variable !== undefined ? ` (${lang.variable})` : ''}`;
-  return t.config.source[s.source];
-}
-
-export function configTable(config: ConfigFile | null, commands: readonly CommandSettings[], lang: LangSetting, t: Messages, chalk: ReturnType<typeof chalkFor>): string {
-  const out: string[] = [];
-  for (const { command, settings } of commands) {
-    out.push(`${chalk.bold(t.config.title(command))} — ${t.config.file(config?.path ?? null)}`);
-    const tbl = table(chalk, [...t.config.headers], ['left', 'left', 'left'], { compact: true });
-    for (const s of settings) {
-      // --no-color: the row says whether the switch is on (color false = --no-color on).
-      const text = valueText(s.flag.startsWith('--no-') && typeof s.value === 'boolean' ? !s.value : s.value, t);
-      const from = sourceText(s, config, lang, t);
-      tbl.push([s.flag, s.source === 'default' ? chalk.dim(text) : text, s.source === 'default' ? chalk.dim(from) : from]);
-    }
-    out.push(tbl.toString(), '');
-  }
-  return out.join('\n');
 }
 
 export function registerConfig(program: Command, io: CommandIo, setExit: (code: number) => void, state: RunState): void {
@@ -105,7 +33,7 @@ export function registerConfig(program: Command, io: CommandIo, setExit: (code: 
   config.addHelpText('after', examplesText(['kam config analyze', 'kam config --format json', 'kam config lost --config team.json --top 10']));
   config.action(async (which: string | undefined, cli: Record<string, unknown>, command: Command) => {
     const typed = (attribute: string): boolean => command.getOptionValueSource(attribute) === 'cli';
-    const file = loadConfig(typed('config') ? (cli.config as string) : undefined, io);
+    const file = loadConfig(typed('config') ? (cli.config as string) : undefined, io.cwd ?? process.cwd());
     // The language of kam config itself: --lang, the file's top-level "lang", the environment.
     const topLang = configLang(file, undefined);
     const lang: LangSetting = typed('lang') ? { lang: cli.lang as Lang } : topLang !== undefined ? { lang: topLang } : envLang(io.env);

@@ -6,26 +6,17 @@
 // Keys are the long option names, in camelCase ("lostAfter") or as written ("lost-after"); a
 // switch that commander spells --no-color is "color": false (or "noColor": true). Unknown keys,
 // wrong types and values outside an option's choices are usage errors (exit 2) naming the key.
-import { readFileSync } from 'node:fs';
-import { isAbsolute, join } from 'node:path';
 import type { Option } from 'commander';
-import type { CommandIo } from '../commands/context.js';
 import type { UsageParams } from '../i18n/en.js';
 import { isLang, type Lang } from '../i18n/index.js';
 import { usage } from '../i18n/usage.js';
-import { CONFIG_FILE_NAME, OPTIONS, type Kind, type OptionDef, type OptionName, type Value } from './options.js';
+import type { ConfigFile } from '../io/config-file.js';
+import { OPTIONS, type Kind, type OptionDef, type OptionName, type Value } from './options.js';
 
 export const COMMAND_NAMES = ['analyze', 'lost', 'alive', 'client'] as const;
 export type CommandName = (typeof COMMAND_NAMES)[number];
 /** The options of each command, in the order they are shown. */
 export type CommandOptions = Readonly<Record<CommandName, readonly OptionName[]>>;
-
-export interface ConfigFile {
-  /** The path as shown to the user. */
-  path: string;
-  /** The parsed JSON. */
-  data: unknown;
-}
 
 /** A value the config file sets for a command: canonical, with the key as written and its section. */
 export interface Found {
@@ -128,25 +119,6 @@ export function parseConfigValue(option: Option, value: Value): unknown {
   if (typeof value === 'boolean' || option.parseArg === undefined) return value;
   const texts = Array.isArray(value) ? [value.join(',')] : typeof value === 'object' ? Object.entries(value).map(([role, header]) => `${role}=${header}`) : [String(value)];
   return texts.reduce<unknown>((previous, text) => option.parseArg!(text, previous), undefined);
-}
-
-/** The config file: --config FILE, else kam.config.json in the working directory, else none. */
-export function loadConfig(explicit: string | undefined, io: CommandIo): ConfigFile | null {
-  const path = explicit ?? CONFIG_FILE_NAME;
-  let text: string;
-  try {
-    text = readFileSync(isAbsolute(path) ? path : join(io.cwd ?? process.cwd(), path), 'utf8');
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT' && explicit === undefined) return null;
-    if (code === 'ENOENT') throw usage('configMissing', { file: path });
-    throw usage('configUnreadable', { file: path, reason: code ?? String(error) });
-  }
-  try {
-    return { path, data: JSON.parse(text.replace(/^\uFEFF/, '')) as unknown };
-  } catch (error) {
-    throw usage('configNotJson', { file: path, reason: (error as Error).message });
-  }
 }
 
 /** The language a config file asks for (the command's section over the top level), if it can be read. */

@@ -7,7 +7,8 @@ import { catalogue, isLang, langFromEnv, type Lang } from '../i18n/index.js';
 import { renderProblem } from '../report/messages.js';
 import { registerCommands, type RunState } from './commands.js';
 import { registerConfig } from './config-command.js';
-import { configLang, loadConfig } from './config.js';
+import { configLang } from './config.js';
+import { loadConfig } from '../io/config-file.js';
 import type { Problem } from '../core/problems.js';
 
 export const VERSION: string = (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
@@ -32,9 +33,7 @@ export function buildProgram(io: CommandIo, setExit: (code: number) => void, sta
 /** Runs kam with argv (without node and script); resolves to the exit status. */
 export async function run(argv: string[], io: CommandIo): Promise<number> {
   let exitCode = 0;
-  // The language until a command has read its options: errors on the way (a bad value, a problem in
-  // the config file) speak --lang, else the language the config file asks for, else the locale's.
-  const state: RunState = { t: catalogue(langInArgv(argv) ?? earlyConfigLang(argv, io) ?? langFromEnv(io.env).lang), fromConfig: new Map() };
+  const state: RunState = { t: catalogue(earlyLang(argv, io)), fromConfig: new Map() };
   const program = buildProgram(io, (code) => (exitCode = code), state);
   try {
     if (argv.length === 0) {
@@ -60,24 +59,21 @@ export async function run(argv: string[], io: CommandIo): Promise<number> {
   }
 }
 
-/** The language named on the command line, looked up before commander parses. */
-function langInArgv(argv: readonly string[]): Lang | undefined {
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i]!;
-    const value = a === '--lang' ? argv[i + 1] : a.startsWith('--lang=') ? a.slice(7) : undefined;
-    if (value !== undefined && isLang(value)) return value;
-  }
-  return undefined;
-}
-
-/** The language of the config file the command line names (or kam.config.json), if it reads. */
-function earlyConfigLang(argv: readonly string[], io: CommandIo): Lang | undefined {
-  const at = argv.findIndex((a) => a === '--config' || a.startsWith('--config='));
-  const path = at < 0 ? undefined : argv[at]!.startsWith('--config=') ? argv[at]!.slice(9) : argv[at + 1];
+/**
+ * The language until a command has read its options: errors on the way (a bad value, a problem in the
+ * config file) speak --lang, else the language the config file asks for, else the locale's.
+ */
+function earlyLang(argv: readonly string[], io: CommandIo): Lang {
+  const valueOf = (flag: string): string | undefined => {
+    const at = argv.findLastIndex((a) => a === flag || a.startsWith(`${flag}=`));
+    return at < 0 ? undefined : argv[at] === flag ? argv[at + 1] : argv[at]!.slice(flag.length + 1);
+  };
+  const typed = valueOf('--lang');
+  if (typed !== undefined && isLang(typed)) return typed;
   try {
-    return configLang(loadConfig(path, io), argv[0]);
+    return configLang(loadConfig(valueOf('--config'), io.cwd ?? process.cwd()), argv[0]) ?? langFromEnv(io.env).lang;
   } catch {
-    return undefined;
+    return langFromEnv(io.env).lang;
   }
 }
 

@@ -8,6 +8,7 @@ import { DEFAULT_SETTINGS, type AnalysisSettings } from '../core/settings.js';
 import type { CompareSpec } from '../core/compare.js';
 import { LANGS } from '../i18n/index.js';
 import { usage } from '../i18n/usage.js';
+import { CONFIG_FILE_NAME } from '../io/config-file.js';
 import { COLUMN_ROLES, parseMapOption } from '../io/columns.js';
 import { parseDateFormatOption, parseDayArgument } from '../io/dates.js';
 import { parseEncodingOption, type Delimiter } from '../io/dialect.js';
@@ -15,9 +16,11 @@ import { parseDecimalOption } from '../io/numbers.js';
 import type { LedgerReadOptions } from '../io/read-ledger.js';
 import { FAIL_ON_CONDITIONS, type FailOn } from '../commands/lost.js';
 
+import type { SettingValue as Value } from '../report/settings.js';
+
+export type { Value };
 /** How a value is written in a config file. */
 export type Kind = 'string' | 'number' | 'boolean' | 'cutoffs' | 'map' | 'list';
-export type Value = string | number | boolean | number[] | string[] | Record<string, string>;
 
 export interface OptionDef {
   flags: string;
@@ -30,16 +33,13 @@ export interface OptionDef {
   default?: Value;
 }
 
-export const CONFIG_FILE_NAME = 'kam.config.json';
 const pct = (x: number): number => Math.round(x * 1000) / 10;
 const d = DEFAULT_SETTINGS;
 
-export function oneOf(flag: string, allowed: readonly string[], key: 'oneOf' | 'lang' = 'oneOf') {
-  return (value: string): string => {
-    if (allowed.includes(value)) return value;
-    throw usage(key, { flag, allowed, value });
-  };
-}
+export const oneOf = (flag: string, allowed: readonly string[], key: 'oneOf' | 'lang' = 'oneOf') => (value: string): string => {
+  if (allowed.includes(value)) return value;
+  throw usage(key, { flag, allowed, value });
+};
 const number = (flag: string, check: (n: number) => boolean, key: 'positiveNumber' | 'horizon' | 'top' = 'positiveNumber') => (value: string): number => {
   const n = Number(value);
   if (value.trim() === '' || !Number.isFinite(n) || n <= 0 || !check(n)) throw usage(key, { flag, value });
@@ -81,100 +81,75 @@ export function compareSpec(value: string | undefined, today: number): CompareSp
   return { kind: 'range', from, to };
 }
 
-const choice = (flags: string, allowed: readonly string[], help: string, group: OptionDef['group'], dflt?: string): OptionDef => ({
-  flags,
-  help,
-  group,
-  choices: allowed,
-  parse: oneOf(flags.split(' ')[0]!, allowed),
-  ...(dflt === undefined ? {} : { default: dflt }),
-});
+
+const opt = (flags: string, group: OptionDef['group'], help: string, more: Partial<OptionDef> = {}): OptionDef => ({ flags, group, help, ...more });
+const choice = (flags: string, group: OptionDef['group'], help: string, choices: readonly string[], dflt?: string): OptionDef =>
+  opt(flags, group, help, { choices, parse: oneOf(flags.split(' ')[0]!, choices), ...(dflt === undefined ? {} : { default: dflt }) });
+const mapEntry = (value: string, previous: unknown): Record<string, string> => {
+  const parsed = parseMapOption(value);
+  if (parsed === undefined) throw usage('map', { flag: '--map', allowed: COLUMN_ROLES, value });
+  return { ...(previous as Record<string, string> | undefined), [parsed[0]]: parsed[1] };
+};
+const failOn = (value: string): string => {
+  for (const c of value.split(',').map((v) => v.trim())) if (!(FAIL_ON_CONDITIONS as readonly string[]).includes(c)) throw usage('failOn', { flag: '--fail-on', allowed: FAIL_ON_CONDITIONS, value: c });
+  return value;
+};
+const share = (value: string): number => {
+  const n = positive('--breadwinner-share')(value);
+  if (n > 100) throw usage('percentMax', { flag: '--breadwinner-share', value });
+  return n;
+};
 
 /** The options, keyed by commander's attribute name; a command lists the ones it takes. */
 export const OPTIONS = {
-  map: {
-    flags: '--map <role=Header>',
-    help: 'use column Header for a role (client, date, amount, quantity, price, profit, document, product); repeatable',
-    group: 'Ledger',
-    kind: 'map',
-    parse: (value: string, previous: unknown): Record<string, string> => {
-      const parsed = parseMapOption(value);
-      if (parsed === undefined) throw usage('map', { flag: '--map', allowed: COLUMN_ROLES, value });
-      return { ...(previous as Record<string, string> | undefined), [parsed[0]]: parsed[1] };
-    },
-  },
-  sheet: {
-    flags: '--sheet <name>',
-    help: "xlsx: read this sheet; repeatable; '*' for every sheet (default: the first sheet with a ledger)",
-    group: 'Ledger',
-    parse: (value: string, previous: unknown): string[] => [...((previous as string[] | undefined) ?? []), value],
-  },
-  encoding: { flags: '--encoding <name>', help: 'CSV encoding: utf8 or windows-1251 (default: detected)', group: 'Ledger', parse: checked('--encoding', parseEncodingOption, 'encoding') },
-  delimiter: { flags: '--delimiter <char>', help: 'CSV delimiter: , ; tab | (default: detected)', group: 'Ledger', parse: checked('--delimiter', (v) => DELIMITERS[v.toLowerCase()], 'delimiter') },
-  decimal: { flags: '--decimal <char>', help: 'decimal separator: . or , (default: detected)', group: 'Ledger', parse: checked('--decimal', parseDecimalOption, 'decimal') },
-  dateFormat: {
-    flags: '--date-format <format>',
-    help: 'dd.mm.yyyy, dd/mm/yyyy, mm/dd/yyyy, yyyy-mm-dd, yyyymmdd or serial (default: detected)',
-    group: 'Ledger',
+  map: opt('--map <role=Header>', 'Ledger', 'use column Header for a role (client, date, amount, quantity, price, profit, document, product); repeatable', { kind: 'map', parse: mapEntry }),
+  sheet: opt('--sheet <name>', 'Ledger', "xlsx: read this sheet; repeatable; '*' for every sheet (default: the first sheet with a ledger)", {
+    parse: (value, previous) => [...((previous as string[] | undefined) ?? []), value],
+  }),
+  encoding: opt('--encoding <name>', 'Ledger', 'CSV encoding: utf8 or windows-1251 (default: detected)', { parse: checked('--encoding', parseEncodingOption, 'encoding') }),
+  delimiter: opt('--delimiter <char>', 'Ledger', 'CSV delimiter: , ; tab | (default: detected)', { parse: checked('--delimiter', (v) => DELIMITERS[v.toLowerCase()], 'delimiter') }),
+  decimal: opt('--decimal <char>', 'Ledger', 'decimal separator: . or , (default: detected)', { parse: checked('--decimal', parseDecimalOption, 'decimal') }),
+  dateFormat: opt('--date-format <format>', 'Ledger', 'dd.mm.yyyy, dd/mm/yyyy, mm/dd/yyyy, yyyy-mm-dd, yyyymmdd or serial (default: detected)', {
     parse: checked('--date-format', parseDateFormatOption, 'dateFormat'),
-  },
-  strict: { flags: '--strict', help: 'stop at the first row that cannot be read instead of skipping it', group: 'Ledger', default: false },
-  direction: { flags: '--direction <column>', help: 'the column that splits churn by direction: region, manager, product group…', group: 'Ledger' },
-  asOf: { flags: '--as-of <date>', help: 'the day the analysis looks from: YYYY-MM-DD, DD.MM.YYYY or today (default: the last date in the ledger)', group: 'Window', parse: date('--as-of') },
-  from: { flags: '--from <date>', help: 'first day of the window (its whole period is taken)', group: 'Window', parse: date('--from') },
-  to: { flags: '--to <date>', help: 'last day of the window (its whole period is taken)', group: 'Window', parse: date('--to') },
-  includePartial: { flags: '--include-partial', help: 'keep a first or last period that the ledger covers only in part', group: 'Window', default: false },
-  period: choice('--period <period>', PERIOD_KINDS, 'period for XYZ and the window', 'Window', d.period),
-  by: choice('--by <metric>', ['revenue', 'profit', 'quantity'], 'ABC metric', 'Classes', d.by),
-  abc: { flags: '--abc <a,b>', help: 'ABC cut-offs, cumulative percent', group: 'Classes', kind: 'cutoffs', parse: cutoffs('--abc', '80,95', 100), default: d.abcCutoffs.map(pct) },
-  abcBoundary: choice('--abc-boundary <rule>', ['include', 'exclude'], 'include: the client crossing a cut-off is in the higher class; exclude: it is not', 'Classes', d.abcBoundary),
-  xyz: { flags: '--xyz <x,y>', help: 'XYZ cut-offs, CV percent', group: 'Classes', kind: 'cutoffs', parse: cutoffs('--xyz', '10,25', Number.POSITIVE_INFINITY), default: d.xyzCutoffs.map(pct) },
-  xyzStart: choice('--xyz-start <start>', ['first', 'window'], "start a client's series at its first purchase or at the window start", 'Classes', d.xyzStart),
-  sd: choice('--sd <kind>', ['population', 'sample'], 'standard deviation for the CV', 'Classes', d.sd),
-  minPeriods: { flags: '--min-periods <n>', help: 'fewest periods in a series for an XYZ class', group: 'Classes', kind: 'number', parse: whole('--min-periods'), default: d.minPeriods },
-  lostAfter: { flags: '--lost-after <days>', help: 'absolute rule: lost after this many days without a purchase', group: 'Lost', kind: 'number', parse: positive('--lost-after'), default: d.lostAfter },
-  lostFactor: { flags: '--lost-factor <k>', help: 'lost when silent longer than k × the usual interval', group: 'Lost', kind: 'number', parse: positive('--lost-factor'), default: d.lostFactor },
-  riskFactor: { flags: '--risk-factor <k>', help: 'at risk when silent longer than k × the usual interval', group: 'Lost', kind: 'number', parse: positive('--risk-factor'), default: d.riskFactor },
-  failOn: {
-    flags: '--fail-on <condition>',
-    help: `exit 3 after writing the output when: ${FAIL_ON_CONDITIONS.join(', ')} (a key client is lost)`,
-    group: 'Lost',
-    kind: 'list',
-    parse: (value: string): string => {
-      for (const c of value.split(',').map((v) => v.trim())) if (!(FAIL_ON_CONDITIONS as readonly string[]).includes(c)) throw usage('failOn', { flag: '--fail-on', allowed: FAIL_ON_CONDITIONS, value: c });
-      return value;
-    },
-  },
-  horizon: {
-    flags: '--horizon <weeks>',
-    help: 'expected purchase days over this many weeks after the as-of day',
-    group: 'Lost',
+  }),
+  strict: opt('--strict', 'Ledger', 'stop at the first row that cannot be read instead of skipping it', { default: false }),
+  direction: opt('--direction <column>', 'Ledger', 'the column that splits churn by direction: region, manager, product group…'),
+  asOf: opt('--as-of <date>', 'Window', 'the day the analysis looks from: YYYY-MM-DD, DD.MM.YYYY or today (default: the last date in the ledger)', { parse: date('--as-of') }),
+  from: opt('--from <date>', 'Window', 'first day of the window (its whole period is taken)', { parse: date('--from') }),
+  to: opt('--to <date>', 'Window', 'last day of the window (its whole period is taken)', { parse: date('--to') }),
+  includePartial: opt('--include-partial', 'Window', 'keep a first or last period that the ledger covers only in part', { default: false }),
+  period: choice('--period <period>', 'Window', 'period for XYZ and the window', PERIOD_KINDS, d.period),
+  by: choice('--by <metric>', 'Classes', 'ABC metric', ['revenue', 'profit', 'quantity'], d.by),
+  abc: opt('--abc <a,b>', 'Classes', 'ABC cut-offs, cumulative percent', { kind: 'cutoffs', parse: cutoffs('--abc', '80,95', 100), default: d.abcCutoffs.map(pct) }),
+  abcBoundary: choice('--abc-boundary <rule>', 'Classes', 'include: the client crossing a cut-off is in the higher class; exclude: it is not', ['include', 'exclude'], d.abcBoundary),
+  xyz: opt('--xyz <x,y>', 'Classes', 'XYZ cut-offs, CV percent', { kind: 'cutoffs', parse: cutoffs('--xyz', '10,25', Number.POSITIVE_INFINITY), default: d.xyzCutoffs.map(pct) }),
+  xyzStart: choice('--xyz-start <start>', 'Classes', "start a client's series at its first purchase or at the window start", ['first', 'window'], d.xyzStart),
+  sd: choice('--sd <kind>', 'Classes', 'standard deviation for the CV', ['population', 'sample'], d.sd),
+  minPeriods: opt('--min-periods <n>', 'Classes', 'fewest periods in a series for an XYZ class', { kind: 'number', parse: whole('--min-periods'), default: d.minPeriods }),
+  lostAfter: opt('--lost-after <days>', 'Lost', 'absolute rule: lost after this many days without a purchase', { kind: 'number', parse: positive('--lost-after'), default: d.lostAfter }),
+  lostFactor: opt('--lost-factor <k>', 'Lost', 'lost when silent longer than k × the usual interval', { kind: 'number', parse: positive('--lost-factor'), default: d.lostFactor }),
+  riskFactor: opt('--risk-factor <k>', 'Lost', 'at risk when silent longer than k × the usual interval', { kind: 'number', parse: positive('--risk-factor'), default: d.riskFactor }),
+  failOn: opt('--fail-on <condition>', 'Lost', `exit 3 after writing the output when: ${FAIL_ON_CONDITIONS.join(', ')} (a key client is lost)`, { kind: 'list', parse: failOn }),
+  horizon: opt('--horizon <weeks>', 'Lost', 'expected purchase days over this many weeks after the as-of day', {
     kind: 'number',
     parse: number('--horizon', (n) => n <= 5200, 'horizon'),
     default: 52,
-  },
-  clients: { flags: '--clients <file>', help: 'client attributes (CSV or xlsx): a client column, tags (image-maker, expert…), need/can_pay/authority and any other columns', group: 'Segments' },
-  breadwinnerShare: {
-    flags: '--breadwinner-share <percent>',
-    help: 'breadwinner: at least this share of total profit (revenue without a profit column)',
-    group: 'Segments',
+  }),
+  clients: opt('--clients <file>', 'Segments', 'client attributes (CSV or xlsx): a client column, tags (image-maker, expert…), need/can_pay/authority and any other columns'),
+  breadwinnerShare: opt('--breadwinner-share <percent>', 'Segments', 'breadwinner: at least this share of total profit (revenue without a profit column)', {
     kind: 'number',
-    parse: (value: string): number => {
-      const n = positive('--breadwinner-share')(value);
-      if (n > 100) throw usage('percentMax', { flag: '--breadwinner-share', value });
-      return n;
-    },
+    parse: share,
     default: pct(d.breadwinnerShare),
-  },
-  newWithin: { flags: '--new-within <months>', help: 'prospect: first purchase at most this many months before the as-of date', group: 'Segments', kind: 'number', parse: whole('--new-within'), default: d.newWithinMonths },
-  compare: { flags: '--compare <previous|FROM..TO>', help: 'compare with the previous window of equal length, or with FROM..TO', group: 'Segments', parse: checked('--compare', (v) => compareSpec(v, 0), 'compare') },
-  format: { flags: '--format <format>', help: 'output', group: 'Output' },
-  output: { flags: '-o, --output <file.xlsx>', help: 'also write the annotated Excel workbook (written whole or not at all)', group: 'Output' },
-  table: choice('--table <table>', ['win-back', 'churn'], 'which table --format csv writes', 'Output', 'win-back'),
-  top: { flags: '--top <n>', help: 'clients shown in the terminal table', group: 'Output', kind: 'number', parse: number('--top', Number.isInteger, 'top'), default: 20 },
-  color: { flags: '--no-color', help: 'no colours (NO_COLOR and TERM=dumb are honoured too)', group: 'Output' },
-  lang: { ...choice('--lang <lang>', LANGS, 'language of the terminal and the workbook (default: from LC_ALL, LC_MESSAGES or LANG, else en)', 'Output'), parse: oneOf('--lang', LANGS, 'lang') },
-  config: { flags: '--config <file>', help: `settings from this JSON file (default: ${CONFIG_FILE_NAME} in the working directory, when there is one)`, group: 'Output' },
+  }),
+  newWithin: opt('--new-within <months>', 'Segments', 'prospect: first purchase at most this many months before the as-of date', { kind: 'number', parse: whole('--new-within'), default: d.newWithinMonths }),
+  compare: opt('--compare <previous|FROM..TO>', 'Segments', 'compare with the previous window of equal length, or with FROM..TO', { parse: checked('--compare', (v) => compareSpec(v, 0), 'compare') }),
+  format: opt('--format <format>', 'Output', 'output'),
+  output: opt('-o, --output <file.xlsx>', 'Output', 'also write the annotated Excel workbook (written whole or not at all)'),
+  table: choice('--table <table>', 'Output', 'which table --format csv writes', ['win-back', 'churn'], 'win-back'),
+  top: opt('--top <n>', 'Output', 'clients shown in the terminal table', { kind: 'number', parse: number('--top', Number.isInteger, 'top'), default: 20 }),
+  color: opt('--no-color', 'Output', 'no colours (NO_COLOR and TERM=dumb are honoured too)'),
+  lang: { ...choice('--lang <lang>', 'Output', 'language of the terminal and the workbook (default: from LC_ALL, LC_MESSAGES or LANG, else en)', LANGS), parse: oneOf('--lang', LANGS, 'lang') },
+  config: opt('--config <file>', 'Output', `settings from this JSON file (default: ${CONFIG_FILE_NAME} in the working directory, when there is one)`),
 } satisfies Record<string, OptionDef>;
 
 export type OptionName = keyof typeof OPTIONS;
@@ -210,25 +185,16 @@ export function readOptions(o: Opts): LedgerReadOptions {
 
 export const dayOf = (value: unknown, today: number): number | undefined => (value === undefined ? undefined : parseDayArgument(value as string, today));
 
+/** Options that are settings under the same name and in the same form. */
+const AS_IS = ['period', 'by', 'abcBoundary', 'xyzStart', 'sd', 'minPeriods', 'lostAfter', 'lostFactor', 'riskFactor'] as const;
+
 export function analysisSettings(o: Opts, today: number): AnalysisSettings {
   const [abc, xyz] = [o.abc as number[], o.xyz as number[]];
   const s: AnalysisSettings = {
     ...DEFAULT_SETTINGS,
-    asOf: dayOf(o.asOf, today),
-    from: dayOf(o.from, today),
-    to: dayOf(o.to, today),
-    includePartial: o.includePartial === true,
-    period: o.period as AnalysisSettings['period'],
-    by: o.by as AnalysisSettings['by'],
-    abcCutoffs: [abc[0]! / 100, abc[1]! / 100],
-    abcBoundary: o.abcBoundary as AnalysisSettings['abcBoundary'],
-    xyzCutoffs: [xyz[0]! / 100, xyz[1]! / 100],
-    xyzStart: o.xyzStart as AnalysisSettings['xyzStart'],
-    sd: o.sd as AnalysisSettings['sd'],
-    minPeriods: o.minPeriods as number,
-    lostAfter: o.lostAfter as number,
-    lostFactor: o.lostFactor as number,
-    riskFactor: o.riskFactor as number,
+    ...(Object.fromEntries(AS_IS.map((k) => [k, o[k]])) as Pick<AnalysisSettings, (typeof AS_IS)[number]>),
+    ...{ asOf: dayOf(o.asOf, today), from: dayOf(o.from, today), to: dayOf(o.to, today), includePartial: o.includePartial === true },
+    ...{ abcCutoffs: [abc[0]! / 100, abc[1]! / 100], xyzCutoffs: [xyz[0]! / 100, xyz[1]! / 100] },
   };
   if (s.from !== undefined && s.to !== undefined && s.to < s.from) throw usage('toBeforeFrom', { flag: '--to' });
   if (o.breadwinnerShare !== undefined) s.breadwinnerShare = (o.breadwinnerShare as number) / 100;

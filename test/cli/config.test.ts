@@ -1,5 +1,5 @@
 // Settings from a config file (--config FILE or kam.config.json in the working directory) and the
-// language: the pure merge, then kam end to end — every option round-trips through
+// language: the checked config values (pure), then kam end to end — every option round-trips through
 // `kam config --format json`, unknown keys and wrong types exit 2 naming the key, the command
 // line beats the file, the file beats the environment's locale.
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
@@ -9,8 +9,9 @@ import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import { buildProgram } from '../../src/cli/main.js';
-import { allSpecs } from '../../src/cli/settings.js';
-import { COMMAND_NAMES, expandOutputPath, mergeSettings, type CommandName, type ConfigFile, type OptionSpec } from '../../src/cli/config.js';
+import { COMMAND_OPTIONS } from '../../src/cli/commands.js';
+import { COMMAND_NAMES, configValues, expandOutputPath, parseConfigValue, type CommandName } from '../../src/cli/config.js';
+import { makeOption } from '../../src/cli/options.js';
 import type { CommandIo } from '../../src/commands/context.js';
 import { KamError } from '../../src/core/problems.js';
 import { langFromEnv } from '../../src/i18n/index.js';
@@ -19,17 +20,11 @@ import { runKam as inProcess } from '../helpers/run.js';
 
 const CLIENTS_FILE = fileURLToPath(new URL('../../fixtures/sample-clients.csv', import.meta.url));
 
-function specs(): Record<CommandName, OptionSpec[]> {
-  const io: CommandIo = { stdin: new PassThrough(), stdout: new PassThrough(), stderr: new PassThrough(), env: {}, today: 20_000 };
-  return allSpecs(buildProgram(io, () => undefined));
+/** The values a config file sets for a command (canonical), checked against every command's options. */
+function found(command: CommandName, data: unknown) {
+  return configValues({ path: 'kam.config.json', data }, command, COMMAND_OPTIONS);
 }
-
-const SPECS = specs();
-
-function merge(command: CommandName, data: unknown, cli: Record<string, unknown> = {}) {
-  const config: ConfigFile = { path: 'kam.config.json', data };
-  return mergeSettings({ command, specs: SPECS, cli: { color: true, ...cli }, fromCommandLine: (a) => a in cli, config, exclude: ['config'] });
-}
+const valueOf = (command: CommandName, data: unknown, attribute: string): unknown => (found(command, data) as Map<string, { value: unknown }>).get(attribute)?.value;
 
 function usageError(f: () => unknown): { usage: string; key?: string; command?: string } {
   try {
@@ -41,62 +36,70 @@ function usageError(f: () => unknown): { usage: string; key?: string; command?: 
   throw new Error('no error');
 }
 
-describe('mergeSettings (pure)', () => {
-  it('command line > the command section > the top level > default', () => {
-    const m = merge('analyze', { period: 'quarter', by: 'profit', lostAfter: 120, analyze: { period: 'week', top: 5 } }, { by: 'quantity' });
-    const byAttr = new Map(m.settings.map((s) => [s.attribute, s]));
-    expect(byAttr.get('by')).toMatchObject({ value: 'quantity', source: 'command-line' });
-    expect(byAttr.get('period')).toMatchObject({ value: 'week', source: 'config', section: 'analyze', key: 'period' });
-    expect(byAttr.get('lostAfter')).toMatchObject({ value: 120, source: 'config', key: 'lostAfter' });
-    expect(byAttr.get('sd')).toMatchObject({ value: undefined, source: 'default' });
-    // Raw values as commander would hand them over, for the usual parsers.
-    expect(m.raw).toMatchObject({ by: 'quantity', period: 'week', lostAfter: '120', top: '5' });
+describe('config values (pure)', () => {
+  it("the command's section > the top level; what the file does not set is left to the defaults", () => {
+    const m = found('analyze', { period: 'quarter', by: 'profit', lostAfter: 120, analyze: { period: 'week', top: 5 } });
+    expect(m.get('period')).toMatchObject({ value: 'week', section: 'analyze', key: 'period' });
+    expect(m.get('by')).toMatchObject({ value: 'profit', key: 'by' });
+    expect(m.get('lostAfter')).toMatchObject({ value: 120, key: 'lostAfter' });
+    expect(m.get('top')).toMatchObject({ value: 5, section: 'analyze' });
+    expect(m.has('sd')).toBe(false);
   });
 
   it('keys in camelCase or as written; cut-offs as text or a list; --map as an object or role=Header entries', () => {
-    const a = merge('analyze', { 'lost-after': 90, abc: [70, 90], xyz: '15,30', map: { client: 'Контрагент', amount: 'Сумма' } });
-    expect(a.raw).toMatchObject({ lostAfter: '90', abc: '70,90', xyz: '15,30', map: ['client=Контрагент', 'amount=Сумма'] });
-    const b = merge('analyze', { map: ['client=Контрагент'], 'fail-on': ['lost-key'] });
-    expect(b.settings.find((s) => s.attribute === 'map')!.value).toEqual({ client: 'Контрагент' });
-    expect(b.raw).toMatchObject({ map: ['client=Контрагент'], failOn: 'lost-key' });
-    expect(merge('analyze', { xyz: '15,30' }).settings.find((s) => s.attribute === 'xyz')!.value).toEqual([15, 30]);
+    expect(valueOf('analyze', { 'lost-after': 90 }, 'lostAfter')).toBe(90);
+    expect(valueOf('analyze', { abc: [70, 90] }, 'abc')).toEqual([70, 90]);
+    expect(valueOf('analyze', { xyz: '15,30' }, 'xyz')).toEqual([15, 30]);
+    expect(valueOf('analyze', { map: { client: 'Контрагент', amount: 'Сумма' } }, 'map')).toEqual({ client: 'Контрагент', amount: 'Сумма' });
+    expect(valueOf('analyze', { map: ['client=Контрагент'] }, 'map')).toEqual({ client: 'Контрагент' });
+    expect(valueOf('analyze', { 'fail-on': ['lost-key'] }, 'failOn')).toBe('lost-key');
+  });
+
+  it('config values go through the options\' own parsers: the same values and the same refusals as typed ones', () => {
+    expect(parseConfigValue(makeOption('map'), { client: 'Контрагент', amount: 'Сумма' })).toEqual({ client: 'Контрагент', amount: 'Сумма' });
+    expect(parseConfigValue(makeOption('abc'), [70, 90])).toEqual([70, 90]);
+    expect(parseConfigValue(makeOption('lostAfter'), 90)).toBe(90);
+    expect(parseConfigValue(makeOption('sheet'), 'Sheet1')).toEqual(['Sheet1']);
+    expect(usageError(() => parseConfigValue(makeOption('abc'), [95, 80]))).toMatchObject({ usage: 'cutoffs' });
+    expect(usageError(() => parseConfigValue(makeOption('minPeriods'), 2.5))).toMatchObject({ usage: 'wholeNumber' });
   });
 
   it('--no-color is "color": false, or "noColor" / "no-color": true', () => {
-    expect(merge('analyze', { color: false }).raw.color).toBe(false);
-    expect(merge('analyze', { noColor: true }).raw.color).toBe(false);
-    expect(merge('analyze', { 'no-color': false }).raw.color).toBe(true);
+    expect(valueOf('analyze', { color: false }, 'color')).toBe(false);
+    expect(valueOf('analyze', { noColor: true }, 'color')).toBe(false);
+    expect(valueOf('analyze', { 'no-color': false }, 'color')).toBe(true);
   });
 
   it("a top-level key of another command's option is checked but does not apply", () => {
-    const m = merge('analyze', { horizon: 26, table: 'churn' });
-    expect(m.raw).not.toHaveProperty('horizon');
-    expect(merge('alive', { horizon: 26 }).raw.horizon).toBe('26');
-    expect(usageError(() => merge('analyze', { horizon: '26' }))).toMatchObject({ usage: 'configWrongType', key: 'horizon' });
+    expect(found('analyze', { horizon: 26, table: 'churn' }).has('horizon')).toBe(false);
+    expect(valueOf('alive', { horizon: 26 }, 'horizon')).toBe(26);
+    expect(usageError(() => found('analyze', { horizon: '26' }))).toMatchObject({ usage: 'configWrongType', key: 'horizon' });
   });
 
   it('unknown keys are usage errors naming the key (and the section)', () => {
-    expect(usageError(() => merge('analyze', { perod: 'quarter' }))).toMatchObject({ usage: 'configUnknownKey', key: 'perod' });
-    expect(usageError(() => merge('analyze', { alive: { period: 'quarter' } }))).toMatchObject({ usage: 'configUnknownKey', key: 'period', command: 'alive' });
-    expect(usageError(() => merge('analyze', { config: 'other.json' }))).toMatchObject({ usage: 'configUnknownKey', key: 'config' });
+    expect(usageError(() => found('analyze', { perod: 'quarter' }))).toMatchObject({ usage: 'configUnknownKey', key: 'perod' });
+    expect(usageError(() => found('analyze', { alive: { period: 'quarter' } }))).toMatchObject({ usage: 'configUnknownKey', key: 'period', command: 'alive' });
+    expect(usageError(() => found('analyze', { config: 'other.json' }))).toMatchObject({ usage: 'configUnknownKey', key: 'config' });
     // Another command's section is checked too, even when it does not apply.
-    expect(usageError(() => merge('analyze', { lost: { horizon: 4 } }))).toMatchObject({ usage: 'configUnknownKey', key: 'horizon', command: 'lost' });
+    expect(usageError(() => found('analyze', { lost: { horizon: 4 } }))).toMatchObject({ usage: 'configUnknownKey', key: 'horizon', command: 'lost' });
   });
 
   it('wrong types and values outside the choices are usage errors naming the key', () => {
-    expect(usageError(() => merge('analyze', { lostAfter: '180' }))).toMatchObject({ usage: 'configWrongType', key: 'lostAfter', expected: 'number' });
-    expect(usageError(() => merge('analyze', { strict: 'yes' }))).toMatchObject({ usage: 'configWrongType', key: 'strict' });
-    expect(usageError(() => merge('analyze', { abc: [80] }))).toMatchObject({ usage: 'configWrongType', key: 'abc' });
-    expect(usageError(() => merge('analyze', { map: { client: 1 } }))).toMatchObject({ usage: 'configWrongType', key: 'map' });
-    expect(usageError(() => merge('analyze', { analyze: 5 }))).toMatchObject({ usage: 'configWrongType', key: 'analyze' });
-    expect(usageError(() => merge('analyze', { period: 'year' }))).toMatchObject({ usage: 'configBadChoice', key: 'period' });
-    expect(usageError(() => merge('analyze', { lang: 'de' }))).toMatchObject({ usage: 'configBadChoice', key: 'lang' });
-    expect(usageError(() => merge('analyze', [1, 2]))).toMatchObject({ usage: 'configNotObject' });
+    expect(usageError(() => found('analyze', { lostAfter: '180' }))).toMatchObject({ usage: 'configWrongType', key: 'lostAfter', expected: 'number' });
+    expect(usageError(() => found('analyze', { strict: 'yes' }))).toMatchObject({ usage: 'configWrongType', key: 'strict' });
+    expect(usageError(() => found('analyze', { abc: [80] }))).toMatchObject({ usage: 'configWrongType', key: 'abc' });
+    expect(usageError(() => found('analyze', { map: { client: 1 } }))).toMatchObject({ usage: 'configWrongType', key: 'map' });
+    expect(usageError(() => found('analyze', { analyze: 5 }))).toMatchObject({ usage: 'configWrongType', key: 'analyze' });
+    expect(usageError(() => found('analyze', { period: 'year' }))).toMatchObject({ usage: 'configBadChoice', key: 'period' });
+    expect(usageError(() => found('analyze', { lang: 'de' }))).toMatchObject({ usage: 'configBadChoice', key: 'lang' });
+    expect(usageError(() => found('analyze', [1, 2]))).toMatchObject({ usage: 'configNotObject' });
   });
 
   it('every command has --lang and --config', () => {
+    const io: CommandIo = { stdin: new PassThrough(), stdout: new PassThrough(), stderr: new PassThrough(), env: {}, today: 20_000 };
+    const program = buildProgram(io, () => undefined);
     for (const name of COMMAND_NAMES) {
-      const flags = SPECS[name].map((s) => s.flag);
+      const flags = program.commands.find((c) => c.name() === name)!.options.map((o) => o.long);
       expect(flags).toContain('--lang');
       expect(flags).toContain('--config');
     }
