@@ -24,13 +24,8 @@ export interface RunState {
   fromConfig: Map<string, { file: string; key: string }>;
 }
 
-interface Run {
-  io: CommandIo;
-  version: string;
-  t: Messages;
-  /** --format, or what a terminal or a pipe gets by default. */
-  format: string;
-}
+/** What a command's run gets besides its options; format: --format, or a terminal's or a pipe's default. */
+type Run = { io: CommandIo; version: string; t: Messages; format: string };
 
 interface CommandDef {
   description: string;

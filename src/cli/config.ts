@@ -1,11 +1,8 @@
-// The config file (`--config FILE`, or kam.config.json in the working directory): read, checked
-// whole, and turned into the values of one command — one more value source for commander
-// (source 'config'), below the command line and above the defaults.
-//
-// Precedence: command line > the command's section ("analyze": {...}) > the top level > default.
-// Keys are the long option names, in camelCase ("lostAfter") or as written ("lost-after"); a
-// switch that commander spells --no-color is "color": false (or "noColor": true). Unknown keys,
-// wrong types and values outside an option's choices are usage errors (exit 2) naming the key.
+// The config file (--config FILE or kam.config.json) checked whole and turned into one command's
+// values: one more value source for commander ('config'), below the command line, above defaults.
+// Keys are the long option names, in camelCase ("lostAfter") or as written ("lost-after"); a section
+// per command ("analyze": {...}) beats the top level; --no-color is "color": false or "noColor": true.
+// Unknown keys, wrong types and values outside an option's choices are usage errors naming the key.
 import type { Option } from 'commander';
 import type { UsageParams } from '../i18n/en.js';
 import { isLang, type Lang } from '../i18n/index.js';

@@ -10,6 +10,7 @@ import { registerConfig } from './config-command.js';
 import { configLang } from './config.js';
 import { loadConfig } from '../io/config-file.js';
 import type { Problem } from '../core/problems.js';
+import { usage, type UsageKey } from '../i18n/usage.js';
 
 export const VERSION: string = (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
 
@@ -20,8 +21,8 @@ export function buildProgram(io: CommandIo, setExit: (code: number) => void, sta
     .configureOutput({
       writeOut: (s) => io.stdout.write(s),
       writeErr: (s) => io.stderr.write(s),
-      // One line, like every other kam error: "kam: unknown option '--x' (kam --help for usage)".
-      outputError: (s, write) => write(`kam: ${s.replace(/^error:\s*/, '').trim()} (kam --help for usage)\n`),
+      // Commander's refusals are written by run(): one line in the run's language, like every kam error.
+      outputError: () => undefined,
     })
     .exitOverride();
 
@@ -44,7 +45,8 @@ export async function run(argv: string[], io: CommandIo): Promise<number> {
     return exitCode;
   } catch (error) {
     if (error instanceof CommanderError) {
-      // Help and version exit 0; commander has already printed its one-line error.
+      // Help and version exit 0; a help shown for a missing command has been written already.
+      if (error.exitCode !== 0 && error.code !== 'commander.help') io.stderr.write(`kam: ${renderProblem(commanderProblem(error), state.t)}\n`);
       return error.exitCode === 0 ? 0 : 2;
     }
     if (error instanceof KamError) {
@@ -77,6 +79,17 @@ function earlyLang(argv: readonly string[], io: CommandIo): Lang {
   }
 }
 
+/** Commander's refusals kam words itself (the usage key is the code without "commander."). */
+const COMMANDER: readonly string[] = ['unknownOption', 'unknownCommand', 'missingArgument', 'optionMissingArgument', 'excessArguments'];
+
+/** Commander's refusal as kam's usage problem: its code picks the message, its English names the facts. */
+function commanderProblem(error: CommanderError): Problem {
+  const quoted = /'([^']+)'/.exec(error.message)?.[1];
+  const key = error.code.replace(/^commander\./, '') as UsageKey;
+  if (!COMMANDER.includes(key) || quoted === undefined) return usage('commander', { value: error.message.replace(/^error:\s*/, '').trim() }).problem;
+  return usage(key, { flag: quoted, value: quoted, command: quoted, example: /Did you mean (.+?)\?\)/.exec(error.message)?.[1] }).problem;
+}
+
 /** A usage problem about a value the config file set: the message says where. */
 function withConfigSource(problem: Problem, state: RunState): Problem {
   const flag = problem.details?.flag;
@@ -94,13 +107,8 @@ export async function main(): Promise<void> {
     });
   }
   const now = new Date();
-  const io: CommandIo = {
-    stdin: process.stdin,
-    stdout: process.stdout,
-    stderr: process.stderr,
-    env: process.env,
-    today: Math.floor(Date.UTC(now.getFullYear(), now.getMonth(), now.getDate()) / 86_400_000),
-  };
+  const today = Math.floor(Date.UTC(now.getFullYear(), now.getMonth(), now.getDate()) / 86_400_000);
+  const io: CommandIo = { stdin: process.stdin, stdout: process.stdout, stderr: process.stderr, env: process.env, today };
   const code = await run(process.argv.slice(2), io);
   process.exitCode = code;
 }

@@ -15,7 +15,6 @@ import { parseEncodingOption, type Delimiter } from '../io/dialect.js';
 import { parseDecimalOption } from '../io/numbers.js';
 import type { LedgerReadOptions } from '../io/read-ledger.js';
 import { FAIL_ON_CONDITIONS, type FailOn } from '../commands/lost.js';
-
 import type { SettingValue as Value } from '../report/settings.js';
 
 export type { Value };
@@ -27,7 +26,7 @@ export interface OptionDef {
   help: string;
   group: 'Ledger' | 'Window' | 'Classes' | 'Lost' | 'Segments' | 'Output';
   kind?: Kind;
-  /** Values a config file is checked against (kept as today's configBadChoice message). */
+  /** A config file's value is checked against these (configBadChoice); help lists them. */
   choices?: readonly string[];
   parse?: (text: string, previous: unknown) => Value;
   default?: Value;

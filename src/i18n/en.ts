@@ -109,6 +109,13 @@ const usage = {
   configBadChoice: (p: UsageParams) => `${p.file}: "${p.key}" must be one of ${(p.allowed ?? []).join(', ')}, not "${p.value}"`,
   configCommand: (p: UsageParams) => `kam config takes one of ${(p.allowed ?? []).join(', ')}, not "${p.value}"`,
   notForCommand: (p: UsageParams) => `${p.flag} is not an option of kam ${p.command}`,
+  // Commander's own refusals (unknown option or command, a missing argument), told in kam's words.
+  unknownOption: (p: UsageParams) => `unknown option '${p.flag}'${p.example === undefined ? '' : `; did you mean ${p.example}?`} (kam --help for usage)`,
+  unknownCommand: (p: UsageParams) => `unknown command '${p.value}'${p.example === undefined ? '' : `; did you mean ${p.example}?`} (kam --help for usage)`,
+  missingArgument: (p: UsageParams) => `missing required argument '${p.value}' (kam --help for usage)`,
+  optionMissingArgument: (p: UsageParams) => `option '${p.flag}' argument missing (kam --help for usage)`,
+  excessArguments: (p: UsageParams) => `too many arguments for kam ${p.command} (kam --help for usage)`,
+  commander: (p: UsageParams) => `${p.value} (kam --help for usage)`,
   /** Said after a bad value that came from a config file. */
   fromConfig: (p: UsageParams) => ` (set in ${p.file} as "${p.key}")`,
 };

@@ -158,6 +158,12 @@ const usage = {
   configBadChoice: (p: UsageParams) => `${p.file}: «${p.key}» ${allowed(p)} бірі болуы керек, «${p.value}» емес`,
   configCommand: (p: UsageParams) => `kam config ${allowed(p)} командаларының бірін қабылдайды, «${p.value}» емес`,
   notForCommand: (p: UsageParams) => `${p.flag} — kam ${p.command} опциясы емес`,
+  unknownOption: (p: UsageParams) => `белгісіз опция «${p.flag}»${p.example === undefined ? '' : `; ${p.example} болуы мүмкін`} (анықтама: kam --help)`,
+  unknownCommand: (p: UsageParams) => `белгісіз команда «${p.value}»${p.example === undefined ? '' : `; ${p.example} болуы мүмкін`} (анықтама: kam --help)`,
+  missingArgument: (p: UsageParams) => `міндетті «${p.value}» аргументі берілмеген (анықтама: kam --help)`,
+  optionMissingArgument: (p: UsageParams) => `«${p.flag}» опциясының мәні берілмеген (анықтама: kam --help)`,
+  excessArguments: (p: UsageParams) => `kam ${p.command} үшін аргументтер тым көп (анықтама: kam --help)`,
+  commander: (p: UsageParams) => `${p.value} (анықтама: kam --help)`,
   fromConfig: (p: UsageParams) => ` (${p.file} ішінде «${p.key}» ретінде берілген)`,
 };
 

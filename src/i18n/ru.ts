@@ -169,6 +169,12 @@ const usage = {
   configBadChoice: (p: UsageParams) => `${p.file}: «${p.key}» — одно из ${allowed(p)}, а не «${p.value}»`,
   configCommand: (p: UsageParams) => `kam config принимает одну из команд ${allowed(p)}, а не «${p.value}»`,
   notForCommand: (p: UsageParams) => `${p.flag} — не опция kam ${p.command}`,
+  unknownOption: (p: UsageParams) => `неизвестная опция «${p.flag}»${p.example === undefined ? '' : `; возможно, имелась в виду ${p.example}`} (справка: kam --help)`,
+  unknownCommand: (p: UsageParams) => `неизвестная команда «${p.value}»${p.example === undefined ? '' : `; возможно, имелась в виду ${p.example}`} (справка: kam --help)`,
+  missingArgument: (p: UsageParams) => `не хватает обязательного аргумента «${p.value}» (справка: kam --help)`,
+  optionMissingArgument: (p: UsageParams) => `у опции «${p.flag}» нет значения (справка: kam --help)`,
+  excessArguments: (p: UsageParams) => `слишком много аргументов для kam ${p.command} (справка: kam --help)`,
+  commander: (p: UsageParams) => `${p.value} (справка: kam --help)`,
   fromConfig: (p: UsageParams) => ` (задано в ${p.file} как «${p.key}»)`,
 };
 

@@ -74,6 +74,25 @@ describe('a value outside the choices', () => {
   });
 });
 
+describe("commander's own refusals", () => {
+  it('an unknown option or command and a missing argument: one kam line in the run language, exit 2', async () => {
+    const cases: [string[], string][] = [
+      [['analyze', SAMPLE_CSV, '--bogus'], "kam: unknown option '--bogus' (kam --help for usage)\n"],
+      [['analyze', SAMPLE_CSV, '--perod', 'year'], "kam: unknown option '--perod'; did you mean --period? (kam --help for usage)\n"],
+      [['lost', SAMPLE_CSV, '--bogus', '--lang', 'ru'], 'kam: неизвестная опция «--bogus» (справка: kam --help)\n'],
+      [['analyse', SAMPLE_CSV, '--lang', 'kk'], 'kam: белгісіз команда «analyse»; analyze болуы мүмкін (анықтама: kam --help)\n'],
+      [['client', '--lang', 'ru'], 'kam: не хватает обязательного аргумента «ledger-and-name» (справка: kam --help)\n'],
+      [['alive', SAMPLE_CSV, '--lang', 'kk', '--as-of'], 'kam: «--as-of <date>» опциясының мәні берілмеген (анықтама: kam --help)\n'],
+      [['config', 'analyze', 'lost'], 'kam: too many arguments for kam config (kam --help for usage)\n'],
+    ];
+    for (const [argv, line] of cases) {
+      const r = await kamIn(argv, {}, dir);
+      expect(r.status, argv.join(' ')).toBe(2);
+      expect(r.stderr).toBe(line);
+    }
+  });
+});
+
 describe('the parsers', () => {
   const parse = (name: OptionName, text: string): unknown => makeOption(name).parseArg!(text, undefined);
 
