@@ -357,9 +357,9 @@ describe.concurrent('exit status 2: a usage error, one line on stderr, nothing o
     ['--to before --from', ['--from', '2026-01-01', '--to', '2025-01-01']],
     ['--format xml', ['--format', 'xml']],
     ['--top 0', ['--top', '0']],
-    ['--period year (a choice commander checks)', ['--period', 'year']],
-    ['--sd median (a choice commander checks)', ['--sd', 'median']],
-    ['--abc-boundary maybe (a choice commander checks)', ['--abc-boundary', 'maybe']],
+    ['--period year (a choice)', ['--period', 'year']],
+    ['--sd median (a choice)', ['--sd', 'median']],
+    ['--abc-boundary maybe (a choice)', ['--abc-boundary', 'maybe']],
     ['an unknown option', ['--bogus']],
   ];
   it.each(cases)('%s', async (_name, args) => {
