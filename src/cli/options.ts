@@ -14,7 +14,7 @@ import { parseDateFormatOption, parseDayArgument } from '../io/dates.js';
 import { parseEncodingOption, type Delimiter } from '../io/dialect.js';
 import { parseDecimalOption } from '../io/numbers.js';
 import type { LedgerReadOptions } from '../io/read-ledger.js';
-import { FAIL_ON_CONDITIONS, type FailOn } from '../commands/lost.js';
+import { FAIL_ON_CONDITIONS, type FailOn } from '../commands/fail-on.js';
 import type { SettingValue as Value } from '../report/settings.js';
 
 export type { Value };

@@ -3,7 +3,7 @@
 import type { ChalkInstance } from 'chalk';
 import type { Lang, Messages } from '../i18n/index.js';
 import type { ConfigFile } from '../io/config-file.js';
-import { table } from './terminal.js';
+import { table } from './terminal-kit.js';
 
 /** A value as a config file writes it, canonical: numbers as numbers, cut-offs as [80, 95], --map as {role: "Header"}. */
 export type SettingValue = string | number | boolean | number[] | string[] | Record<string, string>;
