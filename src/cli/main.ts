@@ -92,8 +92,9 @@ function commanderProblem(error: CommanderError): Problem {
 
 /** A usage problem about a value the config file set: the message says where. */
 function withConfigSource(problem: Problem, state: RunState): Problem {
+  if (problem.code !== 'bad-option') return problem;
   const flag = problem.details?.flag;
-  if (problem.code !== 'bad-option' || typeof flag !== 'string') return problem;
+  if (typeof flag !== 'string') return problem;
   const from = state.fromConfig.get(flag);
   return from === undefined ? problem : { ...problem, details: { ...problem.details, configFile: from.file, configKey: from.key } };
 }
