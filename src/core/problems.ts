@@ -64,6 +64,11 @@ export type FileReason =
   | { code: 'xls-workbook' }
   | { code: 'ods-file' }
   | { code: 'zip-not-xlsx' }
+  | { code: 'xlsb-workbook' }
+  /** A zip whose entries are encrypted (a password set in a zip tool, not in Excel). */
+  | { code: 'zip-encrypted' }
+  /** A zip entry compressed with a method other than deflate or stored. */
+  | { code: 'zip-method' }
   /** A quoted field still open at the end of the file; `line` is where the field starts. */
   | { code: 'csv-quote-not-closed'; line: number }
   /** Another CSV syntax error (csv-parse's `csvCode`) at `line` (and field `column`, from 1, where known). */
@@ -100,7 +105,8 @@ export interface ProblemDetails {
   'file-unreadable': { reason: FileReason } | undefined;
   'file-empty': undefined;
   'file-binary': undefined;
-  'file-truncated': { format: 'xlsx' | 'gzip' };
+  /** `part`: the workbook's part (zip entry) found damaged, when one was. */
+  'file-truncated': { format: 'xlsx' | 'gzip'; part?: string | undefined };
   'sheet-not-found': { sheets: readonly string[] };
   'sheet-skipped': { reason: SheetSkipReason };
   'no-header': { firstRow: readonly string[] };

@@ -132,6 +132,9 @@ const fileReason = {
   'xls-workbook': () => 'an Excel 97-2003 .xls workbook, or a password-protected one: save it as .xlsx without a password, or as CSV',
   'ods-file': () => 'an OpenDocument file (.ods), not an .xlsx workbook: save it as .xlsx or CSV',
   'zip-not-xlsx': () => 'a zip archive, but not an .xlsx workbook: it has no worksheets',
+  'xlsb-workbook': () => 'an Excel binary workbook (.xlsb), not an .xlsx workbook: save it as .xlsx or CSV',
+  'zip-encrypted': () => 'a zip archive with encrypted entries: save the workbook without a password',
+  'zip-method': () => 'a zip archive compressed in a way other than deflate: save the workbook again as .xlsx',
   'csv-quote-not-closed': (r) => `Quote Not Closed: the parsing is finished with an opening quote at line ${r.line}`,
   'csv-syntax': (r) => `CSV syntax error ${r.csvCode} at line ${r.line}${r.column !== undefined ? `, field ${r.column}` : ''}`,
   'is-folder': () => 'it is a folder',
@@ -164,7 +167,7 @@ const problems = {
   'file-empty': (p) => `${p.file}: the file is empty`,
   'file-binary': (p) => `${p.file}: this is not a text ledger (binary data); give a CSV, .csv.gz or .xlsx file`,
   'file-truncated': (p) =>
-    `${p.file}: the ${p.details.format === 'xlsx' ? 'workbook' : 'compressed file'} is truncated or damaged`,
+    `${p.file}: the ${p.details.format === 'xlsx' ? 'workbook' : 'compressed file'} is truncated or damaged${p.details.part !== undefined ? ` (${p.details.part})` : ''}`,
   'sheet-not-found': (p) => `${p.file}: no sheet named "${p.value}"; sheets: ${quotedList(p.details?.sheets)}`,
   'sheet-skipped': (p) => `${p.file}: sheet "${p.value}" left out: ${word(sheetSkipReason, p.details.reason)}; name the sheets to read with --sheet NAME`,
   'no-header': (p) =>

@@ -81,6 +81,9 @@ const fileReason = {
   'xls-workbook': () => 'Excel 97-2003 (.xls) кітабы немесе құпиясөзбен қорғалған кітап: оны құпиясөзсіз .xlsx немесе CSV ретінде сақтаңыз',
   'ods-file': () => 'OpenDocument файлы (.ods), .xlsx кітабы емес: оны .xlsx немесе CSV ретінде сақтаңыз',
   'zip-not-xlsx': () => 'zip мұрағаты, бірақ .xlsx кітабы емес: онда парақтар жоқ',
+  'xlsb-workbook': () => 'Excel екілік кітабы (.xlsb), .xlsx кітабы емес: оны .xlsx немесе CSV ретінде сақтаңыз',
+  'zip-encrypted': () => 'бөліктері шифрланған zip мұрағаты: кітапты құпиясөзсіз сақтаңыз',
+  'zip-method': () => 'deflate әдісімен емес сығылған zip мұрағаты: кітапты .xlsx ретінде қайта сақтаңыз',
   'csv-quote-not-closed': (r) => `тырнақша жабылмаған: файл ${r.line}-жолда ашылған тырнақшадағы өрістің ішінде аяқталады`,
   'csv-syntax': (r) => `CSV синтаксис қатесі ${r.csvCode}: ${r.line}-жол${r.column !== undefined ? `, ${r.column}-өріс` : ''}`,
   'is-folder': () => 'бұл қалта',
@@ -177,7 +180,7 @@ const problems = {
   'file-empty': (p) => `${p.file}: файл бос`,
   'file-binary': (p) => `${p.file}: бұл мәтіндік журнал емес (екілік деректер); CSV, .csv.gz немесе .xlsx файлын беріңіз`,
   'file-truncated': (p) =>
-    `${p.file}: ${p.details.format === 'xlsx' ? 'кітап қиылған немесе бүлінген' : 'сығылған файл қиылған немесе бүлінген'}`,
+    `${p.file}: ${p.details.format === 'xlsx' ? 'кітап қиылған немесе бүлінген' : 'сығылған файл қиылған немесе бүлінген'}${p.details.part !== undefined ? ` (${p.details.part})` : ''}`,
   'sheet-not-found': (p) => `${p.file}: «${p.value}» парағы жоқ; парақтар: ${names(p.details?.sheets)}`,
   'sheet-skipped': (p) => `${p.file}: «${p.value}» парағы өткізілді: ${word(sheetSkipReason, p.details.reason)}; оқылатын парақтарды --sheet АТАУ арқылы көрсетіңіз`,
   'no-header': (p) =>

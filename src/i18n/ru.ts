@@ -92,6 +92,9 @@ const fileReason = {
   'xls-workbook': () => 'книга Excel 97-2003 (.xls) или защищённая паролем: сохраните её как .xlsx без пароля или как CSV',
   'ods-file': () => 'файл OpenDocument (.ods), а не книга .xlsx: сохраните его как .xlsx или CSV',
   'zip-not-xlsx': () => 'zip-архив, но не книга .xlsx: в нём нет листов',
+  'xlsb-workbook': () => 'двоичная книга Excel (.xlsb), а не книга .xlsx: сохраните её как .xlsx или CSV',
+  'zip-encrypted': () => 'zip-архив с зашифрованными частями: сохраните книгу без пароля',
+  'zip-method': () => 'zip-архив, сжатый не методом deflate: пересохраните книгу как .xlsx',
   'csv-quote-not-closed': (r) => `кавычка не закрыта: файл кончается внутри поля в кавычках, открытого в строке ${r.line}`,
   'csv-syntax': (r) => `синтаксическая ошибка CSV ${r.csvCode} в строке ${r.line}${r.column !== undefined ? `, поле ${r.column}` : ''}`,
   'is-folder': () => 'это папка',
@@ -188,7 +191,7 @@ const problems = {
   'file-empty': (p) => `${p.file}: файл пуст`,
   'file-binary': (p) => `${p.file}: это не текстовый журнал (двоичные данные); нужен файл CSV, .csv.gz или .xlsx`,
   'file-truncated': (p) =>
-    `${p.file}: ${p.details.format === 'xlsx' ? 'книга обрезана или повреждена' : 'сжатый файл обрезан или повреждён'}`,
+    `${p.file}: ${p.details.format === 'xlsx' ? 'книга обрезана или повреждена' : 'сжатый файл обрезан или повреждён'}${p.details.part !== undefined ? ` (${p.details.part})` : ''}`,
   'sheet-not-found': (p) => `${p.file}: нет листа «${p.value}»; листы: ${names(p.details?.sheets)}`,
   'sheet-skipped': (p) => `${p.file}: лист «${p.value}» пропущен: ${word(sheetSkipReason, p.details.reason)}; листы для чтения указываются через --sheet ИМЯ`,
   'no-header': (p) =>

@@ -15,6 +15,8 @@ export interface OpenedInput {
   name: string;
   kind: InputKind;
   compressed: boolean;
+  /** The file on disk when its bytes are the input as they are (not a pipe, not gzip): the xlsx reader reads it at random. */
+  path?: string | undefined;
   /** Size on disk, for progress; undefined for pipes. */
   size: number | undefined;
   /** Counts bytes read from disk (before decompression), for progress. */
@@ -136,6 +138,7 @@ export async function openInput(path: string, stdin: Readable): Promise<OpenedIn
     name,
     kind,
     compressed,
+    path: fromStdin || compressed ? undefined : path,
     size,
     bytesRead: () => (raw as Partial<ReadStream>).bytesRead ?? 0,
     chunks: stream,

@@ -1,0 +1,503 @@
+// A worksheet part scanned as bytes, chunk by chunk, into rows of typed cells. Tags are matched
+// by local name (`<row>`, `<x:row>`); a cell's column comes from its `r` reference or, when it
+// has none, follows the cell before; every `<row>` is handed over with its own number (counted
+// on from the row before when it has no `r`), empty and self-closing ones too. A cell is decoded
+// only once all of its bytes are there (a cell cut by a chunk boundary waits for the next
+// chunk), so the cells never depend on where the chunks end.
+import type { Cell } from '../records.js';
+import { decodeEntities, decodeExcelEscapes, XmlError } from './xml.js';
+
+export interface SheetContext {
+  /** The shared strings, in order. */
+  shared: readonly string[];
+  /** 1 for each cell format (`s`) that shows a date. */
+  dateStyles: Uint8Array;
+  date1904: boolean;
+}
+
+export type RowSink = (cells: Cell[], row: number) => void;
+
+const LT = 0x3c;
+const GT = 0x3e;
+const SLASH = 0x2f;
+const COLON = 0x3a;
+const QUOTE = 0x22;
+const APOSTROPHE = 0x27;
+const EQUALS = 0x3d;
+/** The widest sheet Excel makes: XFD. */
+const MAX_COLUMNS = 16384;
+/** A single cell or tag larger than this is not a workbook's. */
+const MAX_CARRY = 64 * 1024 * 1024;
+const MS_PER_DAY = 86_400_000;
+/** Days from Excel's day 0 (1899-12-30 in the 1900 system) to 1970-01-01. */
+const EPOCH_1900 = 25569;
+const EPOCH_1904_SHIFT = 1462;
+
+const POWERS_OF_TEN: number[] = Array.from({ length: 23 }, (_, k) => 10 ** k);
+const UTF8 = new TextDecoder('utf-8', { fatal: true });
+
+function isSpace(c: number): boolean {
+  return c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09;
+}
+
+/** Text bytes [s, e) of a cell: UTF-8 (strictly), entities and `_xHHHH_` escapes decoded. */
+export function decodeText(b: Buffer, s: number, e: number): string {
+  let ascii = true;
+  for (let i = s; i < e; i++) {
+    if (b[i]! >= 0x80) {
+      ascii = false;
+      break;
+    }
+  }
+  let text: string;
+  if (ascii) text = b.toString('latin1', s, e);
+  else {
+    text = b.toString('utf8', s, e);
+    // A replacement character may be in the file as such; otherwise the bytes were not UTF-8.
+    if (text.includes('\ufffd')) {
+      try {
+        UTF8.decode(b.subarray(s, e));
+      } catch {
+        throw new XmlError('utf-8');
+      }
+    }
+  }
+  if (text.includes('&')) text = decodeEntities(text);
+  if (text.includes('_x')) text = decodeExcelEscapes(text);
+  return text;
+}
+
+/**
+ * A number cell's text [s, e): up to 15 significant digits (and a decimal point) read exactly
+ * as digits / 10^k, which is the correctly rounded double; anything longer, or with an
+ * exponent, through Number(). Text that is not a number is handed over as text.
+ */
+export function decodeNumber(b: Buffer, s: number, e: number): number | string {
+  let i = s;
+  let negative = false;
+  if (i < e && (b[i] === 0x2d || b[i] === 0x2b)) {
+    negative = b[i] === 0x2d;
+    i++;
+  }
+  let mantissa = 0;
+  let digits = 0;
+  let significant = 0;
+  let fraction = 0;
+  let dot = false;
+  let plain = i < e;
+  for (; i < e; i++) {
+    const c = b[i]!;
+    if (c >= 0x30 && c <= 0x39) {
+      digits++;
+      if (mantissa !== 0 || c !== 0x30) significant++;
+      mantissa = mantissa * 10 + (c - 0x30);
+      if (dot) fraction++;
+    } else if (c === 0x2e && !dot) dot = true;
+    else {
+      plain = false;
+      break;
+    }
+  }
+  if (plain && digits > 0 && significant <= 15 && fraction <= 22) {
+    const value = fraction === 0 ? mantissa : mantissa / POWERS_OF_TEN[fraction]!;
+    return negative ? -value : value;
+  }
+  const text = b.toString('latin1', s, e);
+  const value = Number(text);
+  return text.trim() === '' || Number.isNaN(value) ? text : value;
+}
+
+/** An ISO date or date-time (a `t="d"` cell) as the UTC instant of its wall-clock time. */
+export function decodeIsoDate(text: string): Date | undefined {
+  const m = /^\s*(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?)?\s*(?:Z|[+-]\d{2}:?\d{2})?\s*$/.exec(text);
+  if (m === null) return undefined;
+  const ms = m[7] === undefined ? 0 : Math.floor(Number(`0.${m[7]}`) * 1000);
+  const date = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]), Number(m[4] ?? 0), Number(m[5] ?? 0), Number(m[6] ?? 0), ms));
+  // Date.UTC treats years below 100 as 19xx: set the year itself.
+  date.setUTCFullYear(Number(m[1]));
+  return Number.isNaN(date.getTime()) ? undefined : date;
+}
+
+/** The end of a tag whose name ends at `from`: the index of its '>' (outside quotes), or -1. */
+function tagEnd(b: Buffer, from: number, n: number): number {
+  for (let i = from; i < n; i++) {
+    const c = b[i]!;
+    if (c === GT) return i;
+    if (c === QUOTE || c === APOSTROPHE) {
+      const close = b.indexOf(c, i + 1);
+      if (close < 0 || close >= n) return -1;
+      i = close;
+    }
+  }
+  return -1;
+}
+
+/** Where a tag's name ends (the byte after it), from its first byte; -1 when the buffer ends first. */
+function nameEnd(b: Buffer, from: number, n: number): number {
+  for (let i = from; i < n; i++) {
+    const c = b[i]!;
+    if (c === GT || c === SLASH || isSpace(c)) return i;
+  }
+  return -1;
+}
+
+/** Start of the local part of the name [s, e): after its prefix's colon, if any. */
+function localStart(b: Buffer, s: number, e: number): number {
+  for (let i = e - 1; i >= s; i--) if (b[i] === COLON) return i + 1;
+  return s;
+}
+
+function isName(b: Buffer, s: number, e: number, name: string): boolean {
+  if (e - s !== name.length) return false;
+  for (let i = 0; i < name.length; i++) if (b[s + i] !== name.charCodeAt(i)) return false;
+  return true;
+}
+
+/** A cell's attributes, as offsets into the buffer (-1 when absent). */
+interface CellAttributes {
+  rStart: number;
+  rEnd: number;
+  tStart: number;
+  tEnd: number;
+  style: number;
+}
+
+export class SheetScanner {
+  private work: Buffer = Buffer.alloc(0);
+  /** Bytes at the start of `work` left over from the last chunk (an unfinished tag or cell). */
+  private carry = 0;
+  private cells: Cell[] | undefined;
+  private rowNumber = 0;
+  private column = 0;
+  /** After `</sheetData>`: the rest of the part holds no cells. */
+  private finished = false;
+  private readonly attributes: CellAttributes = { rStart: -1, rEnd: -1, tStart: -1, tEnd: -1, style: 0 };
+  /** Where the value's text is: [valueStart, valueEnd), or -1 for none; inline text decoded. */
+  private valueStart = -1;
+  private valueEnd = -1;
+  private inline: string | undefined;
+
+  constructor(
+    private readonly context: SheetContext,
+    private readonly onRow: RowSink,
+  ) {}
+
+  /** The next bytes of the part. */
+  push(chunk: Buffer): void {
+    if (this.finished) return;
+    let b: Buffer;
+    if (this.carry === 0) b = chunk;
+    else {
+      const need = this.carry + chunk.length;
+      if (need > this.work.length) {
+        const bigger = Buffer.allocUnsafe(Math.max(need, 2 * this.work.length));
+        this.work.copy(bigger, 0, 0, this.carry);
+        this.work = bigger;
+      }
+      chunk.copy(this.work, this.carry);
+      b = this.work.subarray(0, need);
+    }
+    const stop = this.scan(b);
+    const rest = b.length - stop;
+    if (rest > MAX_CARRY) throw new XmlError('too large');
+    if (rest > 0) {
+      if (b === chunk || rest > this.work.length) {
+        if (rest > this.work.length) this.work = Buffer.allocUnsafe(Math.max(rest, 2 * this.work.length, 1 << 16));
+        b.copy(this.work, 0, stop);
+      } else this.work.copyWithin(0, stop, b.length);
+    }
+    this.carry = rest;
+  }
+
+  /** The part has ended: anything unfinished means the XML was cut short. */
+  end(): void {
+    if (this.finished) return;
+    for (let i = 0; i < this.carry; i++) if (!isSpace(this.work[i]!)) throw new XmlError('unfinished');
+    if (this.cells !== undefined) throw new XmlError('unfinished row');
+  }
+
+  /** Reads what it can of `b`; returns where the first unfinished tag or cell starts. */
+  private scan(b: Buffer): number {
+    const n = b.length;
+    let p = 0;
+    for (;;) {
+      const lt = b.indexOf(LT, p);
+      if (lt < 0 || lt >= n) return n;
+      if (lt + 1 >= n) return lt;
+      const c1 = b[lt + 1]!;
+      if (c1 === 0x21 || c1 === 0x3f) {
+        // <!-- comment -->, <![CDATA[..]]>, <?..?>
+        const end = this.skipSpecial(b, lt, n);
+        if (end < 0) return lt;
+        p = end;
+        continue;
+      }
+      const closing = c1 === SLASH;
+      const s = closing ? lt + 2 : lt + 1;
+      const e = nameEnd(b, s, n);
+      if (e < 0) return lt;
+      const ls = localStart(b, s, e);
+      if (!closing) {
+        if (e - ls === 1 && b[ls] === 0x63) {
+          // <c>
+          const end = this.cell(b, e, n);
+          if (end < 0) return lt;
+          p = end;
+          continue;
+        }
+        const gt = tagEnd(b, e, n);
+        if (gt < 0) return lt;
+        if (isName(b, ls, e, 'row')) {
+          this.openRow(b, e, gt);
+          if (b[gt - 1] === SLASH) this.closeRow();
+        }
+        p = gt + 1;
+        continue;
+      }
+      const gt = b.indexOf(GT, e);
+      if (gt < 0 || gt >= n) return lt;
+      if (isName(b, ls, e, 'row')) this.closeRow();
+      else if (isName(b, ls, e, 'sheetData')) {
+        if (this.cells !== undefined) throw new XmlError('unfinished row');
+        this.finished = true;
+        return n;
+      }
+      p = gt + 1;
+    }
+  }
+
+  /** The end of a comment, CDATA section or processing instruction at `lt`, or -1. */
+  private skipSpecial(b: Buffer, lt: number, n: number): number {
+    const has = (text: string): boolean => lt + text.length <= n && isName(b, lt, lt + text.length, text);
+    let close = '>';
+    if (b[lt + 1] === 0x3f) close = '?>';
+    else if (has('<!--')) close = '-->';
+    else if (has('<![CDATA[')) close = ']]>';
+    else if (n - lt < 9 && isName(b, lt, n, '<![CDATA['.slice(0, n - lt))) return -1;
+    const end = b.indexOf(close, lt + 2, 'latin1');
+    return end < 0 || end + close.length > n ? -1 : end + close.length;
+  }
+
+  private openRow(b: Buffer, from: number, gt: number): void {
+    if (this.cells !== undefined) this.closeRow();
+    let r = 0;
+    for (let i = from; i < gt; ) {
+      while (i < gt && isSpace(b[i]!)) i++;
+      const ns = i;
+      while (i < gt && b[i] !== EQUALS && !isSpace(b[i]!) && b[i] !== SLASH) i++;
+      const ne = i;
+      while (i < gt && b[i] !== QUOTE && b[i] !== APOSTROPHE) i++;
+      if (i >= gt) break;
+      const close = b.indexOf(b[i]!, i + 1);
+      if (close < 0 || close > gt) break;
+      if (ne - ns === 1 && b[ns] === 0x72) {
+        for (let k = i + 1; k < close; k++) {
+          const d = b[k]! - 0x30;
+          if (d < 0 || d > 9) {
+            r = 0;
+            break;
+          }
+          r = r * 10 + d;
+        }
+      }
+      i = close + 1;
+    }
+    this.rowNumber = r > 0 ? r : this.rowNumber + 1;
+    this.cells = [];
+    this.column = 0;
+  }
+
+  private closeRow(): void {
+    const cells = this.cells;
+    if (cells === undefined) return;
+    this.cells = undefined;
+    this.onRow(cells, this.rowNumber);
+  }
+
+  /**
+   * A cell whose name ends at `from`: reads it whole and returns the index after it, or -1 when
+   * its end is not in the buffer yet.
+   */
+  private cell(b: Buffer, from: number, n: number): number {
+    const gt = tagEnd(b, from, n);
+    if (gt < 0) return -1;
+    const a = this.attributes;
+    a.rStart = a.rEnd = a.tStart = a.tEnd = -1;
+    a.style = 0;
+    for (let i = from; i < gt; ) {
+      while (i < gt && isSpace(b[i]!)) i++;
+      const ns = i;
+      while (i < gt && b[i] !== EQUALS && !isSpace(b[i]!) && b[i] !== SLASH) i++;
+      const ne = i;
+      while (i < gt && b[i] !== QUOTE && b[i] !== APOSTROPHE) i++;
+      if (i >= gt) break;
+      const close = b.indexOf(b[i]!, i + 1);
+      if (close < 0 || close > gt) return -1;
+      if (ne - ns === 1) {
+        const name = b[ns];
+        if (name === 0x72) (a.rStart = i + 1), (a.rEnd = close);
+        else if (name === 0x74) (a.tStart = i + 1), (a.tEnd = close);
+        else if (name === 0x73) {
+          let style = 0;
+          for (let k = i + 1; k < close; k++) style = style * 10 + (b[k]! - 0x30);
+          a.style = style;
+        }
+      }
+      i = close + 1;
+    }
+    this.valueStart = this.valueEnd = -1;
+    this.inline = undefined;
+    let end: number;
+    if (b[gt - 1] === SLASH) end = gt + 1;
+    else {
+      end = this.cellContent(b, gt + 1, n);
+      if (end < 0) return -1;
+    }
+    this.place(b);
+    return end;
+  }
+
+  /** The children of a cell from `p`: its value, inline string and formula. The index after `</c>`, or -1. */
+  private cellContent(b: Buffer, p: number, n: number): number {
+    for (;;) {
+      const lt = b.indexOf(LT, p);
+      if (lt < 0 || lt + 1 >= n) return -1;
+      const closing = b[lt + 1] === SLASH;
+      const s = closing ? lt + 2 : lt + 1;
+      const e = nameEnd(b, s, n);
+      if (e < 0) return -1;
+      const ls = localStart(b, s, e);
+      const gt = tagEnd(b, e, n);
+      if (gt < 0) return -1;
+      if (closing) {
+        if (e - ls === 1 && b[ls] === 0x63) return gt + 1;
+        p = gt + 1;
+        continue;
+      }
+      if (b[gt - 1] === SLASH) {
+        // <v/>: an empty value; <f .../>: a shared formula's follower.
+        if (e - ls === 1 && b[ls] === 0x76) this.valueStart = this.valueEnd = gt;
+        p = gt + 1;
+        continue;
+      }
+      if (e - ls === 1 && (b[ls] === 0x76 || b[ls] === 0x66)) {
+        // <v>text</v>, <f>formula</f>: text up to the next tag, which closes it.
+        const textEnd = b.indexOf(LT, gt + 1);
+        if (textEnd < 0 || textEnd >= n) return -1;
+        if (b[ls] === 0x76) (this.valueStart = gt + 1), (this.valueEnd = textEnd);
+        p = textEnd;
+        continue;
+      }
+      if (e - ls === 2 && b[ls] === 0x69 && b[ls + 1] === 0x73) {
+        // <is>: runs of <t> joined, phonetic runs left out.
+        const end = this.inlineString(b, gt + 1, n);
+        if (end < 0) return -1;
+        p = end;
+        continue;
+      }
+      p = gt + 1;
+    }
+  }
+
+  /** An inline string's text from `p`, into this.inline; the index after `</is>`, or -1. */
+  private inlineString(b: Buffer, p: number, n: number): number {
+    let text = '';
+    let phonetic = 0;
+    for (;;) {
+      const lt = b.indexOf(LT, p);
+      if (lt < 0 || lt + 1 >= n) return -1;
+      const closing = b[lt + 1] === SLASH;
+      const s = closing ? lt + 2 : lt + 1;
+      const e = nameEnd(b, s, n);
+      if (e < 0) return -1;
+      const ls = localStart(b, s, e);
+      const gt = tagEnd(b, e, n);
+      if (gt < 0) return -1;
+      p = gt + 1;
+      if (closing) {
+        if (isName(b, ls, e, 'is')) {
+          this.inline = text;
+          return p;
+        }
+        if (isName(b, ls, e, 'rPh')) phonetic = Math.max(0, phonetic - 1);
+        continue;
+      }
+      if (b[gt - 1] === SLASH) continue;
+      if (isName(b, ls, e, 'rPh')) phonetic++;
+      else if (e - ls === 1 && b[ls] === 0x74) {
+        const textEnd = b.indexOf(LT, p);
+        if (textEnd < 0 || textEnd >= n) return -1;
+        if (phonetic === 0) text += decodeText(b, p, textEnd);
+        p = textEnd;
+      }
+    }
+  }
+
+  /** Puts the cell just read into the row. */
+  private place(b: Buffer): void {
+    const cells = this.cells;
+    if (cells === undefined) return; // a cell outside any row
+    const a = this.attributes;
+    let column = this.column;
+    if (a.rStart >= 0) {
+      let letters = 0;
+      let k = a.rStart;
+      for (; k < a.rEnd; k++) {
+        const c = b[k]! | 0x20; // lower case
+        if (c < 0x61 || c > 0x7a) break;
+        letters = letters * 26 + (c - 0x60);
+      }
+      if (letters > 0) column = letters - 1;
+    }
+    if (column >= MAX_COLUMNS) throw new XmlError('column');
+    this.column = column + 1;
+    const value = this.value(b);
+    if (value === null) return;
+    while (cells.length < column) cells.push(null);
+    cells[column] = value;
+  }
+
+  private value(b: Buffer): Cell {
+    const a = this.attributes;
+    const type = a.tStart < 0 ? 0x6e /* n */ : a.tEnd - a.tStart === 1 ? b[a.tStart]! : a.tEnd - a.tStart === 3 ? 0x53 /* str */ : a.tEnd - a.tStart === 9 ? 0x49 /* inlineStr */ : 0x6e;
+    if (type === 0x49) {
+      if (this.inline !== undefined) return this.inline;
+    }
+    const s = this.valueStart;
+    const e = this.valueEnd;
+    if (s < 0 || s === e) return type === 0x49 || type === 0x53 ? (s < 0 ? null : '') : null;
+    switch (type) {
+      case 0x73: {
+        // s: a shared string
+        let index = 0;
+        for (let k = s; k < e; k++) {
+          const d = b[k]! - 0x30;
+          if (d < 0 || d > 9) throw new XmlError('shared string index');
+          index = index * 10 + d;
+        }
+        const text = this.context.shared[index];
+        if (text === undefined) throw new XmlError('shared string index');
+        return text;
+      }
+      case 0x62: // b
+        return decodeNumber(b, s, e) !== 0;
+      case 0x65: // e: an error (#N/A, #DIV/0!): no value
+        return null;
+      case 0x64: {
+        // d: an ISO date
+        const text = decodeText(b, s, e);
+        return decodeIsoDate(text) ?? text;
+      }
+      case 0x53:
+      case 0x49:
+        return decodeText(b, s, e);
+      default: {
+        const number = decodeNumber(b, s, e);
+        if (typeof number === 'number' && this.context.dateStyles[a.style] === 1) {
+          return new Date(Math.round((number - EPOCH_1900 + (this.context.date1904 ? EPOCH_1904_SHIFT : 0)) * MS_PER_DAY));
+        }
+        return number;
+      }
+    }
+  }
+}
