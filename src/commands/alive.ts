@@ -7,7 +7,7 @@ import { renderAliveCsv, renderAliveJson, renderAliveTerminal } from '../report/
 import { problemLine } from '../report/messages.js';
 import type { Messages } from '../i18n/en.js';
 import { chalkFor, writeAll, type CommandIo } from './context.js';
-import { readLedgerWithProgress, runContextOf } from './read-report.js';
+import { readLedgerWithProgress, runContextOf, sheetsRead } from './read-report.js';
 import { noteToStderr } from './stderr-notes.js';
 
 export type AliveFormat = 'table' | 'csv' | 'json';
@@ -36,6 +36,7 @@ export async function runAlive(request: AliveRequest, io: CommandIo): Promise<nu
   // Too few clients (or no repeat buyer) to fit: a data problem, exit 1.
   if (result.alive.fit === null) throw new KamError({ ...result.alive.problem!, severity: 'error' });
   if (request.format !== 'table') {
+    for (const note of sheetsRead(context.inputs)) io.stderr.write(problemLine(note, t));
     for (const note of context.notes) if (noteToStderr('alive', note)) io.stderr.write(problemLine(note, t));
   }
   const chunks =

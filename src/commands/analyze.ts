@@ -7,7 +7,7 @@ import type { Messages } from '../i18n/en.js';
 import { REPORTERS, type ReporterName } from '../report/reporters.js';
 import { chalkFor, writeAll, type CommandIo } from './context.js';
 import { failOnStatus, type FailOn } from './fail-on.js';
-import { readReport, type SegmentRequest } from './read-report.js';
+import { readReport, sheetsRead, type SegmentRequest } from './read-report.js';
 import { noteToStderr } from './stderr-notes.js';
 
 export type { SegmentRequest } from './read-report.js';
@@ -44,6 +44,7 @@ export async function runAnalyze(request: AnalyzeRequest, io: CommandIo): Promis
   const printReport = request.printReport !== false;
   if (request.format !== 'table' || !printReport) {
     // Data goes to stdout alone; what a person should know goes to stderr.
+    for (const note of sheetsRead(context.inputs)) io.stderr.write(problemLine(note, t));
     for (const note of [...context.notes, ...report.notes]) if (noteToStderr('analyze', note)) io.stderr.write(problemLine(note, t));
   }
   // exceljs is loaded only when a workbook is asked for: it costs a quarter second and 40 MB.

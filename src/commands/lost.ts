@@ -7,7 +7,7 @@ import { problemLine } from '../report/messages.js';
 import type { Messages } from '../i18n/en.js';
 import { chalkFor, writeAll, type CommandIo } from './context.js';
 import { failOnStatus, type FailOn } from './fail-on.js';
-import { readReport } from './read-report.js';
+import { readReport, sheetsRead } from './read-report.js';
 import { noteToStderr } from './stderr-notes.js';
 
 export { FAIL_ON_CONDITIONS, type FailOn } from './fail-on.js';
@@ -39,6 +39,7 @@ export async function runLost(request: LostRequest, io: CommandIo): Promise<numb
   const lost = report.lost;
   const directionColumn = request.read.map.direction ?? null;
   if (request.format !== 'table') {
+    for (const note of sheetsRead(context.inputs)) io.stderr.write(problemLine(note, t));
     for (const note of [...context.notes, ...report.notes]) if (noteToStderr('lost', note)) io.stderr.write(problemLine(note, t));
   }
   const chunks =

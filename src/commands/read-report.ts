@@ -32,6 +32,14 @@ export function readingNotes(read: LedgerRead): Problem[] {
   ];
 }
 
+/**
+ * Which sheet of each workbook was read: said on standard error when the report itself is data
+ * (the table's summary names it on its Ledger line).
+ */
+export function sheetsRead(inputs: RunContext['inputs']): Problem[] {
+  return inputs.filter((i) => i.kind === 'xlsx' && i.sheet !== undefined).map((i) => ({ code: 'sheet-read', severity: 'note', file: i.name, value: i.sheet }));
+}
+
 /** How a ledger was read, for the reporters. */
 export function runContextOf(read: LedgerRead, version: string): RunContext {
   return { inputs: read.inputs, counts: read.counts, notes: readingNotes(read), version };

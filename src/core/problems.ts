@@ -13,6 +13,7 @@ export type ProblemCode =
   | 'file-truncated'
   | 'sheet-not-found'
   | 'sheet-skipped'
+  | 'sheet-read'
   | 'no-header'
   | 'no-rows'
   | 'missing-column'
@@ -108,6 +109,7 @@ export interface ProblemDetails {
   /** `part`: the workbook's part (zip entry) found damaged, when one was. */
   'file-truncated': { format: 'xlsx' | 'gzip'; part?: string | undefined };
   'sheet-not-found': { sheets: readonly string[] };
+  'sheet-read': undefined;
   'sheet-skipped': { reason: SheetSkipReason };
   'no-header': { firstRow: readonly string[] };
   'no-rows': undefined;

@@ -169,6 +169,7 @@ const problems = {
   'file-truncated': (p) =>
     `${p.file}: the ${p.details.format === 'xlsx' ? 'workbook' : 'compressed file'} is truncated or damaged${p.details.part !== undefined ? ` (${p.details.part})` : ''}`,
   'sheet-not-found': (p) => `${p.file}: no sheet named "${p.value}"; sheets: ${quotedList(p.details?.sheets)}`,
+  'sheet-read': (p) => `${p.file}: read sheet "${p.value}"`,
   'sheet-skipped': (p) => `${p.file}: sheet "${p.value}" left out: ${word(sheetSkipReason, p.details.reason)}; name the sheets to read with --sheet NAME`,
   'no-header': (p) =>
     `${p.file}: no header row with known column names (client, date, amount…) in the first rows; first row: ${quotedList(p.details?.firstRow)}; name the columns with --map role=HEADER`,

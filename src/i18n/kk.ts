@@ -182,6 +182,7 @@ const problems = {
   'file-truncated': (p) =>
     `${p.file}: ${p.details.format === 'xlsx' ? 'кітап қиылған немесе бүлінген' : 'сығылған файл қиылған немесе бүлінген'}${p.details.part !== undefined ? ` (${p.details.part})` : ''}`,
   'sheet-not-found': (p) => `${p.file}: «${p.value}» парағы жоқ; парақтар: ${names(p.details?.sheets)}`,
+  'sheet-read': (p) => `${p.file}: «${p.value}» парағы оқылды`,
   'sheet-skipped': (p) => `${p.file}: «${p.value}» парағы өткізілді: ${word(sheetSkipReason, p.details.reason)}; оқылатын парақтарды --sheet АТАУ арқылы көрсетіңіз`,
   'no-header': (p) =>
     `${p.file}: алғашқы жолдарда белгілі баған атаулары (клиент, күні, сома…) бар тақырып жолы жоқ; бірінші жол: ${names(p.details?.firstRow)}; бағандарды --map рөл=ТАҚЫРЫП арқылы атаңыз`,

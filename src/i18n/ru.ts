@@ -193,6 +193,7 @@ const problems = {
   'file-truncated': (p) =>
     `${p.file}: ${p.details.format === 'xlsx' ? 'книга обрезана или повреждена' : 'сжатый файл обрезан или повреждён'}${p.details.part !== undefined ? ` (${p.details.part})` : ''}`,
   'sheet-not-found': (p) => `${p.file}: нет листа «${p.value}»; листы: ${names(p.details?.sheets)}`,
+  'sheet-read': (p) => `${p.file}: прочитан лист «${p.value}»`,
   'sheet-skipped': (p) => `${p.file}: лист «${p.value}» пропущен: ${word(sheetSkipReason, p.details.reason)}; листы для чтения указываются через --sheet ИМЯ`,
   'no-header': (p) =>
     `${p.file}: в первых строках нет строки заголовка с известными названиями столбцов (клиент, дата, сумма…); первая строка: ${names(p.details?.firstRow)}; назовите столбцы через --map роль=ЗАГОЛОВОК`,

@@ -36,6 +36,15 @@ const EPOCH_1904_SHIFT = 1462;
 const POWERS_OF_TEN: number[] = Array.from({ length: 23 }, (_, k) => 10 ** k);
 const UTF8 = new TextDecoder('utf-8', { fatal: true });
 
+/** The first `c` in b[from, n), or -1: a plain loop, faster than Buffer#indexOf over the few bytes of a tag. */
+function findByte(b: Buffer, c: number, from: number, n: number): number {
+  for (let i = from; i < n; i++) if (b[i] === c) return i;
+  return -1;
+}
+
+/** Latin-1 (here: ASCII) text of b[s, e), without Buffer#toString's checks. */
+const latin1 = (b: Buffer, s: number, e: number): string => (b as unknown as { latin1Slice(s: number, e: number): string }).latin1Slice(s, e);
+
 function isSpace(c: number): boolean {
   return c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09;
 }
@@ -50,7 +59,7 @@ export function decodeText(b: Buffer, s: number, e: number): string {
     }
   }
   let text: string;
-  if (ascii) text = b.toString('latin1', s, e);
+  if (ascii) text = latin1(b, s, e);
   else {
     text = b.toString('utf8', s, e);
     // A replacement character may be in the file as such; otherwise the bytes were not UTF-8.
@@ -124,8 +133,8 @@ function tagEnd(b: Buffer, from: number, n: number): number {
     const c = b[i]!;
     if (c === GT) return i;
     if (c === QUOTE || c === APOSTROPHE) {
-      const close = b.indexOf(c, i + 1);
-      if (close < 0 || close >= n) return -1;
+      const close = findByte(b, c, i + 1, n);
+      if (close < 0) return -1;
       i = close;
     }
   }
@@ -221,8 +230,8 @@ export class SheetScanner {
     const n = b.length;
     let p = 0;
     for (;;) {
-      const lt = b.indexOf(LT, p);
-      if (lt < 0 || lt >= n) return n;
+      const lt = findByte(b, LT, p, n);
+      if (lt < 0) return n;
       if (lt + 1 >= n) return lt;
       const c1 = b[lt + 1]!;
       if (c1 === 0x21 || c1 === 0x3f) {
@@ -254,8 +263,8 @@ export class SheetScanner {
         p = gt + 1;
         continue;
       }
-      const gt = b.indexOf(GT, e);
-      if (gt < 0 || gt >= n) return lt;
+      const gt = findByte(b, GT, e, n);
+      if (gt < 0) return lt;
       if (isName(b, ls, e, 'row')) this.closeRow();
       else if (isName(b, ls, e, 'sheetData')) {
         if (this.cells !== undefined) throw new XmlError('unfinished row');
@@ -288,8 +297,8 @@ export class SheetScanner {
       const ne = i;
       while (i < gt && b[i] !== QUOTE && b[i] !== APOSTROPHE) i++;
       if (i >= gt) break;
-      const close = b.indexOf(b[i]!, i + 1);
-      if (close < 0 || close > gt) break;
+      const close = findByte(b, b[i]!, i + 1, gt);
+      if (close < 0) break;
       if (ne - ns === 1 && b[ns] === 0x72) {
         for (let k = i + 1; k < close; k++) {
           const d = b[k]! - 0x30;
@@ -331,8 +340,8 @@ export class SheetScanner {
       const ne = i;
       while (i < gt && b[i] !== QUOTE && b[i] !== APOSTROPHE) i++;
       if (i >= gt) break;
-      const close = b.indexOf(b[i]!, i + 1);
-      if (close < 0 || close > gt) return -1;
+      const close = findByte(b, b[i]!, i + 1, gt);
+      if (close < 0) return -1;
       if (ne - ns === 1) {
         const name = b[ns];
         if (name === 0x72) (a.rStart = i + 1), (a.rEnd = close);
@@ -360,7 +369,7 @@ export class SheetScanner {
   /** The children of a cell from `p`: its value, inline string and formula. The index after `</c>`, or -1. */
   private cellContent(b: Buffer, p: number, n: number): number {
     for (;;) {
-      const lt = b.indexOf(LT, p);
+      const lt = findByte(b, LT, p, n);
       if (lt < 0 || lt + 1 >= n) return -1;
       const closing = b[lt + 1] === SLASH;
       const s = closing ? lt + 2 : lt + 1;
@@ -382,8 +391,8 @@ export class SheetScanner {
       }
       if (e - ls === 1 && (b[ls] === 0x76 || b[ls] === 0x66)) {
         // <v>text</v>, <f>formula</f>: text up to the next tag, which closes it.
-        const textEnd = b.indexOf(LT, gt + 1);
-        if (textEnd < 0 || textEnd >= n) return -1;
+        const textEnd = findByte(b, LT, gt + 1, n);
+        if (textEnd < 0) return -1;
         if (b[ls] === 0x76) (this.valueStart = gt + 1), (this.valueEnd = textEnd);
         p = textEnd;
         continue;
@@ -404,7 +413,7 @@ export class SheetScanner {
     let text = '';
     let phonetic = 0;
     for (;;) {
-      const lt = b.indexOf(LT, p);
+      const lt = findByte(b, LT, p, n);
       if (lt < 0 || lt + 1 >= n) return -1;
       const closing = b[lt + 1] === SLASH;
       const s = closing ? lt + 2 : lt + 1;
@@ -425,8 +434,8 @@ export class SheetScanner {
       if (b[gt - 1] === SLASH) continue;
       if (isName(b, ls, e, 'rPh')) phonetic++;
       else if (e - ls === 1 && b[ls] === 0x74) {
-        const textEnd = b.indexOf(LT, p);
-        if (textEnd < 0 || textEnd >= n) return -1;
+        const textEnd = findByte(b, LT, p, n);
+        if (textEnd < 0) return -1;
         if (phonetic === 0) text += decodeText(b, p, textEnd);
         p = textEnd;
       }
