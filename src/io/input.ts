@@ -70,16 +70,28 @@ function notALedger(head: Buffer, name: string): KamError | undefined {
   return undefined;
 }
 
-/** Reads the first chunk of a stream and gives back a stream that still starts with it. */
+/** Bytes enough to tell a file's kind by its first bytes (the .ods mimetype entry is the longest). */
+const HEAD_BYTES = 512;
+
+/**
+ * Reads the first bytes of a stream (a pipe may hand them over a few at a time) and gives back
+ * a stream that still starts with them.
+ */
 async function peek(stream: Readable, name: string): Promise<{ head: Buffer; stream: Readable }> {
   const iterator = stream[Symbol.asyncIterator]();
-  let first: IteratorResult<Buffer>;
+  const firsts: Buffer[] = [];
+  let length = 0;
   try {
-    first = await iterator.next();
+    while (length < HEAD_BYTES) {
+      const next: IteratorResult<Buffer> = await iterator.next();
+      if (next.done) break;
+      firsts.push(Buffer.from(next.value));
+      length += next.value.length;
+    }
   } catch (error) {
     throw fileProblem(error, name);
   }
-  const head = first.done ? Buffer.alloc(0) : Buffer.from(first.value);
+  const head = firsts.length === 1 ? firsts[0]! : Buffer.concat(firsts);
   async function* replay(): AsyncGenerator<Buffer> {
     if (head.length > 0) yield head;
     for (;;) {
