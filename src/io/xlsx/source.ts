@@ -64,7 +64,7 @@ export async function fileSource(path: string, onClose?: () => void): Promise<By
  * Reads a stream to its end and gives its bytes back for random access. Errors of the stream
  * (a truncated .gz, say) are thrown as they are; no temporary file outlives the call's source.
  */
-export async function spool(stream: Readable): Promise<ByteSource> {
+export async function spool(stream: Readable, inMemoryLimit = SPOOL_IN_MEMORY): Promise<ByteSource> {
   const chunks: Buffer[] = [];
   let inMemory = 0;
   let folder: string | undefined;
@@ -96,9 +96,9 @@ export async function spool(stream: Readable): Promise<ByteSource> {
     for await (const piece of stream) {
       const chunk = piece as Buffer;
       if (handle === undefined) {
-        chunks.push(Buffer.from(chunk));
+        chunks.push(chunk);
         inMemory += chunk.length;
-        if (inMemory <= SPOOL_IN_MEMORY) continue;
+        if (inMemory <= inMemoryLimit) continue;
         // Too large for memory: on to a temporary file, removed whatever happens.
         folder = mkdtempSync(join(tmpdir(), 'kam-xlsx-'));
         process.once('SIGINT', onSignal);
