@@ -37,8 +37,11 @@ export function parseDateStyles(xml: string | undefined): Uint8Array {
   const custom = new Map<number, string>();
   const formats: number[] = [];
   let inCellXfs = false;
+  let inNumFmts = false;
   for (const tag of xmlTags(xml)) {
-    if (tag.name === 'numFmt' && tag.kind !== 'close') {
+    if (tag.name === 'numFmts') inNumFmts = tag.kind === 'open';
+    // Only the workbook's formats: differential formats (<dxfs>) hold numFmt elements too.
+    else if (inNumFmts && tag.name === 'numFmt' && tag.kind !== 'close') {
       const id = Number(tag.attributes.numFmtId);
       if (Number.isInteger(id)) custom.set(id, tag.attributes.formatCode ?? '');
     } else if (tag.name === 'cellXfs') {

@@ -22,6 +22,9 @@ describe('styles', () => {
     expect([...parseDateStyles(stylesXml([0, 14, 2, 22, 'dd.mm.yyyy', '0.00', 45, 49, 57]))]).toEqual([0, 1, 0, 1, 1, 0, 1, 0, 1]);
     const redefined = `<styleSheet xmlns="${MAIN_NS}"><numFmts><numFmt numFmtId="14" formatCode="0.00"/></numFmts><cellXfs><xf numFmtId="14"/></cellXfs></styleSheet>`;
     expect([...parseDateStyles(redefined)]).toEqual([0]);
+    // A differential format (conditional formatting) with the same id does not count.
+    const dxf = `<styleSheet xmlns="${MAIN_NS}"><numFmts><numFmt numFmtId="164" formatCode="0.00"/></numFmts><cellXfs><xf numFmtId="164"/></cellXfs><dxfs><dxf><numFmt numFmtId="164" formatCode="dd.mm.yyyy"/></dxf></dxfs></styleSheet>`;
+    expect([...parseDateStyles(dxf)]).toEqual([0]);
     expect([...parseDateStyles(undefined)]).toEqual([]);
   });
 });
