@@ -361,8 +361,20 @@ export class RecordReader {
     ledger.columns.direction ||= directionAt !== undefined;
     const row: LedgerRow = { client: '', day: 0, amount: 0 };
 
+    // A workbook repeats an invoice's date and client on each of its lines: the last text read
+    // (the same string, often the very same object) is not read again.
+    let lastDateText: string | undefined;
+    let lastDay: number | undefined;
+    let lastRawClient: Cell = null;
+    let lastClient = '';
     const readDay = (cell: Cell): number | undefined => {
-      if (typeof cell === 'string') return parseDateText(cell);
+      if (typeof cell === 'string') {
+        if (cell !== lastDateText) {
+          lastDateText = cell;
+          lastDay = parseDateText(cell);
+        }
+        return lastDay;
+      }
       if (cell instanceof Date) return dayFromDateCell(cell);
       // A bare number in a date column: an Excel serial or yyyymmdd, within plausible years.
       if (typeof cell === 'number') return dayFromNumberCell(cell);
@@ -403,7 +415,11 @@ export class RecordReader {
       if (isBlank(cells)) return;
       counts.rows++;
       const rawClient = cells[clientAt!];
-      const client = rawClient === null || rawClient === undefined ? '' : normalizeClientName(cellText(rawClient));
+      if (rawClient !== lastRawClient || rawClient instanceof Date) {
+        lastRawClient = rawClient;
+        lastClient = rawClient === null || rawClient === undefined ? '' : normalizeClientName(cellText(rawClient));
+      }
+      const client = lastClient;
       if (client === '') {
         counts.noClient++;
         if (this.options.strict) {

@@ -185,6 +185,16 @@ export class SheetScanner {
   private valueStart = -1;
   private valueEnd = -1;
   private inline: string | undefined;
+  /** The column of the cell being read. */
+  private cellColumn = 0;
+  /**
+   * The last short text read in each column, with its bytes: a column that repeats its value
+   * from row to row (a country, a date, an invoice's client) gets the same string back without
+   * decoding or allocating.
+   */
+  private readonly lastText: string[] = [];
+  private readonly lastBytes: Buffer[] = [];
+  private readonly lastLength: number[] = [];
 
   constructor(
     private readonly context: SheetContext,
@@ -328,19 +338,28 @@ export class SheetScanner {
    * its end is not in the buffer yet.
    */
   private cell(b: Buffer, from: number, n: number): number {
-    const gt = tagEnd(b, from, n);
-    if (gt < 0) return -1;
+    // The attributes and the tag's end in one pass.
     const a = this.attributes;
     a.rStart = a.rEnd = a.tStart = a.tEnd = -1;
     a.style = 0;
-    for (let i = from; i < gt; ) {
-      while (i < gt && isSpace(b[i]!)) i++;
+    let gt = -1;
+    for (let i = from; i < n; ) {
+      const c = b[i]!;
+      if (c === GT) {
+        gt = i;
+        break;
+      }
+      if (c === SLASH || isSpace(c)) {
+        i++;
+        continue;
+      }
       const ns = i;
-      while (i < gt && b[i] !== EQUALS && !isSpace(b[i]!) && b[i] !== SLASH) i++;
+      while (i < n && b[i] !== EQUALS && b[i] !== GT && !isSpace(b[i]!)) i++;
       const ne = i;
-      while (i < gt && b[i] !== QUOTE && b[i] !== APOSTROPHE) i++;
-      if (i >= gt) break;
-      const close = findByte(b, b[i]!, i + 1, gt);
+      while (i < n && b[i] !== QUOTE && b[i] !== APOSTROPHE && b[i] !== GT) i++;
+      if (i >= n) return -1;
+      if (b[i] === GT) continue; // an attribute without a value: not XML, but not ours to judge
+      const close = findByte(b, b[i]!, i + 1, n);
       if (close < 0) return -1;
       if (ne - ns === 1) {
         const name = b[ns];
@@ -354,8 +373,21 @@ export class SheetScanner {
       }
       i = close + 1;
     }
+    if (gt < 0) return -1;
     this.valueStart = this.valueEnd = -1;
     this.inline = undefined;
+    let column = this.column;
+    if (a.rStart >= 0) {
+      let letters = 0;
+      for (let k = a.rStart; k < a.rEnd; k++) {
+        const c = b[k]! | 0x20; // lower case
+        if (c < 0x61 || c > 0x7a) break;
+        letters = letters * 26 + (c - 0x60);
+      }
+      if (letters > 0) column = letters - 1;
+    }
+    if (column >= MAX_COLUMNS) throw new XmlError('column');
+    this.cellColumn = column;
     let end: number;
     if (b[gt - 1] === SLASH) end = gt + 1;
     else {
@@ -436,29 +468,41 @@ export class SheetScanner {
       else if (e - ls === 1 && b[ls] === 0x74) {
         const textEnd = findByte(b, LT, p, n);
         if (textEnd < 0) return -1;
-        if (phonetic === 0) text += decodeText(b, p, textEnd);
+        if (phonetic === 0) text += text === '' ? this.columnText(b, p, textEnd) : decodeText(b, p, textEnd);
         p = textEnd;
       }
     }
+  }
+
+  /** Text [s, e) of the current cell, the column's last string when the bytes are the same. */
+  private columnText(b: Buffer, s: number, e: number): string {
+    const n = e - s;
+    const column = this.cellColumn;
+    if (n > 64 || column >= 256) return decodeText(b, s, e);
+    let last = this.lastBytes[column];
+    if (last !== undefined && this.lastLength[column] === n) {
+      let same = true;
+      for (let i = 0; i < n; i++) {
+        if (last[i] !== b[s + i]) {
+          same = false;
+          break;
+        }
+      }
+      if (same) return this.lastText[column]!;
+    }
+    const text = decodeText(b, s, e);
+    if (last === undefined) last = this.lastBytes[column] = Buffer.allocUnsafe(64);
+    b.copy(last, 0, s, e);
+    this.lastLength[column] = n;
+    this.lastText[column] = text;
+    return text;
   }
 
   /** Puts the cell just read into the row. */
   private place(b: Buffer): void {
     const cells = this.cells;
     if (cells === undefined) return; // a cell outside any row
-    const a = this.attributes;
-    let column = this.column;
-    if (a.rStart >= 0) {
-      let letters = 0;
-      let k = a.rStart;
-      for (; k < a.rEnd; k++) {
-        const c = b[k]! | 0x20; // lower case
-        if (c < 0x61 || c > 0x7a) break;
-        letters = letters * 26 + (c - 0x60);
-      }
-      if (letters > 0) column = letters - 1;
-    }
-    if (column >= MAX_COLUMNS) throw new XmlError('column');
+    const column = this.cellColumn;
     this.column = column + 1;
     const value = this.value(b);
     if (value === null) return;
@@ -499,7 +543,7 @@ export class SheetScanner {
       }
       case 0x53:
       case 0x49:
-        return decodeText(b, s, e);
+        return this.columnText(b, s, e);
       default: {
         const number = decodeNumber(b, s, e);
         if (typeof number === 'number' && this.context.dateStyles[a.style] === 1) {
