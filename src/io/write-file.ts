@@ -6,6 +6,7 @@ import { constants, unlinkSync } from 'node:fs';
 import { access, chmod, lstat, open, realpath, rename, stat, unlink } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { KamError, type FileReason } from '../core/problems.js';
+import { cleanUpOnExit } from './cleanup.js';
 
 /** The reason a file-system error gives for the one-line "cannot write the output (…)" message. */
 export function writeFailureReason(error: unknown, target: string): FileReason {
@@ -137,19 +138,7 @@ export async function writeFileAtomically(path: string, write: (temporaryPath: s
       // not created yet, or already gone
     }
   };
-  const onSignal = (signal: NodeJS.Signals): void => {
-    cleanUp();
-    detach();
-    process.kill(process.pid, signal); // default handling now: the process ends as interrupted
-  };
-  const detach = (): void => {
-    process.removeListener('SIGINT', onSignal);
-    process.removeListener('SIGTERM', onSignal);
-    process.removeListener('exit', cleanUp);
-  };
-  process.once('SIGINT', onSignal);
-  process.once('SIGTERM', onSignal);
-  process.once('exit', cleanUp);
+  const detach = cleanUpOnExit(cleanUp);
   try {
     await write(temporary);
     const existing = await statOrUndefined(target);

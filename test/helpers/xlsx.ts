@@ -26,26 +26,22 @@ export function zip(parts: readonly ZipPart[], options: { zip64?: boolean; comme
     const body = method === 8 ? deflateRawSync(data) : data;
     const name = Buffer.from(part.name, 'utf8');
     const crc = crc32(data) >>> 0;
-    const local = Buffer.alloc(30);
-    local.writeUInt32LE(0x04034b50, 0);
-    local.writeUInt16LE(20, 4);
-    local.writeUInt16LE(0x800, 6);
-    local.writeUInt16LE(method, 8);
-    local.writeUInt32LE(crc, 14);
-    local.writeUInt32LE(body.length, 18);
-    local.writeUInt32LE(data.length, 22);
-    local.writeUInt16LE(name.length, 26);
+    // The local and the central header share their fields from "version needed" on.
+    const fields = (header: Buffer, signature: number, at: number): Buffer => {
+      header.writeUInt32LE(signature, 0);
+      header.writeUInt16LE(20, at);
+      header.writeUInt16LE(0x800, at + 2);
+      header.writeUInt16LE(method, at + 4);
+      header.writeUInt32LE(crc, at + 10);
+      header.writeUInt32LE(body.length, at + 14);
+      header.writeUInt32LE(data.length, at + 18);
+      header.writeUInt16LE(name.length, at + 22);
+      return header;
+    };
+    const local = fields(Buffer.alloc(30), 0x04034b50, 4);
     locals.push(local, name, body);
-    const central = Buffer.alloc(46);
-    central.writeUInt32LE(0x02014b50, 0);
+    const central = fields(Buffer.alloc(46), 0x02014b50, 6);
     central.writeUInt16LE(20, 4);
-    central.writeUInt16LE(20, 6);
-    central.writeUInt16LE(0x800, 8);
-    central.writeUInt16LE(method, 10);
-    central.writeUInt32LE(crc, 16);
-    central.writeUInt32LE(body.length, 20);
-    central.writeUInt32LE(data.length, 24);
-    central.writeUInt16LE(name.length, 28);
     let extra = Buffer.alloc(0);
     if (options.zip64 === true) {
       // Sizes and offset in a Zip64 extra field, the 32-bit fields all ones.

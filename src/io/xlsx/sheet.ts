@@ -162,6 +162,27 @@ function isName(b: Buffer, s: number, e: number, name: string): boolean {
   return true;
 }
 
+/** A tag inside a cell: whether it closes, where its local name is, where it ends. */
+interface TagAt {
+  closing: boolean;
+  ls: number;
+  e: number;
+  gt: number;
+}
+
+/** The next whole tag from `p` into `t`; false when the buffer ends first. */
+function nextTag(b: Buffer, p: number, n: number, t: TagAt): boolean {
+  const lt = findByte(b, LT, p, n);
+  if (lt < 0 || lt + 1 >= n) return false;
+  t.closing = b[lt + 1] === SLASH;
+  const s = t.closing ? lt + 2 : lt + 1;
+  t.e = nameEnd(b, s, n);
+  if (t.e < 0) return false;
+  t.ls = localStart(b, s, t.e);
+  t.gt = tagEnd(b, t.e, n);
+  return t.gt >= 0;
+}
+
 /** A cell's attributes, as offsets into the buffer (-1 when absent). */
 interface CellAttributes {
   rStart: number;
@@ -181,6 +202,7 @@ export class SheetScanner {
   /** After `</sheetData>`: the rest of the part holds no cells. */
   private finished = false;
   private readonly attributes: CellAttributes = { rStart: -1, rEnd: -1, tStart: -1, tEnd: -1, style: 0 };
+  private readonly tag: TagAt = { closing: false, ls: 0, e: 0, gt: 0 };
   /** Where the value's text is: [valueStart, valueEnd), or -1 for none; inline text decoded. */
   private valueStart = -1;
   private valueEnd = -1;
@@ -401,15 +423,9 @@ export class SheetScanner {
   /** The children of a cell from `p`: its value, inline string and formula. The index after `</c>`, or -1. */
   private cellContent(b: Buffer, p: number, n: number): number {
     for (;;) {
-      const lt = findByte(b, LT, p, n);
-      if (lt < 0 || lt + 1 >= n) return -1;
-      const closing = b[lt + 1] === SLASH;
-      const s = closing ? lt + 2 : lt + 1;
-      const e = nameEnd(b, s, n);
-      if (e < 0) return -1;
-      const ls = localStart(b, s, e);
-      const gt = tagEnd(b, e, n);
-      if (gt < 0) return -1;
+      const t = this.tag;
+      if (!nextTag(b, p, n, t)) return -1;
+      const { closing, ls, e, gt } = t;
       if (closing) {
         if (e - ls === 1 && b[ls] === 0x63) return gt + 1;
         p = gt + 1;
@@ -445,15 +461,9 @@ export class SheetScanner {
     let text = '';
     let phonetic = 0;
     for (;;) {
-      const lt = findByte(b, LT, p, n);
-      if (lt < 0 || lt + 1 >= n) return -1;
-      const closing = b[lt + 1] === SLASH;
-      const s = closing ? lt + 2 : lt + 1;
-      const e = nameEnd(b, s, n);
-      if (e < 0) return -1;
-      const ls = localStart(b, s, e);
-      const gt = tagEnd(b, e, n);
-      if (gt < 0) return -1;
+      const t = this.tag;
+      if (!nextTag(b, p, n, t)) return -1;
+      const { closing, ls, e, gt } = t;
       p = gt + 1;
       if (closing) {
         if (isName(b, ls, e, 'is')) {

@@ -7,6 +7,7 @@ import { open, type FileHandle } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Readable } from 'node:stream';
+import { cleanUpOnExit } from '../cleanup.js';
 import type { ByteSource } from './zip.js';
 
 /** Workbooks up to this size are spooled into memory; larger ones into a temporary file. */
@@ -78,16 +79,7 @@ export async function spool(stream: Readable, inMemoryLimit = SPOOL_IN_MEMORY): 
       // already gone
     }
   };
-  const onSignal = (signal: NodeJS.Signals): void => {
-    removeFolder();
-    detach();
-    process.kill(process.pid, signal); // default handling now: the process ends as interrupted
-  };
-  const detach = (): void => {
-    process.removeListener('SIGINT', onSignal);
-    process.removeListener('SIGTERM', onSignal);
-    process.removeListener('exit', removeFolder);
-  };
+  let detach = (): void => undefined;
   const cleanUp = (): void => {
     removeFolder();
     detach();
@@ -101,9 +93,7 @@ export async function spool(stream: Readable, inMemoryLimit = SPOOL_IN_MEMORY): 
         if (inMemory <= inMemoryLimit) continue;
         // Too large for memory: on to a temporary file, removed whatever happens.
         folder = mkdtempSync(join(tmpdir(), 'kam-xlsx-'));
-        process.once('SIGINT', onSignal);
-        process.once('SIGTERM', onSignal);
-        process.once('exit', removeFolder);
+        detach = cleanUpOnExit(removeFolder);
         handle = await open(join(folder, 'workbook.xlsx'), 'w+');
         for (const c of chunks.splice(0)) written += (await handle.write(c, 0, c.length, written)).bytesWritten;
         continue;
