@@ -22,6 +22,8 @@ function sink(): Writable & { bytes(): Buffer } {
 export interface InProcessOptions extends KamOptions {
   /** Today for `--as-of today`, as YYYY-MM-DD (default 2026-11-01, a fixed day). */
   today?: string;
+  /** Standard input as a stream (chunks of chosen sizes, say), instead of `input`. */
+  stdin?: Readable;
 }
 
 /**
@@ -39,7 +41,7 @@ export async function runKam(args: readonly string[], options: InProcessOptions 
   }
   const [y, m, d] = (options.today ?? '2026-11-01').split('-').map(Number);
   const io: CommandIo = {
-    stdin: Readable.from(options.input === undefined ? [] : [Buffer.from(options.input)]),
+    stdin: options.stdin ?? Readable.from(options.input === undefined ? [] : [Buffer.from(options.input)]),
     stdout,
     stderr,
     env,

@@ -2,11 +2,11 @@
 // zip writer (deflate or stored entries, Zip64 records on request) and a ledger written as a
 // workbook in several producers' styles. Also: kam run in-process, for fast end-to-end checks.
 import { readFileSync } from 'node:fs';
-import { PassThrough, Readable, Writable } from 'node:stream';
+import { Readable } from 'node:stream';
 import { crc32, deflateRawSync } from 'node:zlib';
 import { parse } from 'csv-parse/sync';
-import { run } from '../../src/cli/main.js';
 import { SAMPLE_CSV } from './kam.js';
+import { runKam } from './run.js';
 
 export interface ZipPart {
   name: string;
@@ -190,31 +190,14 @@ export function serialOf(iso: string, date1904 = false): number {
 }
 
 export interface KamResult {
-  status: number;
+  status: number | null;
   stdout: string;
   stderr: string;
 }
 
 /** Runs kam in this process (fast): argv as on the command line, standard input from `input`. */
-export async function kamIn(argv: string[], input?: Buffer | Readable, env: Record<string, string> = {}): Promise<KamResult> {
-  const out: Buffer[] = [];
-  const err: Buffer[] = [];
-  const sink = (into: Buffer[]): Writable =>
-    new Writable({
-      write(chunk: Buffer, _encoding, callback) {
-        into.push(Buffer.from(chunk));
-        callback();
-      },
-    });
-  let stdin: Readable;
-  if (input === undefined) stdin = Readable.from([]);
-  else if (Buffer.isBuffer(input)) {
-    const pass = new PassThrough();
-    pass.end(input);
-    stdin = pass;
-  } else stdin = input;
-  const status = await run(argv, { stdin, stdout: sink(out), stderr: sink(err), env: { LANG: 'C.UTF-8', ...env }, today: Math.floor(Date.now() / 86_400_000) });
-  return { status, stdout: Buffer.concat(out).toString('utf8'), stderr: Buffer.concat(err).toString('utf8') };
+export function kamIn(argv: string[], input?: Buffer | Readable): Promise<KamResult> {
+  return runKam(argv, input === undefined || Buffer.isBuffer(input) ? { input } : { stdin: input });
 }
 
 /** Standard input that hands `bytes` over in chunks of the given sizes (cycled). */
