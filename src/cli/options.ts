@@ -102,7 +102,7 @@ const share = (value: string): number => {
 /** The options, keyed by commander's attribute name; a command lists the ones it takes. */
 export const OPTIONS = {
   map: opt('--map <role=Header>', 'Ledger', 'use column Header for a role (client, date, amount, quantity, price, profit, document, product); repeatable', { kind: 'map', parse: mapEntry }),
-  sheet: opt('--sheet <name>', 'Ledger', "xlsx: read this sheet; repeatable; '*' for every sheet (default: the first sheet with a ledger)", {
+  sheet: opt('--sheet <name>', 'Ledger', "xlsx: read this sheet, hidden or not; repeatable; '*' for every visible sheet (default: the first visible sheet with a ledger)", {
     parse: (value, previous) => [...((previous as string[] | undefined) ?? []), value],
   }),
   encoding: opt('--encoding <name>', 'Ledger', 'CSV encoding: utf8 or windows-1251 (default: detected)', { parse: checked('--encoding', parseEncodingOption, 'encoding') }),
