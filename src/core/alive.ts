@@ -79,6 +79,15 @@ export function assessAlive(clients: Iterable<readonly [string, readonly number[
   return result;
 }
 
+/**
+ * Whether the fit gives figures to act on: fitted and converged. A fit that stops at a boundary
+ * (the bundled sample: b → ∞) is a limit, not an estimate: kam alive then shows no probability
+ * and no expectation, and no expected revenue comes from it.
+ */
+export function purchaseModelSound(alive: AliveAssessment): boolean {
+  return alive.fit !== null && alive.fit.converged;
+}
+
 /** Expected purchase days in the next `horizonWeeks` weeks; null without a fit. */
 export function expectedPurchaseDays(alive: AliveAssessment, client: AliveClient, horizonWeeks: number): number | null {
   return alive.fit === null ? null : expectedPurchases(alive.fit.params, client.customer, horizonWeeks);
@@ -96,14 +105,19 @@ export interface AliveTable {
   asOf: number;
   horizonWeeks: number;
   alive: AliveAssessment;
-  /** Most expected purchase days first, then by name. */
+  /** Most expected purchase days first, then by name; without a sound fit, most purchase days first. */
   rows: AliveRow[];
 }
 
 /** `kam alive`: the fit over every client of the ledger as of `asOf`, and the per-client figures. */
 export function aliveTable(ledger: Ledger, asOf: number, horizonWeeks: number): AliveTable {
-  const alive = assessAlive(purchaseDaysByClient(ledger, asOf), asOf);
+  return aliveTableOf(assessAlive(purchaseDaysByClient(ledger, asOf), asOf), horizonWeeks);
+}
+
+/** The per-client figures of a fit made already (e.g. the calibration fit of a holdout check). */
+export function aliveTableOf(alive: AliveAssessment, horizonWeeks: number): AliveTable {
   const rows: AliveRow[] = alive.clients.map((c) => ({ client: c.client, customer: c.customer, pAlive: c.pAlive, expected: expectedPurchaseDays(alive, c, horizonWeeks) }));
-  rows.sort((p, q) => roundForTies(q.expected ?? 0) - roundForTies(p.expected ?? 0) || compareNames(p.client, q.client));
-  return { asOf, horizonWeeks, alive, rows };
+  if (purchaseModelSound(alive)) rows.sort((p, q) => roundForTies(q.expected ?? 0) - roundForTies(p.expected ?? 0) || compareNames(p.client, q.client));
+  else rows.sort((p, q) => q.customer.frequency - p.customer.frequency || q.customer.recency - p.customer.recency || compareNames(p.client, q.client));
+  return { asOf: alive.asOf, horizonWeeks, alive, rows };
 }

@@ -19,6 +19,7 @@ import { compareNames } from './order.js';
 import { KamError } from './problems.js';
 import { assessRecency, directionOf, type ClientStatus } from './lost.js';
 import type { Migration } from './compare.js';
+import type { ClientValue, ValueAssessment } from './expected-revenue.js';
 import { clientMatchKey, type ClientAttributeRow, type ProspectPace, type SegmentSummary } from './segments.js';
 import type { XyzClass } from './xyz.js';
 
@@ -156,6 +157,8 @@ export interface Dossier {
   direction: string | null;
   /** The attributes file's columns for this client; null without a file or a matching row. */
   attributes: { columns: string[]; row: ClientAttributeRow } | null;
+  /** What the models expect of the client over the horizon (SPEC §6); null when the card is made without them. */
+  expected: (ClientValue & { horizonWeeks: number; annualDiscount: number | null; purchasesSound: boolean }) | null;
 }
 
 function namedAmounts(map: ReadonlyMap<string, number>, top: number): NamedAmount[] {
@@ -173,6 +176,8 @@ export interface DossierSource {
   analysis: Analysis;
   segments: SegmentSummary | null;
   migration: Migration | null;
+  /** The expected revenue of every client (made on demand: a Report's `value`). */
+  expectedValue?: (() => ValueAssessment) | undefined;
 }
 
 /** The card of `client` (a name of the ledger: see findClient). */
@@ -259,7 +264,15 @@ export function buildDossier(source: DossierSource, client: string, options: { t
     directions: analysis.columns.direction ? namedAmounts(history.directions, Number.POSITIVE_INFINITY) : null,
     direction: analysis.columns.direction ? directionOf(history) : null,
     attributes: attributesRow === null ? null : { columns: source.segments?.attributes?.columns ?? [], row: attributesRow },
+    expected: expectedOf(source, client),
   };
+}
+
+function expectedOf(source: DossierSource, client: string): Dossier['expected'] {
+  if (source.expectedValue === undefined) return null;
+  const value = source.expectedValue();
+  const of = value.byClient.get(client) ?? { client, expectedPurchases: null, expectedSpend: null, expectedRevenue: null };
+  return { ...of, horizonWeeks: value.settings.horizonWeeks, annualDiscount: value.settings.annualDiscount, purchasesSound: value.purchasesSound };
 }
 
 /** Cards of every key client of the analysis, in ranking order (for the workbook's Dossiers sheet). */

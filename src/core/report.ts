@@ -5,11 +5,12 @@
 //
 // Order: the window analysis (SPEC §2–6) → tags and the key share recomputed with them (SPEC §5,
 // §7) → the earlier window and the migration, which needs the tags (--compare, SPEC §7) → the
-// lost report, the win-back list and churn (SPEC §6) and the key clients' cards (SPEC §8), made
-// on first read: a command that does not show them never pays for them.
+// lost report, the win-back list and churn (SPEC §6), the key clients' cards (SPEC §8) and the
+// expected revenue (SPEC §6), made on first read: a command that does not show them never pays for them.
 import { analyzeLedger, type Analysis } from './analyze.js';
 import { compareWindows, type CompareSpec, type Migration } from './compare.js';
 import { buildDossier, findClient, keyClientDossiers, type Dossier } from './dossier.js';
+import { revenueAhead, valueOfLedger, type RevenueAhead, type ValueAssessment } from './expected-revenue.js';
 import type { Ledger } from './ledger.js';
 import type { Problem } from './problems.js';
 import { applySegments, type ClientAttributes, type SegmentSummary } from './segments.js';
@@ -45,6 +46,10 @@ export interface Report {
   readonly keyDossiers: readonly Dossier[];
   /** The card of one client; exits 1 with the nearest names when NAME is not a client. */
   dossier(name: string): Dossier;
+  /** Expected purchases, spend and revenue of every client over the horizon (SPEC §6); made on first read. */
+  readonly value: ValueAssessment;
+  /** The revenue expected over the horizon from the key clients and the win-back list; made on first read. */
+  readonly revenueAhead: RevenueAhead;
 }
 
 /** Memoises a pure computation of the report, so each part is made at most once. */
@@ -66,8 +71,18 @@ export function assembleReport(input: ReportInput): Report {
   const analysis = tagged.analysis;
   const migration = input.compare === undefined ? null : compareWindows(ledger, analysis, input.compare);
   const notes = migration === null ? analysis.notes : [...analysis.notes, ...migration.notes];
-  const source = { ledger, analysis, segments: tagged.segments, migration };
+  const value = once(() =>
+    valueOfLedger(ledger, analysis.window.asOf, { horizonWeeks: settings.horizonWeeks, annualDiscount: settings.annualDiscount }, analysis.lost.alive),
+  );
+  const source = { ledger, analysis, segments: tagged.segments, migration, expectedValue: value };
   const lost = once(() => lostReport(analysis));
+  const ahead = once(() =>
+    revenueAhead(
+      value(),
+      analysis.clients.filter((c) => c.tags.includes('key')).map((c) => c.client),
+      lost().winBack,
+    ),
+  );
   const keyDossiers = once(() => keyClientDossiers(source));
   return Object.freeze({
     ledger,
@@ -84,5 +99,11 @@ export function assembleReport(input: ReportInput): Report {
       return keyDossiers();
     },
     dossier: (name: string) => buildDossier(source, findClient(ledger, name)),
+    get value() {
+      return value();
+    },
+    get revenueAhead() {
+      return ahead();
+    },
   });
 }

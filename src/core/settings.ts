@@ -32,6 +32,10 @@ export interface AnalysisSettings {
   breadwinnerShare: number;
   /** Tags (SPEC §7): prospect when the first purchase is at most this many months before the as-of day. */
   newWithinMonths: number;
+  /** Expected purchases and revenue (SPEC §6): over this many weeks after the as-of day. */
+  horizonWeeks: number;
+  /** Annual rate the expected revenue is discounted at (0.1 = 10% a year); null: not discounted. */
+  annualDiscount: number | null;
 }
 
 export const DEFAULT_SETTINGS: AnalysisSettings = {
@@ -52,6 +56,8 @@ export const DEFAULT_SETTINGS: AnalysisSettings = {
   riskFactor: 1.5,
   breadwinnerShare: 0.1,
   newWithinMonths: 6,
+  horizonWeeks: 52,
+  annualDiscount: null,
 };
 
 /** The reference band for the key clients' share of sales (SPEC §5). */

@@ -1,0 +1,167 @@
+// SPEC §6, expected revenue over a horizon = expected purchase days (BG/NBD) × expected spend per
+// purchase day (Gamma-Gamma; the population mean for clients it cannot judge), optionally
+// discounted; checked on the CDNOW sample against the independent implementation of both models.
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { assessAlive, purchaseDaysByClient } from '../../src/core/alive.js';
+import { expectedPurchases, type BgNbdParams } from '../../src/core/bgnbd.js';
+import { assessValue, discountedExpectedPurchases, expectedRevenueOf, revenueAhead, valueOfLedger } from '../../src/core/expected-revenue.js';
+import { assessSpend, type ClientPurchaseDays } from '../../src/core/spend.js';
+import { cdnowDay, cdnowLedger, NO_CDNOW } from '../helpers/cdnow.js';
+import { referenceExpectedPurchases, referenceExpectedSpend } from '../helpers/clv-reference.js';
+
+const AS_OF = cdnowDay('19970930');
+
+describe.skipIf(NO_CDNOW)('expected revenue on the CDNOW sample as of 1997-09-30', () => {
+  const ledger = NO_CDNOW ? (undefined as unknown as ReturnType<typeof cdnowLedger>) : cdnowLedger();
+  const value = NO_CDNOW ? (undefined as unknown as ReturnType<typeof valueOfLedger>) : valueOfLedger(ledger, AS_OF, { horizonWeeks: 52, annualDiscount: null });
+
+  it('fills expected purchases, spend and revenue for every client', () => {
+    expect(value.purchasesSound).toBe(true);
+    expect(value.clients).toHaveLength(2357);
+    for (const c of value.clients) {
+      expect(c.expectedPurchases!).toBeGreaterThan(0);
+      expect(c.expectedSpend!).toBeGreaterThan(0);
+      expect(c.expectedRevenue).toBe(c.expectedPurchases! * c.expectedSpend!);
+    }
+    expect(value.total).toBeCloseTo(value.clients.reduce((s, c) => s + c.expectedRevenue!, 0), 6);
+  });
+
+  it('agrees client by client with the independent implementation of both models', () => {
+    const bg = value.alive.fit!.params;
+    const gg = value.spend.fit!.params;
+    const customers = new Map(value.alive.clients.map((c) => [c.client, c.customer]));
+    // Every 7th client keeps the numerical integration to a second or two.
+    value.clients
+      .filter((_, i) => i % 7 === 0)
+      .forEach((c) => {
+        const s = value.spend.byClient.get(c.client)!;
+        const spend = s.fitted ? referenceExpectedSpend(gg, s.frequency, s.monetary!) : (gg.p * gg.gamma) / (gg.q - 1);
+        const purchases = referenceExpectedPurchases(bg, customers.get(c.client)!, 52);
+        expect(Math.abs(c.expectedRevenue! / (spend * purchases) - 1)).toBeLessThan(1e-6);
+      });
+  });
+
+  it('uses the population mean spend for a client without a repeat purchase day', () => {
+    const once = value.spend.clients.find((c) => c.frequency === 0)!;
+    expect(value.byClient.get(once.client)!.expectedSpend).toBe(value.spend.populationMean);
+  });
+
+  it('sums the expected revenue of a list of clients, skipping unknown names', () => {
+    const names = value.clients.slice(0, 3).map((c) => c.client);
+    expect(expectedRevenueOf(value, [...names, 'nobody'])).toBeCloseTo(value.clients.slice(0, 3).reduce((s, c) => s + c.expectedRevenue!, 0), 9);
+    expect(expectedRevenueOf(value, ['nobody'])).toBeNull();
+  });
+
+  it('sums the revenue ahead of the key clients and of the win-back list, lost and at risk apart', () => {
+    const [a, b, c, d] = value.clients.map((x) => x.client);
+    const r = revenueAhead(value, [a!, b!], [
+      { client: c!, status: 'lost' },
+      { client: d!, status: 'at-risk' },
+    ]);
+    const of = (name: string): number => value.byClient.get(name)!.expectedRevenue!;
+    expect(r.key).toBeCloseTo(of(a!) + of(b!), 9);
+    expect(r.lost).toBe(of(c!));
+    expect(r.atRisk).toBe(of(d!));
+    expect(r.winBack).toBeCloseTo(of(c!) + of(d!), 9);
+    expect(revenueAhead(value, [], [])).toEqual({ key: null, winBack: null, lost: null, atRisk: null });
+  });
+
+  it('discounts: no rate gives E[Y(H)], a higher rate gives less, and a short horizon hardly changes', () => {
+    const bg = value.alive.fit!.params;
+    const c = value.alive.clients[5]!.customer;
+    expect(discountedExpectedPurchases(bg, c, 52, 0)).toBe(expectedPurchases(bg, c, 52));
+    const at10 = discountedExpectedPurchases(bg, c, 52, 0.1);
+    const at30 = discountedExpectedPurchases(bg, c, 52, 0.3);
+    expect(at10).toBeLessThan(expectedPurchases(bg, c, 52));
+    expect(at30).toBeLessThan(at10);
+    // Within a year every week's discount factor lies between 1/(1+d) and 1.
+    expect(at10).toBeGreaterThan(expectedPurchases(bg, c, 52) / 1.1);
+    expect(discountedExpectedPurchases(bg, c, 1, 0.1) / expectedPurchases(bg, c, 1)).toBeCloseTo(1.1 ** (-1 / 52), 12);
+    const discounted = valueOfLedger(ledger, AS_OF, { horizonWeeks: 52, annualDiscount: 0.1 });
+    expect(discounted.total!).toBeLessThan(value.total!);
+    // The discount is on the money: expected purchase days stay undiscounted.
+    for (const c of discounted.clients) {
+      const plain = value.byClient.get(c.client)!;
+      expect(c.expectedPurchases).toBe(plain.expectedPurchases);
+      expect(c.expectedRevenue!).toBeLessThan(plain.expectedRevenue!);
+      expect(c.expectedRevenue!).toBeGreaterThan(plain.expectedRevenue! / 1.1);
+    }
+  });
+
+  it('discounts week by week: the sum of each week’s expected purchases at its own discount factor', () => {
+    const bg = value.alive.fit!.params;
+    const c = value.alive.clients[11]!.customer;
+    let sum = 0;
+    for (let w = 1; w <= 10; w++) sum += (referenceExpectedPurchases(bg, c, w) - referenceExpectedPurchases(bg, c, w - 1)) * 1.2 ** (-w / 52);
+    expect(discountedExpectedPurchases(bg, c, 10, 0.2)).toBeCloseTo(sum, 6);
+  });
+
+  it('is deterministic', () => {
+    const again = valueOfLedger(cdnowLedger(), AS_OF, { horizonWeeks: 52, annualDiscount: null });
+    expect(JSON.stringify(again.clients)).toBe(JSON.stringify(value.clients));
+  });
+
+  it('refuses a horizon that is not a positive number', () => {
+    for (const horizonWeeks of [0, -1, Number.NaN, Number.POSITIVE_INFINITY]) {
+      expect(() => assessValue(value.alive, value.spend, { horizonWeeks, annualDiscount: null })).toThrow(RangeError);
+    }
+  });
+});
+
+describe('when a model gives nothing to act on', () => {
+  /** 60 clients who all drop out at one common rate: BG/NBD runs to a boundary (a, b → ∞). */
+  function clockwork(): ClientPurchaseDays[] {
+    const out: ClientPurchaseDays[] = [];
+    for (let i = 0; i < 60; i++) {
+      const gap = 7 + (i % 23);
+      const count = 1 + (i % 11);
+      out.push({ client: `c${String(i).padStart(3, '0')}`, days: Array.from({ length: count }, (_, k) => 19723 + (i % 40) + k * gap), amounts: Array.from({ length: count }, (_, k) => 10 + (k % 3) + (i % 7)) });
+    }
+    return out;
+  }
+
+  it('gives no expected purchases nor revenue when BG/NBD did not converge, though the spend model stands', () => {
+    const asOf = 19723 + 200;
+    const clients = clockwork()
+      .map((c) => ({ ...c, days: c.days.filter((d) => d <= asOf), amounts: c.amounts.filter((_, k) => c.days[k]! <= asOf) }))
+      .filter((c) => c.days.length > 0);
+    const alive = assessAlive(clients.map((c) => [c.client, c.days] as const), asOf);
+    expect(alive.fit!.converged).toBe(false);
+    const value = assessValue(alive, assessSpend(clients, asOf), { horizonWeeks: 52, annualDiscount: null });
+    expect(value.purchasesSound).toBe(false);
+    expect(value.clients.every((c) => c.expectedPurchases === null && c.expectedRevenue === null)).toBe(true);
+    expect(value.total).toBeNull();
+  });
+
+  it.skipIf(NO_CDNOW)('gives no expected revenue when the spend model cannot be fitted', () => {
+    const ledger = cdnowLedger();
+    const alive = assessAlive(purchaseDaysByClient(ledger, AS_OF), AS_OF);
+    const value = assessValue(alive, assessSpend([], AS_OF), { horizonWeeks: 52, annualDiscount: null });
+    expect(value.clients.every((c) => c.expectedPurchases !== null && c.expectedRevenue === null)).toBe(true);
+  });
+});
+
+describe('numerical safety', () => {
+  it('keeps the expected revenue finite at hundreds of purchases, with and without discount', () => {
+    const params: BgNbdParams = { r: 0.243, alpha: 4.414, a: 0.793, b: 2.426 };
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 2000 }),
+        fc.double({ min: 0, max: 1, noNaN: true }),
+        fc.double({ min: 1, max: 500, noNaN: true }),
+        fc.integer({ min: 1, max: 260 }),
+        fc.double({ min: 0, max: 2, noNaN: true }),
+        (x, share, age, horizon, rate) => {
+          const c = { frequency: x, recency: share * age, age };
+          const plain = expectedPurchases(params, c, horizon);
+          const discounted = discountedExpectedPurchases(params, c, horizon, rate);
+          expect(Number.isFinite(plain) && Number.isFinite(discounted)).toBe(true);
+          expect(discounted).toBeLessThanOrEqual(plain * (1 + 1e-9) + 1e-12);
+          expect(discounted).toBeGreaterThanOrEqual(0);
+        },
+      ),
+      { numRuns: 60 },
+    );
+  });
+});
