@@ -64,7 +64,7 @@ export const COMMANDS: Record<CommandName, CommandDef> = {
   analyze: {
     description: 'ABC-XYZ analysis of a ledger: summary, matrix and top clients, or the per-client table',
     argument: LEDGERS,
-    options: [...LEDGER, ...WINDOW, 'failOn', ...SEGMENTS, 'format', 'output', 'top', 'color', 'lang', 'config'],
+    options: [...LEDGER, ...WINDOW, 'horizon', 'discount', 'failOn', ...SEGMENTS, 'format', 'output', 'top', 'color', 'lang', 'config'],
     formats: REPORTER_NAMES,
     piped: 'csv',
     examples: ['kam analyze sales.csv', 'kam analyze sales.xlsx --period quarter -o report-{date}.xlsx', 'kam analyze sales.csv --clients clients.csv --compare previous --format json'],
@@ -82,7 +82,7 @@ export const COMMANDS: Record<CommandName, CommandDef> = {
   lost: {
     description: 'lost and at-risk clients: the win-back list and churn per period (and per --direction)',
     argument: LEDGERS,
-    options: [...LEDGER, ...WINDOW, 'failOn', 'format', 'clients', 'breadwinnerShare', 'table', 'top', 'color', 'lang', 'config'],
+    options: [...LEDGER, ...WINDOW, 'horizon', 'discount', 'failOn', 'format', 'clients', 'breadwinnerShare', 'table', 'top', 'color', 'lang', 'config'],
     own: {
       clients: { help: 'client attributes (CSV or xlsx): image-makers count as key clients for the win-back list and --fail-on' },
       breadwinnerShare: { help: 'breadwinner (a key client): at least this share of total profit (revenue without a profit column)' },
@@ -98,22 +98,25 @@ export const COMMANDS: Record<CommandName, CommandDef> = {
     },
   },
   alive: {
-    description: 'BG/NBD fit over every client: r, α, a, b, log-likelihood; per client P(alive) and expected purchase days',
+    description: 'BG/NBD and Gamma-Gamma fits over every client: r, α, a, b and p, q, γ; per client P(alive) and expected purchase days; --holdout judges them on later days',
     argument: LEDGERS,
-    options: [...LEDGER, 'asOf', 'horizon', 'format', 'top', 'color', 'lang', 'config'],
+    options: [...LEDGER, 'asOf', 'holdout', 'horizon', 'format', 'output', 'top', 'color', 'lang', 'config'],
     own: { asOf: { help: 'fit on the purchase days up to this day: YYYY-MM-DD, DD.MM.YYYY or today (default: the last date in the ledger)' } },
     formats: ALIVE_FORMATS,
     piped: 'csv',
-    examples: ['kam alive sales.csv', 'kam alive sales.csv --horizon 26 --format csv > alive.csv'],
+    examples: ['kam alive sales.csv', 'kam alive sales.csv --horizon 26 --format csv > alive.csv', 'kam alive sales.csv --holdout 2026-03-31 -o model.xlsx'],
     run: async (files, o, run) => {
       const base = request(files, o, run);
-      return runAlive({ ...base, format: base.format as AliveFormat, asOf: dayOf(o.asOf, run.io.today), horizonWeeks: o.horizon as number, top: o.top as number }, run.io);
+      const asOf = dayOf(o.asOf, run.io.today);
+      const output = o.output as string | undefined;
+      const path = workbookPath(output === undefined ? undefined : expandOutputPath(output, formatDay(asOf ?? run.io.today)));
+      return runAlive({ ...base, format: base.format as AliveFormat, asOf, holdout: dayOf(o.holdout, run.io.today), output: path, horizonWeeks: o.horizon as number, top: o.top as number }, run.io);
     },
   },
   client: {
     description: "one client's card: totals and shares, classes now and before, tags, rhythm and status, per-period purchases, products, directions, attributes",
     argument: ['<ledger-and-name...>', 'LEDGER... NAME: CSV, .csv.gz or .xlsx ledgers (or a pipe), then the client as the ledger names it'],
-    options: [...LEDGER, ...WINDOW, ...SEGMENTS, 'format', 'color', 'lang', 'config'],
+    options: [...LEDGER, ...WINDOW, 'horizon', 'discount', ...SEGMENTS, 'format', 'color', 'lang', 'config'],
     own: { compare: { help: 'the earlier window the card compares with: previous (default, same length) or FROM..TO' } },
     formats: CLIENT_FORMATS,
     piped: 'json',

@@ -4,6 +4,7 @@
 // writes: numbers as numbers, cut-offs as [80, 95] (percent), --map as {role: "Header"}.
 import { Option } from 'commander';
 import { PERIOD_KINDS } from '../core/periods.js';
+import { DEFAULT_HORIZON_WEEKS } from '../core/expected-revenue.js';
 import { DEFAULT_SETTINGS, type AnalysisSettings } from '../core/settings.js';
 import type { CompareSpec } from '../core/compare.js';
 import { LANGS } from '../i18n/index.js';
@@ -93,6 +94,12 @@ const failOn = (value: string): string => {
   for (const c of value.split(',').map((v) => v.trim())) if (!(FAIL_ON_CONDITIONS as readonly string[]).includes(c)) throw usage('failOn', { flag: '--fail-on', allowed: FAIL_ON_CONDITIONS, value: c });
   return value;
 };
+/** --discount RATE: an annual rate from 0 to 1 (0.1 = 10% a year). */
+const discountRate = (value: string): number => {
+  const n = Number(value);
+  if (value.trim() === '' || !Number.isFinite(n) || n < 0 || n > 1) throw usage('discount', { flag: '--discount', value });
+  return n;
+};
 const share = (value: string): number => {
   const n = positive('--breadwinner-share')(value);
   if (n > 100) throw usage('percentMax', { flag: '--breadwinner-share', value });
@@ -129,11 +136,13 @@ export const OPTIONS = {
   lostFactor: opt('--lost-factor <k>', 'Lost', 'lost when silent longer than k × the usual interval', { kind: 'number', parse: positive('--lost-factor'), default: d.lostFactor }),
   riskFactor: opt('--risk-factor <k>', 'Lost', 'at risk when silent longer than k × the usual interval', { kind: 'number', parse: positive('--risk-factor'), default: d.riskFactor }),
   failOn: opt('--fail-on <condition>', 'Lost', `exit 3 after writing the output when: ${FAIL_ON_CONDITIONS.join(', ')} (a key client is lost)`, { kind: 'list', parse: failOn }),
-  horizon: opt('--horizon <weeks>', 'Lost', 'expected purchase days over this many weeks after the as-of day', {
+  horizon: opt('--horizon <weeks>', 'Lost', 'expected purchase days and revenue over this many weeks after the as-of day', {
     kind: 'number',
     parse: number('--horizon', (n) => n <= 5200, 'horizon'),
-    default: 52,
+    default: DEFAULT_HORIZON_WEEKS,
   }),
+  discount: opt('--discount <rate>', 'Lost', 'discount the expected revenue at this annual rate, e.g. 0.1 (default: none)', { kind: 'number', parse: discountRate }),
+  holdout: opt('--holdout <date>', 'Lost', 'fit both models on the purchase days up to this day and judge them on the days after it, to the as-of date', { parse: date('--holdout') }),
   clients: opt('--clients <file>', 'Segments', 'client attributes (CSV or xlsx): a client column, tags (image-maker, expert…), need/can_pay/authority and any other columns'),
   breadwinnerShare: opt('--breadwinner-share <percent>', 'Segments', 'breadwinner: at least this share of total profit (revenue without a profit column)', {
     kind: 'number',
@@ -198,6 +207,8 @@ export function analysisSettings(o: Opts, today: number): AnalysisSettings {
   if (s.from !== undefined && s.to !== undefined && s.to < s.from) throw usage('toBeforeFrom', { flag: '--to' });
   if (o.breadwinnerShare !== undefined) s.breadwinnerShare = (o.breadwinnerShare as number) / 100;
   if (o.newWithin !== undefined) s.newWithinMonths = o.newWithin as number;
+  if (o.horizon !== undefined) s.horizonWeeks = o.horizon as number;
+  if (o.discount !== undefined) s.annualDiscount = o.discount as number;
   return s;
 }
 

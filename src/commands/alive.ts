@@ -1,8 +1,14 @@
 // `kam alive`: BG/NBD over every client's purchase days up to the as-of day; the parameters,
-// P(alive) and expected purchase days per client (SPEC §6).
-import { aliveTable } from '../core/alive.js';
+// P(alive) and expected purchase days per client; the spend model; with --holdout, both fitted up
+// to the calibration end and judged on the days after it (SPEC §6).
+import { aliveModel } from '../core/alive-model.js';
+import { formatDay } from '../core/calendar.js';
+import { purchaseModelSound } from '../core/alive.js';
 import { KamError } from '../core/problems.js';
 import type { LedgerReadOptions } from '../io/read-ledger.js';
+import { usage } from '../i18n/usage.js';
+import { checkOutputPath } from '../io/write-file.js';
+import { bgNbdParamsText } from '../report/model-terminal.js';
 import { renderAliveCsv, renderAliveJson, renderAliveTerminal } from '../report/alive-report.js';
 import { problemLine } from '../report/messages.js';
 import type { Messages } from '../i18n/en.js';
@@ -18,8 +24,12 @@ export interface AliveRequest {
   read: LedgerReadOptions;
   /** undefined: the ledger's last day. */
   asOf: number | undefined;
+  /** --holdout: the calibration end; undefined without a holdout check. */
+  holdout?: number | undefined;
   horizonWeeks: number;
   format: AliveFormat;
+  /** -o: a workbook with the Model sheet. */
+  output?: string | undefined;
   top: number;
   color: boolean;
   version: string;
@@ -28,23 +38,36 @@ export interface AliveRequest {
 
 export async function runAlive(request: AliveRequest, io: CommandIo): Promise<number> {
   const t = request.t;
+  // A -o that cannot be written (or names an input) fails now, not after a long read.
+  if (request.output !== undefined) await checkOutputPath(request.output, request.files);
   const read = await readLedgerWithProgress(request.files, request.read, io, t);
   const context = runContextOf(read, request.version);
   const ledger = read.ledger;
   if (ledger.lastDay === undefined) throw new KamError({ code: 'no-rows' });
-  const result = aliveTable(ledger, request.asOf ?? ledger.lastDay, request.horizonWeeks);
+  const asOf = request.asOf ?? ledger.lastDay;
+  if (request.holdout !== undefined && request.holdout >= asOf) throw usage('holdout', { flag: '--holdout', value: formatDay(request.holdout), example: formatDay(asOf) });
+  const model = aliveModel(ledger, asOf, request.horizonWeeks, request.holdout);
+  const result = model.table;
   // Too few clients (or no repeat buyer) to fit: a data problem, exit 1.
   if (result.alive.fit === null) throw new KamError({ ...result.alive.problem!, severity: 'error' });
   if (request.format !== 'table') {
     for (const note of sheetsRead(context.inputs)) io.stderr.write(problemLine(note, t));
     for (const note of context.notes) if (noteToStderr('alive', note)) io.stderr.write(problemLine(note, t));
+    // The probabilities are in the data; that they are not sound is said beside it.
+    if (!purchaseModelSound(result.alive)) io.stderr.write(problemLine({ code: 'bgnbd-not-sound', severity: 'note', details: { params: bgNbdParamsText(result.alive.fit, t) } }, t));
   }
   const chunks =
     request.format === 'table'
-      ? renderAliveTerminal(result, context, { chalk: chalkFor(io, request.color), top: request.top, t })
+      ? renderAliveTerminal(model, context, { chalk: chalkFor(io, request.color), top: request.top, t })
       : request.format === 'json'
-        ? renderAliveJson(result)
+        ? renderAliveJson(model)
         : renderAliveCsv(result);
+  // exceljs is loaded only when a workbook is asked for.
+  if (request.output !== undefined) {
+    const workbook = await import('../report/workbook/index.js');
+    await workbook.writeModelWorkbook(request.output, { asOf: result.asOf, alive: result.alive, spend: model.spend, value: null, holdout: model.holdout }, context, new Date(), t);
+  }
   await writeAll(io.stdout, chunks);
+  if (request.output !== undefined && io.stderr.isTTY === true) io.stderr.write(`kam: ${t.cli.workbookWritten(request.output)}\n`);
   return 0;
 }

@@ -37,6 +37,7 @@ export type ProblemCode =
   | 'rows-after-as-of'
   // lost clients (SPEC §6, §10)
   | 'bgnbd-not-fitted'
+  | 'bgnbd-not-sound'
   | 'lost-key-clients'
   // segments, attributes file, --compare, kam client (SPEC §7, §8)
   | 'client-not-found'
@@ -132,6 +133,8 @@ export interface ProblemDetails {
   'no-positive-clients': undefined;
   'rows-after-as-of': { days: number };
   'bgnbd-not-fitted': { clients: number; repeat: number; needed: number };
+  /** The fit stopped at a boundary: its parameters, as the message shows them. */
+  'bgnbd-not-sound': { params: string };
   'lost-key-clients': { count: number; clients: readonly string[] };
   'client-not-found': { suggestions: readonly string[] };
   'attributes-no-client-column': { headers: readonly string[] };

@@ -12,7 +12,7 @@ import type { FileReason, Problem, Severity, SheetSkipReason } from '../core/pro
 import type { AbcBoundary, AbcMetric, SdKind, XyzStart } from '../core/settings.js';
 import type { WinBackAction } from '../core/win-back.js';
 import { makeHuman } from './human.js';
-import { filePrefix, quotedList, wherePrefix, word, type Wording } from './helpers.js';
+import { capitalise, filePrefix, quotedList, wherePrefix, word, type Wording } from './helpers.js';
 
 export type Lang = 'en' | 'ru' | 'kk';
 export const LANGS: readonly Lang[] = ['en', 'ru', 'kk'];
@@ -27,6 +27,8 @@ export interface ColumnTextContext {
   /** A fraction. */
   breadwinnerShare: number;
   newWithinMonths: number;
+  /** Weeks of the expected purchases and revenue (--horizon). */
+  horizonWeeks: number;
 }
 
 /** Facts for a usage error (bad option or config value); which ones a message uses depends on it. */
@@ -95,6 +97,8 @@ const usage = {
   compare: (p: UsageParams) => `--compare takes "previous" or FROM..TO such as 2024-01-01..2024-06-30, not "${p.value}"`,
   compareOrder: (p: UsageParams) => `--compare ${p.value}: the end comes before the start`,
   horizon: (p: UsageParams) => `--horizon takes a number of weeks above 0 (at most 5200), not "${p.value}"`,
+  discount: (p: UsageParams) => `--discount takes an annual rate from 0 to 1, like 0.1 for 10% a year, not "${p.value}"`,
+  holdout: (p: UsageParams) => `--holdout ${p.value} leaves no holdout: the date must come before the as-of date ${p.example}`,
   emptyName: (_p: UsageParams) => 'the client NAME is empty (kam client LEDGER... NAME)',
   stdinBoth: (_p: UsageParams) => 'standard input can hold the ledger or the attributes file (--clients -), not both',
   xlsxName: (p: UsageParams) => `-o writes an Excel workbook: give a file name ending in .xlsx, not "${p.value}"`,
@@ -159,6 +163,9 @@ const sheetSkipReason = {
 } satisfies Wording<SheetSkipReason>;
 
 const because = (reason: FileReason | undefined): string => (reason === undefined ? '' : ` (${word(fileReason, reason)})`);
+/** The purchase model stopped at a boundary: said plainly, with what kam uses instead (kam alive, the Model sheet). */
+const NOT_SOUND = (params: string): string =>
+  `the purchase model does not fit this ledger: its fit ran off to a boundary (${params}) instead of settling, so kam gives no probability of being alive and no expected purchases or revenue from it; it judges clients by their silence against their usual interval instead (active, at risk, lost: see kam lost)`;
 
 const problems = {
   'bad-option': (p) => `${p.value ?? ''}${p.details?.hint !== undefined ? ` (${String(p.details.hint)})` : ''}`,
@@ -222,6 +229,7 @@ const problems = {
         : p.value === 'no-repeat-purchases'
           ? 'no client bought on more than one day: BG/NBD cannot be fitted and P(alive) is left empty'
           : `BG/NBD needs at least ${p.details.needed} clients with a purchase, the ledger has ${p.details.clients}: P(alive) is left empty`,
+  'bgnbd-not-sound': (p) => NOT_SOUND(p.details.params),
   'lost-key-clients': (p) =>
     `${p.details.count} key client${p.details?.count === 1 ? ' is' : 's are'} lost: ${quotedList(p.details?.clients)} (--fail-on lost-key)`,
   'client-not-found': (p) => {
@@ -445,6 +453,80 @@ export const en = {
     title: 'Clients by expected purchase days',
   },
 
+  /** The spend model, expected revenue and the holdout check (SPEC §6): kam alive, the Model sheet, the revenue lines. */
+  model: {
+    labels: { spend: 'Spend', spendMean: 'Mean spend', holdout: 'Holdout', totals: 'Totals', error: 'Error', expected: 'Expected', model: 'Model' },
+    clientsTitle: 'Clients by purchase days',
+    /** The horizon as people say it: "next 12 months" for 52 weeks. */
+    horizon: (weeks: number, n: string): string => (weeks === 52 ? 'next 12 months' : `next ${n} weeks`),
+    discounted: (rate: string): string => `, discounted at ${rate} a year`,
+    spendParams: (p: string, q: string, gamma: string, ll: string): string => `Gamma-Gamma p = ${p}, q = ${q}, γ = ${gamma}, log-likelihood ${ll}`,
+    spendClients: (fitted: string, leftOut: number, leftOutText: string): string =>
+      `fitted on ${fitted} clients with a repeat purchase day${leftOut === 0 ? '' : `; ${leftOutText} left out (their mean net amount per repeat purchase day is zero or less)`}`,
+    spendMean: (mean: string): string => `${mean} per purchase day for a client the model cannot judge (the population mean)`,
+    spendNotConverged: 'the spend fit stopped at a boundary (clients spend too alike to tell apart): expected spend uses the limit it approached',
+    spendNotFitted: (status: 'too-few-clients' | 'no-mean', clients: string, needed: string): string =>
+      status === 'too-few-clients'
+        ? `not fitted: it needs at least ${needed} clients with a repeat purchase day and a positive mean net amount, the ledger has ${clients}; no expected revenue`
+        : 'not fitted: the spread of spend between clients is so wide that it has no mean; no expected revenue',
+    /** BG/NBD stopped at a boundary: said plainly, with what kam uses instead. */
+    notSound: (params: string): string => `${capitalise(NOT_SOUND(params))}.`,
+    notSoundShort: 'not estimated: the purchase model does not fit this ledger (kam alive says why)',
+    notFittedShort: 'not estimated: the models could not be fitted on this ledger (kam alive says why)',
+    revenueLine: (key: string, winBack: string, horizon: string, discount: string): string => `${horizon}${discount}: key clients ${key}, win-back list ${winBack}`,
+    winBackLine: (total: string, lost: string, atRisk: string, horizon: string, discount: string): string =>
+      `${total} (lost ${lost}, at risk ${atRisk}): the win-back list's revenue expected in the ${horizon}${discount}`,
+    clientLine: (revenue: string, purchases: string, spend: string, horizon: string, discount: string): string =>
+      `${revenue} in the ${horizon}${discount}: ${purchases} purchase days × ${spend}`,
+    holdoutTitle: (calibrationEnd: string, end: string, weeks: string): string =>
+      `Holdout check: fitted on the purchase days up to ${calibrationEnd}, judged on the ${weeks} weeks after it, to ${end}`,
+    holdoutHeaders: ['Repeat purchase days to the calibration end', 'Clients', 'Actual per client', 'Expected per client'],
+    total: 'Total',
+    holdoutTotals: (actual: string, expected: string): string => `${actual} repeat purchase days in the holdout, ${expected} expected`,
+    holdoutError: (mae: string, correlation: string): string => `per client: mean absolute error ${mae}, correlation of actual and expected ${correlation}`,
+    holdoutNew: (n: string): string => `${n} clients first bought after the calibration end: the models know nothing of them, they are not judged`,
+    holdoutNoFit: 'no expectation: the purchase model could not be fitted on the calibration period',
+    chartTitle: 'Cumulative repeat purchase days in the holdout, by week',
+    actual: 'actual',
+    expected: 'expected',
+    week: 'Week',
+    sheet: {
+      title: 'Model',
+      subtitle: (asOf: string): string => `The purchase model (BG/NBD) and the spend model (Gamma-Gamma), fitted as of ${asOf}`,
+      purchaseTitle: 'Purchase model: BG/NBD (Fader, Hardie & Lee 2005)',
+      spendTitle: 'Spend model: Gamma-Gamma (Fader, Hardie & Lee 2005)',
+      revenueTitle: 'Expected revenue',
+      parameter: 'Parameter',
+      value: 'Value',
+      meaning: 'Meaning',
+      r: 'shape of the purchase rates across clients',
+      alpha: 'scale of the purchase rates (weeks)',
+      a: 'dropout after a purchase: Beta a',
+      b: 'dropout after a purchase: Beta b',
+      p: 'shape of a client’s spend per purchase day',
+      q: 'shape of the spread of mean spend across clients',
+      gamma: 'scale of the spread of mean spend (money)',
+      logLikelihood: 'Log-likelihood',
+      clients: 'Clients',
+      converged: 'Converged',
+      yes: 'yes',
+      no: 'no',
+      populationMean: 'Mean spend per purchase day',
+      leftOut: 'Left out (mean net amount zero or less)',
+      horizon: 'Horizon (weeks)',
+      discount: 'Annual discount rate',
+      none: 'none',
+      expectedTotal: 'Expected revenue, all clients',
+      holdoutNone: 'No holdout check: kam alive LEDGER --holdout DATE -o FILE.xlsx fits the models up to DATE and judges them on the days after it.',
+      chartName: 'Holdout tracking chart',
+      chartAxis: 'Repeat purchase days (cumulative)',
+      mae: 'Mean absolute error per client',
+      correlation: 'Correlation, actual and expected',
+      calibrationEnd: 'Calibration end',
+      end: 'Holdout end',
+    },
+  },
+
   dossier: {
     labels: {
       window: 'Window',
@@ -527,6 +609,7 @@ export const en = {
       churn: 'Churn',
       migration: 'Migration',
       dossiers: 'Dossiers',
+      model: 'Model',
       method: 'Method',
     },
     descriptions: {
@@ -539,6 +622,7 @@ export const en = {
       churn: 'clients that became lost and came back per period (a chart and a table), and the same per direction',
       migration: "the earlier window's classes → this window's (ABC and XYZ, with new and gone clients), key clients that slipped",
       dossiers: 'the card of every key client: classes now and before, totals, rhythm, per-period series, products, directions, attributes',
+      model: 'the purchase and spend models as fitted, the expected revenue, and the holdout check with its tracking chart (kam alive --holdout)',
       method: 'every setting used, the kam version and the as-of date, and what each column means',
     },
     /** Input descriptions on the Summary and Method sheets. */
@@ -631,6 +715,15 @@ export const en = {
       profit: { header: (_c: ColumnTextContext) => 'Profit', meaning: (_c: ColumnTextContext) => 'Profit in the window (where the ledger has a profit column).' },
       quantity: { header: (_c: ColumnTextContext) => 'Quantity', meaning: (_c: ColumnTextContext) => 'Quantity in the window (where the ledger has a quantity column).' },
       flags: { header: (_c: ColumnTextContext) => 'Flags', meaning: (_c: ColumnTextContext) => 'Why a figure is missing or unusual: non-positive-total, too-new, no-net-purchases.' },
+      expected_purchases: {
+        header: (_c: ColumnTextContext) => 'Expected purchase days',
+        meaning: (c: ColumnTextContext) => `Purchase days the BG/NBD model expects from the client in the ${h.number(c.horizonWeeks)} weeks after the as-of date (--horizon); empty where the model does not fit.`,
+      },
+      expected_revenue: {
+        header: (_c: ColumnTextContext) => 'Expected revenue',
+        meaning: (c: ColumnTextContext) =>
+          `Expected purchase days × expected spend per purchase day (Gamma-Gamma; the population mean for a client it cannot judge) over the ${h.number(c.horizonWeeks)} weeks after the as-of date, discounted when --discount is set; empty where a model does not fit.`,
+      },
     },
 
     matrix: {
@@ -861,6 +954,12 @@ export const en = {
         `A client with at least ${minDays} purchase days is lost when its silence exceeds ${k} × its usual interval (the median gap between purchase days), and never before ${floor} days.`,
       riskFactor: 'Risk factor',
       riskFactorMeaning: (k: string, floor: string): string => `…and at risk when its silence exceeds ${k} × its usual interval, never before ${floor} days.`,
+      horizon: 'Horizon (weeks)',
+      horizonMeaning: (weeks: string): string =>
+        `Expected purchase days (BG/NBD) and expected revenue (× the Gamma-Gamma spend per purchase day) are over the ${weeks} weeks after the as-of date: the expected_purchases and expected_revenue columns, the Expected lines, the Model sheet.`,
+      discount: 'Discount rate',
+      discountMeaning: (rate: string | null): string =>
+        rate === null ? 'The expected revenue is not discounted.' : `The expected revenue is discounted at ${rate} a year, week by week: each week's expected purchases at the week's own factor.`,
       keyClients: ['Key clients', 'class A + tags', 'Class A clients, and every client tagged breadwinner or image-maker.'],
       breadwinner: 'Breadwinner share',
       breadwinnerMeaning: (profit: boolean): string => `Breadwinner: at least this share of the window's total ${profit ? 'profit' : 'revenue (the ledger has no profit column)'}.`,

@@ -9,7 +9,7 @@ import type { AbcBoundary, AbcMetric, SdKind, XyzStart } from '../core/settings.
 import type { WinBackAction } from '../core/win-back.js';
 import { makeHuman } from './human.js';
 import type { ColumnTextContext, Messages, RowCounts, UsageParams } from './en.js';
-import { filePrefix, parsePeriodLabel, wherePrefix, word, type Wording } from './helpers.js';
+import { capitalise, filePrefix, parsePeriodLabel, wherePrefix, word, type Wording } from './helpers.js';
 
 const h = makeHuman({ group: '\u00a0', decimal: ',', dates: 'dmy' });
 const pct = (x: number): string => h.number(Math.round(x * 1000) / 10);
@@ -147,6 +147,8 @@ const usage = {
   compare: (p: UsageParams) => `--compare previous немесе КҮН1..КҮН2 қабылдайды, мысалы 2024-01-01..2024-06-30, «${p.value}» емес`,
   compareOrder: (p: UsageParams) => `--compare ${p.value}: соңы басынан бұрын`,
   horizon: (p: UsageParams) => `--horizon 0-ден үлкен апталар санын қабылдайды (5200-ден аспайтын), «${p.value}» емес`,
+  discount: (p: UsageParams) => `--discount 0-ден 1-ге дейінгі жылдық мөлшерлемені қабылдайды, мысалы жылына 10% үшін 0.1, «${p.value}» емес`,
+  holdout: (p: UsageParams) => `--holdout ${p.value} тексеру кезеңін қалдырмайды: күн талдау күнінен (${p.example}) бұрын болуы керек`,
   emptyName: (_p: UsageParams) => 'клиенттің АТАУЫ бос (kam client ЖУРНАЛ... АТАУ)',
   stdinBoth: (_p: UsageParams) => 'стандартты кірісте журнал немесе атрибуттар файлы (--clients -) болуы мүмкін, екеуі бірге емес',
   xlsxName: (p: UsageParams) => `-o Excel кітабын жазады: .xlsx деп аяқталатын файл атауын беріңіз, «${p.value}» емес`,
@@ -172,6 +174,10 @@ const usage = {
 
 const date = (day: string): string => h.isoDay(day);
 const count = (n: number): string => n0(String(n));
+
+/** Сатып алу моделі шекарада тоқтады: тура айтылады және kam оның орнына не қолданатыны. */
+const NOT_SOUND = (params: string): string =>
+  `сатып алу моделі бұл журналға сәйкес келмейді: оның бағалауы тұрақтамай, шекараға қарай кетті (${params}), сондықтан kam одан белсенді болу ықтималдығын да, күтілетін сатып алулар мен түсімді де бермейді; оның орнына клиенттерді үнсіздігін әдеттегі аралығымен салыстырып бағалайды (белсенді, тәуекел аймағында, жоғалған: kam lost қараңыз)`;
 
 const problems = {
   'bad-option': (p) => `${p.value ?? ''}${p.details?.hint !== undefined ? ` (${String(p.details.hint)})` : ''}`,
@@ -235,6 +241,7 @@ const problems = {
         : p.value === 'no-repeat-purchases'
           ? 'бірде-бір клиент бір күннен артық сатып алған жоқ: BG/NBD моделін құру мүмкін емес, P(белсенді) бос қалды'
           : `BG/NBD үшін сатып алуы бар кемінде ${count(p.details.needed)} клиент қажет, журналда ${count(p.details.clients)}: P(белсенді) бос қалды`,
+  'bgnbd-not-sound': (p) => NOT_SOUND(p.details.params),
   'lost-key-clients': (p) => `жоғалған негізгі клиенттер (${count(p.details.count)}): ${names(p.details?.clients)} (--fail-on lost-key)`,
   'client-not-found': (p) => {
     const near = p.details.suggestions;
@@ -443,6 +450,77 @@ export const kk: Messages = {
     title: 'Күтілетін сатып алу күндері бойынша клиенттер',
   },
 
+  model: {
+    labels: { spend: 'Чек', spendMean: 'Орташа чек', holdout: 'Тексеру', totals: 'Барлығы', error: 'Қате', expected: 'Күтілетін', model: 'Модель' },
+    clientsTitle: 'Сатып алу күндерінің саны бойынша клиенттер',
+    horizon: (weeks: number, n: string): string => (weeks === 52 ? 'келесі 12 ай' : `келесі ${n} апта`),
+    discounted: (rate: string): string => `, жылына ${rate} дисконттаумен`,
+    spendParams: (p: string, q: string, gamma: string, ll: string): string => `Gamma-Gamma p = ${p}, q = ${q}, γ = ${gamma}, лог. ұқсастық ${ll}`,
+    spendClients: (fitted: string, leftOut: number, leftOutText: string): string =>
+      `қайталама сатып алу күні бар ${fitted} клиент бойынша бағаланды${leftOut === 0 ? '' : `; ${leftOutText} клиент есепке алынбады (олардың қайталама сатып алу күніне шаққандағы орташа таза сомасы нөл не одан аз)`}`,
+    spendMean: (mean: string): string => `модель баға бере алмайтын клиент үшін сатып алу күніне ${mean} (барлығы бойынша орташа)`,
+    spendNotConverged: 'чек моделінің бағалауы шекарада тоқтады (клиенттер бір-бірінен ажырату мүмкін болмайтындай бірдей жұмсайды): күтілетін чек ол жақындаған шектен алынды',
+    spendNotFitted: (status: 'too-few-clients' | 'no-mean', clients: string, needed: string): string =>
+      status === 'too-few-clients'
+        ? `бағаланбады: қайталама сатып алу күні мен оң орташа таза сомасы бар кемінде ${needed} клиент қажет, журналда ${clients}; күтілетін түсім жоқ`
+        : 'бағаланбады: клиенттер арасындағы чек шашырауы соншалық үлкен, оның орташасы жоқ; күтілетін түсім жоқ',
+    notSound: (params: string): string => `${capitalise(NOT_SOUND(params))}.`,
+    notSoundShort: 'бағаланбайды: сатып алу моделі бұл журналға сәйкес келмейді (себебін kam alive көрсетеді)',
+    notFittedShort: 'бағаланбайды: бұл журнал бойынша модельдерді құру мүмкін болмады (себебін kam alive көрсетеді)',
+    revenueLine: (key: string, winBack: string, horizon: string, discount: string): string => `${horizon}${discount}: негізгі клиенттер ${key}, қайтару тізімі ${winBack}`,
+    winBackLine: (total: string, lost: string, atRisk: string, horizon: string, discount: string): string =>
+      `${total} (жоғалғандар ${lost}, тәуекел аймағындағылар ${atRisk}): қайтару тізімінен күтілетін түсім, ${horizon}${discount}`,
+    clientLine: (revenue: string, purchases: string, spend: string, horizon: string, discount: string): string =>
+      `${revenue}, ${horizon}${discount}: ${purchases} сатып алу күні × ${spend}`,
+    holdoutTitle: (calibrationEnd: string, end: string, weeks: string): string =>
+      `Тексеру: модельдер ${calibrationEnd} дейінгі сатып алу күндері бойынша бағаланды, одан кейінгі ${weeks} аптада, ${end} дейін тексерілді`,
+    holdoutHeaders: ['Калибрлеу соңына дейінгі қайталама сатып алу күндері', 'Клиенттер', 'Бір клиентке нақты', 'Бір клиентке күтілген'],
+    total: 'Барлығы',
+    holdoutTotals: (actual: string, expected: string): string => `тексеру кезеңіндегі қайталама сатып алу күндері: ${actual}, күтілгені ${expected}`,
+    holdoutError: (mae: string, correlation: string): string => `клиенттер бойынша: орташа абсолют қате ${mae}, нақты мен күтілгеннің корреляциясы ${correlation}`,
+    holdoutNew: (n: string): string => `калибрлеу соңынан кейін алғаш сатып алған клиенттер: ${n}; модельдер олар туралы ештеңе білмейді, олар тексерілмейді`,
+    holdoutNoFit: 'күтілетін мән жоқ: калибрлеу кезеңі бойынша сатып алу моделін құру мүмкін болмады',
+    chartTitle: 'Тексеру кезеңіндегі қайталама сатып алу күндері, жинақталған, апта бойынша',
+    actual: 'нақты',
+    expected: 'күтілген',
+    week: 'Апта',
+    sheet: {
+      title: 'Модель',
+      subtitle: (asOf: string): string => `${asOf} күнге бағаланған сатып алу моделі (BG/NBD) және чек моделі (Gamma-Gamma)`,
+      purchaseTitle: 'Сатып алу моделі: BG/NBD (Фейдер, Харди және Ли, 2005)',
+      spendTitle: 'Чек моделі: Gamma-Gamma (Фейдер, Харди және Ли, 2005)',
+      revenueTitle: 'Күтілетін түсім',
+      parameter: 'Параметр',
+      value: 'Мәні',
+      meaning: 'Мағынасы',
+      r: 'клиенттер арасындағы сатып алу қарқынының таралу пішіні',
+      alpha: 'сатып алу қарқынының масштабы (апталар)',
+      a: 'сатып алудан кейін кету: бета-үлестірімнің a параметрі',
+      b: 'сатып алудан кейін кету: бета-үлестірімнің b параметрі',
+      p: 'клиенттің бір сатып алу күніндегі сомасының пішіні',
+      q: 'клиенттер арасындағы орташа чек шашырауының пішіні',
+      gamma: 'орташа чек шашырауының масштабы (ақша)',
+      logLikelihood: 'Лог. ұқсастық',
+      clients: 'Клиенттер',
+      converged: 'Жинақталды',
+      yes: 'иә',
+      no: 'жоқ',
+      populationMean: 'Сатып алу күніне орташа чек',
+      leftOut: 'Есепке алынбағандар (орташа таза сома нөл не одан аз)',
+      horizon: 'Көкжиек (апталар)',
+      discount: 'Жылдық дисконттау мөлшерлемесі',
+      none: 'жоқ',
+      expectedTotal: 'Күтілетін түсім, барлық клиенттер',
+      holdoutNone: 'Тексеру жоқ: kam alive ЖУРНАЛ --holdout КҮН -o ФАЙЛ.xlsx модельдерді КҮНге дейінгі күндер бойынша бағалап, одан кейінгі күндерде тексереді.',
+      chartName: 'Тексеру графигі',
+      chartAxis: 'Қайталама сатып алу күндері (жинақталған)',
+      mae: 'Бір клиентке орташа абсолют қате',
+      correlation: 'Нақты мен күтілгеннің корреляциясы',
+      calibrationEnd: 'Калибрлеу соңы',
+      end: 'Тексеру соңы',
+    },
+  },
+
   dossier: {
     labels: {
       window: 'Талдау аралығы',
@@ -526,6 +604,7 @@ export const kk: Messages = {
       churn: 'Кету',
       migration: 'Ауысу',
       dossiers: 'Досьелер',
+      model: 'Модель',
       method: 'Әдістеме',
     },
     descriptions: {
@@ -538,6 +617,7 @@ export const kk: Messages = {
       churn: 'кезеңдер бойынша жоғалған және қайтқан клиенттер (диаграмма мен кесте), бағыттар бойынша да',
       migration: 'алдыңғы аралықтың топтары → ағымдағы аралықтың топтары (ABC және XYZ, жаңа және кеткен клиенттермен), төмендеген негізгі клиенттер',
       dossiers: 'әр негізгі клиенттің картасы: қазіргі және бұрынғы топтар, жиындар, ырғақ, кезеңдер бойынша динамика, тауарлар, бағыттар, атрибуттар',
+      model: 'бағаланған сатып алу және чек модельдері, күтілетін түсім және графигі бар тексеру (kam alive --holdout)',
       method: 'қолданылған барлық баптаулар, kam нұсқасы мен талдау күні, әр бағанның мағынасы',
     },
     csv: 'CSV',
@@ -651,6 +731,15 @@ export const kk: Messages = {
       profit: { header: (_c: ColumnTextContext) => 'Пайда', meaning: (_c: ColumnTextContext) => 'Талдау аралығындағы пайда (журналда пайда бағаны болса).' },
       quantity: { header: (_c: ColumnTextContext) => 'Саны', meaning: (_c: ColumnTextContext) => 'Талдау аралығындағы саны (журналда сан бағаны болса).' },
       flags: { header: (_c: ColumnTextContext) => 'Белгілеулер', meaning: (_c: ColumnTextContext) => 'Көрсеткіштің жоқ не ерекше болу себебі: оң емес жиынтық, тым жаңа, таза сатып алу жоқ.' },
+      expected_purchases: {
+        header: (_c: ColumnTextContext) => 'Күтілетін сатып алу күндері',
+        meaning: (c: ColumnTextContext) => `BG/NBD моделі клиенттен талдау күнінен кейінгі ${h.number(c.horizonWeeks)} аптада күтетін сатып алу күндері (--horizon); модель сәйкес келмейтін жерде бос.`,
+      },
+      expected_revenue: {
+        header: (_c: ColumnTextContext) => 'Күтілетін түсім',
+        meaning: (c: ColumnTextContext) =>
+          `Күтілетін сатып алу күндері × сатып алу күніне күтілетін чек (Gamma-Gamma; модель баға бере алмайтын клиентке барлығы бойынша орташа) талдау күнінен кейінгі ${h.number(c.horizonWeeks)} аптада, --discount берілсе дисконтталған; модель сәйкес келмейтін жерде бос.`,
+      },
     },
 
     matrix: {
@@ -882,6 +971,12 @@ export const kk: Messages = {
         `Сатып алу күндері кемінде ${minDays} клиент үнсіздігі әдеттегі аралықтан (сатып алу күндері арасындағы медиана) ${k} есе асқанда жоғалған болып саналады, бірақ ${floor} күннен ерте емес.`,
       riskFactor: 'Тәуекел коэффициенті',
       riskFactorMeaning: (k: string, floor: string): string => `…ал үнсіздігі әдеттегі аралықтан ${k} есе асқанда — тәуекел аймағында, ${floor} күннен ерте емес.`,
+      horizon: 'Көкжиек (апталар)',
+      horizonMeaning: (weeks: string): string =>
+        `Күтілетін сатып алу күндері (BG/NBD) мен күтілетін түсім (× Gamma-Gamma бойынша сатып алу күніне чек) талдау күнінен кейінгі ${weeks} аптаға есептеледі: күтілетін сатып алу күндері мен күтілетін түсім бағандары, «Күтілетін» жолдары, «Модель» парағы.`,
+      discount: 'Дисконттау мөлшерлемесі',
+      discountMeaning: (rate: string | null): string =>
+        rate === null ? 'Күтілетін түсім дисконтталмайды.' : `Күтілетін түсім жылына ${rate} мөлшерлемемен апта сайын дисконтталады: әр аптаның күтілетін сатып алулары өз көбейткішімен.`,
       keyClients: ['Негізгі клиенттер', 'A тобы + белгілер', 'A тобының клиенттері және «асыраушы» немесе «имидж жасаушы» белгісі бар барлық клиенттер.'],
       breadwinner: 'Асыраушы үлесі',
       breadwinnerMeaning: (profit: boolean): string => `Асыраушы: аралықтағы барлық ${profit ? 'пайданың' : 'түсімнің (журналда пайда бағаны жоқ)'} кемінде осы үлесі.`,

@@ -9,7 +9,7 @@ import type { AbcBoundary, AbcMetric, SdKind, XyzStart } from '../core/settings.
 import type { WinBackAction } from '../core/win-back.js';
 import { makeHuman } from './human.js';
 import type { ColumnTextContext, Messages, RowCounts, UsageParams } from './en.js';
-import { filePrefix, parsePeriodLabel, pluralRu as pl, wherePrefix, word, type Wording } from './helpers.js';
+import { capitalise, filePrefix, parsePeriodLabel, pluralRu as pl, wherePrefix, word, type Wording } from './helpers.js';
 
 const h = makeHuman({ group: '\u00a0', decimal: ',', dates: 'dmy' });
 const pct = (x: number): string => h.number(Math.round(x * 1000) / 10);
@@ -158,6 +158,8 @@ const usage = {
   compare: (p: UsageParams) => `--compare принимает previous или ДАТА1..ДАТА2, например 2024-01-01..2024-06-30, а не «${p.value}»`,
   compareOrder: (p: UsageParams) => `--compare ${p.value}: конец раньше начала`,
   horizon: (p: UsageParams) => `--horizon принимает число недель больше 0 (не более 5200), а не «${p.value}»`,
+  discount: (p: UsageParams) => `--discount принимает годовую ставку от 0 до 1, например 0.1 для 10% в год, а не «${p.value}»`,
+  holdout: (p: UsageParams) => `--holdout ${p.value} не оставляет отложенного периода: дата должна быть раньше даты анализа ${p.example}`,
   emptyName: (_p: UsageParams) => 'ИМЯ клиента пустое (kam client ЖУРНАЛ... ИМЯ)',
   stdinBoth: (_p: UsageParams) => 'стандартный ввод может содержать журнал или файл атрибутов (--clients -), но не оба сразу',
   xlsxName: (p: UsageParams) => `-o записывает книгу Excel: укажите имя файла с окончанием .xlsx, а не «${p.value}»`,
@@ -183,6 +185,10 @@ const usage = {
 
 const date = (day: string): string => h.isoDay(day);
 const count = (n: number): string => n0(String(n));
+
+/** Модель покупок остановилась на границе: сказано прямо, и что kam использует вместо неё. */
+const NOT_SOUND = (params: string): string =>
+  `модель покупок не подходит к этому журналу: её оценка ушла к границе (${params}) и не установилась, поэтому kam не даёт по ней ни вероятности активности, ни ожидаемых покупок и выручки; вместо этого он судит о клиентах по их молчанию в сравнении с обычным интервалом (активен, в зоне риска, потерян: см. kam lost)`;
 
 const problems = {
   'bad-option': (p) => `${p.value ?? ''}${p.details?.hint !== undefined ? ` (${String(p.details.hint)})` : ''}`,
@@ -246,6 +252,7 @@ const problems = {
         : p.value === 'no-repeat-purchases'
           ? 'ни один клиент не покупал больше одного дня: модель BG/NBD не построить, P(активен) не заполнена'
           : `для BG/NBD нужно не менее ${count(p.details.needed)} клиентов с покупками, а в журнале их ${count(p.details.clients)}: P(активен) не заполнена`,
+  'bgnbd-not-sound': (p) => NOT_SOUND(p.details.params),
   'lost-key-clients': (p) => `потеряны ключевые клиенты (${count(p.details.count)}): ${names(p.details?.clients)} (--fail-on lost-key)`,
   'client-not-found': (p) => {
     const near = p.details.suggestions;
@@ -449,6 +456,77 @@ export const ru: Messages = {
     title: 'Клиенты по ожидаемым дням покупок',
   },
 
+  model: {
+    labels: { spend: 'Чек', spendMean: 'Средний чек', holdout: 'Проверка', totals: 'Итого', error: 'Ошибка', expected: 'Ожидается', model: 'Модель' },
+    clientsTitle: 'Клиенты по числу дней покупок',
+    horizon: (weeks: number, n: string): string => (weeks === 52 ? 'следующие 12 месяцев' : `следующие ${n} ${pl(weeks, 'неделю', 'недели', 'недель')}`),
+    discounted: (rate: string): string => `, с дисконтированием ${rate} в год`,
+    spendParams: (p: string, q: string, gamma: string, ll: string): string => `Gamma-Gamma p = ${p}, q = ${q}, γ = ${gamma}, лог. правдоподобие ${ll}`,
+    spendClients: (fitted: string, leftOut: number, leftOutText: string): string =>
+      `оценена по ${fitted} клиентам с повторными днями покупок${leftOut === 0 ? '' : `; не учтены: ${leftOutText} (средняя чистая сумма за повторный день покупки — ноль или меньше)`}`,
+    spendMean: (mean: string): string => `${mean} за день покупки для клиента, о котором модель судить не может (среднее по всем)`,
+    spendNotConverged: 'оценка модели чека остановилась на границе (клиенты тратят слишком одинаково, чтобы их различить): ожидаемый чек взят из предела, к которому она шла',
+    spendNotFitted: (status: 'too-few-clients' | 'no-mean', clients: string, needed: string): string =>
+      status === 'too-few-clients'
+        ? `не оценена: нужно не меньше ${needed} клиентов с повторным днём покупки и положительной средней чистой суммой, в журнале их ${clients}; ожидаемой выручки нет`
+        : 'не оценена: разброс чека между клиентами так велик, что у него нет среднего; ожидаемой выручки нет',
+    notSound: (params: string): string => `${capitalise(NOT_SOUND(params))}.`,
+    notSoundShort: 'не оценивается: модель покупок не подходит к этому журналу (почему — покажет kam alive)',
+    notFittedShort: 'не оценивается: модели не удалось построить по этому журналу (почему — покажет kam alive)',
+    revenueLine: (key: string, winBack: string, horizon: string, discount: string): string => `${horizon}${discount}: ключевые клиенты ${key}, список возврата ${winBack}`,
+    winBackLine: (total: string, lost: string, atRisk: string, horizon: string, discount: string): string =>
+      `${total} (потерянные ${lost}, в зоне риска ${atRisk}): ожидаемая выручка списка возврата за ${horizon}${discount}`,
+    clientLine: (revenue: string, purchases: string, spend: string, horizon: string, discount: string): string =>
+      `${revenue} за ${horizon}${discount}: ${purchases} дн. покупок × ${spend}`,
+    holdoutTitle: (calibrationEnd: string, end: string, weeks: string): string =>
+      `Проверка на отложенном периоде: модели оценены по дням покупок до ${calibrationEnd}, проверены на ${weeks} нед. после этой даты, до ${end}`,
+    holdoutHeaders: ['Повторных дней покупок до конца калибровки', 'Клиенты', 'Факт на клиента', 'Ожидалось на клиента'],
+    total: 'Итого',
+    holdoutTotals: (actual: string, expected: string): string => `повторных дней покупок в отложенном периоде: ${actual}, ожидалось ${expected}`,
+    holdoutError: (mae: string, correlation: string): string => `по клиентам: средняя абсолютная ошибка ${mae}, корреляция факта и ожидания ${correlation}`,
+    holdoutNew: (n: string): string => `клиентов, впервые купивших после конца калибровки: ${n}; модели о них ничего не знают, они не проверяются`,
+    holdoutNoFit: 'ожиданий нет: модель покупок не удалось построить по калибровочному периоду',
+    chartTitle: 'Повторные дни покупок в отложенном периоде нарастающим итогом, по неделям',
+    actual: 'факт',
+    expected: 'ожидание',
+    week: 'Неделя',
+    sheet: {
+      title: 'Модель',
+      subtitle: (asOf: string): string => `Модель покупок (BG/NBD) и модель чека (Gamma-Gamma), оценённые на ${asOf}`,
+      purchaseTitle: 'Модель покупок: BG/NBD (Фейдер, Харди и Ли, 2005)',
+      spendTitle: 'Модель чека: Gamma-Gamma (Фейдер, Харди и Ли, 2005)',
+      revenueTitle: 'Ожидаемая выручка',
+      parameter: 'Параметр',
+      value: 'Значение',
+      meaning: 'Смысл',
+      r: 'форма распределения интенсивности покупок среди клиентов',
+      alpha: 'масштаб интенсивности покупок (недели)',
+      a: 'уход после покупки: параметр a бета-распределения',
+      b: 'уход после покупки: параметр b бета-распределения',
+      p: 'форма распределения суммы клиента за день покупки',
+      q: 'форма разброса среднего чека между клиентами',
+      gamma: 'масштаб разброса среднего чека (деньги)',
+      logLikelihood: 'Лог. правдоподобие',
+      clients: 'Клиенты',
+      converged: 'Сошлось',
+      yes: 'да',
+      no: 'нет',
+      populationMean: 'Средний чек за день покупки',
+      leftOut: 'Не учтены (средняя чистая сумма ноль или меньше)',
+      horizon: 'Горизонт (недели)',
+      discount: 'Годовая ставка дисконтирования',
+      none: 'нет',
+      expectedTotal: 'Ожидаемая выручка, все клиенты',
+      holdoutNone: 'Проверки на отложенном периоде нет: kam alive ЖУРНАЛ --holdout ДАТА -o ФАЙЛ.xlsx оценивает модели по дням до ДАТЫ и проверяет их на днях после неё.',
+      chartName: 'График проверки на отложенном периоде',
+      chartAxis: 'Повторные дни покупок (нарастающим итогом)',
+      mae: 'Средняя абсолютная ошибка на клиента',
+      correlation: 'Корреляция факта и ожидания',
+      calibrationEnd: 'Конец калибровки',
+      end: 'Конец проверки',
+    },
+  },
+
   dossier: {
     labels: {
       window: 'Окно анализа',
@@ -532,6 +610,7 @@ export const ru: Messages = {
       churn: 'Отток',
       migration: 'Миграция',
       dossiers: 'Досье',
+      model: 'Модель',
       method: 'Методика',
     },
     descriptions: {
@@ -544,6 +623,7 @@ export const ru: Messages = {
       churn: 'потерянные и вернувшиеся клиенты по периодам (диаграмма и таблица) и то же по направлениям',
       migration: 'группы прошлого окна → текущего (ABC и XYZ, с новыми и ушедшими клиентами), опустившиеся ключевые клиенты',
       dossiers: 'карточка каждого ключевого клиента: группы сейчас и ранее, итоги, ритм, динамика по периодам, товары, направления, атрибуты',
+      model: 'модели покупок и чека в оценённом виде, ожидаемая выручка и проверка на отложенном периоде с графиком (kam alive --holdout)',
       method: 'все использованные параметры, версия kam и дата анализа, смысл каждого столбца',
     },
     csv: 'CSV',
@@ -642,6 +722,15 @@ export const ru: Messages = {
       profit: { header: (_c: ColumnTextContext) => 'Прибыль', meaning: (_c: ColumnTextContext) => 'Прибыль в окне анализа (если в журнале есть столбец прибыли).' },
       quantity: { header: (_c: ColumnTextContext) => 'Количество', meaning: (_c: ColumnTextContext) => 'Количество в окне анализа (если в журнале есть столбец количества).' },
       flags: { header: (_c: ColumnTextContext) => 'Отметки', meaning: (_c: ColumnTextContext) => 'Почему показатель отсутствует или необычен: неположительный итог, слишком новый, нет чистых покупок.' },
+      expected_purchases: {
+        header: (_c: ColumnTextContext) => 'Ожидаемые дни покупок',
+        meaning: (c: ColumnTextContext) => `Сколько дней покупок модель BG/NBD ожидает от клиента за ${h.number(c.horizonWeeks)} нед. после даты анализа (--horizon); пусто, где модель не подходит.`,
+      },
+      expected_revenue: {
+        header: (_c: ColumnTextContext) => 'Ожидаемая выручка',
+        meaning: (c: ColumnTextContext) =>
+          `Ожидаемые дни покупок × ожидаемый чек за день покупки (Gamma-Gamma; среднее по всем для клиента, о котором модель судить не может) за ${h.number(c.horizonWeeks)} нед. после даты анализа, с дисконтированием при --discount; пусто, где модель не подходит.`,
+      },
     },
 
     matrix: {
@@ -874,6 +963,12 @@ export const ru: Messages = {
         `Клиент с ${minDays} и более днями покупок потерян, когда его молчание превышает ${k} × обычный интервал (медианный промежуток между днями покупок), и не раньше ${floor} дней.`,
       riskFactor: 'Коэффициент риска',
       riskFactorMeaning: (k: string, floor: string): string => `…и в зоне риска, когда молчание превышает ${k} × обычный интервал, не раньше ${floor} дней.`,
+      horizon: 'Горизонт (недели)',
+      horizonMeaning: (weeks: string): string =>
+        `Ожидаемые дни покупок (BG/NBD) и ожидаемая выручка (× чек за день покупки по Gamma-Gamma) считаются за ${weeks} нед. после даты анализа: столбцы ожидаемых дней покупок и ожидаемой выручки, строки «Ожидается», лист «Модель».`,
+      discount: 'Ставка дисконтирования',
+      discountMeaning: (rate: string | null): string =>
+        rate === null ? 'Ожидаемая выручка не дисконтируется.' : `Ожидаемая выручка дисконтируется по ставке ${rate} в год, понедельно: ожидаемые покупки каждой недели — со своим множителем.`,
       keyClients: ['Ключевые клиенты', 'группа A + теги', 'Клиенты группы A и все клиенты с тегами «кормилец» или «имиджевый».'],
       breadwinner: 'Доля кормильца',
       breadwinnerMeaning: (profit: boolean): string => `Кормилец: не меньше этой доли ${profit ? 'всей прибыли' : 'всей выручки (в журнале нет столбца прибыли)'} окна.`,

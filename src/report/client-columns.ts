@@ -10,7 +10,7 @@ export type ColumnKind = 'text' | 'money' | 'share' | 'ratio' | 'integer' | 'dat
 export interface ClientColumn {
   name: string;
   kind: ColumnKind;
-  value: (c: ClientAnalysis, report: Pick<Report, 'migration'>) => ColumnValue;
+  value: (c: ClientAnalysis, report: Pick<Report, 'migration' | 'value'>) => ColumnValue;
 }
 
 const day = (d: number | null): string | null => (d === null ? null : formatDay(d));
@@ -46,6 +46,10 @@ export const EXTRA_COLUMNS: readonly ClientColumn[] = [
   { name: 'profit', kind: 'money', value: (c) => c.profit },
   { name: 'quantity', kind: 'number', value: (c) => c.quantity },
   { name: 'flags', kind: 'text', value: (c) => (c.flags.length === 0 ? null : c.flags.join(';')) },
+  // What the models expect of the client over the horizon (--horizon, default 52 weeks; SPEC §6):
+  // purchase days (BG/NBD) and revenue (× the Gamma-Gamma spend, discounted with --discount).
+  { name: 'expected_purchases', kind: 'number', value: (c, r) => r.value.byClient.get(c.client)?.expectedPurchases ?? null },
+  { name: 'expected_revenue', kind: 'money', value: (c, r) => r.value.byClient.get(c.client)?.expectedRevenue ?? null },
 ];
 
 export const CLIENT_COLUMNS: readonly ClientColumn[] = [...CONTRACT_COLUMNS, ...EXTRA_COLUMNS];
@@ -60,7 +64,7 @@ export function roundValue(value: number, kind: ColumnKind): number {
 }
 
 /** The value as it goes into JSON: numbers rounded, everything else as is. */
-export function dataValue(column: ClientColumn, c: ClientAnalysis, report: Pick<Report, 'migration'>): ColumnValue {
+export function dataValue(column: ClientColumn, c: ClientAnalysis, report: Pick<Report, 'migration' | 'value'>): ColumnValue {
   const v = column.value(c, report);
   return typeof v === 'number' ? roundValue(v, column.kind) : v;
 }

@@ -66,6 +66,10 @@ export function dossierRecord(d: Dossier, options: { directionColumn: string | n
     direction: d.direction,
     directions: named(d.directions),
     attributes: d.attributes === null ? null : { line: d.attributes.row.line, name: d.attributes.row.name, values: Object.fromEntries(d.attributes.columns.map((c) => [c, d.attributes!.row.values[c] ?? ''])) },
+    // As in the per-client table (SPEC §6): over horizon_weeks after the as-of date; null where a model does not fit.
+    expected_purchases: num(d.expected?.expectedPurchases ?? null, 'number'),
+    expected_revenue: num(d.expected?.expectedRevenue ?? null, 'money'),
+    horizon_weeks: d.expected?.horizonWeeks ?? null,
   };
 }
 

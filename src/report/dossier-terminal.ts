@@ -1,5 +1,6 @@
 // The terminal view of a client's card (`kam client`, SPEC §8), and the tag texts the analyze
 // summary and its client table use.
+import { clientAheadText } from './model-terminal.js';
 import type { ChalkInstance } from 'chalk';
 import type { Dossier, NamedAmount } from '../core/dossier.js';
 import type { SegmentSummary } from '../core/segments.js';
@@ -52,7 +53,7 @@ export function* renderDossierTerminal(d: Dossier, options: DossierTerminalOptio
   const L = t.dossier.labels;
   const paint = classPainter(chalk);
   const cls = (x: string | null): string => (x === null ? chalk.dim('-') : (paint[x] ?? chalk.dim)(x));
-  const { label } = labeller(chalk, Object.values(L), 14);
+  const { label } = labeller(chalk, [...Object.values(L), t.model.labels.expected], 14);
   const lines: string[] = [];
   const tags =
     d.tags.length === 0
@@ -100,6 +101,7 @@ export function* renderDossierTerminal(d: Dossier, options: DossierTerminalOptio
     const rule = d.prospectRule;
     if (rule !== null) lines.push(`${label('')}${chalk.dim(t.dossier.prospectRule(h.money(rule.thresholdA), h.money(rule.thresholdB)))}`);
   }
+  if (d.expected !== null) lines.push(`${label(t.model.labels.expected)}${clientAheadText(d.expected, t)}`);
   lines.push(`${label(L.series)}${t.period(w.from)} ${chalk.cyan(`▕${d.sparkline}▏`)} ${t.period(w.to)}  ${t.dossier.perPeriod(d.by)}`);
   yield `${lines.join('\n')}\n`;
 

@@ -4,9 +4,11 @@ import type { ClientAnalysis } from '../core/analyze.js';
 import type { Report } from '../core/report.js';
 import { CLIENT_COLUMNS, dataValue, type ColumnValue } from './client-columns.js';
 
-export function clientRecord(client: ClientAnalysis, report: Pick<Report, 'migration'>): Record<string, ColumnValue> {
+export function clientRecord(client: ClientAnalysis, report: Pick<Report, 'migration' | 'value'>): Record<string, ColumnValue> {
   const record: Record<string, ColumnValue> = {};
   for (const column of CLIENT_COLUMNS) record[column.name] = dataValue(column, client, report);
+  // The unit of expected_purchases and expected_revenue: weeks after the as-of date.
+  record.horizon_weeks = report.value.settings.horizonWeeks;
   return record;
 }
 

@@ -1,5 +1,6 @@
 // The terminal view of lost clients: the status line of the analyze summary, the win-back
 // list, and `kam lost` (win-back list, churn per period, churn per direction).
+import { winBackAheadText } from './model-terminal.js';
 import type { ChalkInstance } from 'chalk';
 import type { Analysis } from '../core/analyze.js';
 import type { BgNbdFit } from '../core/bgnbd.js';
@@ -150,11 +151,12 @@ export function* renderLostTerminal(report: Report, context: RunContext, options
   const lost = report.lost;
   const { chalk, t } = options;
   const L = t.lost.labels;
-  const { label } = labeller(chalk, Object.values(L));
+  const { label } = labeller(chalk, [...Object.values(L), t.model.labels.expected]);
   const lines: string[] = [chalk.bold.underline(`kam lost — ${context.inputs.map((i) => i.name).join(', ')}`)];
   lines.push(`${label(L.asOf)}${t.human.day(lost.asOf)}`);
   lines.push(`${label(L.clients)}${statusCountsText(lost.counts, chalk, t)}`);
   lines.push(`${label(L.atStake)}${revenueAtStakeText(lost.counts, t)}`);
+  lines.push(`${label(t.model.labels.expected)}${winBackAheadText(report, t)}`);
   if (lost.lostKeys.length > 0) lines.push(`${label(L.keyLost)}${chalk.red.bold(lost.lostKeys.join(', '))}`);
   lines.push(`${label(L.rules)}${rulesText(a.lost.rules, t)}`);
   lines.push(`${label(L.pAlive)}${fitText(lost.fit, t)}`);

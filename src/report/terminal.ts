@@ -1,5 +1,6 @@
 // The terminal view of `kam analyze`: summary, matrix with strategies, top clients, in the
 // run's language (every word from the catalogue `t`).
+import { revenueAheadText } from './model-terminal.js';
 import type { ChalkInstance } from 'chalk';
 import type { Analysis, ClientAnalysis } from '../core/analyze.js';
 import type { Report } from '../core/report.js';
@@ -51,7 +52,7 @@ export function renderSummary(report: Report, context: RunContext, chalk: ChalkI
   const L = t.analyze.labels;
   const h = t.human;
   const lines: string[] = [];
-  const { label, width } = labeller(chalk, [...Object.values(L), t.lost.labels.atStake]);
+  const { label, width } = labeller(chalk, [...Object.values(L), t.lost.labels.atStake, t.model.labels.expected]);
   lines.push(chalk.bold.underline(`kam analyze — ${context.inputs.map((i) => i.name).join(', ')}`));
   for (const input of context.inputs) lines.push(`${label(L.ledger)}${input.name} (${dialectText(input, t)})`);
   lines.push(`${label(L.window)}${windowText(a.window, t)}`);
@@ -70,6 +71,7 @@ export function renderSummary(report: Report, context: RunContext, chalk: ChalkI
   lines.push(`${label(L.key)}${t.analyze.key(k.clients, keyShares.join(', '), position)}`);
   lines.push(`${label(L.tags)}${tagCountsText(report.segments, chalk, t)}`);
   lines.push(...lostSummaryLines(a, chalk, label, t));
+  lines.push(`${label(t.model.labels.expected)}${revenueAheadText(report, t)}`);
   lines.push(`${label(L.settings)}${settingsLine(a, t, width)}`);
   lines.push(...noteLines([...context.notes, ...report.notes], chalk, t));
   return `${lines.join('\n')}\n`;

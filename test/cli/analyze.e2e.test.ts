@@ -191,7 +191,9 @@ describe('JSON and NDJSON agree with CSV', () => {
     expect(fromJson).toHaveLength(csv.length);
     const numeric = new Set(['total', 'share', 'cum_share', 'rank', 'cv', 'active_periods', 'purchases', 'recency_days', 'usual_interval_days', 'p_alive']);
     fromJson.forEach((record, i) => {
-      expect(Object.keys(record)).toEqual(header);
+      // JSON carries the unit of the expected columns too (SPEC §6): the horizon in weeks.
+      expect(Object.keys(record)).toEqual([...header, 'horizon_weeks']);
+      expect(record.horizon_weeks).toBe(52);
       for (const name of header) {
         const c = csv[i]![name]!;
         const j = record[name];

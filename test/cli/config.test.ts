@@ -71,8 +71,11 @@ describe('config values (pure)', () => {
   });
 
   it("a top-level key of another command's option is checked but does not apply", () => {
-    expect(found('analyze', { horizon: 26, table: 'churn' }).has('horizon')).toBe(false);
-    expect(valueOf('alive', { horizon: 26 }, 'horizon')).toBe(26);
+    expect(found('analyze', { holdout: '2026-06-30', table: 'churn' }).has('holdout')).toBe(false);
+    expect(valueOf('alive', { holdout: '2026-06-30' }, 'holdout')).toBe('2026-06-30');
+    expect(usageError(() => found('analyze', { holdout: 26 }))).toMatchObject({ usage: 'configWrongType', key: 'holdout' });
+    // --horizon is an option of analyze (expected revenue) and of alive alike.
+    expect(valueOf('analyze', { horizon: 26 }, 'horizon')).toBe(26);
     expect(usageError(() => found('analyze', { horizon: '26' }))).toMatchObject({ usage: 'configWrongType', key: 'horizon' });
   });
 
@@ -81,7 +84,7 @@ describe('config values (pure)', () => {
     expect(usageError(() => found('analyze', { alive: { period: 'quarter' } }))).toMatchObject({ usage: 'configUnknownKey', key: 'period', command: 'alive' });
     expect(usageError(() => found('analyze', { config: 'other.json' }))).toMatchObject({ usage: 'configUnknownKey', key: 'config' });
     // Another command's section is checked too, even when it does not apply.
-    expect(usageError(() => found('analyze', { lost: { horizon: 4 } }))).toMatchObject({ usage: 'configUnknownKey', key: 'horizon', command: 'lost' });
+    expect(usageError(() => found('analyze', { lost: { holdout: '2026-06-30' } }))).toMatchObject({ usage: 'configUnknownKey', key: 'holdout', command: 'lost' });
   });
 
   it('wrong types and values outside the choices are usage errors naming the key', () => {
@@ -161,12 +164,14 @@ describe('kam with a config file', () => {
     lostAfter: 150,
     lostFactor: 2.5,
     riskFactor: 1.25,
+    horizon: 26,
+    discount: 0.08,
     failOn: 'lost-key',
     lang: 'kk',
     color: false,
     analyze: { clients: CLIENTS_FILE, breadwinnerShare: 12, newWithin: 9, compare: 'previous', format: 'json', output: 'reports/kam-{date}.xlsx', top: 7 },
     lost: { clients: CLIENTS_FILE, breadwinnerShare: 15, format: 'csv', table: 'churn', top: 30 },
-    alive: { horizon: 26, format: 'json', top: 12 },
+    alive: { holdout: '2026-03-31', format: 'json', output: 'reports/model-{date}.xlsx', top: 12 },
     client: { clients: CLIENTS_FILE, breadwinnerShare: 11, newWithin: 3, compare: '2025-01-01..2025-06-30', format: 'json' },
   } as const;
 
@@ -232,9 +237,9 @@ describe('kam with a config file', () => {
     const ru = await inProcess(['analyze', SAMPLE_CSV, '--config', path, '--lang', 'ru']);
     expect(ru.status).toBe(2);
     expect(ru.stderr).toContain('неизвестный параметр «lostAftre»');
-    const section = await inProcess(['lost', SAMPLE_CSV, '--config', write('section.json', { analyze: { horizon: 4 } })]);
+    const section = await inProcess(['lost', SAMPLE_CSV, '--config', write('section.json', { analyze: { holdout: '2026-06-30' } })]);
     expect(section.status).toBe(2);
-    expect(section.stderr).toContain('unknown setting "horizon" in the "analyze" section');
+    expect(section.stderr).toContain('unknown setting "holdout" in the "analyze" section');
   });
 
   it('a wrong type exits 2 and names the key', async () => {

@@ -114,7 +114,7 @@ function englishWords(text: string, extra: readonly string[] = []): string[] {
     .replace(/\bkam (?:analyze|lost|alive|client|config)\b/g, ' ')
     .replace(/[\w./-]+\.(?:csv|xlsx|json|gz)\b/g, ' ') // file names
     .replace(/\b[ABC][XYZ-]\b/g, ' '); // matrix cells
-  const allowed = new Set(['ABC', 'XYZ', 'BG', 'NBD', 'csv', 'CSV', 'utf', 'gzip', 'xlsx', 'kam', 'Region', 'Excel', 'UTC', 'JSON', 'e']);
+  const allowed = new Set(['ABC', 'XYZ', 'BG', 'NBD', 'Gamma', 'csv', 'CSV', 'utf', 'gzip', 'xlsx', 'kam', 'Region', 'Excel', 'UTC', 'JSON', 'e']);
   return (rest.match(/[A-Za-z]{2,}/g) ?? []).filter((w) => !allowed.has(w));
 }
 

@@ -1,5 +1,5 @@
 // DrawingML for a combination chart: columns on the left axis, lines on a right axis (a Pareto
-// chart, or any "amount and share" chart a later sheet needs). Elements are written in the
+// chart, or any "amount and share" chart a later sheet needs), and a plain line chart. Elements are written in the
 // order the schema fixes; Excel rejects a chart part whose elements are out of order. Each series
 // refers to its cells and carries a cache of their values, so the chart shows without a recalc.
 import { roundForTies } from '../../core/order.js';
@@ -104,7 +104,7 @@ function columnSeriesXml(s: ColumnSeries, chart: ComboChart): string {
   );
 }
 
-function lineSeriesXml(s: LineSeries, index: number, chart: ComboChart): string {
+function lineSeriesXml(s: LineSeries, index: number, chart: Pick<ComboChart, 'categories'> & { rightAxis: { numFmt: string } }): string {
   const width = Math.round((s.width ?? 2) * 12_700);
   const marker =
     s.markers === true
@@ -165,6 +165,50 @@ export function comboChartXml(chart: ComboChart): string {
     axisLine +
     labelText(900, false) +
     `<c:crossAx val="${AX.cat2}"/><c:crosses val="max"/><c:crossBetween val="between"/><c:majorUnit val="${num(chart.rightAxis.majorUnit)}"/></c:valAx>` +
+    '</c:plotArea>' +
+    `<c:legend><c:legendPos val="b"/><c:overlay val="0"/>${labelText(900, false)}</c:legend>` +
+    '<c:plotVisOnly val="1"/><c:dispBlanksAs val="gap"/>' +
+    '</c:chart>' +
+    '<c:spPr><a:solidFill><a:srgbClr val="FFFFFF"/></a:solidFill><a:ln w="9525">' + fill('BFBFBF') + '</a:ln></c:spPr>' +
+    '<c:printSettings><c:headerFooter/><c:pageMargins b="0.75" l="0.7" r="0.7" t="0.75" header="0.3" footer="0.3"/><c:pageSetup/></c:printSettings>' +
+    '</c:chartSpace>'
+  );
+}
+
+export interface LineChart {
+  title: string;
+  categories: { ref: string; labels: readonly string[]; title: string };
+  lines: readonly LineSeries[];
+  axis: { title: string; numFmt: string };
+}
+
+/** A plain line chart: lines over categories on one value axis (e.g. actual vs expected by week). */
+export function lineChartXml(chart: LineChart): string {
+  const combo = { categories: chart.categories, rightAxis: { numFmt: chart.axis.numFmt } };
+  return (
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' +
+    '<c:chartSpace xmlns:c="http://schemas.openxmlformats.org/drawingml/2006/chart" xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">' +
+    '<c:date1904 val="0"/><c:lang val="en-US"/><c:roundedCorners val="0"/>' +
+    '<c:chart>' +
+    title(chart.title, 1300) +
+    '<c:autoTitleDeleted val="0"/>' +
+    '<c:plotArea><c:layout/>' +
+    '<c:lineChart><c:grouping val="standard"/><c:varyColors val="0"/>' +
+    chart.lines.map((s, i) => lineSeriesXml(s, i, combo)).join('') +
+    `<c:marker val="1"/><c:axId val="${AX.cat}"/><c:axId val="${AX.val}"/></c:lineChart>` +
+    `<c:catAx><c:axId val="${AX.cat}"/><c:scaling><c:orientation val="minMax"/></c:scaling><c:delete val="0"/><c:axPos val="b"/>` +
+    title(chart.categories.title, 1000) +
+    '<c:numFmt formatCode="General" sourceLinked="0"/><c:majorTickMark val="none"/><c:minorTickMark val="none"/><c:tickLblPos val="low"/>' +
+    axisLine +
+    labelText(900, false) +
+    `<c:crossAx val="${AX.val}"/><c:crosses val="autoZero"/><c:auto val="1"/><c:lblAlgn val="ctr"/><c:lblOffset val="100"/><c:noMultiLvlLbl val="0"/></c:catAx>` +
+    `<c:valAx><c:axId val="${AX.val}"/><c:scaling><c:orientation val="minMax"/><c:min val="0"/></c:scaling><c:delete val="0"/><c:axPos val="l"/>` +
+    `<c:majorGridlines>${gridLine}</c:majorGridlines>` +
+    title(chart.axis.title, 1000, true) +
+    `<c:numFmt formatCode="${xmlText(chart.axis.numFmt)}" sourceLinked="0"/><c:majorTickMark val="out"/><c:minorTickMark val="none"/><c:tickLblPos val="nextTo"/>` +
+    axisLine +
+    labelText(900, false) +
+    `<c:crossAx val="${AX.cat}"/><c:crosses val="autoZero"/><c:crossBetween val="between"/></c:valAx>` +
     '</c:plotArea>' +
     `<c:legend><c:legendPos val="b"/><c:overlay val="0"/>${labelText(900, false)}</c:legend>` +
     '<c:plotVisOnly val="1"/><c:dispBlanksAs val="gap"/>' +

@@ -4,6 +4,7 @@
 import type { Dossier, NamedAmount } from '../../core/dossier.js';
 import type { Messages } from '../../i18n/en.js';
 import { tagName } from '../dossier-terminal.js';
+import { clientAheadText } from '../model-terminal.js';
 import { Rows, type CellValue } from './rows.js';
 import type { WorkbookSheet } from './sheet.js';
 import { STYLE, dateValue, plain, toneCell, toneOf, type CellStyle } from './style.js';
@@ -42,6 +43,7 @@ function card(rows: Rows, d: Dossier, directionColumn: string | null, width: num
   pair(T.firstPurchase, dateValue(d.firstPurchase), value(F.date), T.lastPurchase, dateValue(d.lastPurchase), value(F.date));
   pair(T.interval, d.usualIntervalDays, value(F.decimal), T.recency, d.recencyDays, value(F.integer));
   pair(T.status, d.status === null ? '' : t.status[d.status], tone(d.status), T.pAlive, d.pAlive, value(F.ratio));
+  if (d.expected !== null) rows.add([t.model.labels.expected, clientAheadText(d.expected, t)], [label, plain(undefined, { wrap: true })], { merge: [2, width], fit: { col: 2, width: 90 } });
   if (d.directions !== null) pair(directionColumn ?? T.direction, d.direction ?? '', value(), T.allValues, text(d.directions, 5), value());
   if (d.products !== null) rows.add([T.products, text(d.products, 5)], [label, plain(undefined, { wrap: true })], { merge: [2, width], fit: { col: 2, width: 90 } });
   if (d.cell !== null) rows.add([T.strategy, t.strategy[d.cell]], [label, plain(undefined, { wrap: true })], { merge: [2, width], fit: { col: 2, width: 90 } });

@@ -11,6 +11,9 @@ import { methodSheet } from './method.js';
 import { migrationSheet } from './migration.js';
 import { dossiersSheet } from './dossiers.js';
 import { addCharts } from './package.js';
+import { modelSheet, writeModelSheet, type ModelView } from './model.js';
+import type { Messages } from '../../i18n/en.js';
+import type { RunContext } from '../run-context.js';
 import { paretoSheet } from './pareto.js';
 import { seriesSheet } from './series.js';
 import { lostSheet } from './lost.js';
@@ -21,10 +24,23 @@ import { summarySheet } from './summary.js';
 export type { WorkbookModel, WorkbookSheet } from './sheet.js';
 export { workbookPath } from './path.js';
 
-export const WORKBOOK_SHEETS: readonly WorkbookSheet[] = [summarySheet, clientsSheet, matrixSheet, paretoSheet, seriesSheet, lostSheet, churnSheet, migrationSheet, dossiersSheet, methodSheet];
+export const WORKBOOK_SHEETS: readonly WorkbookSheet[] = [summarySheet, clientsSheet, matrixSheet, paretoSheet, seriesSheet, lostSheet, churnSheet, migrationSheet, dossiersSheet, modelSheet, methodSheet];
 
 /** The workbook as bytes (an xlsx package). Sheets are streamed; only the compressed package is held. */
 export async function renderWorkbook(model: WorkbookModel, sheets: readonly WorkbookSheet[] = WORKBOOK_SHEETS): Promise<Buffer> {
+  return renderBook(model.context, model.generatedAt, model.t, sheets, async (book) => {
+    for (const sheet of sheets) await sheet.write(book, model);
+  });
+}
+
+/** An xlsx package of the given sheets (tab order), written by `write` into the book. */
+async function renderBook(
+  context: RunContext,
+  generatedAt: Date,
+  t: Messages,
+  sheets: readonly Pick<WorkbookSheet, 'id'>[],
+  write: (book: Book) => Promise<void>,
+): Promise<Buffer> {
   const chunks: Buffer[] = [];
   const sink = new Writable({
     write(chunk: Buffer, _encoding, callback) {
@@ -33,12 +49,11 @@ export async function renderWorkbook(model: WorkbookModel, sheets: readonly Work
     },
   });
   const writer = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: sink, useStyles: true, useSharedStrings: true });
-  const inputs = model.context.inputs.map((i) => i.name).join(', ');
-  writer.creator = `kam ${model.context.version}`;
-  writer.lastModifiedBy = `kam ${model.context.version}`;
-  writer.created = model.generatedAt;
-  writer.modified = model.generatedAt;
-  const t = model.t;
+  const inputs = context.inputs.map((i) => i.name).join(', ');
+  writer.creator = `kam ${context.version}`;
+  writer.lastModifiedBy = `kam ${context.version}`;
+  writer.created = generatedAt;
+  writer.modified = generatedAt;
   writer.title = t.workbook.title(inputs);
   const book = new Book(
     writer,
@@ -46,7 +61,7 @@ export async function renderWorkbook(model: WorkbookModel, sheets: readonly Work
     sheets.map((s) => ({ name: t.workbook.sheets[s.id], description: t.workbook.descriptions[s.id] })),
     t,
   );
-  for (const sheet of sheets) await sheet.write(book, model);
+  await write(book);
   await writer.commit();
   const xlsx = Buffer.concat(chunks);
   chunks.length = 0;
@@ -56,5 +71,11 @@ export async function renderWorkbook(model: WorkbookModel, sheets: readonly Work
 /** Writes the workbook to `path` whole or not at all (see src/io/write-file.ts). */
 export async function writeWorkbook(path: string, model: WorkbookModel, sheets: readonly WorkbookSheet[] = WORKBOOK_SHEETS): Promise<void> {
   const bytes = await renderWorkbook(model, sheets);
+  await writeFileAtomically(path, (temporary) => writeFile(temporary, bytes, { flag: 'wx' }));
+}
+
+/** `kam alive -o`: a workbook of the Model sheet alone, written whole or not at all. */
+export async function writeModelWorkbook(path: string, view: ModelView, context: RunContext, generatedAt: Date, t: Messages): Promise<void> {
+  const bytes = await renderBook(context, generatedAt, t, [{ id: 'model' }], async (book) => writeModelSheet(book, view, t));
   await writeFileAtomically(path, (temporary) => writeFile(temporary, bytes, { flag: 'wx' }));
 }

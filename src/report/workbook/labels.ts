@@ -16,6 +16,7 @@ function context(a: Analysis): ColumnTextContext {
     profit: a.columns.profit,
     breadwinnerShare: a.settings.breadwinnerShare,
     newWithinMonths: a.settings.newWithinMonths,
+    horizonWeeks: a.settings.horizonWeeks,
   };
 }
 

@@ -1,6 +1,7 @@
 // Lost: the win-back list (SPEC §6) — lost and at-risk clients, most valuable first (class, then
 // revenue over the 12 months before the last purchase), with the action each one calls for.
 import { revenueAtStakeText, rulesText } from '../lost-terminal.js';
+import { winBackAheadText } from '../model-terminal.js';
 import { Rows } from './rows.js';
 import type { WorkbookSheet } from './sheet.js';
 import { LINE_HEIGHT, STYLE, classCell, columnWidth, dateValue, numberWidth, plain, textWidth, toneCell, wrappedLines, type CellStyle } from './style.js';
@@ -85,6 +86,9 @@ export const lostSheet: WorkbookSheet = {
       );
     });
     sheet.autoFilter = { from: { row: headerRow, column: 1 }, to: { row: headerRow + entries.length, column: headers.length } };
+    // The revenue ahead, beside the revenue at stake of the subtitle.
+    rows.blank();
+    rows.add([`${t.model.labels.expected}: ${winBackAheadText(report, t)}`], [plain(undefined, { grey: true })]);
     sheet.commit();
   },
 };

@@ -38,6 +38,8 @@ export function equivalentOptions(report: Pick<Report, 'analysis' | 'migration'>
     `--risk-factor ${s.riskFactor}`,
     `--breadwinner-share ${pct(s.breadwinnerShare)}`,
     `--new-within ${s.newWithinMonths}`,
+    `--horizon ${s.horizonWeeks}`,
+    ...(s.annualDiscount === null ? [] : [`--discount ${s.annualDiscount}`]),
     ...(report.migration === null ? [] : [`--compare ${report.migration.spec.kind === 'previous' ? 'previous' : `${formatDay(report.migration.spec.from)}..${formatDay(report.migration.spec.to)}`}`]),
   ];
   return options.join(' ');
@@ -110,6 +112,8 @@ export const methodSheet: WorkbookSheet = {
     setting(T.lostAfter, s.lostAfter, '--lost-after', T.lostAfterMeaning(h.number(s.lostAfter), h.number(s.lostAfter / 2), h.integer(MIN_PURCHASE_DAYS_FOR_RHYTHM)), F.general);
     setting(T.lostFactor, s.lostFactor, '--lost-factor', T.lostFactorMeaning(h.number(s.lostFactor), h.integer(LOST_FLOOR_DAYS), h.integer(MIN_PURCHASE_DAYS_FOR_RHYTHM)), F.general);
     setting(T.riskFactor, s.riskFactor, '--risk-factor', T.riskFactorMeaning(h.number(s.riskFactor), h.integer(RISK_FLOOR_DAYS)), F.general);
+    setting(T.horizon, s.horizonWeeks, '--horizon', T.horizonMeaning(h.number(s.horizonWeeks)), F.general);
+    setting(T.discount, s.annualDiscount ?? '–', '--discount', T.discountMeaning(s.annualDiscount === null ? null : h.percent(s.annualDiscount)), s.annualDiscount === null ? undefined : F.percent);
 
     rows.section(T.sections.key, 4);
     header();
