@@ -121,16 +121,56 @@ function lineSeriesXml(s: LineSeries, index: number, chart: Pick<ComboChart, 'ca
   );
 }
 
-export function comboChartXml(chart: ComboChart): string {
-  const slant = chart.slantLabels === true;
+/** The shown category axis at the bottom; `everyLabel` keeps Excel from skipping labels. */
+function categoryAxisXml(axisTitle: string, slant: boolean, everyLabel: boolean): string {
+  return (
+    `<c:catAx><c:axId val="${AX.cat}"/><c:scaling><c:orientation val="minMax"/></c:scaling><c:delete val="0"/><c:axPos val="b"/>` +
+    title(axisTitle, 1000) +
+    '<c:numFmt formatCode="General" sourceLinked="0"/><c:majorTickMark val="none"/><c:minorTickMark val="none"/><c:tickLblPos val="low"/>' +
+    axisLine +
+    labelText(slant ? 800 : 900, slant) +
+    `<c:crossAx val="${AX.val}"/><c:crosses val="autoZero"/><c:auto val="1"/><c:lblAlgn val="ctr"/><c:lblOffset val="100"/>${everyLabel ? '<c:tickLblSkip val="1"/>' : ''}<c:noMultiLvlLbl val="0"/></c:catAx>`
+  );
+}
+
+/** The primary value axis on the left, with grid lines; `bounds` is scaling XML after the orientation (e.g. a minimum). */
+function leftAxisXml(axisTitle: string, numFmt: string, bounds: string): string {
+  return (
+    `<c:valAx><c:axId val="${AX.val}"/><c:scaling><c:orientation val="minMax"/>${bounds}</c:scaling><c:delete val="0"/><c:axPos val="l"/>` +
+    `<c:majorGridlines>${gridLine}</c:majorGridlines>` +
+    title(axisTitle, 1000, true) +
+    `<c:numFmt formatCode="${xmlText(numFmt)}" sourceLinked="0"/><c:majorTickMark val="out"/><c:minorTickMark val="none"/><c:tickLblPos val="nextTo"/>` +
+    axisLine +
+    labelText(900, false) +
+    `<c:crossAx val="${AX.cat}"/><c:crosses val="autoZero"/><c:crossBetween val="between"/></c:valAx>`
+  );
+}
+
+/** The chart part around a plot area: title, legend at the bottom, white background, print settings. */
+function chartSpaceXml(chartTitle: string, plotArea: string): string {
   return (
     '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' +
     '<c:chartSpace xmlns:c="http://schemas.openxmlformats.org/drawingml/2006/chart" xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">' +
     '<c:date1904 val="0"/><c:lang val="en-US"/><c:roundedCorners val="0"/>' +
     '<c:chart>' +
-    title(chart.title, 1300) +
+    title(chartTitle, 1300) +
     '<c:autoTitleDeleted val="0"/>' +
     '<c:plotArea><c:layout/>' +
+    plotArea +
+    '</c:plotArea>' +
+    `<c:legend><c:legendPos val="b"/><c:overlay val="0"/>${labelText(900, false)}</c:legend>` +
+    '<c:plotVisOnly val="1"/><c:dispBlanksAs val="gap"/>' +
+    '</c:chart>' +
+    '<c:spPr><a:solidFill><a:srgbClr val="FFFFFF"/></a:solidFill><a:ln w="9525">' + fill('BFBFBF') + '</a:ln></c:spPr>' +
+    '<c:printSettings><c:headerFooter/><c:pageMargins b="0.75" l="0.7" r="0.7" t="0.75" header="0.3" footer="0.3"/><c:pageSetup/></c:printSettings>' +
+    '</c:chartSpace>'
+  );
+}
+
+export function comboChartXml(chart: ComboChart): string {
+  const slant = chart.slantLabels === true;
+  return chartSpaceXml(
+    chart.title,
     // Columns on the primary axes.
     '<c:barChart><c:barDir val="col"/><c:grouping val="clustered"/><c:varyColors val="0"/>' +
     columnSeriesXml(chart.columns, chart) +
@@ -140,20 +180,9 @@ export function comboChartXml(chart: ComboChart): string {
     chart.lines.map((s, i) => lineSeriesXml(s, i + 1, chart)).join('') +
     `<c:marker val="1"/><c:axId val="${AX.cat2}"/><c:axId val="${AX.val2}"/></c:lineChart>` +
     // Category axis, shown.
-    `<c:catAx><c:axId val="${AX.cat}"/><c:scaling><c:orientation val="minMax"/></c:scaling><c:delete val="0"/><c:axPos val="b"/>` +
-    title(chart.categories.title, 1000) +
-    '<c:numFmt formatCode="General" sourceLinked="0"/><c:majorTickMark val="none"/><c:minorTickMark val="none"/><c:tickLblPos val="low"/>' +
-    axisLine +
-    labelText(slant ? 800 : 900, slant) +
-    `<c:crossAx val="${AX.val}"/><c:crosses val="autoZero"/><c:auto val="1"/><c:lblAlgn val="ctr"/><c:lblOffset val="100"/><c:tickLblSkip val="1"/><c:noMultiLvlLbl val="0"/></c:catAx>` +
+    categoryAxisXml(chart.categories.title, slant, true) +
     // Left value axis: the amounts.
-    `<c:valAx><c:axId val="${AX.val}"/><c:scaling><c:orientation val="minMax"/></c:scaling><c:delete val="0"/><c:axPos val="l"/>` +
-    `<c:majorGridlines>${gridLine}</c:majorGridlines>` +
-    title(chart.leftAxis.title, 1000, true) +
-    `<c:numFmt formatCode="${xmlText(chart.leftAxis.numFmt)}" sourceLinked="0"/><c:majorTickMark val="out"/><c:minorTickMark val="none"/><c:tickLblPos val="nextTo"/>` +
-    axisLine +
-    labelText(900, false) +
-    `<c:crossAx val="${AX.cat}"/><c:crosses val="autoZero"/><c:crossBetween val="between"/></c:valAx>` +
+    leftAxisXml(chart.leftAxis.title, chart.leftAxis.numFmt, '') +
     // Secondary category axis: needed by the lines, not shown.
     `<c:catAx><c:axId val="${AX.cat2}"/><c:scaling><c:orientation val="minMax"/></c:scaling><c:delete val="1"/><c:axPos val="b"/>` +
     '<c:majorTickMark val="out"/><c:minorTickMark val="none"/><c:tickLblPos val="nextTo"/>' +
@@ -164,14 +193,7 @@ export function comboChartXml(chart: ComboChart): string {
     `<c:numFmt formatCode="${xmlText(chart.rightAxis.numFmt)}" sourceLinked="0"/><c:majorTickMark val="out"/><c:minorTickMark val="none"/><c:tickLblPos val="nextTo"/>` +
     axisLine +
     labelText(900, false) +
-    `<c:crossAx val="${AX.cat2}"/><c:crosses val="max"/><c:crossBetween val="between"/><c:majorUnit val="${num(chart.rightAxis.majorUnit)}"/></c:valAx>` +
-    '</c:plotArea>' +
-    `<c:legend><c:legendPos val="b"/><c:overlay val="0"/>${labelText(900, false)}</c:legend>` +
-    '<c:plotVisOnly val="1"/><c:dispBlanksAs val="gap"/>' +
-    '</c:chart>' +
-    '<c:spPr><a:solidFill><a:srgbClr val="FFFFFF"/></a:solidFill><a:ln w="9525">' + fill('BFBFBF') + '</a:ln></c:spPr>' +
-    '<c:printSettings><c:headerFooter/><c:pageMargins b="0.75" l="0.7" r="0.7" t="0.75" header="0.3" footer="0.3"/><c:pageSetup/></c:printSettings>' +
-    '</c:chartSpace>'
+    `<c:crossAx val="${AX.cat2}"/><c:crosses val="max"/><c:crossBetween val="between"/><c:majorUnit val="${num(chart.rightAxis.majorUnit)}"/></c:valAx>`
   );
 }
 
@@ -185,37 +207,13 @@ export interface LineChart {
 /** A plain line chart: lines over categories on one value axis (e.g. actual vs expected by week). */
 export function lineChartXml(chart: LineChart): string {
   const combo = { categories: chart.categories, rightAxis: { numFmt: chart.axis.numFmt } };
-  return (
-    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' +
-    '<c:chartSpace xmlns:c="http://schemas.openxmlformats.org/drawingml/2006/chart" xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">' +
-    '<c:date1904 val="0"/><c:lang val="en-US"/><c:roundedCorners val="0"/>' +
-    '<c:chart>' +
-    title(chart.title, 1300) +
-    '<c:autoTitleDeleted val="0"/>' +
-    '<c:plotArea><c:layout/>' +
+  return chartSpaceXml(
+    chart.title,
     '<c:lineChart><c:grouping val="standard"/><c:varyColors val="0"/>' +
     chart.lines.map((s, i) => lineSeriesXml(s, i, combo)).join('') +
     `<c:marker val="1"/><c:axId val="${AX.cat}"/><c:axId val="${AX.val}"/></c:lineChart>` +
-    `<c:catAx><c:axId val="${AX.cat}"/><c:scaling><c:orientation val="minMax"/></c:scaling><c:delete val="0"/><c:axPos val="b"/>` +
-    title(chart.categories.title, 1000) +
-    '<c:numFmt formatCode="General" sourceLinked="0"/><c:majorTickMark val="none"/><c:minorTickMark val="none"/><c:tickLblPos val="low"/>' +
-    axisLine +
-    labelText(900, false) +
-    `<c:crossAx val="${AX.val}"/><c:crosses val="autoZero"/><c:auto val="1"/><c:lblAlgn val="ctr"/><c:lblOffset val="100"/><c:noMultiLvlLbl val="0"/></c:catAx>` +
-    `<c:valAx><c:axId val="${AX.val}"/><c:scaling><c:orientation val="minMax"/><c:min val="0"/></c:scaling><c:delete val="0"/><c:axPos val="l"/>` +
-    `<c:majorGridlines>${gridLine}</c:majorGridlines>` +
-    title(chart.axis.title, 1000, true) +
-    `<c:numFmt formatCode="${xmlText(chart.axis.numFmt)}" sourceLinked="0"/><c:majorTickMark val="out"/><c:minorTickMark val="none"/><c:tickLblPos val="nextTo"/>` +
-    axisLine +
-    labelText(900, false) +
-    `<c:crossAx val="${AX.cat}"/><c:crosses val="autoZero"/><c:crossBetween val="between"/></c:valAx>` +
-    '</c:plotArea>' +
-    `<c:legend><c:legendPos val="b"/><c:overlay val="0"/>${labelText(900, false)}</c:legend>` +
-    '<c:plotVisOnly val="1"/><c:dispBlanksAs val="gap"/>' +
-    '</c:chart>' +
-    '<c:spPr><a:solidFill><a:srgbClr val="FFFFFF"/></a:solidFill><a:ln w="9525">' + fill('BFBFBF') + '</a:ln></c:spPr>' +
-    '<c:printSettings><c:headerFooter/><c:pageMargins b="0.75" l="0.7" r="0.7" t="0.75" header="0.3" footer="0.3"/><c:pageSetup/></c:printSettings>' +
-    '</c:chartSpace>'
+    categoryAxisXml(chart.categories.title, false, false) +
+    leftAxisXml(chart.axis.title, chart.axis.numFmt, '<c:min val="0"/>')
   );
 }
 
