@@ -12,7 +12,7 @@ import { Chalk } from 'chalk';
 import ts from 'typescript';
 import { readReport } from '../../src/commands/read-report.js';
 import type { CommandIo } from '../../src/commands/context.js';
-import { aliveTable } from '../../src/core/alive.js';
+import { aliveModel } from '../../src/core/alive-model.js';
 import type { FileReason, Problem, ProblemCode, ProblemOf, SheetSkipReason } from '../../src/core/problems.js';
 import { DEFAULT_SETTINGS } from '../../src/core/settings.js';
 import { CATALOGUES, LANGS, en, type Messages } from '../../src/i18n/index.js';
@@ -259,7 +259,9 @@ describe('every catalogue function the reporters call, replayed in each language
     const ledger = report.ledger;
     [...renderTerminal(report, context, { chalk, top: 5, t })].join('');
     [...renderLostTerminal(report, context, { chalk, top: 5, directionColumn: 'Region', t })].join('');
-    [...renderAliveTerminal(aliveTable(ledger, ledger.lastDay!, 52), context, { chalk, top: 5, t })].join('');
+    [...renderAliveTerminal(aliveModel(ledger, ledger.lastDay!, 52), context, { chalk, top: 5, t })].join('');
+    // With a holdout check: its table, totals, error and chart.
+    [...renderAliveTerminal(aliveModel(ledger, ledger.lastDay!, 52, ledger.lastDay! - 182), context, { chalk, top: 5, t })].join('');
     [...renderDossierTerminal(report.dossier(report.analysis.clients[0]!.client), { chalk, directionColumn: 'Region', t })].join('');
     await renderWorkbook({ report, context, generatedAt: new Date(0), directionColumn: 'Region', t });
   }, 120_000);
