@@ -1,7 +1,7 @@
 // The pure heart of `kam analyze`: a folded ledger and settings in, plain results out.
 import { classifyAbc, type AbcClass } from './abc.js';
 import type { DayMeasure } from './day-table.js';
-import type { Ledger, LedgerColumns } from './ledger.js';
+import { requireFinished, type Ledger, type LedgerColumns } from './ledger.js';
 import { buildMatrix, cellName, type CellName, type MatrixCell } from './matrix.js';
 import { periodIndexer } from './periods.js';
 import { KamError, type Problem } from './problems.js';
@@ -92,8 +92,8 @@ export function measureOf(by: AbcMetric): DayMeasure {
  * The window's classes, shares, recency and lost assessment. The ledger must be finished
  * (finishLedger): its maps in key order, so every sum runs in the same order. It is not changed.
  */
-export function analyzeLedger(ledger: Ledger, settings: AnalysisSettings): Analysis {
-  if (ledger.finalized !== true) throw new Error('analyzeLedger: the ledger is not finished (finishLedger)');
+export function analyzeLedger(ledger: Ledger, settings: AnalysisSettings, options: { alive?: boolean } = {}): Analysis {
+  requireFinished(ledger, 'analyzeLedger');
   if (ledger.firstDay === undefined || ledger.lastDay === undefined) throw new KamError({ code: 'no-rows' });
   if (settings.by === 'profit' && !ledger.columns.profit) throw new KamError({ code: 'no-profit-column' });
   if (settings.by === 'quantity' && !ledger.columns.quantity) throw new KamError({ code: 'no-quantity-column' });
@@ -103,7 +103,7 @@ export function analyzeLedger(ledger: Ledger, settings: AnalysisSettings): Analy
   // Only ever asked for days inside the window.
   const periodIndex = periodIndexer(window.period, startDay, endDay);
   const notes: Problem[] = [...window.notes];
-  const lost = assessLost(ledger, asOf, settings);
+  const lost = assessLost(ledger, asOf, settings, options);
 
   interface Draft extends Omit<ClientAnalysis, 'abc' | 'cell' | 'share' | 'cumShare' | 'rank' | 'cv' | 'xyz' | 'purchasesCv'> {
     firstRowPeriod: number;

@@ -1,6 +1,6 @@
 // SPEC §6: churn per period, overall and per direction, from the lapses of core/lost.ts.
 import { periodEnd, periodLabel, periodOf, periodStart, type PeriodKind } from './periods.js';
-import { compareNames } from './order.js';
+import { compareDirections } from './order.js';
 import { countStatuses, type ClientLapses, type StatusCounts } from './lost.js';
 
 
@@ -90,7 +90,7 @@ export function churnByDirection(clients: readonly ClientLapses[], kind: PeriodK
     if (list === undefined) groups.set(c.direction, [c]);
     else list.push(c);
   }
-  const keys = [...groups.keys()].sort((p, q) => (p === null ? 1 : q === null ? -1 : compareNames(p, q)));
+  const keys = [...groups.keys()].sort(compareDirections);
   return keys.map((direction) => {
     const members = groups.get(direction)!;
     return { direction, clients: members.length, counts: countStatuses(members), churn: churnByPeriod(members, kind, firstDay, asOf) };

@@ -290,3 +290,8 @@ export function finishLedger(ledger: Ledger): Ledger {
   ledger.recent = undefined;
   return ledger;
 }
+
+/** Guards the core's readers: a ledger must be finished (finishLedger) before anything sums it. */
+export function requireFinished(ledger: Ledger, reader: string): void {
+  if (ledger.finalized !== true) throw new Error(`${reader}: the ledger is not finished (finishLedger)`);
+}

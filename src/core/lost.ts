@@ -243,8 +243,11 @@ export function countStatuses(clients: readonly { recency: Recency; revenue12m: 
   return counts;
 }
 
-/** Status, lapses and P(alive) of every client in the ledger, as of `asOf`. */
-export function assessLost(ledger: Ledger, asOf: number, rules: RecencyRules): LostAssessment {
+/**
+ * Status, lapses and P(alive) of every client in the ledger, as of `asOf`. `alive: false` skips
+ * the BG/NBD fit (every P(alive) null, no note): for runs that show no P(alive), like class history.
+ */
+export function assessLost(ledger: Ledger, asOf: number, rules: RecencyRules, options: { alive?: boolean } = {}): LostAssessment {
   // The purchase days feed BG/NBD and are then let go: kept per client, they were the biggest
   // part of the assessment.
   const judged: { lapses: ClientLapses; purchaseDays: number[] }[] = [];
@@ -253,10 +256,13 @@ export function assessLost(ledger: Ledger, asOf: number, rules: RecencyRules): L
     if (c !== undefined) judged.push(c);
   }
   judged.sort((p, q) => compareNames(p.lapses.client, q.lapses.client));
-  const alive = assessAlive(
-    judged.map((c) => [c.lapses.client, c.purchaseDays] as const),
-    asOf,
-  );
+  const alive: AliveAssessment =
+    options.alive === false
+      ? { asOf, fit: null, clients: [], byClient: new Map(), problem: null }
+      : assessAlive(
+          judged.map((c) => [c.lapses.client, c.purchaseDays] as const),
+          asOf,
+        );
   const clients = judged.map((c) => c.lapses);
   return {
     asOf,

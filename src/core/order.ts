@@ -11,3 +11,8 @@ export function roundForTies(x: number): number {
 export function compareNames(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
+
+/** Direction values (region, manager…) by name, the group of clients without a value (null) last. */
+export function compareDirections(p: string | null, q: string | null): number {
+  return p === null ? (q === null ? 0 : 1) : q === null ? -1 : compareNames(p, q);
+}

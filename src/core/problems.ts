@@ -25,6 +25,7 @@ export type ProblemCode =
   | 'no-profit-column'
   | 'no-quantity-column'
   | 'empty-window'
+  | 'history-too-short'
   | 'output-unwritable'
   | 'output-is-input'
   // warnings and notes shown with the summary
@@ -123,6 +124,7 @@ export interface ProblemDetails {
   'no-profit-column': undefined;
   'no-quantity-column': undefined;
   'empty-window': { from: string; to: string; period: string };
+  'history-too-short': { from: string; to: string; every: 'month' | 'quarter'; months: number };
   'output-unwritable': { reason: FileReason };
   'output-is-input': undefined;
   'rows-skipped': { total: number; noClient: number; badDate: number; badNumber: number };

@@ -12,6 +12,8 @@ import { compareWindows, type CompareSpec, type Migration } from './compare.js';
 import { buildDossier, findClient, keyClientDossiers, type Dossier } from './dossier.js';
 import { revenueAhead, valueOfLedger, type RevenueAhead, type ValueAssessment } from './expected-revenue.js';
 import type { Ledger } from './ledger.js';
+import { revenueBridge, type RevenueBridge } from './bridge.js';
+import { portfolios, type Portfolios } from './portfolio.js';
 import type { Problem } from './problems.js';
 import { applySegments, type ClientAttributes, type SegmentSummary } from './segments.js';
 import type { AnalysisSettings } from './settings.js';
@@ -44,6 +46,10 @@ export interface Report {
   readonly lost: LostReport;
   /** The card of every key client (SPEC §8, the Dossiers sheet); made on first read. */
   readonly keyDossiers: readonly Dossier[];
+  /** The revenue bridge of the window, per direction value too when the ledger has a direction column (SPEC §11). Made on first read. */
+  readonly bridge: RevenueBridge;
+  /** Portfolios by the ledger's direction column (SPEC §11); null without one. Made on first read. */
+  readonly portfolios: Portfolios | null;
   /** The card of one client; exits 1 with the nearest names when NAME is not a client. */
   dossier(name: string): Dossier;
   /** Expected purchases, spend and revenue of every client over the horizon (SPEC §6); made on first read. */
@@ -84,6 +90,8 @@ export function assembleReport(input: ReportInput): Report {
     ),
   );
   const keyDossiers = once(() => keyClientDossiers(source));
+  const bridge = once(() => revenueBridge(ledger, analysis.window, { byDirection: ledger.columns.direction }));
+  const byDirection = once(() => (ledger.columns.direction ? portfolios(ledger, analysis, bridge()) : null));
   return Object.freeze({
     ledger,
     settings,
@@ -97,6 +105,12 @@ export function assembleReport(input: ReportInput): Report {
     },
     get keyDossiers() {
       return keyDossiers();
+    },
+    get bridge() {
+      return bridge();
+    },
+    get portfolios() {
+      return byDirection();
     },
     dossier: (name: string) => buildDossier(source, findClient(ledger, name)),
     get value() {

@@ -18,6 +18,15 @@ export interface AnalysisWindow {
   notes: Problem[];
 }
 
+/** The window of a ledger's lines (SPEC §2); a KamError for an empty ledger. */
+export function ledgerWindow(
+  ledger: { firstDay: number | undefined; lastDay: number | undefined },
+  settings: Pick<AnalysisSettings, 'asOf' | 'from' | 'to' | 'includePartial' | 'period'>,
+): AnalysisWindow {
+  if (ledger.firstDay === undefined || ledger.lastDay === undefined) throw new KamError({ code: 'no-rows' });
+  return resolveWindow(ledger.firstDay, ledger.lastDay, settings);
+}
+
 export function resolveWindow(
   ledgerFirstDay: number,
   ledgerLastDay: number,
