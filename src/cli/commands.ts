@@ -5,6 +5,11 @@
 import type { Command } from 'commander';
 import { runAlive, ALIVE_FORMATS, type AliveFormat } from '../commands/alive.js';
 import { runAnalyze } from '../commands/analyze.js';
+import { runBridge } from '../commands/bridge.js';
+import { MOVEMENT_FORMATS, type MovementFormat } from '../report/table-data.js';
+import { runHistory } from '../commands/history.js';
+import { runPortfolio } from '../commands/portfolio.js';
+import type { HistoryEvery } from '../core/history.js';
 import { runClient, CLIENT_FORMATS, type ClientFormat } from '../commands/client.js';
 import type { CommandIo } from '../commands/context.js';
 import { runLost, LOST_FORMATS, type LostFormat, type LostTable } from '../commands/lost.js';
@@ -43,6 +48,8 @@ interface CommandDef {
 const LEDGER = ['map', 'sheet', 'encoding', 'delimiter', 'decimal', 'dateFormat', 'strict', 'direction'] as const;
 const WINDOW = ['asOf', 'from', 'to', 'includePartial', 'period', 'by', 'abc', 'abcBoundary', 'xyz', 'xyzStart', 'sd', 'minPeriods', 'lostAfter', 'lostFactor', 'riskFactor'] as const;
 const SEGMENTS = ['clients', 'breadwinnerShare', 'newWithin', 'compare'] as const;
+/** The window's bounds alone (the bridge needs no classes). */
+const PERIODS = ['asOf', 'from', 'to', 'includePartial', 'period'] as const;
 const LEDGERS: readonly [string, string] = ['[files...]', 'CSV, .csv.gz or .xlsx ledgers; - or a pipe for standard input'];
 
 /** The ledger files of a command; standard input when none is given and something is piped in. */
@@ -64,7 +71,7 @@ export const COMMANDS: Record<CommandName, CommandDef> = {
   analyze: {
     description: 'ABC-XYZ analysis of a ledger: summary, matrix and top clients, or the per-client table',
     argument: LEDGERS,
-    options: [...LEDGER, ...WINDOW, 'horizon', 'discount', 'failOn', ...SEGMENTS, 'format', 'output', 'top', 'color', 'lang', 'config'],
+    options: [...LEDGER, ...WINDOW, 'horizon', 'discount', 'failOn', ...SEGMENTS, 'format', 'output', 'splitBy', 'top', 'color', 'lang', 'config'],
     formats: REPORTER_NAMES,
     piped: 'csv',
     examples: ['kam analyze sales.csv', 'kam analyze sales.xlsx --period quarter -o report-{date}.xlsx', 'kam analyze sales.csv --clients clients.csv --compare previous --format json'],
@@ -76,7 +83,14 @@ export const COMMANDS: Record<CommandName, CommandDef> = {
       // -o alone: the workbook is the output; a terminal still shows the summary. {date}: the as-of date or today.
       const path = workbookPath(output === undefined ? undefined : expandOutputPath(output, formatDay(settings.asOf ?? run.io.today)));
       const printReport = output === undefined || o.format !== undefined || run.io.stdout.isTTY === true;
-      return runAnalyze({ ...base, format: base.format as ReporterName, settings, output: path, printReport, top: o.top as number, failOn: failOnList(o.failOn), segments }, run.io);
+      // --split-by (with -o) names the direction column: the portfolios and the direction columns follow it.
+      const splitBy = o.splitBy as string | undefined;
+      if (splitBy !== undefined && output === undefined) throw usage('splitByOutput');
+      const read = splitBy === undefined ? base.read : { ...base.read, map: { ...base.read.map, direction: splitBy } };
+      return runAnalyze(
+        { ...base, read, splitBy: splitBy !== undefined, format: base.format as ReporterName, settings, output: path, printReport, top: o.top as number, failOn: failOnList(o.failOn), segments },
+        run.io,
+      );
     },
   },
   lost: {
@@ -127,6 +141,67 @@ export const COMMANDS: Record<CommandName, CommandDef> = {
       const base = request(args.slice(0, -1), o, run);
       const rest = { settings: analysisSettings(o, run.io.today), clients: o.clients as string | undefined, compare: compareSpec(o.compare as string | undefined, run.io.today) };
       return runClient({ ...base, name, format: base.format as ClientFormat, ...rest }, run.io);
+    },
+  },
+  bridge: {
+    description: 'revenue bridge per period of the window: start, new, reactivated, expansion, contraction, churned, end (and per --direction value)',
+    argument: LEDGERS,
+    options: [...LEDGER, ...PERIODS, 'format', 'color', 'lang', 'config'],
+    formats: MOVEMENT_FORMATS,
+    piped: 'csv',
+    examples: ['kam bridge sales.csv', 'kam bridge sales.csv --period quarter --direction Manager --format csv > bridge.csv'],
+    run: async (files, o, { io, t, format }) =>
+      runBridge({ files: inputFiles(files, io), read: readOptions(o), settings: analysisSettings(o, io.today), format: format as MovementFormat, color: o.color as boolean, t }, io),
+  },
+  portfolio: {
+    description: 'one row per portfolio (--by manager, region, product group): clients, revenue and share, key clients, A/B/C within the portfolio, statuses, revenue at stake',
+    argument: LEDGERS,
+    options: [...LEDGER, 'portfolioBy', ...WINDOW.filter((n) => n !== 'by'), 'format', 'color', 'lang', 'config'],
+    formats: MOVEMENT_FORMATS,
+    piped: 'csv',
+    examples: ['kam portfolio sales.csv --by Manager', 'kam portfolio sales.csv --by Region --format json'],
+    run: async (files, o, { io, version, t, format }) => {
+      const column = (o.by as string | undefined) ?? (o.direction as string | undefined);
+      if (column === undefined) throw usage('portfolioBy');
+      const read = readOptions(o);
+      // --by is the column here; classes within each portfolio are by revenue.
+      return runPortfolio(
+        { files: inputFiles(files, io), read: { ...read, map: { ...read.map, direction: column } }, settings: analysisSettings({ ...o, by: 'revenue' }, io.today), format: format as MovementFormat, color: o.color as boolean, version, t },
+        io,
+      );
+    },
+  },
+  history: {
+    description: 'class history: a snapshot at the end of every month or quarter, each the analysis of the trailing --window months; class paths and stability marks',
+    argument: LEDGERS,
+    options: [...LEDGER, ...WINDOW, 'every', 'window', 'format', 'output', 'top', 'color', 'lang', 'config'],
+    own: {
+      from: { help: 'first snapshot: the end of the period holding this day (default: the first whose window the ledger covers)' },
+      to: { help: 'last snapshot: the end of the last period up to this day' },
+      output: { help: "also write the workbook of the last snapshot's analysis, with a History sheet (written whole or not at all)" },
+    },
+    formats: MOVEMENT_FORMATS,
+    piped: 'csv',
+    examples: ['kam history sales.csv --every quarter --window 6', 'kam history sales.csv --every month --window 12 --format csv > history.csv'],
+    run: async (files, o, { io, version, t, format }) => {
+      const settings = analysisSettings(o, io.today);
+      const output = o.output as string | undefined;
+      return runHistory(
+        {
+          files: inputFiles(files, io),
+          read: readOptions(o),
+          settings,
+          history: { every: o.every as HistoryEvery, windowMonths: o.window as number },
+          format: format as MovementFormat,
+          top: o.top as number,
+          color: o.color as boolean,
+          output: workbookPath(output === undefined ? undefined : expandOutputPath(output, formatDay(settings.asOf ?? io.today))),
+          printReport: output === undefined || o.format !== undefined || io.stdout.isTTY === true,
+          version,
+          t,
+        },
+        io,
+      );
     },
   },
 };

@@ -27,8 +27,9 @@ export function registerConfig(program: Command, io: CommandIo, setExit: (code: 
     .description('the effective settings of a command and where each comes from: default, environment, the config file or the command line')
     .argument('[command]', `${COMMAND_NAMES.join(', ')} (default: all of them)`)
     .addOption(makeOption('format', { help: 'output: table or json', parse: oneOf('--format', ['table', 'json']), default: 'table' }));
-  // Every option of the four commands (no defaults here), so a command-line value shows as winning.
-  const every = [...new Set(COMMAND_NAMES.flatMap((n) => COMMAND_OPTIONS[n]))].filter((n) => !OWN.includes(n));
+  // Every option of the commands (no defaults here), so a command-line value shows as winning.
+  // (kam portfolio's --by names a column, not the ABC metric: one --by here, the metric's.)
+  const every = [...new Set(COMMAND_NAMES.flatMap((n) => COMMAND_OPTIONS[n]))].filter((n) => !OWN.includes(n) && n !== 'portfolioBy');
   for (const name of [...every, 'color', 'lang', 'config'] as const) config.addOption(makeOption(name, { default: undefined }));
   config.addHelpText('after', examplesText(['kam config analyze', 'kam config --format json', 'kam config lost --config team.json --top 10']));
   config.action(async (which: string | undefined, cli: Record<string, unknown>, command: Command) => {
@@ -50,7 +51,7 @@ export function registerConfig(program: Command, io: CommandIo, setExit: (code: 
       const found = file === null ? new Map() : configValues(file, name, COMMAND_OPTIONS);
       const described = program.commands.find((c) => c.name() === name)!;
       const settings = COMMAND_OPTIONS[name]
-        .filter((attribute) => attribute !== 'config')
+        .filter((attribute) => attribute !== 'config' && attribute !== 'portfolioBy')
         .map((attribute): Setting => {
           const base = { attribute, flag: longFlag(attribute) };
           // kam config's --format is its own; --lang and --no-color are the command's too.

@@ -10,7 +10,7 @@ import { usage } from '../i18n/usage.js';
 import type { ConfigFile } from '../io/config-file.js';
 import { OPTIONS, type Kind, type OptionDef, type OptionName, type Value } from './options.js';
 
-export const COMMAND_NAMES = ['analyze', 'lost', 'alive', 'client'] as const;
+export const COMMAND_NAMES = ['analyze', 'lost', 'alive', 'client', 'bridge', 'portfolio', 'history'] as const;
 export type CommandName = (typeof COMMAND_NAMES)[number];
 /** The options of each command, in the order they are shown. */
 export type CommandOptions = Readonly<Record<CommandName, readonly OptionName[]>>;

@@ -3,6 +3,7 @@
 // language). Parsed values are canonical — what `kam config --format json` shows and a config file
 // writes: numbers as numbers, cut-offs as [80, 95] (percent), --map as {role: "Header"}.
 import { Option } from 'commander';
+import { HISTORY_EVERY } from '../core/history.js';
 import { PERIOD_KINDS } from '../core/periods.js';
 import { DEFAULT_HORIZON_WEEKS } from '../core/expected-revenue.js';
 import { DEFAULT_SETTINGS, type AnalysisSettings } from '../core/settings.js';
@@ -153,6 +154,10 @@ export const OPTIONS = {
   compare: opt('--compare <previous|FROM..TO>', 'Segments', 'compare with the previous window of equal length, or with FROM..TO', { parse: checked('--compare', (v) => compareSpec(v, 0), 'compare') }),
   format: opt('--format <format>', 'Output', 'output'),
   output: opt('-o, --output <file.xlsx>', 'Output', 'also write the annotated Excel workbook (written whole or not at all)'),
+  portfolioBy: opt('--by <column>', 'Ledger', 'the column that splits clients into portfolios: manager, region, product group… (in a config file: "direction")'),
+  every: choice('--every <period>', 'Window', 'take a snapshot at the end of every month or quarter', HISTORY_EVERY, 'month'),
+  window: opt('--window <months>', 'Window', "each snapshot's window: the trailing N months", { kind: 'number', parse: whole('--window'), default: 12 }),
+  splitBy: opt('--split-by <column>', 'Output', 'with -o: one workbook per value of the column (FILE-<value>.xlsx), each with only its clients'),
   table: choice('--table <table>', 'Output', 'which table --format csv writes', ['win-back', 'churn'], 'win-back'),
   top: opt('--top <n>', 'Output', 'clients shown in the terminal table', { kind: 'number', parse: number('--top', Number.isInteger, 'top'), default: 20 }),
   color: opt('--no-color', 'Output', 'no colours (NO_COLOR and TERM=dumb are honoured too)'),
@@ -193,16 +198,28 @@ export function readOptions(o: Opts): LedgerReadOptions {
 
 export const dayOf = (value: unknown, today: number): number | undefined => (value === undefined ? undefined : parseDayArgument(value as string, today));
 
-/** Options that are settings under the same name and in the same form. */
-const AS_IS = ['period', 'by', 'abcBoundary', 'xyzStart', 'sd', 'minPeriods', 'lostAfter', 'lostFactor', 'riskFactor'] as const;
-
+/** The analysis settings from parsed options; an option the command does not take keeps its default. */
 export function analysisSettings(o: Opts, today: number): AnalysisSettings {
-  const [abc, xyz] = [o.abc as number[], o.xyz as number[]];
+  const given = <T>(key: string, fallback: T): T => (o[key] === undefined ? fallback : (o[key] as T));
+  const abc = given<number[] | undefined>('abc', undefined);
+  const xyz = given<number[] | undefined>('xyz', undefined);
   const s: AnalysisSettings = {
     ...DEFAULT_SETTINGS,
-    ...(Object.fromEntries(AS_IS.map((k) => [k, o[k]])) as Pick<AnalysisSettings, (typeof AS_IS)[number]>),
-    ...{ asOf: dayOf(o.asOf, today), from: dayOf(o.from, today), to: dayOf(o.to, today), includePartial: o.includePartial === true },
-    ...{ abcCutoffs: [abc[0]! / 100, abc[1]! / 100], xyzCutoffs: [xyz[0]! / 100, xyz[1]! / 100] },
+    asOf: dayOf(o.asOf, today),
+    from: dayOf(o.from, today),
+    to: dayOf(o.to, today),
+    includePartial: o.includePartial === true,
+    period: given('period', d.period),
+    by: given('by', d.by),
+    abcCutoffs: abc === undefined ? d.abcCutoffs : [abc[0]! / 100, abc[1]! / 100],
+    abcBoundary: given('abcBoundary', d.abcBoundary),
+    xyzCutoffs: xyz === undefined ? d.xyzCutoffs : [xyz[0]! / 100, xyz[1]! / 100],
+    xyzStart: given('xyzStart', d.xyzStart),
+    sd: given('sd', d.sd),
+    minPeriods: given('minPeriods', d.minPeriods),
+    lostAfter: given('lostAfter', d.lostAfter),
+    lostFactor: given('lostFactor', d.lostFactor),
+    riskFactor: given('riskFactor', d.riskFactor),
   };
   if (s.from !== undefined && s.to !== undefined && s.to < s.from) throw usage('toBeforeFrom', { flag: '--to' });
   if (o.breadwinnerShare !== undefined) s.breadwinnerShare = (o.breadwinnerShare as number) / 100;

@@ -1,7 +1,10 @@
 // `kam analyze`: read the ledger, assemble the report, hand it to a reporter (and the workbook).
 import type { AnalysisSettings } from '../core/settings.js';
 import type { LedgerReadOptions } from '../io/read-ledger.js';
+import { portfolioLedger } from '../core/portfolio.js';
+import { assembleReport } from '../core/report.js';
 import { checkOutputPath } from '../io/write-file.js';
+import { splitPaths } from '../report/workbook/path.js';
 import { problemLine } from '../report/messages.js';
 import type { Messages } from '../i18n/en.js';
 import { REPORTERS, type ReporterName } from '../report/reporters.js';
@@ -27,6 +30,8 @@ export interface AnalyzeRequest {
   output?: string | undefined;
   /** false: nothing on standard output (-o without --format, output not a terminal). */
   printReport?: boolean;
+  /** --split-by: with -o, one workbook per value of the direction column (read.map.direction), each with only its clients. */
+  splitBy?: boolean;
   version: string;
   /** The run's language (--lang, the config file or the locale). */
   t: Messages;
@@ -39,7 +44,7 @@ export async function runAnalyze(request: AnalyzeRequest, io: CommandIo): Promis
   // The workbook's Dossiers sheet lists top products: keep per-client product totals only then.
   const read = request.output === undefined ? request.read : { ...request.read, trackProducts: true };
   const t = request.t;
-  const { report, context } = await readReport(request.files, read, request.settings, io, request.version, request.segments, t);
+  const { report, context, attributes } = await readReport(request.files, read, request.settings, io, request.version, request.segments, t);
   const chalk = chalkFor(io, request.color);
   const printReport = request.printReport !== false;
   if (request.format !== 'table' || !printReport) {
@@ -48,8 +53,22 @@ export async function runAnalyze(request: AnalyzeRequest, io: CommandIo): Promis
     for (const note of [...context.notes, ...report.notes]) if (noteToStderr('analyze', note)) io.stderr.write(problemLine(note, t));
   }
   // exceljs is loaded only when a workbook is asked for: it costs a quarter second and 40 MB.
-  if (request.output !== undefined) await (await import('../report/workbook/index.js')).writeWorkbook(request.output, { report, context, generatedAt: new Date(), directionColumn: request.read.map.direction ?? null, t });
+  const directionColumn = request.read.map.direction ?? null;
+  if (request.output !== undefined) {
+    const { writeWorkbook } = await import('../report/workbook/index.js');
+    if (request.splitBy === true) {
+      // One workbook per portfolio: the analysis of its clients alone, over the book's window.
+      const rows = report.portfolios?.rows ?? [];
+      const paths = splitPaths(request.output, rows.map((r) => r.direction ?? t.noDirection));
+      for (const [i, row] of rows.entries()) {
+        const own = assembleReport({ ledger: portfolioLedger(report.ledger, row.direction), settings: request.settings, attributes, compare: request.segments?.compare });
+        await checkOutputPath(paths[i]!, inputs);
+        await writeWorkbook(paths[i]!, { report: own, context, generatedAt: new Date(), directionColumn, t });
+        if (io.stderr.isTTY === true) io.stderr.write(`kam: ${t.cli.workbookWritten(paths[i]!)}\n`);
+      }
+    } else await writeWorkbook(request.output, { report, context, generatedAt: new Date(), directionColumn, t });
+  }
   if (printReport) await writeAll(io.stdout, REPORTERS[request.format](report, context, { chalk, top: request.top, t }));
-  if (request.output !== undefined && io.stderr.isTTY === true) io.stderr.write(`kam: ${t.cli.workbookWritten(request.output)}\n`);
+  if (request.output !== undefined && request.splitBy !== true && io.stderr.isTTY === true) io.stderr.write(`kam: ${t.cli.workbookWritten(request.output)}\n`);
   return failOnStatus(report, request.failOn ?? [], io, t);
 }

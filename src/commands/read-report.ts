@@ -2,6 +2,7 @@
 // assemble the Report (src/core/report.ts) once.
 import type { CompareSpec } from '../core/compare.js';
 import type { Problem } from '../core/problems.js';
+import type { ClientAttributes } from '../core/segments.js';
 import { assembleReport, type Report } from '../core/report.js';
 import type { AnalysisSettings } from '../core/settings.js';
 import { readAttributes } from '../io/read-attributes.js';
@@ -58,6 +59,8 @@ export async function readLedgerWithProgress(files: readonly string[], read: Led
 export interface ReportRun {
   report: Report;
   context: RunContext;
+  /** The attributes file, read (--clients). */
+  attributes: ClientAttributes | undefined;
 }
 
 /** Reads the ledger (and the attributes file) and assembles the report. */
@@ -75,5 +78,5 @@ export async function readReport(
   const attributes = segments.clients === undefined ? undefined : await readAttributes(segments.clients, io.stdin);
   const ledgerRead = await readLedgerWithProgress(files, { ...read, threads: read.threads ?? parallelThreads(io.env) }, io, t);
   const report = assembleReport({ ledger: ledgerRead.ledger, settings, attributes, compare: segments.compare });
-  return { report, context: runContextOf(ledgerRead, version) };
+  return { report, context: runContextOf(ledgerRead, version), attributes };
 }

@@ -30,6 +30,9 @@ export const STDERR_NOTES = {
   // Only what bears on the card; the card itself says whether the earlier window is covered.
   client: { severities: ['warning'], also: [], except: [{ code: 'xyz-degenerate' }, { code: 'compare-outside-ledger', withoutCompare: true }] },
   alive: { severities: ['error', 'warning', 'note'], also: [], except: [] },
+  bridge: { severities: ['error', 'warning'], also: [{ code: 'partial-period-dropped' }, { code: 'rows-skipped' }], except: [] },
+  portfolio: { severities: ['error', 'warning'], also: [{ code: 'partial-period-dropped' }, { code: 'rows-skipped' }, P_ALIVE_MISSING], except: [] },
+  history: { severities: ['error', 'warning'], also: [{ code: 'rows-skipped' }], except: [] },
 } as const satisfies Record<string, StderrNotes>;
 
 export type NotedCommand = keyof typeof STDERR_NOTES;

@@ -100,6 +100,8 @@ const usage = {
   discount: (p: UsageParams) => `--discount takes an annual rate from 0 to 1, like 0.1 for 10% a year, not "${p.value}"`,
   holdout: (p: UsageParams) => `--holdout ${p.value} leaves no holdout: the date must come before the as-of date ${p.example}`,
   emptyName: (_p: UsageParams) => 'the client NAME is empty (kam client LEDGER... NAME)',
+  splitByOutput: (_p: UsageParams) => '--split-by writes one workbook per value: give -o FILE.xlsx as the name they start from',
+  portfolioBy: (_p: UsageParams) => 'kam portfolio needs the column that splits the clients: --by COLUMN (a manager, region or product group column)',
   stdinBoth: (_p: UsageParams) => 'standard input can hold the ledger or the attributes file (--clients -), not both',
   xlsxName: (p: UsageParams) => `-o writes an Excel workbook: give a file name ending in .xlsx, not "${p.value}"`,
   lang: (p: UsageParams) => `--lang must be one of ${(p.allowed ?? []).join(', ')}, not "${p.value}"`,
@@ -201,6 +203,8 @@ const problems = {
   'no-quantity-column': (_p) => 'the ledger has no quantity column, so --by quantity cannot be used; map one with --map quantity=HEADER',
   'empty-window': (p) =>
     `the ledger (${p.details.from} … ${p.details.to}) holds no complete ${p.details.period}; use --include-partial, a shorter --period, or --from/--to`,
+  'history-too-short': (p) =>
+    `the ledger (${p.details.from} … ${p.details.to}) holds no ${PERIOD[p.details.every]} end with ${p.details.months} whole months before it; use a smaller --window, or --from to take snapshots over shorter windows`,
   'output-unwritable': (p) => `${p.file}: cannot write the output${because(p.details.reason)}`,
   'output-is-input': (p) =>
     `${p.file}: that is an input ledger${p.value !== undefined && p.value !== p.file ? ` (${p.value})` : ''}; kam never writes over its input: choose another name for -o`,
@@ -378,6 +382,36 @@ export const en = {
   /** "… and 12 more (--top N, or --format csv for all)". */
   more: (n: number, hint: string): string => `… and ${n} more (${hint})`,
   moreHint: { top: '--top N', topOrCsv: '--top N, or --format csv for all', topOrLostCsv: '--top N, or kam lost --format csv for all' },
+
+  bridge: {
+    title: (kind: PeriodKind, column: string | null): string => `Revenue bridge by ${PERIOD[kind]}${column === null ? '' : ` — ${column}`}`,
+    subtitle: '(how net revenue moved from the period before: new clients, clients back, growth and decline of those who stayed, clients gone)',
+    headers: ['Start', 'New', 'Reactivated', 'Expansion', 'Contraction', 'Churned', 'End', 'New clients', 'Back', 'Gone'],
+    steps: { revenueStart: 'start', new: 'new', reactivated: 'reactivated', expansion: 'expansion', contraction: 'contraction', churned: 'churned', revenueEnd: 'end' },
+    waterfall: (period: string): string => `Waterfall, ${period}`,
+    none: 'no period to show',
+  },
+
+  portfolio: {
+    title: (column: string): string => `Portfolios by ${column}`,
+    subtitle: "(a client's portfolio is the value under which it bought the most; A/B/C ranked within the portfolio)",
+    headers: ['Clients', 'Revenue', 'Share', 'Key', 'A', 'B', 'C', 'Active', 'At risk', 'Lost', 'At stake', 'Churned'],
+    churnedNote: (period: string): string => `Churned: the revenue of ${period}'s period before from clients with no line in ${period}; at stake: revenue over the 12 months before the last purchase of the lost and at-risk clients`,
+  },
+
+  history: {
+    title: (n: number, every: PeriodKind, months: number): string => `Class history: ${n} snapshot${s(n)}, at the end of every ${PERIOD[every]}, each of the trailing ${months} month${s(months)}`,
+    labels: { snapshots: 'Snapshots', clients: 'Clients', marks: 'Marks', stayedA: 'Stayed A' },
+    span: (first: string, last: string): string => `${first} … ${last}`,
+    clients: (n: string): string => `${n} in at least one snapshot`,
+    marks: { stable: 'stable', rising: 'rising', falling: 'falling', new: 'new', gone: 'gone' },
+    stayedA: (stayed: string, were: string, first: string, last: string): string => `${stayed} of the ${were} A clients of ${first} are A on ${last}`,
+    perennial: (n: string): string => `Perennial A clients (A in every snapshot): ${n}`,
+    oneOff: (n: string): string => `One-off A clients (A in one snapshot only): ${n}`,
+    headers: ['#', 'Client', 'Classes', 'Mark'],
+    none: 'none',
+    markRule: 'mark: the first snapshot against the last — stable (same class), rising, falling, new (not in the first), gone (not in the last)',
+  },
 
   analyze: {
     labels: {
@@ -611,6 +645,9 @@ export const en = {
       dossiers: 'Dossiers',
       model: 'Model',
       method: 'Method',
+      bridge: 'Bridge',
+      portfolios: 'Portfolios',
+      history: 'Class history',
     },
     descriptions: {
       summary: 'the ledger, the window, totals, key clients against the 30–55% band, notes and warnings',
@@ -624,6 +661,9 @@ export const en = {
       dossiers: 'the card of every key client: classes now and before, totals, rhythm, per-period series, products, directions, attributes',
       model: 'the purchase and spend models as fitted, the expected revenue, and the holdout check with its tracking chart (kam alive --holdout)',
       method: 'every setting used, the kam version and the as-of date, and what each column means',
+      bridge: 'the revenue bridge per period: start, new, reactivated, expansion, contraction, churned, end (and per direction), with a waterfall chart',
+      portfolios: 'one row per direction value: clients, revenue and share, key clients, A/B/C within the portfolio, statuses, revenue at stake',
+      history: 'class history: each client\'s class in every snapshot, its stability mark and how often it was A',
     },
     /** Input descriptions on the Summary and Method sheets. */
     csv: 'CSV',
@@ -796,6 +836,33 @@ export const en = {
       key: 'key',
     },
 
+    bridge: {
+      title: (kind: PeriodKind): string => `Revenue bridge by ${PERIOD[kind]}`,
+      subtitle: (window: string): string =>
+        `${window}. How net revenue moved from the period before: new clients (no line before), reactivated (back after a period without a line), expansion and contraction of the clients present in both, churned (present before, absent now). Each row adds up: start + movements = end.`,
+      headers: (kind: PeriodKind): string[] => [PERIOD[kind][0]!.toUpperCase() + PERIOD[kind].slice(1), 'Start', 'New', 'Reactivated', 'Expansion', 'Contraction', 'Churned', 'End', 'New clients', 'Reactivated clients', 'Churned clients'],
+      bySection: (direction: string): string => `By ${direction}`,
+      byNote: (direction: string): string => `A client counts under the ${direction} value it bought the most under (net), with all its revenue: the rows of the values add up to the overall ones.`,
+      windowSection: 'The whole window',
+      windowHeaders: ['Step', 'Amount', 'Base', 'Up', 'Down', 'Total'],
+      windowNote: 'The start of the first period, every movement summed over the window, the end of the last period. Base, up, down and total draw the chart.',
+      chartTitle: (first: string, last: string): string => `Revenue bridge, ${first} … ${last}`,
+      axisTitle: 'Net revenue',
+      chartName: 'Revenue bridge chart',
+    },
+    portfolios: {
+      title: (direction: string): string => `Portfolios by ${direction}`,
+      subtitle: (window: string, direction: string): string =>
+        `${window}. A client's portfolio is the ${direction} value it bought the most under (net). A/B/C: ABC within the portfolio (the same cut-offs). Statuses and revenue at stake: every client of the portfolio with a purchase up to the as-of date. Churned: the last period's churned revenue (revenue bridge).`,
+      headers: (direction: string): string[] => [direction, 'Clients', 'Revenue', 'Share', 'Key clients', 'A', 'B', 'C', 'Active', 'At risk', 'Lost', 'Revenue at stake', 'Churned, last period'],
+    },
+    history: {
+      title: 'Class history',
+      subtitle: (n: string, every: PeriodKind, months: string): string =>
+        `${n} snapshots at the end of every ${PERIOD[every]}, each the analysis of the trailing ${months} months as of that day. "-": no line in that snapshot's window. Mark: the first snapshot against the last — stable, rising, falling, new (not in the first), gone (not in the last).`,
+      headers: (snapshots: readonly string[]): string[] => ['Client', ...snapshots, 'Mark', 'Times A'],
+      stayedA: (stayed: string, were: string): string => `${stayed} of the ${were} A clients of the first snapshot are A in the last.`,
+    },
     churn: {
       title: 'Churn dynamics',
       subtitle: (asOf: string): string =>

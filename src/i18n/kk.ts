@@ -27,6 +27,7 @@ const PERIOD_TITLE = { month: 'Ай', quarter: 'Тоқсан', week: 'Апта' 
 const PERIOD_PL = { month: 'айлар', quarter: 'тоқсандар', week: 'апталар' } satisfies Record<PeriodKind, string>;
 const PERIOD_PL_TITLE = { month: 'Айлар', quarter: 'Тоқсандар', week: 'Апталар' } satisfies Record<PeriodKind, string>;
 const PERIOD_BY = { month: 'айлар бойынша', quarter: 'тоқсандар бойынша', week: 'апталар бойынша' } satisfies Record<PeriodKind, string>;
+const PERIOD_BY_TITLE = { month: 'Айлар бойынша', quarter: 'Тоқсандар бойынша', week: 'Апталар бойынша' } satisfies Record<PeriodKind, string>;
 const PERIOD_ADJ = { month: 'айлық', quarter: 'тоқсандық', week: 'апталық' } satisfies Record<PeriodKind, string>;
 const FIRST_PERIOD = { month: 'алғашқы айынан', quarter: 'алғашқы тоқсанынан', week: 'алғашқы аптасынан' } satisfies Record<PeriodKind, string>;
 const EACH_PERIOD = { month: 'әр айға', quarter: 'әр тоқсанға', week: 'әр аптаға' } satisfies Record<PeriodKind, string>;
@@ -150,6 +151,8 @@ const usage = {
   discount: (p: UsageParams) => `--discount 0-ден 1-ге дейінгі жылдық мөлшерлемені қабылдайды, мысалы жылына 10% үшін 0.1, «${p.value}» емес`,
   holdout: (p: UsageParams) => `--holdout ${p.value} тексеру кезеңін қалдырмайды: күн талдау күнінен (${p.example}) бұрын болуы керек`,
   emptyName: (_p: UsageParams) => 'клиенттің АТАУЫ бос (kam client ЖУРНАЛ... АТАУ)',
+  splitByOutput: (_p: UsageParams) => '--split-by әр мәнге бір кітап жазады: олардың атауы басталатын -o ФАЙЛ.xlsx беріңіз',
+  portfolioBy: (_p: UsageParams) => 'kam portfolio үшін клиенттерді бөлетін баған керек: --by БАҒАН (менеджер, аймақ немесе тауар тобы)',
   stdinBoth: (_p: UsageParams) => 'стандартты кірісте журнал немесе атрибуттар файлы (--clients -) болуы мүмкін, екеуі бірге емес',
   xlsxName: (p: UsageParams) => `-o Excel кітабын жазады: .xlsx деп аяқталатын файл атауын беріңіз, «${p.value}» емес`,
   lang: (p: UsageParams) => `--lang: ${allowed(p)} бірі, «${p.value}» емес`,
@@ -213,6 +216,8 @@ const problems = {
   'no-quantity-column': (_p) => 'журналда сан бағаны жоқ, сондықтан --by quantity қолдануға болмайды; бағанды --map quantity=ТАҚЫРЫП арқылы көрсетіңіз',
   'empty-window': (p) =>
     `журналда (${date(p.details.from)} … ${date(p.details.to)}) бірде-бір толық ${PERIOD[p.details.period as PeriodKind] ?? p.details.period} жоқ; --include-partial, қысқарақ --period немесе --from/--to қолданыңыз`,
+  'history-too-short': (p) =>
+    `журналда (${date(p.details.from)} … ${date(p.details.to)}) алдында ${p.details.months} толық ай болатын ${PERIOD[p.details.every]} соңы жоқ; --window мәнін азайтыңыз немесе суреттер қысқарақ аралықтарды алуы үшін --from беріңіз`,
   'output-unwritable': (p) => `${p.file}: нәтижені жазу мүмкін емес${because(p.details.reason)}`,
   'output-is-input': (p) =>
     `${p.file}: бұл кіріс журналы${p.value !== undefined && p.value !== p.file ? ` (${p.value})` : ''}; kam кіріс файлдарын ешқашан қайта жазбайды: -o үшін басқа атау таңдаңыз`,
@@ -370,6 +375,37 @@ export const kk: Messages = {
   notes: 'Ескертпелер',
   more: (n: number, hint: string): string => `… тағы ${n} (${hint})`,
   moreHint: { top: '--top N', topOrCsv: '--top N немесе барлығы үшін --format csv', topOrLostCsv: '--top N немесе барлығы үшін kam lost --format csv' },
+
+  bridge: {
+    title: (kind: PeriodKind, column: string | null): string => `${PERIOD_BY_TITLE[kind]} түсім көпірі${column === null ? '' : ` — ${column}`}`,
+    subtitle: '(таза түсім алдыңғы кезеңнен қалай өзгерді: жаңа клиенттер, қайтып келгендер, қалғандардың өсуі мен кемуі, кеткендер)',
+    headers: ['Басы', 'Жаңа', 'Қайтып келген', 'Өсім', 'Кему', 'Кеткен', 'Соңы', 'Жаңа клиенттер', 'Қайтты', 'Кетті'],
+    steps: { revenueStart: 'басы', new: 'жаңа', reactivated: 'қайтып келген', expansion: 'өсім', contraction: 'кему', churned: 'кеткен', revenueEnd: 'соңы' },
+    waterfall: (period: string): string => `Сарқырама, ${period}`,
+    none: 'көрсететін кезең жоқ',
+  },
+
+  portfolio: {
+    title: (column: string): string => `«${column}» бойынша портфельдер`,
+    subtitle: '(клиенттің портфелі — ол ең көп сатып алған мән; A/B/C топтары портфель ішінде есептеледі)',
+    headers: ['Клиенттер', 'Түсім', 'Үлес', 'Негізгі', 'A', 'B', 'C', 'Белсенді', 'Тәуекел аймағында', 'Жоғалған', 'Қатерде', 'Кеткен'],
+    churnedNote: (period: string): string =>
+      `Кеткен: ${period} кезеңінде бірде-бір жолы жоқ клиенттердің алдыңғы кезеңдегі түсімі; қатерде: жоғалған және тәуекел аймағындағы клиенттердің соңғы сатып алуына дейінгі 12 айдағы түсімі`,
+  },
+
+  history: {
+    title: (n: number, every: PeriodKind, months: number): string => `Топтар тарихы: әр ${PERIOD[every]} соңындағы ${n} сурет, әрқайсысы алдыңғы ${months} ай бойынша`,
+    labels: { snapshots: 'Суреттер', clients: 'Клиенттер', marks: 'Динамика', stayedA: 'A-да қалғандар' },
+    span: (first: string, last: string): string => `${first} … ${last}`,
+    clients: (n: string): string => `${n} — кемінде бір суретте`,
+    marks: { stable: 'тұрақты', rising: 'өсуші', falling: 'төмендеуші', new: 'жаңа', gone: 'кеткен' },
+    stayedA: (stayed: string, were: string, first: string, last: string): string => `${first} күнгі A тобының ${were} клиентінің ${stayed} клиенті ${last} күні де A тобында`,
+    perennial: (n: string): string => `Тұрақты A клиенттері (әр суретте A): ${n}`,
+    oneOff: (n: string): string => `Бір реттік A клиенттері (тек бір суретте A): ${n}`,
+    headers: ['№', 'Клиент', 'Топтар', 'Динамика'],
+    none: 'жоқ',
+    markRule: 'динамика: бірінші сурет соңғысымен салыстырылады — тұрақты (сол топ), өсуші, төмендеуші, жаңа (біріншісінде жоқ), кеткен (соңғысында жоқ)',
+  },
 
   analyze: {
     labels: {
@@ -606,6 +642,9 @@ export const kk: Messages = {
       dossiers: 'Досьелер',
       model: 'Модель',
       method: 'Әдістеме',
+      bridge: 'Түсім көпірі',
+      portfolios: 'Портфельдер',
+      history: 'Топтар тарихы',
     },
     descriptions: {
       summary: 'сату журналы, талдау аралығы, жиындар, 30–55% аралығына қатысты негізгі клиенттер, ескертпелер мен ескертулер',
@@ -619,6 +658,9 @@ export const kk: Messages = {
       dossiers: 'әр негізгі клиенттің картасы: қазіргі және бұрынғы топтар, жиындар, ырғақ, кезеңдер бойынша динамика, тауарлар, бағыттар, атрибуттар',
       model: 'бағаланған сатып алу және чек модельдері, күтілетін түсім және графигі бар тексеру (kam alive --holdout)',
       method: 'қолданылған барлық баптаулар, kam нұсқасы мен талдау күні, әр бағанның мағынасы',
+      bridge: 'кезеңдер бойынша түсім көпірі: басы, жаңа, қайтып келген, өсім, кему, кеткен, соңы (және бағыттар бойынша), сарқырама диаграммасымен',
+      portfolios: 'әр бағыт мәніне бір жол: клиенттер, түсім мен үлес, негізгі клиенттер, портфель ішіндегі A/B/C, мәртебелер, қатердегі түсім',
+      history: 'топтар тарихы: клиенттің әр суреттегі тобы, динамикасы және неше рет A болғаны',
     },
     csv: 'CSV',
 
@@ -811,6 +853,33 @@ export const kk: Messages = {
       key: 'негізгі',
     },
 
+    bridge: {
+      title: (kind: PeriodKind): string => `${PERIOD_BY_TITLE[kind]} түсім көпірі`,
+      subtitle: (window: string): string =>
+        `${window}. Таза түсім алдыңғы кезеңнен қалай өзгерді: жаңа клиенттер (бұрын жолы болмаған), қайтып келгендер (жолы жоқ кезеңнен кейін), екі кезеңде де бар клиенттердің өсуі мен кемуі, кеткендер (бұрын болған, қазір жоқ). Әр жол сәйкес келеді: басы + қозғалыстар = соңы.`,
+      headers: (kind: PeriodKind): string[] => [PERIOD_TITLE[kind], 'Басы', 'Жаңа', 'Қайтып келген', 'Өсім', 'Кему', 'Кеткен', 'Соңы', 'Жаңа клиенттер', 'Қайтып келген клиенттер', 'Кеткен клиенттер'],
+      bySection: (direction: string): string => `«${direction}» бойынша`,
+      byNote: (direction: string): string => `Клиент ең көп (нетто) сатып алған «${direction}» мәніне бүкіл түсімімен жатады: мәндердің жолдары жалпы жолдарға қосылады.`,
+      windowSection: 'Бүкіл талдау аралығы',
+      windowHeaders: ['Қадам', 'Сома', 'Негіз', 'Өсім', 'Кему', 'Жиыны'],
+      windowNote: 'Бірінші кезеңнің басы, бүкіл аралықтағы әр қозғалыс, соңғы кезеңнің соңы. Диаграмма негіз, өсім, кему және жиын бойынша салынады.',
+      chartTitle: (first: string, last: string): string => `Түсім көпірі, ${first} … ${last}`,
+      axisTitle: 'Таза түсім',
+      chartName: 'Түсім көпірінің диаграммасы',
+    },
+    portfolios: {
+      title: (direction: string): string => `«${direction}» бойынша портфельдер`,
+      subtitle: (window: string, direction: string): string =>
+        `${window}. Клиенттің портфелі — ол ең көп (нетто) сатып алған «${direction}» мәні. A/B/C — портфель ішіндегі ABC (сол шектер). Мәртебелер мен қатердегі түсім — талдау күніне дейін сатып алуы бар портфельдің барлық клиенттері. Кеткен — соңғы кезеңде кеткендердің түсімі (түсім көпірі).`,
+      headers: (direction: string): string[] => [direction, 'Клиенттер', 'Түсім', 'Үлес', 'Негізгі клиенттер', 'A', 'B', 'C', 'Белсенді', 'Тәуекел аймағында', 'Жоғалған', 'Қатердегі түсім', 'Соңғы кезеңде кеткен'],
+    },
+    history: {
+      title: 'Топтар тарихы',
+      subtitle: (n: string, every: PeriodKind, months: string): string =>
+        `Суреттер: ${n}, әр ${PERIOD[every]} соңында; әрқайсысы — сол күнге дейінгі ${months} айдың талдауы. «-» — сурет аралығында клиенттің жолы жоқ. Динамика: бірінші сурет соңғысымен салыстырылады — тұрақты, өсуші, төмендеуші, жаңа (біріншісінде жоқ), кеткен (соңғысында жоқ).`,
+      headers: (snapshots: readonly string[]): string[] => ['Клиент', ...snapshots, 'Динамика', 'A болған рет'],
+      stayedA: (stayed: string, were: string): string => `Бірінші суреттегі A тобының ${were} клиентінің ${stayed} клиенті соңғысында да A тобында.`,
+    },
     churn: {
       title: 'Клиенттердің кету динамикасы',
       subtitle: (asOf: string): string =>

@@ -161,6 +161,8 @@ const usage = {
   discount: (p: UsageParams) => `--discount принимает годовую ставку от 0 до 1, например 0.1 для 10% в год, а не «${p.value}»`,
   holdout: (p: UsageParams) => `--holdout ${p.value} не оставляет отложенного периода: дата должна быть раньше даты анализа ${p.example}`,
   emptyName: (_p: UsageParams) => 'ИМЯ клиента пустое (kam client ЖУРНАЛ... ИМЯ)',
+  splitByOutput: (_p: UsageParams) => '--split-by пишет по книге на каждое значение: укажите -o ФАЙЛ.xlsx — от этого имени они и будут названы',
+  portfolioBy: (_p: UsageParams) => 'kam portfolio нужен столбец, по которому делить клиентов: --by СТОЛБЕЦ (менеджер, регион или товарная группа)',
   stdinBoth: (_p: UsageParams) => 'стандартный ввод может содержать журнал или файл атрибутов (--clients -), но не оба сразу',
   xlsxName: (p: UsageParams) => `-o записывает книгу Excel: укажите имя файла с окончанием .xlsx, а не «${p.value}»`,
   lang: (p: UsageParams) => `--lang: одно из ${allowed(p)}, а не «${p.value}»`,
@@ -224,6 +226,8 @@ const problems = {
   'no-quantity-column': (_p) => 'в журнале нет столбца количества, поэтому --by quantity недоступен; укажите столбец через --map quantity=ЗАГОЛОВОК',
   'empty-window': (p) =>
     `журнал (${date(p.details.from)} … ${date(p.details.to)}) не содержит ни одного полного ${PERIOD_GEN[p.details.period as PeriodKind] ?? p.details.period}; используйте --include-partial, более короткий --period или --from/--to`,
+  'history-too-short': (p) =>
+    `в журнале (${date(p.details.from)} … ${date(p.details.to)}) нет конца ${PERIOD_GEN[p.details.every]}, перед которым было бы ${p.details.months} ${pl(p.details.months, 'полный месяц', 'полных месяца', 'полных месяцев')}; уменьшите --window или задайте --from, чтобы снимки брали более короткие окна`,
   'output-unwritable': (p) => `${p.file}: не удаётся записать результат${because(p.details.reason)}`,
   'output-is-input': (p) =>
     `${p.file}: это входной журнал${p.value !== undefined && p.value !== p.file ? ` (${p.value})` : ''}; kam никогда не перезаписывает входные файлы: выберите другое имя для -o`,
@@ -380,6 +384,38 @@ export const ru: Messages = {
   notes: 'Примечания',
   more: (n: number, hint: string): string => `… и ещё ${n} (${hint})`,
   moreHint: { top: '--top N', topOrCsv: '--top N или --format csv — все', topOrLostCsv: '--top N или kam lost --format csv — все' },
+
+  bridge: {
+    title: (kind: PeriodKind, column: string | null): string => `Мост выручки ${PERIOD_BY[kind]}${column === null ? '' : ` — ${column}`}`,
+    subtitle: '(как чистая выручка изменилась к прошлому периоду: новые клиенты, вернувшиеся, рост и спад оставшихся, ушедшие)',
+    headers: ['Начало', 'Новые', 'Вернувшиеся', 'Рост', 'Спад', 'Ушедшие', 'Конец', 'Новых клиентов', 'Вернулись', 'Ушли'],
+    steps: { revenueStart: 'начало', new: 'новые', reactivated: 'вернувшиеся', expansion: 'рост', contraction: 'спад', churned: 'ушедшие', revenueEnd: 'конец' },
+    waterfall: (period: string): string => `Водопад, ${period}`,
+    none: 'нет периодов для показа',
+  },
+
+  portfolio: {
+    title: (column: string): string => `Портфели в разрезе «${column}»`,
+    subtitle: '(портфель клиента — значение, под которым он купил больше всего; группы A/B/C считаются внутри портфеля)',
+    headers: ['Клиенты', 'Выручка', 'Доля', 'Ключевые', 'A', 'B', 'C', 'Активные', 'В зоне риска', 'Потеряны', 'Под угрозой', 'Ушло'],
+    churnedNote: (period: string): string =>
+      `Ушло: выручка предыдущего периода от клиентов, у которых нет ни одной строки в ${period}; под угрозой: выручка потерянных клиентов и клиентов в зоне риска за 12 месяцев до последней покупки`,
+  },
+
+  history: {
+    title: (n: number, every: PeriodKind, months: number): string =>
+      `История групп: ${n} ${pl(n, 'снимок', 'снимка', 'снимков')} на конец каждого ${PERIOD_GEN[every]}, каждый — за ${months} ${pl(months, 'предшествующий месяц', 'предшествующих месяца', 'предшествующих месяцев')}`,
+    labels: { snapshots: 'Снимки', clients: 'Клиенты', marks: 'Динамика', stayedA: 'Остались в A' },
+    span: (first: string, last: string): string => `${first} … ${last}`,
+    clients: (n: string): string => `${n} — хотя бы в одном снимке`,
+    marks: { stable: 'стабильные', rising: 'растущие', falling: 'снижающиеся', new: 'новые', gone: 'ушедшие' },
+    stayedA: (stayed: string, were: string, first: string, last: string): string => `${stayed} из ${were} клиентов группы A на ${first} остались в A на ${last}`,
+    perennial: (n: string): string => `Постоянные клиенты группы A (A в каждом снимке): ${n}`,
+    oneOff: (n: string): string => `Разовые клиенты группы A (A только в одном снимке): ${n}`,
+    headers: ['№', 'Клиент', 'Группы', 'Динамика'],
+    none: 'нет',
+    markRule: 'динамика: первый снимок против последнего — стабильные (та же группа), растущие, снижающиеся, новые (нет в первом), ушедшие (нет в последнем)',
+  },
 
   analyze: {
     labels: {
@@ -612,6 +648,9 @@ export const ru: Messages = {
       dossiers: 'Досье',
       model: 'Модель',
       method: 'Методика',
+      bridge: 'Мост выручки',
+      portfolios: 'Портфели',
+      history: 'История групп',
     },
     descriptions: {
       summary: 'журнал продаж, окно анализа, итоги, ключевые клиенты относительно диапазона 30–55%, примечания и предупреждения',
@@ -625,6 +664,9 @@ export const ru: Messages = {
       dossiers: 'карточка каждого ключевого клиента: группы сейчас и ранее, итоги, ритм, динамика по периодам, товары, направления, атрибуты',
       model: 'модели покупок и чека в оценённом виде, ожидаемая выручка и проверка на отложенном периоде с графиком (kam alive --holdout)',
       method: 'все использованные параметры, версия kam и дата анализа, смысл каждого столбца',
+      bridge: 'мост выручки по периодам: начало, новые, вернувшиеся, рост, спад, ушедшие, конец (и по направлениям), с диаграммой-водопадом',
+      portfolios: 'строка на каждое значение направления: клиенты, выручка и доля, ключевые клиенты, A/B/C внутри портфеля, статусы, выручка под угрозой',
+      history: 'история групп: группа клиента в каждом снимке, его динамика и сколько раз он был в A',
     },
     csv: 'CSV',
 
@@ -803,6 +845,33 @@ export const ru: Messages = {
       key: 'ключевой',
     },
 
+    bridge: {
+      title: (kind: PeriodKind): string => `Мост выручки ${PERIOD_BY[kind]}`,
+      subtitle: (window: string): string =>
+        `${window}. Как чистая выручка изменилась к прошлому периоду: новые клиенты (раньше строк не было), вернувшиеся (после периода без строк), рост и спад клиентов, которые есть в обоих периодах, ушедшие (были раньше, нет сейчас). Каждая строка сходится: начало + движения = конец.`,
+      headers: (kind: PeriodKind): string[] => [PERIOD_TITLE[kind], 'Начало', 'Новые', 'Вернувшиеся', 'Рост', 'Спад', 'Ушедшие', 'Конец', 'Новых клиентов', 'Вернувшихся клиентов', 'Ушедших клиентов'],
+      bySection: (direction: string): string => `В разрезе «${direction}»`,
+      byNote: (direction: string): string => `Клиент относится к значению «${direction}», под которым он купил больше всего (нетто), со всей своей выручкой: строки значений в сумме дают общие.`,
+      windowSection: 'Всё окно анализа',
+      windowHeaders: ['Шаг', 'Сумма', 'Основание', 'Рост', 'Спад', 'Итог'],
+      windowNote: 'Начало первого периода, каждое движение за всё окно, конец последнего периода. По основанию, росту, спаду и итогу строится диаграмма.',
+      chartTitle: (first: string, last: string): string => `Мост выручки, ${first} … ${last}`,
+      axisTitle: 'Чистая выручка',
+      chartName: 'Диаграмма моста выручки',
+    },
+    portfolios: {
+      title: (direction: string): string => `Портфели в разрезе «${direction}»`,
+      subtitle: (window: string, direction: string): string =>
+        `${window}. Портфель клиента — значение «${direction}», под которым он купил больше всего (нетто). A/B/C — ABC внутри портфеля (те же пороги). Статусы и выручка под угрозой — все клиенты портфеля с покупкой до даты анализа. Ушло — выручка ушедших в последнем периоде (мост выручки).`,
+      headers: (direction: string): string[] => [direction, 'Клиенты', 'Выручка', 'Доля', 'Ключевые клиенты', 'A', 'B', 'C', 'Активные', 'В зоне риска', 'Потеряны', 'Выручка под угрозой', 'Ушло в последнем периоде'],
+    },
+    history: {
+      title: 'История групп',
+      subtitle: (n: string, every: PeriodKind, months: string): string =>
+        `Снимков: ${n}, на конец каждого ${PERIOD_GEN[every]}; каждый — анализ за ${months} мес. до этой даты. «-» — в окне снимка нет строк клиента. Динамика: первый снимок против последнего — стабильные, растущие, снижающиеся, новые (нет в первом), ушедшие (нет в последнем).`,
+      headers: (snapshots: readonly string[]): string[] => ['Клиент', ...snapshots, 'Динамика', 'Раз в A'],
+      stayedA: (stayed: string, were: string): string => `${stayed} из ${were} клиентов группы A первого снимка остались в A в последнем.`,
+    },
     churn: {
       title: 'Динамика оттока',
       subtitle: (asOf: string): string =>

@@ -7,10 +7,13 @@ import { formatDay } from '../core/calendar.js';
 export type ColumnValue = string | number | null;
 export type ColumnKind = 'text' | 'money' | 'share' | 'ratio' | 'integer' | 'date' | 'number';
 
+/** What column values read beyond the client: the earlier window, the expected figures (value), the portfolios. */
+export type ColumnSource = Pick<Report, 'migration' | 'value' | 'portfolios'>;
+
 export interface ClientColumn {
   name: string;
   kind: ColumnKind;
-  value: (c: ClientAnalysis, report: Pick<Report, 'migration' | 'value'>) => ColumnValue;
+  value: (c: ClientAnalysis, report: ColumnSource) => ColumnValue;
 }
 
 const day = (d: number | null): string | null => (d === null ? null : formatDay(d));
@@ -54,6 +57,17 @@ export const EXTRA_COLUMNS: readonly ClientColumn[] = [
 
 export const CLIENT_COLUMNS: readonly ClientColumn[] = [...CONTRACT_COLUMNS, ...EXTRA_COLUMNS];
 
+/** With a direction column (--direction): the client's portfolio and its class within it (SPEC §11). */
+export const DIRECTION_COLUMNS: readonly ClientColumn[] = [
+  { name: 'direction', kind: 'text', value: (c, r) => r.portfolios?.byClient.get(c.client)?.direction ?? null },
+  { name: 'abc_within', kind: 'text', value: (c, r) => r.portfolios?.byClient.get(c.client)?.abcWithin ?? null },
+];
+
+/** The per-client columns of a run: the direction columns follow all the others, and only with a direction column. */
+export function clientColumnsOf(report: Pick<Report, 'portfolios'>): readonly ClientColumn[] {
+  return report.portfolios === null ? CLIENT_COLUMNS : [...CLIENT_COLUMNS, ...DIRECTION_COLUMNS];
+}
+
 const DECIMALS: Record<ColumnKind, number> = { text: 0, money: 6, share: 10, ratio: 10, integer: 0, date: 0, number: 6 };
 
 /** Rounds away float noise (0.30000000000000004) so output is stable and readable; never -0. */
@@ -64,7 +78,7 @@ export function roundValue(value: number, kind: ColumnKind): number {
 }
 
 /** The value as it goes into JSON: numbers rounded, everything else as is. */
-export function dataValue(column: ClientColumn, c: ClientAnalysis, report: Pick<Report, 'migration' | 'value'>): ColumnValue {
+export function dataValue(column: ClientColumn, c: ClientAnalysis, report: ColumnSource): ColumnValue {
   const v = column.value(c, report);
   return typeof v === 'number' ? roundValue(v, column.kind) : v;
 }

@@ -1,15 +1,16 @@
 // --format csv: the per-client table for pipes and spreadsheets (RFC 4180 quoting, LF endings).
 import type { Report } from '../core/report.js';
-import { CLIENT_COLUMNS, numberText } from './client-columns.js';
+import { clientColumnsOf, numberText } from './client-columns.js';
 
 export function csvField(text: string): string {
   return /[",\r\n]/.test(text) || text !== text.trim() ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
 export function* renderCsv(report: Report): Generator<string> {
-  yield `${CLIENT_COLUMNS.map((c) => c.name).join(',')}\n`;
+  const columns = clientColumnsOf(report);
+  yield `${columns.map((c) => c.name).join(',')}\n`;
   for (const client of report.analysis.clients) {
-    const fields = CLIENT_COLUMNS.map((column) => {
+    const fields = columns.map((column) => {
       const v = column.value(client, report);
       if (v === null) return '';
       return typeof v === 'number' ? numberText(v, column.kind) : csvField(v);

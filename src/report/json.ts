@@ -2,11 +2,11 @@
 // for missing values. json is one array; ndjson one object per line, for streaming consumers.
 import type { ClientAnalysis } from '../core/analyze.js';
 import type { Report } from '../core/report.js';
-import { CLIENT_COLUMNS, dataValue, type ColumnValue } from './client-columns.js';
+import { clientColumnsOf, dataValue, type ClientColumn, type ColumnSource, type ColumnValue } from './client-columns.js';
 
-export function clientRecord(client: ClientAnalysis, report: Pick<Report, 'migration' | 'value'>): Record<string, ColumnValue> {
+export function clientRecord(client: ClientAnalysis, report: ColumnSource, columns: readonly ClientColumn[] = clientColumnsOf(report)): Record<string, ColumnValue> {
   const record: Record<string, ColumnValue> = {};
-  for (const column of CLIENT_COLUMNS) record[column.name] = dataValue(column, client, report);
+  for (const column of columns) record[column.name] = dataValue(column, client, report);
   // The unit of expected_purchases and expected_revenue: weeks after the as-of date.
   record.horizon_weeks = report.value.settings.horizonWeeks;
   return record;
@@ -18,14 +18,16 @@ export function* renderJson(report: Report): Generator<string> {
     yield '[]\n';
     return;
   }
+  const columns = clientColumnsOf(report);
   let first = true;
   for (const client of analysis.clients) {
-    yield `${first ? '[\n  ' : ',\n  '}${JSON.stringify(clientRecord(client, report))}`;
+    yield `${first ? '[\n  ' : ',\n  '}${JSON.stringify(clientRecord(client, report, columns))}`;
     first = false;
   }
   yield '\n]\n';
 }
 
 export function* renderNdjson(report: Report): Generator<string> {
-  for (const client of report.analysis.clients) yield `${JSON.stringify(clientRecord(client, report))}\n`;
+  const columns = clientColumnsOf(report);
+  for (const client of report.analysis.clients) yield `${JSON.stringify(clientRecord(client, report, columns))}\n`;
 }

@@ -3,17 +3,12 @@
 import { formatDay } from '../core/calendar.js';
 import type { ChurnPeriod } from '../core/churn.js';
 import type { WinBackEntry, LostReport } from '../core/win-back.js';
-import { numberText, roundValue, type ColumnKind } from './client-columns.js';
+import { roundValue, type ColumnKind } from './client-columns.js';
 import { csvField } from './csv.js';
+import { csvValue, dataRecord, type DataColumn } from './table-data.js';
 import { en } from '../i18n/en.js';
 
-type Value = string | number | boolean | null;
-
-interface Column<T> {
-  name: string;
-  kind: ColumnKind | 'boolean';
-  value: (row: T) => Value;
-}
+type Column<T> = DataColumn<T>;
 
 const day = (d: number | null): string | null => (d === null ? null : formatDay(d));
 
@@ -49,24 +44,6 @@ export const CHURN_COLUMNS: readonly Column<ChurnPeriod>[] = [
 
 /** Direction label in the churn CSV for clients that never bought under a direction value. */
 export const NO_DIRECTION = '(none)';
-
-function jsonValue<T>(column: Column<T>, row: T): Value {
-  const v = column.value(row);
-  return typeof v === 'number' && column.kind !== 'boolean' ? roundValue(v, column.kind) : v;
-}
-
-function csvValue<T>(column: Column<T>, row: T): string {
-  const v = column.value(row);
-  if (v === null) return '';
-  if (typeof v === 'boolean') return v ? 'true' : 'false';
-  return typeof v === 'number' && column.kind !== 'boolean' ? numberText(v, column.kind) : csvField(String(v));
-}
-
-function record<T>(columns: readonly Column<T>[], row: T): Record<string, Value> {
-  const out: Record<string, Value> = {};
-  for (const c of columns) out[c.name] = jsonValue(c, row);
-  return out;
-}
 
 export function* renderWinBackCsv(report: LostReport): Generator<string> {
   yield `${WIN_BACK_COLUMNS.map((c) => c.name).join(',')}\n`;
@@ -118,7 +95,7 @@ export function* renderLostJson(report: LostReport, meta: { directionColumn: str
   yield `${headText.slice(0, -2)},\n  "win_back": [`;
   let first = true;
   for (const e of report.winBack) {
-    yield `${first ? '\n    ' : ',\n    '}${JSON.stringify(record(WIN_BACK_COLUMNS, e))}`;
+    yield `${first ? '\n    ' : ',\n    '}${JSON.stringify(dataRecord(WIN_BACK_COLUMNS, e))}`;
     first = false;
   }
   yield `${first ? '' : '\n  '}],\n  "churn": ${churnJson(report.churn.periods, '  ')},\n  "churn_by_direction": `;
@@ -139,5 +116,5 @@ export function* renderLostJson(report: LostReport, meta: { directionColumn: str
 
 function churnJson(periods: readonly ChurnPeriod[], indent: string): string {
   if (periods.length === 0) return '[]';
-  return `[\n${periods.map((p) => `${indent}  ${JSON.stringify(record(CHURN_COLUMNS, p))}`).join(',\n')}\n${indent}]`;
+  return `[\n${periods.map((p) => `${indent}  ${JSON.stringify(dataRecord(CHURN_COLUMNS, p))}`).join(',\n')}\n${indent}]`;
 }

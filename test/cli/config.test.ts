@@ -169,10 +169,13 @@ describe('kam with a config file', () => {
     failOn: 'lost-key',
     lang: 'kk',
     color: false,
-    analyze: { clients: CLIENTS_FILE, breadwinnerShare: 12, newWithin: 9, compare: 'previous', format: 'json', output: 'reports/kam-{date}.xlsx', top: 7 },
+    analyze: { clients: CLIENTS_FILE, breadwinnerShare: 12, newWithin: 9, compare: 'previous', format: 'json', output: 'reports/kam-{date}.xlsx', splitBy: 'Manager', top: 7 },
     lost: { clients: CLIENTS_FILE, breadwinnerShare: 15, format: 'csv', table: 'churn', top: 30 },
     alive: { holdout: '2026-03-31', format: 'json', output: 'reports/model-{date}.xlsx', top: 12 },
     client: { clients: CLIENTS_FILE, breadwinnerShare: 11, newWithin: 3, compare: '2025-01-01..2025-06-30', format: 'json' },
+    bridge: { format: 'json' },
+    portfolio: { format: 'csv' },
+    history: { every: 'quarter', window: 6, format: 'json', output: 'history-{date}.xlsx', top: 9 },
   } as const;
 
   type Shown = { config: string | null; lang: string; commands: Record<string, Record<string, { value: unknown; source: string; key?: string; section?: string; flag: string }>> };
@@ -183,8 +186,8 @@ describe('kam with a config file', () => {
     expect(r.status, r.stderr).toBe(0);
     const shown = JSON.parse(r.stdout) as Shown;
     expect(shown.config).toBe(path);
-    const { analyze, lost, alive, client, ...top } = EVERY;
-    const sections = { analyze, lost, alive, client } as Record<CommandName, Record<string, unknown>>;
+    const { analyze, lost, alive, client, bridge, portfolio, history, ...top } = EVERY;
+    const sections = { analyze, lost, alive, client, bridge, portfolio, history } as Record<CommandName, Record<string, unknown>>;
     for (const name of COMMAND_NAMES) {
       const settings = shown.commands[name]!;
       const expected: Record<string, unknown> = { ...Object.fromEntries(Object.entries(top).filter(([k]) => k in settings)), ...sections[name] };

@@ -23,6 +23,10 @@ import { renderProblem } from '../../src/report/messages.js';
 import { renderTerminal } from '../../src/report/terminal.js';
 import { renderWorkbook } from '../../src/report/workbook/index.js';
 import { SAMPLE_CSV } from '../helpers/kam.js';
+import { classHistory } from '../../src/core/history.js';
+import { renderBridgeTerminal } from '../../src/report/bridge-terminal.js';
+import { renderHistoryTerminal } from '../../src/report/history-terminal.js';
+import { renderPortfolioTerminal } from '../../src/report/portfolio-terminal.js';
 
 const EN = fileURLToPath(new URL('../../src/i18n/en.ts', import.meta.url));
 const OTHERS = LANGS.filter((l) => l !== 'en');
@@ -130,6 +134,7 @@ const SAMPLES: { [K in ProblemCode]: ProblemOf<K> } = {
   'no-profit-column': { ...FILE, code: 'no-profit-column' },
   'no-quantity-column': { ...FILE, code: 'no-quantity-column' },
   'empty-window': { ...FILE, code: 'empty-window', details: { ...SPAN, period: 'quarter' } },
+  'history-too-short': { ...FILE, code: 'history-too-short', details: { ...SPAN, every: 'quarter', months: 24 } },
   'output-unwritable': { ...FILE, code: 'output-unwritable', details: { reason: { code: 'no-space' } } },
   'output-is-input': { ...FILE, code: 'output-is-input' },
   'rows-skipped': { ...FILE, code: 'rows-skipped', details: { total: 12, noClient: 2, badDate: 5, badNumber: 5 } },
@@ -263,7 +268,12 @@ describe('every catalogue function the reporters call, replayed in each language
     // With a holdout check: its table, totals, error and chart.
     [...renderAliveTerminal(aliveModel(ledger, ledger.lastDay!, 52, ledger.lastDay! - 182), context, { chalk, top: 5, t })].join('');
     [...renderDossierTerminal(report.dossier(report.analysis.clients[0]!.client), { chalk, directionColumn: 'Region', t })].join('');
-    await renderWorkbook({ report, context, generatedAt: new Date(0), directionColumn: 'Region', t });
+    // SPEC §11: the bridge, portfolios and class history, in the terminal and in the workbook.
+    const history = classHistory(ledger, DEFAULT_SETTINGS, { every: 'quarter', windowMonths: 6 });
+    renderBridgeTerminal(report.bridge, context.notes, { chalk, directionColumn: 'Region', t }).join('');
+    renderPortfolioTerminal(report.portfolios!, context.notes, { chalk, column: 'Region', lastPeriod: '2026-10', t }).join('');
+    renderHistoryTerminal(history, context.notes, { chalk, top: 5, t }).join('');
+    await renderWorkbook({ report, context, generatedAt: new Date(0), directionColumn: 'Region', t, history });
   }, 120_000);
 
   it('the sample run calls many of them', () => {

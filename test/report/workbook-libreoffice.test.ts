@@ -58,4 +58,14 @@ describe.skipIf(SOFFICE === undefined && process.env.CI === undefined)('LibreOff
     expect(pareto).toMatch(/chart:attached-axis="primary-y"[^>]*chart:values-cell-range-address="Pareto\.D\d+:Pareto\.D\d+"[^>]*chart:class="chart:bar"/);
     expect(pareto).toMatch(/chart:attached-axis="secondary-y"[^>]*chart:values-cell-range-address="Pareto\.E\d+:Pareto\.E\d+"[^>]*chart:class="chart:line"/);
   });
+
+  it("reads the Bridge sheet's waterfall: stacked columns, base, up, down and total from the window's table", async () => {
+    const ods = await JSZip.loadAsync(readFileSync(convert('ods')));
+    expect(await ods.file('content.xml')!.async('string')).toContain('table:name="Bridge"');
+    const charts = await Promise.all(ods.file(/^Object \d+\/content\.xml$/).map((f) => f.async('string')));
+    const bridge = charts.find((c) => c.includes('Bridge.C'));
+    expect(bridge).toBeDefined();
+    expect(bridge).toContain('chart:stacked="true"');
+    for (const column of ['C', 'D', 'E', 'F']) expect(bridge).toMatch(new RegExp(`chart:values-cell-range-address="Bridge\\.${column}\\d+:Bridge\\.${column}\\d+"`));
+  });
 });

@@ -1,5 +1,6 @@
 // DrawingML for a combination chart: columns on the left axis, lines on a right axis (a Pareto
-// chart, or any "amount and share" chart a later sheet needs), and a plain line chart. Elements are written in the
+// chart, or any "amount and share" chart a later sheet needs), a plain line chart and a waterfall
+// (stacked columns on an invisible base). All share one chart part and the same axes. Elements are written in the
 // order the schema fixes; Excel rejects a chart part whose elements are out of order. Each series
 // refers to its cells and carries a cache of their values, so the chart shows without a recalc.
 import { roundForTies } from '../../core/order.js';
@@ -28,9 +29,16 @@ export interface LineSeries extends SeriesData {
   markers?: boolean;
 }
 
+/** The category axis: its cells ("'Pareto'!$B$5:$B$44"), their labels and the axis title. */
+export interface Categories {
+  ref: string;
+  labels: readonly string[];
+  title: string;
+}
+
 export interface ComboChart {
   title: string;
-  categories: { ref: string; labels: readonly string[]; title: string };
+  categories: Categories;
   columns: ColumnSeries;
   lines: readonly LineSeries[];
   leftAxis: { title: string; numFmt: string };
@@ -146,8 +154,11 @@ function leftAxisXml(axisTitle: string, numFmt: string, bounds: string): string 
   );
 }
 
-/** The chart part around a plot area: title, legend at the bottom, white background, print settings. */
-function chartSpaceXml(chartTitle: string, plotArea: string): string {
+/**
+ * The chart part around a plot area: title, legend at the bottom, white background, print settings.
+ * `legendEntries` (<c:legendEntry> elements) changes single entries, e.g. leaves one out.
+ */
+function chartSpaceXml(chartTitle: string, plotArea: string, legendEntries = ''): string {
   return (
     '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' +
     '<c:chartSpace xmlns:c="http://schemas.openxmlformats.org/drawingml/2006/chart" xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">' +
@@ -158,7 +169,7 @@ function chartSpaceXml(chartTitle: string, plotArea: string): string {
     '<c:plotArea><c:layout/>' +
     plotArea +
     '</c:plotArea>' +
-    `<c:legend><c:legendPos val="b"/><c:overlay val="0"/>${labelText(900, false)}</c:legend>` +
+    `<c:legend><c:legendPos val="b"/>${legendEntries}<c:overlay val="0"/>${labelText(900, false)}</c:legend>` +
     '<c:plotVisOnly val="1"/><c:dispBlanksAs val="gap"/>' +
     '</c:chart>' +
     '<c:spPr><a:solidFill><a:srgbClr val="FFFFFF"/></a:solidFill><a:ln w="9525">' + fill('BFBFBF') + '</a:ln></c:spPr>' +
@@ -199,7 +210,7 @@ export function comboChartXml(chart: ComboChart): string {
 
 export interface LineChart {
   title: string;
-  categories: { ref: string; labels: readonly string[]; title: string };
+  categories: Categories;
   lines: readonly LineSeries[];
   axis: { title: string; numFmt: string };
 }
@@ -221,4 +232,48 @@ export function lineChartXml(chart: LineChart): string {
 export function rangeRef(sheet: string, fromCol: string, fromRow: number, toCol: string, toRow: number): string {
   const quoted = `'${sheet.replace(/'/g, "''")}'`;
   return fromCol === toCol && fromRow === toRow ? `${quoted}!$${fromCol}$${fromRow}` : `${quoted}!$${fromCol}$${fromRow}:$${toCol}$${toRow}`;
+}
+
+export interface StackSeries extends SeriesData {
+  /** null: drawn without fill or line (a waterfall's invisible base). */
+  color: string | null;
+}
+
+export interface WaterfallChart {
+  title: string;
+  categories: Categories;
+  /** Stacked bottom to top: the invisible base first, then the visible parts. */
+  series: readonly StackSeries[];
+  axis: { title: string; numFmt: string };
+}
+
+/**
+ * A waterfall as Excel 2010 and LibreOffice draw one: stacked columns whose first series (the
+ * running total before each step) has no fill, so each visible bar floats from where the one
+ * before ended. Totals are a series of their own, standing on the axis.
+ */
+export function waterfallChartXml(chart: WaterfallChart): string {
+  const series = chart.series
+    .map(
+      (s, i) =>
+        `<c:ser><c:idx val="${i}"/><c:order val="${i}"/>` +
+        `<c:tx>${strRef(s.nameRef, [s.name])}</c:tx>` +
+        `<c:spPr>${s.color === null ? '<a:noFill/><a:ln><a:noFill/></a:ln>' : fill(s.color)}</c:spPr>` +
+        '<c:invertIfNegative val="0"/>' +
+        `<c:cat>${strRef(chart.categories.ref, chart.categories.labels)}</c:cat>` +
+        `<c:val>${numRef(s.ref, s.values, chart.axis.numFmt)}</c:val>` +
+        '</c:ser>',
+    )
+    .join('');
+  // The legend leaves out the invisible base.
+  const hidden = chart.series.map((s, i) => (s.color === null ? `<c:legendEntry><c:idx val="${i}"/><c:delete val="1"/></c:legendEntry>` : '')).join('');
+  return chartSpaceXml(
+    chart.title,
+    '<c:barChart><c:barDir val="col"/><c:grouping val="stacked"/><c:varyColors val="0"/>' +
+    series +
+    `<c:gapWidth val="60"/><c:overlap val="100"/><c:axId val="${AX.cat}"/><c:axId val="${AX.val}"/></c:barChart>` +
+    categoryAxisXml(chart.categories.title, false, false) +
+    leftAxisXml(chart.axis.title, chart.axis.numFmt, ''),
+    hidden,
+  );
 }

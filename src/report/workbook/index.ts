@@ -18,16 +18,35 @@ import { paretoSheet } from './pareto.js';
 import { seriesSheet } from './series.js';
 import { lostSheet } from './lost.js';
 import { churnSheet } from './churn.js';
+import { bridgeSheet } from './bridge.js';
+import { historySheet } from './history.js';
+import { portfoliosSheet } from './portfolios.js';
 import type { WorkbookModel, WorkbookSheet } from './sheet.js';
 import { summarySheet } from './summary.js';
 
 export type { WorkbookModel, WorkbookSheet } from './sheet.js';
 export { workbookPath } from './path.js';
 
-export const WORKBOOK_SHEETS: readonly WorkbookSheet[] = [summarySheet, clientsSheet, matrixSheet, paretoSheet, seriesSheet, lostSheet, churnSheet, migrationSheet, dossiersSheet, modelSheet, methodSheet];
+export const WORKBOOK_SHEETS: readonly WorkbookSheet[] = [
+  summarySheet,
+  clientsSheet,
+  matrixSheet,
+  paretoSheet,
+  seriesSheet,
+  lostSheet,
+  churnSheet,
+  bridgeSheet,
+  portfoliosSheet,
+  historySheet,
+  migrationSheet,
+  dossiersSheet,
+  modelSheet,
+  methodSheet,
+];
 
-/** The workbook as bytes (an xlsx package). Sheets are streamed; only the compressed package is held. */
-export async function renderWorkbook(model: WorkbookModel, sheets: readonly WorkbookSheet[] = WORKBOOK_SHEETS): Promise<Buffer> {
+/** The workbook as bytes (an xlsx package): the sheets of `all` that apply to the model. Sheets are streamed; only the compressed package is held. */
+export async function renderWorkbook(model: WorkbookModel, all: readonly WorkbookSheet[] = WORKBOOK_SHEETS): Promise<Buffer> {
+  const sheets = all.filter((s) => s.applies?.(model) ?? true);
   return renderBook(model.context, model.generatedAt, model.t, sheets, async (book) => {
     for (const sheet of sheets) await sheet.write(book, model);
   });

@@ -1,0 +1,41 @@
+// `kam bridge`: the revenue bridge per period of the window, overall and per direction (SPEC §11).
+import { revenueBridge } from '../core/bridge.js';
+import type { AnalysisSettings } from '../core/settings.js';
+import { ledgerWindow } from '../core/window.js';
+import type { LedgerReadOptions } from '../io/read-ledger.js';
+import { parallelThreads } from '../io/read-csv-parallel.js';
+import type { Messages } from '../i18n/en.js';
+import { renderBridgeCsv, renderBridgeJson } from '../report/bridge-data.js';
+import type { MovementFormat } from '../report/table-data.js';
+import { renderBridgeTerminal } from '../report/bridge-terminal.js';
+import { problemLine } from '../report/messages.js';
+import { chalkFor, writeAll, type CommandIo } from './context.js';
+import { readLedgerWithProgress, readingNotes } from './read-report.js';
+import { noteToStderr } from './stderr-notes.js';
+
+
+export interface BridgeRequest {
+  files: string[];
+  read: LedgerReadOptions;
+  settings: AnalysisSettings;
+  format: MovementFormat;
+  color: boolean;
+  t: Messages;
+}
+
+export async function runBridge(request: BridgeRequest, io: CommandIo): Promise<number> {
+  const t = request.t;
+  const read = await readLedgerWithProgress(request.files, { ...request.read, threads: request.read.threads ?? parallelThreads(io.env) }, io, t);
+  const window = ledgerWindow(read.ledger, request.settings);
+  const bridge = revenueBridge(read.ledger, window, { byDirection: read.ledger.columns.direction });
+  const notes = [...readingNotes(read), ...window.notes];
+  if (request.format !== 'table') for (const note of notes) if (noteToStderr('bridge', note)) io.stderr.write(problemLine(note, t));
+  const chunks =
+    request.format === 'table'
+      ? renderBridgeTerminal(bridge, notes, { chalk: chalkFor(io, request.color), directionColumn: request.read.map.direction ?? null, t })
+      : request.format === 'json'
+        ? renderBridgeJson(bridge)
+        : renderBridgeCsv(bridge);
+  await writeAll(io.stdout, chunks);
+  return 0;
+}

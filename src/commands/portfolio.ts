@@ -1,0 +1,39 @@
+// `kam portfolio --by COL`: one row per value of the column (SPEC §11).
+import type { AnalysisSettings } from '../core/settings.js';
+import type { LedgerReadOptions } from '../io/read-ledger.js';
+import type { Messages } from '../i18n/en.js';
+import { problemLine } from '../report/messages.js';
+import { renderPortfolioCsv, renderPortfolioJson } from '../report/portfolio-data.js';
+import { renderPortfolioTerminal } from '../report/portfolio-terminal.js';
+import type { MovementFormat } from '../report/table-data.js';
+import { chalkFor, writeAll, type CommandIo } from './context.js';
+import { readReport } from './read-report.js';
+import { noteToStderr } from './stderr-notes.js';
+
+export interface PortfolioRequest {
+  files: string[];
+  /** map.direction holds the --by column. */
+  read: LedgerReadOptions;
+  settings: AnalysisSettings;
+  format: MovementFormat;
+  color: boolean;
+  version: string;
+  t: Messages;
+}
+
+export async function runPortfolio(request: PortfolioRequest, io: CommandIo): Promise<number> {
+  const t = request.t;
+  const { report, context } = await readReport(request.files, request.read, request.settings, io, request.version, {}, t);
+  const portfolios = report.portfolios!;
+  const notes = [...context.notes, ...report.notes];
+  if (request.format !== 'table') for (const note of notes) if (noteToStderr('portfolio', note)) io.stderr.write(problemLine(note, t));
+  const labels = report.analysis.window.labels;
+  const chunks =
+    request.format === 'table'
+      ? renderPortfolioTerminal(portfolios, notes, { chalk: chalkFor(io, request.color), column: request.read.map.direction!, lastPeriod: labels[labels.length - 1] ?? null, t })
+      : request.format === 'json'
+        ? renderPortfolioJson(portfolios)
+        : renderPortfolioCsv(portfolios);
+  await writeAll(io.stdout, chunks);
+  return 0;
+}

@@ -1,0 +1,98 @@
+// Bridge: the revenue bridge per period (SPEC §11) — overall, then per direction value — and the
+// whole window as a waterfall: a table of the steps and a native stacked-column chart drawn from
+// it (an invisible base under each movement, so each bar floats from where the one before ended).
+import { BRIDGE_MONEY, type BridgeRow } from '../../core/bridge.js';
+import { rangeRef, waterfallChartXml } from './chart.js';
+import { Rows } from './rows.js';
+import type { WorkbookSheet } from './sheet.js';
+import { LINE_HEIGHT, STYLE, columnWidth, numberWidth, plain, totalCell, type CellStyle } from './style.js';
+
+const COLOR = { total: '1F4E78', up: '4E9A5B', down: 'C9483F' };
+
+export const bridgeSheet: WorkbookSheet = {
+  id: 'bridge',
+  write(book, { report, directionColumn, t }) {
+    const b = report.bridge;
+    const T = t.workbook.bridge;
+    const F = t.numFmt;
+    const kind = b.window.period;
+    const rowsOfAll = [...b.overall, ...(b.byDirection ?? []).flatMap((g) => g.rows)];
+    const moneyWidth = columnWidth(Math.max(12, ...rowsOfAll.flatMap((r) => BRIDGE_MONEY.map((k) => numberWidth(r[k], 2) + 1))));
+    const headers = T.headers(kind);
+    const NAME = t.workbook.sheets.bridge;
+    const sheet = book.addSheet(NAME, { freeze: { rows: 4, columns: 1 }, printTitleRows: '4:4', pagesWide: 1, gridLines: true, tabColor: '4E9A5B' });
+    sheet.columns = [14, ...BRIDGE_MONEY.map(() => moneyWidth), 11, 11, 11].map((width) => ({ width }));
+    const rows = new Rows(sheet);
+    const w = b.window;
+    const windowText = `${t.period(w.labels[0] ?? '')} … ${t.period(w.labels[w.labels.length - 1] ?? '')}`;
+    rows.title(T.title(kind), T.subtitle(windowText));
+    rows.blank();
+    const headerStyles = headers.map((_, i) => (i === 0 ? STYLE.headerLeft : STYLE.headerRight));
+    const money = plain(F.money, { ruled: true, align: 'right' });
+    const integer = plain(F.integer, { ruled: true, align: 'right' });
+    const text = plain(undefined, { ruled: true });
+    const table = (list: readonly BridgeRow[]): void => {
+      rows.add(headers, headerStyles, { height: 2 * LINE_HEIGHT + 4 });
+      for (const r of list) {
+        rows.add(
+          [t.period(r.period), ...BRIDGE_MONEY.map((k) => r[k]), r.clientsNew, r.clientsReactivated, r.clientsChurned],
+          [text, ...BRIDGE_MONEY.map((k) => (k === 'revenueEnd' ? totalCell(F.money) : money)), integer, integer, integer],
+        );
+      }
+    };
+    table(b.overall);
+
+    // The whole window as one waterfall: start of the first period, each movement summed, end of the last.
+    const first = b.overall[0];
+    const last = b.overall[b.overall.length - 1];
+    if (first !== undefined && last !== undefined) {
+      rows.section(T.windowSection, 6);
+      rows.add([T.windowNote], [plain(undefined, { italic: true, grey: true })]);
+      const headerRow = rows.add([...T.windowHeaders], T.windowHeaders.map((_, i) => (i === 0 ? STYLE.headerLeft : STYLE.headerRight)));
+      const steps = BRIDGE_MONEY.map((k) => ({
+        key: k,
+        value: k === 'revenueStart' ? first.revenueStart : k === 'revenueEnd' ? last.revenueEnd : b.overall.reduce((s, r) => s + r[k], 0),
+      }));
+      let level = 0;
+      const bars = steps.map(({ key, value }) => {
+        const total = key === 'revenueStart' || key === 'revenueEnd';
+        const bar = total
+          ? { base: 0, up: 0, down: 0, total: value }
+          : { base: value >= 0 ? level : level + value, up: value >= 0 ? value : 0, down: value < 0 ? -value : 0, total: 0 };
+        level = total ? value : level + value;
+        return bar;
+      });
+      const firstData = headerRow + 1;
+      steps.forEach((s, i) => {
+        const bar = bars[i]!;
+        const style: CellStyle = s.key === 'revenueStart' || s.key === 'revenueEnd' ? totalCell(F.money) : money;
+        rows.add([t.bridge.steps[s.key], s.value, bar.base, bar.up, bar.down, bar.total], [text, style, money, money, money, money]);
+      });
+      const lastData = firstData + steps.length - 1;
+      const col = (i: number): string => String.fromCharCode(65 + i);
+      const ref = (c: number): string => rangeRef(NAME, col(c), firstData, col(c), lastData);
+      const head = (c: number): string => rangeRef(NAME, col(c), headerRow, col(c), headerRow);
+      const series = (c: number, color: string | null, values: readonly number[]) => ({ name: T.windowHeaders[c]!, nameRef: head(c), ref: ref(c), values, color });
+      const chartXml = waterfallChartXml({
+        title: T.chartTitle(t.period(first.period), t.period(last.period)),
+        categories: { ref: ref(0), labels: steps.map((s) => t.bridge.steps[s.key]), title: '' },
+        series: [
+          series(2, null, bars.map((x) => x.base)),
+          series(3, COLOR.up, bars.map((x) => x.up)),
+          series(4, COLOR.down, bars.map((x) => x.down)),
+          series(5, COLOR.total, bars.map((x) => x.total)),
+        ],
+        axis: { title: T.axisTitle, numFmt: F.axisInteger },
+      });
+      book.addChart(sheet, { name: T.chartName, chartXml, from: { col: 7, row: headerRow - 2 }, to: { col: 13, row: headerRow + 18 } });
+    }
+
+    for (const g of b.byDirection ?? []) {
+      const column = directionColumn ?? t.workbook.churn.direction;
+      rows.section(`${T.bySection(column)}: ${g.direction ?? t.noDirection}`, headers.length);
+      table(g.rows);
+    }
+    if ((b.byDirection ?? []).length > 0) rows.add([T.byNote(directionColumn ?? t.workbook.churn.direction)], [plain(undefined, { italic: true, grey: true })]);
+    sheet.commit();
+  },
+};
