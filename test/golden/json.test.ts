@@ -18,6 +18,10 @@ const RUNS: Record<string, string[]> = {
   alive: ['alive', SAMPLE_CSV, '--format', 'json'],
   client: ['client', SAMPLE_CSV, 'ТОО «Алматы Строй Сервис»', '--format', 'json'],
   config: ['config', '--format', 'json'],
+  'bridge-direction': ['bridge', SAMPLE_CSV, '--direction', 'Manager', '--period', 'quarter', '--format', 'json'],
+  'portfolio-region': ['portfolio', SAMPLE_CSV, '--by', 'Region', '--format', 'json'],
+  'history-quarter': ['history', SAMPLE_CSV, '--every', 'quarter', '--window', '6', '--format', 'json'],
+  'analyze-direction': ['analyze', SAMPLE_CSV, '--direction', 'Manager', '--format', 'json'],
 };
 
 describe('--format json of every command on the fixtures matches its golden file', () => {
