@@ -71,7 +71,7 @@ export const COMMANDS: Record<CommandName, CommandDef> = {
   analyze: {
     description: 'ABC-XYZ analysis of a ledger: summary, matrix and top clients, or the per-client table',
     argument: LEDGERS,
-    options: [...LEDGER, ...WINDOW, 'horizon', 'discount', 'failOn', ...SEGMENTS, 'format', 'output', 'splitBy', 'top', 'color', 'lang', 'config'],
+    options: [...LEDGER, ...WINDOW, 'horizon', 'discount', 'failOn', ...SEGMENTS, 'format', 'output', 'splitBy', 'top', 'safeCsv', 'color', 'lang', 'config'],
     formats: REPORTER_NAMES,
     piped: 'csv',
     examples: ['kam analyze sales.csv', 'kam analyze sales.xlsx --period quarter -o report-{date}.xlsx', 'kam analyze sales.csv --clients clients.csv --compare previous --format json'],
@@ -88,7 +88,7 @@ export const COMMANDS: Record<CommandName, CommandDef> = {
       if (splitBy !== undefined && output === undefined) throw usage('splitByOutput');
       const read = splitBy === undefined ? base.read : { ...base.read, map: { ...base.read.map, direction: splitBy } };
       return runAnalyze(
-        { ...base, read, splitBy: splitBy !== undefined, format: base.format as ReporterName, settings, output: path, printReport, top: o.top as number, failOn: failOnList(o.failOn), segments },
+        { ...base, read, splitBy: splitBy !== undefined, format: base.format as ReporterName, settings, output: path, printReport, top: o.top as number, failOn: failOnList(o.failOn), segments, safeCsv: o.safeCsv === true },
         run.io,
       );
     },
@@ -96,7 +96,7 @@ export const COMMANDS: Record<CommandName, CommandDef> = {
   lost: {
     description: 'lost and at-risk clients: the win-back list and churn per period (and per --direction)',
     argument: LEDGERS,
-    options: [...LEDGER, ...WINDOW, 'horizon', 'discount', 'failOn', 'format', 'clients', 'breadwinnerShare', 'table', 'top', 'color', 'lang', 'config'],
+    options: [...LEDGER, ...WINDOW, 'horizon', 'discount', 'failOn', 'format', 'clients', 'breadwinnerShare', 'table', 'top', 'safeCsv', 'color', 'lang', 'config'],
     own: {
       clients: { help: 'client attributes (CSV or xlsx): image-makers count as key clients for the win-back list and --fail-on' },
       breadwinnerShare: { help: 'breadwinner (a key client): at least this share of total profit (revenue without a profit column)' },
@@ -107,14 +107,14 @@ export const COMMANDS: Record<CommandName, CommandDef> = {
     examples: ['kam lost sales.csv --top 20', 'kam lost sales.csv --direction Region --format csv --table churn', 'kam lost sales.csv --clients clients.csv --fail-on lost-key'],
     run: async (files, o, run) => {
       const base = request(files, o, run);
-      const rest = { settings: analysisSettings(o, run.io.today), table: o.table as LostTable, top: o.top as number, failOn: failOnList(o.failOn), clients: o.clients as string | undefined };
+      const rest = { settings: analysisSettings(o, run.io.today), table: o.table as LostTable, top: o.top as number, failOn: failOnList(o.failOn), clients: o.clients as string | undefined, safeCsv: o.safeCsv === true };
       return runLost({ ...base, format: base.format as LostFormat, ...rest }, run.io);
     },
   },
   alive: {
     description: 'BG/NBD and Gamma-Gamma fits over every client: r, α, a, b and p, q, γ; per client P(alive) and expected purchase days; --holdout judges them on later days',
     argument: LEDGERS,
-    options: [...LEDGER, 'asOf', 'holdout', 'horizon', 'format', 'output', 'top', 'color', 'lang', 'config'],
+    options: [...LEDGER, 'asOf', 'holdout', 'horizon', 'format', 'output', 'top', 'safeCsv', 'color', 'lang', 'config'],
     own: { asOf: { help: 'fit on the purchase days up to this day: YYYY-MM-DD, DD.MM.YYYY or today (default: the last date in the ledger)' } },
     formats: ALIVE_FORMATS,
     piped: 'csv',
@@ -124,7 +124,7 @@ export const COMMANDS: Record<CommandName, CommandDef> = {
       const asOf = dayOf(o.asOf, run.io.today);
       const output = o.output as string | undefined;
       const path = workbookPath(output === undefined ? undefined : expandOutputPath(output, formatDay(asOf ?? run.io.today)));
-      return runAlive({ ...base, format: base.format as AliveFormat, asOf, holdout: dayOf(o.holdout, run.io.today), output: path, horizonWeeks: o.horizon as number, top: o.top as number }, run.io);
+      return runAlive({ ...base, format: base.format as AliveFormat, asOf, holdout: dayOf(o.holdout, run.io.today), output: path, horizonWeeks: o.horizon as number, top: o.top as number, safeCsv: o.safeCsv === true }, run.io);
     },
   },
   client: {

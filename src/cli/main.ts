@@ -11,6 +11,7 @@ import { configLang } from './config.js';
 import { loadConfig } from '../io/config-file.js';
 import type { Problem } from '../core/problems.js';
 import { usage, type UsageKey } from '../i18n/usage.js';
+import { guardStandardStreams, holdStderr, type HeldStderr } from './output-guard.js';
 
 export const VERSION: string = (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
 
@@ -31,8 +32,28 @@ export function buildProgram(io: CommandIo, setExit: (code: number) => void, sta
   return program;
 }
 
-/** Runs kam with argv (without node and script); resolves to the exit status. */
-export async function run(argv: string[], io: CommandIo): Promise<number> {
+/**
+ * Runs kam with argv (without node and script); resolves to the exit status. What the run writes
+ * to standard error is held to its end: a fatal error is then the one line there (SPEC §10).
+ */
+export async function run(argv: string[], io: CommandIo, onHeld?: (held: HeldStderr) => void): Promise<number> {
+  const held = holdStderr(io.stderr);
+  onHeld?.(held);
+  const fatal = await runHeld(argv, { ...io, stderr: held.stream });
+  if (fatal.line === undefined) held.release();
+  else held.fail(fatal.line);
+  return fatal.status;
+}
+
+async function runHeld(argv: string[], io: CommandIo): Promise<{ status: number; line?: string }> {
+  let fatalLine: string | undefined;
+  const status = await runCommand(argv, io, (line) => {
+    fatalLine = line;
+  });
+  return { status, line: fatalLine };
+}
+
+async function runCommand(argv: string[], io: CommandIo, fatal: (line: string) => void): Promise<number> {
   let exitCode = 0;
   const state: RunState = { t: catalogue(earlyLang(argv, io)), fromConfig: new Map() };
   const program = buildProgram(io, (code) => (exitCode = code), state);
@@ -50,13 +71,12 @@ export async function run(argv: string[], io: CommandIo): Promise<number> {
       return error.exitCode === 0 ? 0 : 2;
     }
     if (error instanceof KamError) {
-      io.stderr.write(`kam: ${renderProblem(withConfigSource(error.problem, state), state.t)}\n`);
+      fatal(`kam: ${renderProblem(withConfigSource(error.problem, state), state.t)}\n`);
       return isUsageProblem(error.problem) ? 2 : 1;
     }
     // A bug, not bad input: still one line, but say where to look.
     const message = error instanceof Error ? error.message : String(error);
-    io.stderr.write(`kam: ${state.t.cli.internalError(message)}\n`);
-    if (io.env.KAM_DEBUG) io.stderr.write(`${(error as Error)?.stack ?? ''}\n`);
+    fatal(`kam: ${state.t.cli.internalError(message)}\n${io.env.KAM_DEBUG ? `${(error as Error)?.stack ?? ''}\n` : ''}`);
     return 1;
   }
 }
@@ -100,16 +120,18 @@ function withConfigSource(problem: Problem, state: RunState): Problem {
 }
 
 export async function main(): Promise<void> {
-  // `kam … | head` closes the pipe early: that is the reader's choice, not an error.
-  for (const stream of [process.stdout, process.stderr]) {
-    stream.on('error', (error: NodeJS.ErrnoException) => {
-      if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
-      throw error;
-    });
-  }
+  // `kam … | head` closes the pipe early: that is the reader's choice, not an error; any other
+  // failure of standard output is one line and exit 1.
+  let held: HeldStderr | undefined;
   const now = new Date();
-  const today = Math.floor(Date.UTC(now.getFullYear(), now.getMonth(), now.getDate()) / 86_400_000);
-  const io: CommandIo = { stdin: process.stdin, stdout: process.stdout, stderr: process.stderr, env: process.env, today };
-  const code = await run(process.argv.slice(2), io);
+  const io: CommandIo = {
+    stdin: process.stdin,
+    stdout: process.stdout,
+    stderr: process.stderr,
+    env: process.env,
+    today: Math.floor(Date.UTC(now.getFullYear(), now.getMonth(), now.getDate()) / 86_400_000),
+  };
+  guardStandardStreams(() => catalogue(earlyLang(process.argv.slice(2), io)), () => held);
+  const code = await run(process.argv.slice(2), io, (h) => (held = h));
   process.exitCode = code;
 }

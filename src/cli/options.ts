@@ -160,6 +160,7 @@ export const OPTIONS = {
   splitBy: opt('--split-by <column>', 'Output', 'with -o: one workbook per value of the column (FILE-<value>.xlsx), each with only its clients'),
   table: choice('--table <table>', 'Output', 'which table --format csv writes', ['win-back', 'churn'], 'win-back'),
   top: opt('--top <n>', 'Output', 'clients shown in the terminal table', { kind: 'number', parse: number('--top', Number.isInteger, 'top'), default: 20 }),
+  safeCsv: opt('--safe-csv', 'Output', "CSV: start a text cell that begins with = + - @ with ' so that a spreadsheet does not run it as a formula", { default: false }),
   color: opt('--no-color', 'Output', 'no colours (NO_COLOR and TERM=dumb are honoured too)'),
   lang: { ...choice('--lang <lang>', 'Output', 'language of the terminal and the workbook (default: from LC_ALL, LC_MESSAGES or LANG, else en)', LANGS), parse: oneOf('--lang', LANGS, 'lang') },
   config: opt('--config <file>', 'Output', `settings from this JSON file (default: ${CONFIG_FILE_NAME} in the working directory, when there is one)`),

@@ -32,6 +32,8 @@ export interface AliveRequest {
   output?: string | undefined;
   top: number;
   color: boolean;
+  /** --safe-csv: text cells that a spreadsheet would run as a formula get a leading '. */
+  safeCsv?: boolean;
   version: string;
   t: Messages;
 }
@@ -61,7 +63,7 @@ export async function runAlive(request: AliveRequest, io: CommandIo): Promise<nu
       ? renderAliveTerminal(model, context, { chalk: chalkFor(io, request.color), top: request.top, t })
       : request.format === 'json'
         ? renderAliveJson(model)
-        : renderAliveCsv(result);
+        : renderAliveCsv(result, request.safeCsv === true);
   // exceljs is loaded only when a workbook is asked for.
   if (request.output !== undefined) {
     const workbook = await import('../report/workbook/index.js');

@@ -20,6 +20,8 @@ export interface AnalyzeRequest {
   read: LedgerReadOptions;
   settings: AnalysisSettings;
   format: ReporterName;
+  /** --safe-csv: text cells that a spreadsheet would run as a formula get a leading '. */
+  safeCsv?: boolean;
   top: number;
   color: boolean;
   /** --fail-on: exit 3 after writing everything when a condition holds. */
@@ -68,7 +70,7 @@ export async function runAnalyze(request: AnalyzeRequest, io: CommandIo): Promis
       }
     } else await writeWorkbook(request.output, { report, context, generatedAt: new Date(), directionColumn, t });
   }
-  if (printReport) await writeAll(io.stdout, REPORTERS[request.format](report, context, { chalk, top: request.top, t }));
+  if (printReport) await writeAll(io.stdout, REPORTERS[request.format](report, context, { chalk, top: request.top, t, safeCsv: request.safeCsv === true }));
   if (request.output !== undefined && request.splitBy !== true && io.stderr.isTTY === true) io.stderr.write(`kam: ${t.cli.workbookWritten(request.output)}\n`);
   return failOnStatus(report, request.failOn ?? [], io, t);
 }

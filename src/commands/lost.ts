@@ -29,6 +29,8 @@ export interface LostRequest {
   failOn: FailOn[];
   /** --clients FILE: attributes (image-makers are key clients). */
   clients?: string | undefined;
+  /** --safe-csv: text cells that a spreadsheet would run as a formula get a leading '. */
+  safeCsv?: boolean;
   version: string;
   t: Messages;
 }
@@ -48,8 +50,8 @@ export async function runLost(request: LostRequest, io: CommandIo): Promise<numb
       : request.format === 'json'
         ? renderLostJson(lost, { directionColumn, period: report.settings.period })
         : request.table === 'churn'
-          ? renderChurnCsv(lost)
-          : renderWinBackCsv(lost);
+          ? renderChurnCsv(lost, request.safeCsv === true)
+          : renderWinBackCsv(lost, request.safeCsv === true);
   await writeAll(io.stdout, chunks);
   return failOnStatus(report, request.failOn, io, t);
 }

@@ -22,13 +22,13 @@ export interface SegmentRequest {
 /** Notes about reading: how many rows were skipped and the first few unreadable ones. */
 export function readingNotes(read: LedgerRead): Problem[] {
   const c = read.counts;
-  const total = c.noClient + c.badDate + c.badNumber;
+  const total = c.noClient + c.badDate + c.badNumber + c.badFields;
   // Sheets left out of a workbook (--sheet '*', or blank sheets before the first ledger).
   const sheets = read.notes ?? [];
   if (total === 0) return sheets;
   return [
     ...sheets,
-    { code: 'rows-skipped', severity: c.badDate + c.badNumber > 0 ? 'warning' : 'note', details: { total, noClient: c.noClient, badDate: c.badDate, badNumber: c.badNumber } },
+    { code: 'rows-skipped', severity: c.badDate + c.badNumber + c.badFields > 0 ? 'warning' : 'note', details: { total, noClient: c.noClient, badDate: c.badDate, badNumber: c.badNumber, badFields: c.badFields } },
     ...read.examples,
   ];
 }
@@ -50,7 +50,7 @@ export function runContextOf(read: LedgerRead, version: string): RunContext {
 export async function readLedgerWithProgress(files: readonly string[], read: LedgerReadOptions, io: CommandIo, t: Messages): Promise<LedgerRead> {
   const progress = progressReporter(io, t);
   try {
-    return await readLedger(files, read, io.stdin, progress);
+    return await readLedger(files, { ...read, today: io.today }, io.stdin, progress);
   } finally {
     progress.done();
   }

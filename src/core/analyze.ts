@@ -1,6 +1,6 @@
 // The pure heart of `kam analyze`: a folded ledger and settings in, plain results out.
 import { classifyAbc, type AbcClass } from './abc.js';
-import type { DayMeasure } from './day-table.js';
+import { fromExact, type DayMeasure } from './day-table.js';
 import { requireFinished, type Ledger, type LedgerColumns } from './ledger.js';
 import { buildMatrix, cellName, type CellName, type MatrixCell } from './matrix.js';
 import { periodIndexer } from './periods.js';
@@ -84,6 +84,14 @@ export interface Analysis {
 }
 
 /** The day-table measure behind an ABC metric. */
+/** Adds a day's exact pair to a running one, carrying whole units out of the millionths. */
+function addDay(sum: number[], day: readonly [number, number]): void {
+  const micros = sum[1]! + day[1];
+  const carry = Math.trunc(micros / 1e6);
+  sum[0] = sum[0]! + day[0] + carry;
+  sum[1] = micros - carry * 1e6;
+}
+
 export function measureOf(by: AbcMetric): DayMeasure {
   return by === 'revenue' ? 'amount' : by;
 }
@@ -118,9 +126,9 @@ export function analyzeLedger(ledger: Ledger, settings: AnalysisSettings, option
     const series = new Array<number>(periods).fill(0);
     const purchaseSeries = new Array<number>(periods).fill(0);
     let inWindow = false;
-    let revenue = 0;
-    let profit = 0;
-    let quantity = 0;
+    // Exact sums (units, millionths) of the window's days: the client's totals are made from them
+    // once, so `total` is `revenue` to the last digit however large (SPEC §1 amounts).
+    const exact = { metric: [0, 0], amount: [0, 0], profit: [0, 0], quantity: [0, 0] };
     let firstRowPeriod = periods;
     let firstPurchasePeriod = periods;
     const days = history.days;
@@ -135,9 +143,10 @@ export function analyzeLedger(ledger: Ledger, settings: AnalysisSettings, option
       inWindow = true;
       const p = periodIndex(day);
       series[p]! += days.total(metric, i);
-      revenue += days.amount(i);
-      profit += days.total('profit', i);
-      quantity += days.total('quantity', i);
+      addDay(exact.metric, days.exact(metric, i));
+      addDay(exact.amount, days.exact('amount', i));
+      addDay(exact.profit, days.exact('profit', i));
+      addDay(exact.quantity, days.exact('quantity', i));
       if (p < firstRowPeriod) firstRowPeriod = p;
       if (purchase && p < firstPurchasePeriod) firstPurchasePeriod = p;
       if (purchase && !ledger.columns.document) purchaseSeries[p]!++;
@@ -151,9 +160,12 @@ export function analyzeLedger(ledger: Ledger, settings: AnalysisSettings, option
         if (day >= startDay && day <= endDay) purchaseSeries[periodIndex(day)]!++;
       }
     }
+    const revenue = fromExact(exact.amount[0]!, exact.amount[1]!);
+    const profit = fromExact(exact.profit[0]!, exact.profit[1]!);
+    const quantity = fromExact(exact.quantity[0]!, exact.quantity[1]!);
     drafts.set(history.client, {
       client: history.client,
-      total: 0,
+      total: fromExact(exact.metric[0]!, exact.metric[1]!),
       activePeriods: purchaseSeries.filter((n) => n > 0).length,
       purchases: purchaseSeries.reduce((s, n) => s + n, 0),
       revenue,
@@ -177,7 +189,7 @@ export function analyzeLedger(ledger: Ledger, settings: AnalysisSettings, option
   if (rowsAfterAsOf > 0) notes.push({ code: 'rows-after-as-of', severity: 'note', details: { days: rowsAfterAsOf } });
 
   const abc = classifyAbc(
-    [...drafts.values()].map((d) => ({ client: d.client, total: d.series.reduce((s, x) => s + x, 0) })),
+    [...drafts.values()].map((d) => ({ client: d.client, total: d.total })),
     { cutoffs: settings.abcCutoffs, boundary: settings.abcBoundary },
   );
   if (!abc.some((r) => !r.nonPositive)) notes.push({ code: 'no-positive-clients', severity: 'warning' });

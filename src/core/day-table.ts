@@ -14,9 +14,25 @@ export function fromExact(units: number, micros: number): number {
   return value === 0 ? 0 : value;
 }
 
-/** Millionths of x beyond its whole units (an integer): x = trunc(x) + micros(x) / 10^6. */
+/** Below this a double's fraction is within half a millionth of the decimal it was read from. */
+const NEAR_FRACTION = 2 ** 33;
+
+/**
+ * Millionths of x beyond its whole units (an integer): x = trunc(x) + micros(x) / 10^6. From
+ * 2^33 on, a double's fraction drifts from the decimal a file held (1234567890123.12 is stored
+ * as …123.1199951…), so the millionths are read from its shortest decimal form, which is that
+ * decimal: sums stay exact to the cent for amounts in the trillions.
+ */
 export function microsOf(x: number, whole: number): number {
-  return Math.round((x - whole) * MICRO);
+  const micros = Math.round((x - whole) * MICRO);
+  if (x < NEAR_FRACTION && x > -NEAR_FRACTION) return micros;
+  const text = String(x);
+  const dot = text.indexOf('.');
+  if (dot < 0 || text.includes('e')) return micros;
+  const digits = text.slice(dot + 1);
+  let exact = Number(digits.slice(0, 6).padEnd(6, '0'));
+  if (digits.length > 6 && digits.charCodeAt(6) >= 0x35) exact++;
+  return x < 0 ? -exact : exact;
 }
 
 /** A day's totals as plain numbers (what iteration hands out). */

@@ -86,11 +86,17 @@ export function normalizeClientName(raw: string): string {
   // Fast path: most names have no double or odd spaces.
   for (let i = 0; i < trimmed.length; i++) {
     const c = trimmed.charCodeAt(i);
-    if (c === 32 ? trimmed.charCodeAt(i + 1) <= 32 || trimmed.charCodeAt(i + 1) === 160 : c < 32 || c === 160 || c === 0x202f) {
+    if (c === 32 ? isSpace(trimmed.charCodeAt(i + 1)) : c < 32 || (c >= 0xa0 && isSpace(c))) {
       return trimmed.replace(INNER_SPACES, ' ');
     }
   }
   return trimmed;
+}
+
+/** What \s matches: ASCII white space, and every Unicode space (no-break, ideographic, thin, en, em…). */
+function isSpace(c: number): boolean {
+  if (c < 0xa0) return c === 32 || (c >= 9 && c <= 13);
+  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
 }
 
 export function isPurchaseLine(amount: number, quantity: number | undefined): boolean {

@@ -5,6 +5,9 @@
 export type ProblemCode =
   // usage (exit 2)
   | 'bad-option'
+  | 'input-twice'
+  | 'duplicate-header'
+  | 'column-two-roles'
   // data and file problems (exit 1)
   | 'file-not-found'
   | 'file-unreadable'
@@ -28,6 +31,11 @@ export type ProblemCode =
   | 'history-too-short'
   | 'output-unwritable'
   | 'output-is-input'
+  | 'output-failed'
+  | 'stray-quote'
+  | 'line-too-long'
+  | 'bad-encoding'
+  | 'mixed-numbers'
   // warnings and notes shown with the summary
   | 'rows-skipped'
   | 'partial-period-dropped'
@@ -100,10 +108,17 @@ export type SheetSkipReason =
   | { code: 'missing-column'; roles: readonly string[] }
   | { code: 'unknown-mapped-column'; column: string; role: string };
 
+/** Why a row was refused: no client, an unreadable date or number, a date or number out of range. */
+export type BadRowKind = 'client' | 'date' | 'number' | 'far-date' | 'huge-number' | 'fields';
+
 /** The facts each code's message needs (`undefined`: none beyond file, line, column and value). */
 export interface ProblemDetails {
   /** Usage errors: which message of the catalogues' `usage` and its facts (src/i18n/usage.ts). */
   'bad-option': Readonly<Record<string, string | readonly string[]>> | undefined;
+  /** `value`: the other name the same file was given as, when it was another. */
+  'input-twice': undefined;
+  'duplicate-header': undefined;
+  'column-two-roles': { roles: readonly string[] };
   'file-not-found': undefined;
   'file-unreadable': { reason: FileReason } | undefined;
   'file-empty': undefined;
@@ -114,20 +129,31 @@ export interface ProblemDetails {
   'sheet-read': undefined;
   'sheet-skipped': { reason: SheetSkipReason };
   'no-header': { firstRow: readonly string[] };
-  'no-rows': undefined;
+  /** `skipped`: rows there were, none readable; `first`: why the first refused was (its line, column and value are the problem's). */
+  'no-rows': { skipped: number; first?: BadRowKind | undefined } | undefined;
   'missing-column': { headers: readonly string[]; roles: readonly string[] };
   'unknown-mapped-column': { headers: readonly string[] };
   'ambiguous-dates': { candidates: readonly string[] };
   'ambiguous-numbers': { point: string };
   'unknown-date-format': undefined;
-  'bad-row': { kind: 'client' | 'date' | 'number' };
+  /** `fields`: the row's fields (`value`) do not line up with the header's `header` fields. */
+  'bad-row': { kind: Exclude<BadRowKind, 'fields'> } | { kind: 'fields'; header: number };
   'no-profit-column': undefined;
   'no-quantity-column': undefined;
   'empty-window': { from: string; to: string; period: string };
   'history-too-short': { from: string; to: string; every: 'month' | 'quarter'; months: number };
   'output-unwritable': { reason: FileReason };
   'output-is-input': undefined;
-  'rows-skipped': { total: number; noClient: number; badDate: number; badNumber: number };
+  'output-failed': { reason: FileReason };
+  /** `lines`: the lines the quoted field opened at `line` takes in. */
+  'stray-quote': { lines: number };
+  /** `limit`: the longest record read, in millions of characters. */
+  'line-too-long': { limit: number };
+  /** `value`: the byte, as 0xNN. */
+  'bad-encoding': { encoding: 'UTF-8' | 'Windows-1251' };
+  /** `value`: a number only '.' reads as the decimal mark; `other`: one only ',' reads. */
+  'mixed-numbers': { other: string };
+  'rows-skipped': { total: number; noClient: number; badDate: number; badNumber: number; badFields?: number | undefined };
   'partial-period-dropped': { edge: 'leading' | 'trailing'; from: string; to: string };
   'partial-period-kept': { edge: 'leading' | 'trailing'; from: string; to: string };
   'window-capped': { asOf: string };
@@ -175,5 +201,5 @@ export class KamError extends Error {
 }
 
 export function isUsageProblem(problem: Problem): boolean {
-  return problem.code === 'bad-option';
+  return problem.code === 'bad-option' || problem.code === 'input-twice' || problem.code === 'duplicate-header' || problem.code === 'column-two-roles';
 }

@@ -171,6 +171,10 @@ const NOT_SOUND = (params: string): string =>
 
 const problems = {
   'bad-option': (p) => `${p.value ?? ''}${p.details?.hint !== undefined ? ` (${String(p.details.hint)})` : ''}`,
+  'input-twice': (p) =>
+    `${p.file}: given twice${p.value !== undefined && p.value !== p.file ? ` (also as ${p.value})` : ''}; every amount would count twice: name each file once`,
+  'duplicate-header': (p) => `${filePrefix(p)}two columns are headed "${p.column}" and kam cannot tell which one is meant: rename one of them`,
+  'column-two-roles': (p) => `column "${p.column}" is mapped to two roles (${p.details.roles.join(', ')}): map each role to its own column`,
   'file-not-found': (p) => `${p.file}: no such file`,
   'file-unreadable': (p) => `${p.file}: cannot read it${because(p.details?.reason)}`,
   'file-empty': (p) => `${p.file}: the file is empty`,
@@ -182,7 +186,10 @@ const problems = {
   'sheet-skipped': (p) => `${p.file}: sheet "${p.value}" left out: ${word(sheetSkipReason, p.details.reason)}; name the sheets to read with --sheet NAME`,
   'no-header': (p) =>
     `${p.file}: no header row with known column names (client, date, amount…) in the first rows; first row: ${quotedList(p.details?.firstRow)}; name the columns with --map role=HEADER`,
-  'no-rows': (p) => `${filePrefix(p)}the ledger has a header but no rows`,
+  'no-rows': (p) =>
+    p.details === undefined
+      ? `${filePrefix(p)}the ledger has a header but no rows`
+      : `${filePrefix(p)}none of its ${p.details.skipped} rows could be read${p.line !== undefined ? ` (first: line ${p.line}, ${p.details.first === 'client' ? 'no client' : p.details.first === 'fields' ? 'fields out of line with the header' : `"${p.column}": "${p.value}"`})` : ''}`,
   'missing-column': (p) => {
     const roles = p.details.roles;
     const hints = roles.map((r) => ROLE_HINT[r] ?? `--map ${r}=HEADER`).join(', ');
@@ -198,7 +205,13 @@ const problems = {
   'bad-row': (p) =>
     p.details?.kind === 'client'
       ? `${wherePrefix(p, 'line')}no client in "${p.column}"`
-      : `${wherePrefix(p, 'line')}unreadable ${String(p.details?.kind ?? 'value')} in "${p.column}": "${p.value}"`,
+      : p.details.kind === 'fields'
+        ? `${wherePrefix(p, 'line')}${p.value} fields where the header has ${p.details.header}: the values are not in their columns (a stray quote, or a delimiter inside an unquoted name?)`
+        : p.details.kind === 'far-date'
+          ? `${wherePrefix(p, 'line')}date out of range in "${p.column}": "${p.value}" (before 1900 or more than a year after today)`
+          : p.details.kind === 'huge-number'
+            ? `${wherePrefix(p, 'line')}number too large in "${p.column}": "${p.value}" (kam sums amounts up to ±10^13 exactly)`
+            : `${wherePrefix(p, 'line')}unreadable ${p.details.kind === 'date' ? 'date' : 'number'} in "${p.column}": "${p.value}"`,
   'no-profit-column': (_p) => 'the ledger has no profit column, so --by profit cannot be used; map one with --map profit=HEADER',
   'no-quantity-column': (_p) => 'the ledger has no quantity column, so --by quantity cannot be used; map one with --map quantity=HEADER',
   'empty-window': (p) =>
@@ -208,8 +221,16 @@ const problems = {
   'output-unwritable': (p) => `${p.file}: cannot write the output${because(p.details.reason)}`,
   'output-is-input': (p) =>
     `${p.file}: that is an input ledger${p.value !== undefined && p.value !== p.file ? ` (${p.value})` : ''}; kam never writes over its input: choose another name for -o`,
+  'output-failed': (p) => `cannot write to standard output${because(p.details.reason)}`,
+  'stray-quote': (p) => `${wherePrefix(p, 'line')}a quote opens a field that takes in the ${p.details.lines} lines after it (a stray quote?): remove or close it`,
+  'line-too-long': (p) =>
+    `${wherePrefix(p, 'line')}a record runs on for more than ${p.details.limit} million characters: a line break missing, or a quote never closed?`,
+  'bad-encoding': (p) =>
+    `${wherePrefix(p, 'line')}byte ${p.value} is not valid ${p.details.encoding} (two exports in different encodings joined?); save the file in one encoding, or force one with --encoding`,
+  'mixed-numbers': (p) =>
+    `${p.file}: numbers in "${p.column}" are written both as "${p.value}" and as "${p.details.other}": one decimal mark per file; fix the file or say which with --decimal . or --decimal ,`,
   'rows-skipped': (p) =>
-    `${p.details.total} rows skipped: ${p.details.noClient} without a client, ${p.details.badDate} with an unreadable date, ${p.details.badNumber} with an unreadable number`,
+    `${p.details.total} rows skipped: ${p.details.noClient} without a client, ${p.details.badDate} with an unreadable date, ${p.details.badNumber} with an unreadable number${p.details.badFields ? `, ${p.details.badFields} whose fields do not line up with the header` : ''}`,
   'partial-period-dropped': (p) =>
     `${p.details?.edge === 'leading' ? 'first' : 'last'} period ${p.value} is only partly covered (${p.details.from} … ${p.details.to}) and is left out; --include-partial keeps it`,
   'partial-period-kept': (p) =>

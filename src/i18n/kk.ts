@@ -184,6 +184,10 @@ const NOT_SOUND = (params: string): string =>
 
 const problems = {
   'bad-option': (p) => `${p.value ?? ''}${p.details?.hint !== undefined ? ` (${String(p.details.hint)})` : ''}`,
+  'input-twice': (p) =>
+    `${p.file}: файл екі рет берілген${p.value !== undefined && p.value !== p.file ? ` (${p.value} ретінде де)` : ''}; әр сома екі рет есептелер еді: әр файлды бір рет көрсетіңіз`,
+  'duplicate-header': (p) => `${filePrefix(p)}екі бағанның тақырыбы «${p.column}», kam қайсысы керек екенін ажырата алмайды: біреуінің атын өзгертіңіз`,
+  'column-two-roles': (p) => `«${p.column}» бағаны екі рөлге берілген (${p.details.roles.join(', ')}): әр рөлге өз бағаны керек`,
   'file-not-found': (p) => `${p.file}: файл табылмады`,
   'file-unreadable': (p) => `${p.file}: оқу мүмкін емес${because(p.details?.reason)}`,
   'file-empty': (p) => `${p.file}: файл бос`,
@@ -195,7 +199,10 @@ const problems = {
   'sheet-skipped': (p) => `${p.file}: «${p.value}» парағы өткізілді: ${word(sheetSkipReason, p.details.reason)}; оқылатын парақтарды --sheet АТАУ арқылы көрсетіңіз`,
   'no-header': (p) =>
     `${p.file}: алғашқы жолдарда белгілі баған атаулары (клиент, күні, сома…) бар тақырып жолы жоқ; бірінші жол: ${names(p.details?.firstRow)}; бағандарды --map рөл=ТАҚЫРЫП арқылы атаңыз`,
-  'no-rows': (p) => `${filePrefix(p)}журналда тақырып бар, бірақ жолдар жоқ`,
+  'no-rows': (p) =>
+    p.details === undefined
+      ? `${filePrefix(p)}журналда тақырып бар, бірақ жолдар жоқ`
+      : `${filePrefix(p)}жолдардың (${count(p.details.skipped)}) ешқайсысын оқу мүмкін болмады${p.line !== undefined ? ` (біріншісі: ${p.line}-жол, ${p.details.first === 'client' ? 'клиент жоқ' : p.details.first === 'fields' ? 'өрістері тақырыпқа сәйкес емес' : `«${p.column}»: «${p.value}»`})` : ''}`,
   'missing-column': (p) => {
     const roles = p.details.roles;
     const hints = roles.map((r) => ROLE_HINT[r] ?? `--map ${r}=ТАҚЫРЫП`).join(', ');
@@ -211,7 +218,13 @@ const problems = {
   'bad-row': (p) =>
     p.details?.kind === 'client'
       ? `${wherePrefix(p, 'жол')}«${p.column}» ішінде клиент жоқ`
-      : `${wherePrefix(p, 'жол')}«${p.column}» ішінде ${p.details?.kind === 'date' ? 'оқылмайтын күн' : p.details?.kind === 'number' ? 'оқылмайтын сан' : 'оқылмайтын мән'}: «${p.value}»`,
+      : p.details.kind === 'fields'
+        ? `${wherePrefix(p, 'жол')}өрістер саны ${p.value}, ал тақырыпта ${p.details.header}; мәндер өз бағандарында емес (артық тырнақша немесе тырнақшасыз атаудың ішіндегі бөлгіш пе?)`
+        : p.details.kind === 'far-date'
+          ? `${wherePrefix(p, 'жол')}«${p.column}» ішіндегі күн рұқсат етілген аралықтан тыс: «${p.value}» (1900 жылдан бұрын немесе бүгіннен бір жылдан астам кейін)`
+          : p.details.kind === 'huge-number'
+            ? `${wherePrefix(p, 'жол')}«${p.column}» ішіндегі сан тым үлкен: «${p.value}» (kam сомаларды ±10^13 дейін дәл қосады)`
+            : `${wherePrefix(p, 'жол')}«${p.column}» ішінде ${p.details.kind === 'date' ? 'оқылмайтын күн' : 'оқылмайтын сан'}: «${p.value}»`,
   'no-profit-column': (_p) => 'журналда пайда бағаны жоқ, сондықтан --by profit қолдануға болмайды; бағанды --map profit=ТАҚЫРЫП арқылы көрсетіңіз',
   'no-quantity-column': (_p) => 'журналда сан бағаны жоқ, сондықтан --by quantity қолдануға болмайды; бағанды --map quantity=ТАҚЫРЫП арқылы көрсетіңіз',
   'empty-window': (p) =>
@@ -221,8 +234,16 @@ const problems = {
   'output-unwritable': (p) => `${p.file}: нәтижені жазу мүмкін емес${because(p.details.reason)}`,
   'output-is-input': (p) =>
     `${p.file}: бұл кіріс журналы${p.value !== undefined && p.value !== p.file ? ` (${p.value})` : ''}; kam кіріс файлдарын ешқашан қайта жазбайды: -o үшін басқа атау таңдаңыз`,
+  'output-failed': (p) => `стандартты шығысқа жазу мүмкін емес${because(p.details.reason)}`,
+  'stray-quote': (p) =>
+    `${wherePrefix(p, 'жол')}тырнақша өрісті ашып, одан кейінгі жолдарды (${count(p.details.lines)}) қамтып кетеді; артық тырнақша ма? Оны өшіріңіз немесе жабыңыз`,
+  'line-too-long': (p) => `${wherePrefix(p, 'жол')}жазба ${p.details.limit} млн таңбадан ұзын: жол ауысуы түсіп қалған ба, әлде тырнақша жабылмаған ба?`,
+  'bad-encoding': (p) =>
+    `${wherePrefix(p, 'жол')}${p.value} байты ${p.details.encoding} кодтамасында жарамсыз (әртүрлі кодтамадағы экспорттар біріктірілген бе?); файлды бір кодтамада сақтаңыз немесе оны --encoding арқылы көрсетіңіз`,
+  'mixed-numbers': (p) =>
+    `${p.file}: «${p.column}» ішіндегі сандар «${p.value}» түрінде де, «${p.details.other}» түрінде де жазылған: файлда бір ғана ондық белгі болуы керек; файлды түзетіңіз немесе нақтылаңыз: --decimal . немесе --decimal ,`,
   'rows-skipped': (p) =>
-    `өткізілген жолдар: ${count(p.details.total)} (клиенті жоқ: ${count(p.details.noClient)}, оқылмайтын күн: ${count(p.details.badDate)}, оқылмайтын сан: ${count(p.details.badNumber)})`,
+    `өткізілген жолдар: ${count(p.details.total)} (клиенті жоқ: ${count(p.details.noClient)}, оқылмайтын күн: ${count(p.details.badDate)}, оқылмайтын сан: ${count(p.details.badNumber)}${p.details.badFields ? `, өрістері тақырыпқа сәйкес келмейтін: ${count(p.details.badFields)}` : ''})`,
   'partial-period-dropped': (p) =>
     `${p.details?.edge === 'leading' ? 'бірінші' : 'соңғы'} ${period(p.value ?? '')} кезеңі ішінара ғана қамтылған (${date(p.details.from)} … ${date(p.details.to)}) және алынып тасталды; --include-partial оны қалдырады`,
   'partial-period-kept': (p) =>

@@ -194,6 +194,10 @@ const NOT_SOUND = (params: string): string =>
 
 const problems = {
   'bad-option': (p) => `${p.value ?? ''}${p.details?.hint !== undefined ? ` (${String(p.details.hint)})` : ''}`,
+  'input-twice': (p) =>
+    `${p.file}: файл указан дважды${p.value !== undefined && p.value !== p.file ? ` (ещё и как ${p.value})` : ''}; каждая сумма учлась бы дважды: укажите каждый файл один раз`,
+  'duplicate-header': (p) => `${filePrefix(p)}у двух столбцов заголовок «${p.column}», и kam не может понять, какой из них нужен: переименуйте один из них`,
+  'column-two-roles': (p) => `столбец «${p.column}» назначен двум ролям (${p.details.roles.join(', ')}): каждой роли нужен свой столбец`,
   'file-not-found': (p) => `${p.file}: файл не найден`,
   'file-unreadable': (p) => `${p.file}: не удаётся прочитать${because(p.details?.reason)}`,
   'file-empty': (p) => `${p.file}: файл пуст`,
@@ -205,7 +209,10 @@ const problems = {
   'sheet-skipped': (p) => `${p.file}: лист «${p.value}» пропущен: ${word(sheetSkipReason, p.details.reason)}; листы для чтения указываются через --sheet ИМЯ`,
   'no-header': (p) =>
     `${p.file}: в первых строках нет строки заголовка с известными названиями столбцов (клиент, дата, сумма…); первая строка: ${names(p.details?.firstRow)}; назовите столбцы через --map роль=ЗАГОЛОВОК`,
-  'no-rows': (p) => `${filePrefix(p)}в журнале есть заголовок, но нет строк`,
+  'no-rows': (p) =>
+    p.details === undefined
+      ? `${filePrefix(p)}в журнале есть заголовок, но нет строк`
+      : `${filePrefix(p)}ни одну из строк (${count(p.details.skipped)}) не удалось прочитать${p.line !== undefined ? ` (первая: строка ${p.line}, ${p.details.first === 'client' ? 'нет клиента' : p.details.first === 'fields' ? 'поля не по заголовку' : `«${p.column}»: «${p.value}»`})` : ''}`,
   'missing-column': (p) => {
     const roles = p.details.roles;
     const hints = roles.map((r) => ROLE_HINT[r] ?? `--map ${r}=ЗАГОЛОВОК`).join(', ');
@@ -221,7 +228,13 @@ const problems = {
   'bad-row': (p) =>
     p.details?.kind === 'client'
       ? `${wherePrefix(p, 'строка')}нет клиента в «${p.column}»`
-      : `${wherePrefix(p, 'строка')}${p.details?.kind === 'date' ? 'нечитаемая дата' : p.details?.kind === 'number' ? 'нечитаемое число' : 'нечитаемое значение'} в «${p.column}»: «${p.value}»`,
+      : p.details.kind === 'fields'
+        ? `${wherePrefix(p, 'строка')}полей: ${p.value}, а в заголовке: ${p.details.header}; значения стоят не в своих столбцах (лишняя кавычка или разделитель внутри имени без кавычек?)`
+        : p.details.kind === 'far-date'
+          ? `${wherePrefix(p, 'строка')}дата вне допустимого диапазона в «${p.column}»: «${p.value}» (раньше 1900 года или больше чем через год после сегодняшнего дня)`
+          : p.details.kind === 'huge-number'
+            ? `${wherePrefix(p, 'строка')}слишком большое число в «${p.column}»: «${p.value}» (kam точно складывает суммы до ±10^13)`
+            : `${wherePrefix(p, 'строка')}${p.details.kind === 'date' ? 'нечитаемая дата' : 'нечитаемое число'} в «${p.column}»: «${p.value}»`,
   'no-profit-column': (_p) => 'в журнале нет столбца прибыли, поэтому --by profit недоступен; укажите столбец через --map profit=ЗАГОЛОВОК',
   'no-quantity-column': (_p) => 'в журнале нет столбца количества, поэтому --by quantity недоступен; укажите столбец через --map quantity=ЗАГОЛОВОК',
   'empty-window': (p) =>
@@ -231,8 +244,16 @@ const problems = {
   'output-unwritable': (p) => `${p.file}: не удаётся записать результат${because(p.details.reason)}`,
   'output-is-input': (p) =>
     `${p.file}: это входной журнал${p.value !== undefined && p.value !== p.file ? ` (${p.value})` : ''}; kam никогда не перезаписывает входные файлы: выберите другое имя для -o`,
+  'output-failed': (p) => `не удаётся писать в стандартный вывод${because(p.details.reason)}`,
+  'stray-quote': (p) =>
+    `${wherePrefix(p, 'строка')}кавычка открывает поле, которое захватывает следующие строки (${count(p.details.lines)}); лишняя кавычка? Удалите или закройте её`,
+  'line-too-long': (p) => `${wherePrefix(p, 'строка')}запись длиннее ${p.details.limit} млн символов: пропущен перевод строки или не закрыта кавычка?`,
+  'bad-encoding': (p) =>
+    `${wherePrefix(p, 'строка')}байт ${p.value} недопустим в кодировке ${p.details.encoding} (склеены выгрузки в разных кодировках?); сохраните файл в одной кодировке или укажите её через --encoding`,
+  'mixed-numbers': (p) =>
+    `${p.file}: числа в «${p.column}» записаны и как «${p.value}», и как «${p.details.other}»: в файле должен быть один десятичный знак; исправьте файл или уточните: --decimal . или --decimal ,`,
   'rows-skipped': (p) =>
-    `пропущено строк: ${count(p.details.total)} (без клиента: ${count(p.details.noClient)}, с нечитаемой датой: ${count(p.details.badDate)}, с нечитаемым числом: ${count(p.details.badNumber)})`,
+    `пропущено строк: ${count(p.details.total)} (без клиента: ${count(p.details.noClient)}, с нечитаемой датой: ${count(p.details.badDate)}, с нечитаемым числом: ${count(p.details.badNumber)}${p.details.badFields ? `, с полями не по заголовку: ${count(p.details.badFields)}` : ''})`,
   'partial-period-dropped': (p) =>
     `${p.details?.edge === 'leading' ? 'первый' : 'последний'} период ${period(p.value ?? '')} покрыт лишь частично (${date(p.details.from)} … ${date(p.details.to)}) и исключён; --include-partial оставит его`,
   'partial-period-kept': (p) =>

@@ -1,7 +1,10 @@
 // Temporary files that must not outlive the run: removed on an interrupt or at exit too.
 
+/** Signals whose default action ends the process: each runs the clean-up first. */
+const ENDING_SIGNALS: readonly NodeJS.Signals[] = ['SIGINT', 'SIGTERM', 'SIGHUP', 'SIGQUIT'];
+
 /**
- * Runs `cleanUp` if the process is interrupted (SIGINT, SIGTERM) or exits before the returned
+ * Runs `cleanUp` if the process is interrupted (SIGINT, SIGTERM, SIGHUP, SIGQUIT) or exits before the returned
  * `detach` is called; an interrupt then ends the process as interrupted, as it would have.
  */
 export function cleanUpOnExit(cleanUp: () => void): () => void {
@@ -11,12 +14,10 @@ export function cleanUpOnExit(cleanUp: () => void): () => void {
     process.kill(process.pid, signal); // default handling now: the process ends as interrupted
   };
   const detach = (): void => {
-    process.removeListener('SIGINT', onSignal);
-    process.removeListener('SIGTERM', onSignal);
+    for (const signal of ENDING_SIGNALS) process.removeListener(signal, onSignal);
     process.removeListener('exit', cleanUp);
   };
-  process.once('SIGINT', onSignal);
-  process.once('SIGTERM', onSignal);
+  for (const signal of ENDING_SIGNALS) process.once(signal, onSignal);
   process.once('exit', cleanUp);
   return detach;
 }

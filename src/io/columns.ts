@@ -71,6 +71,8 @@ export function detectColumns(headers: readonly string[], overrides: ColumnOverr
     if (index < 0) {
       throw new KamError({ code: 'unknown-mapped-column', file, column: wanted, value: role, details: { headers: headerList(headers) } });
     }
+    const other = COLUMN_ROLES.find((r) => map[r] === index);
+    if (other !== undefined) throw new KamError({ code: 'column-two-roles', file, column: headers[index], details: { roles: [other, role] } });
     map[role] = index;
     taken.add(index);
   }
@@ -97,6 +99,12 @@ export function detectColumns(headers: readonly string[], overrides: ColumnOverr
         break;
       }
     }
+  }
+  // A role read from a header that another column bears too: which of them is meant cannot be told.
+  for (const role of COLUMN_ROLES) {
+    const index = map[role];
+    if (index === undefined) continue;
+    if (normalized.some((h, i) => i !== index && h === normalized[index])) throw new KamError({ code: 'duplicate-header', file, column: headers[index] });
   }
   const missing: ColumnRole[] = [];
   if (map.client === undefined) missing.push('client');

@@ -6,44 +6,55 @@
 // which is what makes a million lines cost a fraction of a second. A plain line can be offered
 // in place (field bounds, no strings) to a SpanSink first. The records and their line numbers
 // are the same either way (tested against csv-parse on its own).
-import { Parser } from 'csv-parse';
+//
+// A line ends at LF, CRLF or CR, whichever each line uses (SPEC §1: a Windows export appended
+// to on Linux mixes them): the text is normalised to LF as it comes (a CR at the end of a piece
+// waits for the next), so csv-parse and the fast path both see one record delimiter, and a line
+// break inside a quoted field is one line whatever it was.
 import { parse as parseSync } from 'csv-parse/sync';
 import type { RecordSink, SpanSink } from './records.js';
 
 const QUOTE = 0x22;
 /** Plain lines tolerated between two that need csv-parse before a csv-parse segment is closed. */
 const SEGMENT_GAP_LINES = 8;
-/** Text looked at to let csv-parse discover the record delimiter; doubled while none is found. */
-const DISCOVERY_CHARS = 64 * 1024;
+/**
+ * The longest record read (a line, or a quoted field's lines): past it the file is not a ledger
+ * (a line break missing, a quote never closed) and holding on would only end out of memory.
+ */
+const MAX_LINE_CHARS = 256 * 2 ** 20;
 
-/** A csv-parse failure that says where, in the input's own line numbers. */
+/** Every line ending (CRLF, or a CR alone) that is not a bare LF. */
+const CR_ENDINGS = /\r\n?/g;
+
 /** csv-parse's refusal, with where it happened: `line` of the input (from 1), `column` the field (from 1) where known. */
 export class CsvSyntaxError extends Error {
   constructor(
     message: string,
     readonly code: string,
+    /** The line the problem starts on. */
     readonly line: number,
     readonly column?: number,
+    /** For a stray quote, the lines it takes in; for a record too long, the limit in millions of characters. */
+    readonly lines?: number,
   ) {
     super(message);
   }
 }
 
-function csvParseOptions(delimiter: string, recordDelimiter: string | undefined): Record<string, unknown> {
-  return recordDelimiter === undefined
-    ? { delimiter, relax_column_count: true, relax_quotes: true }
-    : { delimiter, relax_column_count: true, relax_quotes: true, record_delimiter: recordDelimiter };
+function csvParseOptions(delimiter: string): Record<string, unknown> {
+  return { delimiter, relax_column_count: true, relax_quotes: true, record_delimiter: '\n' };
 }
 
-/** The record delimiter csv-parse settles on for this text, if it meets one outside quotes. */
-function discoverRecordDelimiter(text: string, delimiter: string): string | undefined {
-  const parser = new Parser(csvParseOptions(delimiter, undefined));
-  parser.on('error', () => undefined);
-  parser.on('data', () => undefined);
-  parser.write(text);
-  const found = parser.options.record_delimiter[0];
-  parser.destroy();
-  return found === undefined ? undefined : found.toString('utf8');
+/** Line endings (LF, CRLF or CR) in a text. */
+export function lineEndings(text: string): number {
+  let n = 0;
+  for (let at = text.search(/[\r\n]/); at >= 0; ) {
+    n++;
+    const next = text.charCodeAt(at) === 0x0d && text.charCodeAt(at + 1) === 0x0a ? at + 2 : at + 1;
+    const rest = text.slice(next).search(/[\r\n]/);
+    at = rest < 0 ? -1 : next + rest;
+  }
+  return n;
 }
 
 function lineBreaksIn(record: readonly string[]): number {
@@ -58,10 +69,6 @@ function lineBreaksIn(record: readonly string[]): number {
 export interface CsvLinesOptions {
   /** Offered each plain line in place first (see SpanSink). */
   spans?: SpanSink | undefined;
-  /** The line ending, when another reader has settled it (a worker's range of a file). */
-  recordDelimiter?: string | undefined;
-  /** Text gathered before the line ending is looked for (tests make it small). */
-  discoveryChars?: number;
 }
 
 /**
@@ -70,8 +77,8 @@ export interface CsvLinesOptions {
  */
 export class CsvLines {
   private pending = '';
-  private recordDelimiter: string | undefined;
-  private nextDiscovery: number;
+  /** The text's last CR, held back: the next piece may start with its LF. */
+  private heldCr = false;
   private line = 1;
   /** Lines to add to a csv-parse segment: 1, or all there are after one ended inside a quoted field. */
   private extraLines = 1;
@@ -97,8 +104,6 @@ export class CsvLines {
   ) {
     this.spans = options.spans;
     this.delimiterCode = delimiter.charCodeAt(0);
-    this.recordDelimiter = options.recordDelimiter;
-    this.nextDiscovery = options.discoveryChars ?? DISCOVERY_CHARS;
   }
 
   /** Lines consumed so far (after `end`: all of them). */
@@ -106,14 +111,18 @@ export class CsvLines {
     return this.line - 1;
   }
 
-  /** The line ending csv-parse settled on (or the one given); undefined until known. */
-  get lineEnding(): string | undefined {
-    return this.recordDelimiter;
+  /** The line on which `text` would end if it were written now (it is not): where a decoder stopped. */
+  lineAfter(text: string): number {
+    let line = this.line + lineEndings((this.heldCr ? '\r' : '') + text);
+    for (const part of [this.pending, ...this.waiting]) line += lineEndings(part);
+    return line;
   }
 
-  write(text: string): void {
+  write(piece: string): void {
+    const text = this.normalized(piece);
     if (text === '') return;
     if (this.waitFor > 0) {
+      if (this.waitingLength > MAX_LINE_CHARS) throw this.tooLong();
       // A quoted field runs on past the text so far: parse again only once the text has doubled
       // (a field of many megabytes is then parsed a few times, not once per piece). The pieces
       // are joined once, into one flat string: a string built by += is a tree V8 reads slowly.
@@ -126,14 +135,13 @@ export class CsvLines {
       this.consumePending();
       return;
     }
-    const rd = this.recordDelimiter;
-    if (rd !== undefined && this.pending !== '') {
+    if (this.pending !== '') {
       // Finish the carried line on its own, so the new text is not copied into one string with it.
-      const lineEnd = text.indexOf(rd);
+      const lineEnd = text.indexOf('\n');
       if (lineEnd >= 0) {
-        const joined = this.pending + text.slice(0, lineEnd + rd.length);
+        const joined = this.pending + text.slice(0, lineEnd + 1);
         const used = this.consume(joined, false);
-        const rest = text.slice(lineEnd + rd.length);
+        const rest = text.slice(lineEnd + 1);
         if (used < joined.length) {
           // A csv-parse segment that wants more lines takes the long way: all of it in one string.
           this.pending = joined.slice(used) + rest;
@@ -141,20 +149,38 @@ export class CsvLines {
           return;
         }
         this.pending = '';
-        text = rest;
-        if (text === '') return;
-      }
-    }
-    this.pending = this.pending === '' ? text : this.pending + text;
-    if (this.recordDelimiter === undefined) {
-      if (this.pending.length < this.nextDiscovery) return;
-      this.recordDelimiter = discoverRecordDelimiter(this.pending.slice(0, this.nextDiscovery), this.delimiter);
-      if (this.recordDelimiter === undefined) {
-        this.nextDiscovery *= 2;
+        if (rest === '') return;
+        this.pending = rest;
+        this.consumePending();
         return;
       }
+      // The carried line goes on (pending never holds a whole line here): nothing to look for
+      // until a line break comes, so a line of many megabytes costs its length, not its square.
+      this.pending += text;
+      if (this.pending.length > MAX_LINE_CHARS) throw this.tooLong();
+      return;
     }
+    this.pending = this.pending === '' ? text : this.pending + text;
     this.consumePending();
+  }
+
+  private tooLong(): CsvSyntaxError {
+    return new CsvSyntaxError(`a record from line ${this.line} on is longer than ${MAX_LINE_CHARS / 2 ** 20} M characters`, 'CSV_LINE_TOO_LONG', this.line, undefined, MAX_LINE_CHARS / 2 ** 20);
+  }
+
+  /** The piece with every CRLF and lone CR made an LF; a CR at its very end waits for the next piece. */
+  private normalized(piece: string): string {
+    let text = piece;
+    if (this.heldCr) {
+      this.heldCr = false;
+      text = '\r' + text;
+    }
+    if (text.indexOf('\r') < 0) return text;
+    if (text.charCodeAt(text.length - 1) === 0x0d) {
+      this.heldCr = true;
+      text = text.slice(0, -1);
+    }
+    return text.replace(CR_ENDINGS, '\n');
   }
 
   private consumePending(): void {
@@ -168,39 +194,34 @@ export class CsvLines {
   }
 
   end(): void {
+    if (this.heldCr) {
+      this.heldCr = false;
+      this.write('\n');
+    }
     if (this.waitFor > 0) {
       this.pending = this.waiting.join('');
       this.waiting = [];
       this.waitFor = 0;
     }
-    if (this.recordDelimiter === undefined) this.recordDelimiter = discoverRecordDelimiter(this.pending, this.delimiter);
-    if (this.recordDelimiter === undefined) {
-      // No line break outside quotes anywhere: at most one record, csv-parse's to read.
-      if (this.pending !== '') this.segment(this.pending, false);
-    } else this.consume(this.pending, true);
+    this.consume(this.pending, true);
     this.pending = '';
   }
 
   /** Emits the complete records of `text` (all of it when `final`); returns where the rest starts. */
   private consume(text: string, final: boolean): number {
-    const rd = this.recordDelimiter!;
+    const rd = '\n';
     this.delimiterFrom = Number.POSITIVE_INFINITY;
-    const rdLength = rd.length;
+    const rdLength = 1;
     const sink = this.sink;
     const spans = this.spans;
-    // A line feed that is not (part of) the record delimiter would stay inside a field.
-    const strayBreak = rd === '\n' ? '' : '\n';
     const n = text.length;
     let nextQuote = text.indexOf('"');
-    let nextStray = strayBreak === '' ? -1 : text.indexOf(strayBreak);
     /**
      * The fields of the line [from, to) into this.bounds, or -1 when csv-parse must read it
-     * (a stray line feed, or a quote anywhere but around a whole field). `from` never goes
-     * back between calls but after a failed segment (which looks again).
+     * (a quote anywhere but around a whole field). `from` never goes back between calls but
+     * after a failed segment (which looks again).
      */
     const plainLine = (from: number, to: number): number => {
-      if (nextStray >= 0 && nextStray < from) nextStray = text.indexOf(strayBreak, from);
-      if (nextStray >= 0 && nextStray < to) return -1;
       if (nextQuote >= 0 && nextQuote < from) nextQuote = text.indexOf('"', from);
       return this.split(text, from, to, nextQuote >= 0 && nextQuote < to);
     };
@@ -242,7 +263,6 @@ export class CsvLines {
       }
       // The look-ahead may have gone past lines the loop comes back to: look again from there.
       nextQuote = text.indexOf('"', segmentEnd);
-      nextStray = strayBreak === '' ? -1 : text.indexOf(strayBreak, segmentEnd);
       const atEnd = final && segmentEnd === n;
       if (!this.segment(text.slice(pos, segmentEnd), !atEnd)) {
         // Ended inside a quoted field: try once more with every line there is; if that is not
@@ -251,7 +271,6 @@ export class CsvLines {
         if (extra > 0 || (!final && text.indexOf(rd, segmentEnd) < 0)) break;
         // The look-ahead moved past this line's quote: look again from here.
         nextQuote = text.indexOf('"', pos);
-        nextStray = strayBreak === '' ? -1 : text.indexOf(strayBreak, pos);
         continue;
       }
       this.extraLines = 1;
@@ -326,7 +345,7 @@ export class CsvLines {
   private segment(text: string, more: boolean): boolean {
     let records: string[][];
     try {
-      records = parseSync(text, csvParseOptions(this.delimiter, this.recordDelimiter)) as string[][];
+      records = parseSync(text, csvParseOptions(this.delimiter)) as string[][];
     } catch (error) {
       const code = (error as { code?: string }).code ?? '';
       if (code === 'CSV_QUOTE_NOT_CLOSED') {
@@ -338,9 +357,33 @@ export class CsvLines {
       throw new CsvSyntaxError((error as Error).message, code || 'CSV_ERROR', line, typeof at.column === 'number' ? at.column + 1 : undefined);
     }
     for (const record of records) {
+      const breaks = lineBreaksIn(record);
+      if (breaks > 0) this.refuseSwallowedRows(record, breaks);
       this.sink(record, this.line);
-      this.line += 1 + lineBreaksIn(record);
+      this.line += 1 + breaks;
     }
     return true;
+  }
+
+  /**
+   * A quoted field may run over several lines (a note), but one whose later lines split into as
+   * many fields as its own record has is rows taken in by a stray opening quote: reading on
+   * would silently drop them, so it is an error naming the line the quote opens on.
+   */
+  private refuseSwallowedRows(record: readonly string[], breaks: number): void {
+    const needed = Math.max(1, record.length - 1);
+    for (const field of record) {
+      let at = field.indexOf('\n');
+      while (at >= 0) {
+        const next = field.indexOf('\n', at + 1);
+        const line = field.slice(at + 1, next < 0 ? field.length : next);
+        let delimiters = 0;
+        for (let d = line.indexOf(this.delimiter); d >= 0 && delimiters < needed; d = line.indexOf(this.delimiter, d + 1)) delimiters++;
+        if (delimiters >= needed) {
+          throw new CsvSyntaxError(`a quote opened at line ${this.line} takes in the ${breaks} lines after it as one field (a stray quote?)`, 'CSV_STRAY_QUOTE', this.line, undefined, breaks);
+        }
+        at = next;
+      }
+    }
   }
 }

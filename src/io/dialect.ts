@@ -111,26 +111,116 @@ export function sniffDelimiter(text: string): Delimiter {
 }
 
 /**
- * Encoding of a file from its first bytes: a UTF-8 BOM or bytes that are valid UTF-8 (a multibyte
- * sequence cut off at the very end of `head` is allowed) -> 'utf8'; anything else -> 'windows-1251'
- * (Cyrillic cp1251 text is practically never valid UTF-8).
+ * Where `bytes` stop being valid UTF-8 from `from` on (`invalid`: the first bad byte's offset, or
+ * -1), and how many multibyte characters come before that. A sequence cut off by the end of the
+ * bytes is not invalid: `incomplete` is where it starts (or -1).
+ */
+export function checkUtf8(bytes: Uint8Array, from = 0): { invalid: number; incomplete: number; multibyte: number } {
+  const n = bytes.length;
+  let multibyte = 0;
+  let i = from;
+  while (i < n) {
+    const b = bytes[i]!;
+    if (b < 0x80) {
+      i++;
+      continue;
+    }
+    // The sequence's length and the range of its second byte (the rest are 80..BF).
+    let length: number;
+    let low = 0x80;
+    let high = 0xbf;
+    if (b >= 0xc2 && b <= 0xdf) length = 2;
+    else if (b >= 0xe0 && b <= 0xef) {
+      length = 3;
+      if (b === 0xe0) low = 0xa0;
+      else if (b === 0xed) high = 0x9f;
+    } else if (b >= 0xf0 && b <= 0xf4) {
+      length = 4;
+      if (b === 0xf0) low = 0x90;
+      else if (b === 0xf4) high = 0x8f;
+    } else return { invalid: i, incomplete: -1, multibyte };
+    for (let k = 1; k < length; k++) {
+      if (i + k >= n) return { invalid: -1, incomplete: i, multibyte };
+      const c = bytes[i + k]!;
+      if (k === 1 ? c < low || c > high : c < 0x80 || c > 0xbf) return { invalid: i, incomplete: -1, multibyte };
+    }
+    multibyte++;
+    i += length;
+  }
+  return { invalid: -1, incomplete: -1, multibyte };
+}
+
+/** Multibyte characters that must read as UTF-8 before the first invalid byte for a head to count as UTF-8. */
+const UTF8_EVIDENCE = 3;
+
+/**
+ * Encoding of a file from its first bytes: a UTF-8 BOM, or UTF-8 that holds for all of `head`
+ * or for its first few multibyte characters -> 'utf8' (an invalid byte after them is then the
+ * reader's error, with its line: two exports joined with cat); anything else -> 'windows-1251'
+ * (Cyrillic cp1251 text practically never reads as UTF-8 even for a character or two).
  */
 export function detectEncoding(head: Uint8Array): Encoding {
   if (head.length >= 3 && head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf) return 'utf8';
-  let ascii = true;
-  for (let i = 0; i < head.length; i++) {
-    if (head[i]! >= 0x80) {
-      ascii = false;
-      break;
-    }
+  const { invalid, multibyte } = checkUtf8(head);
+  return invalid < 0 || multibyte >= UTF8_EVIDENCE ? 'utf8' : 'windows-1251';
+}
+
+/** A byte that is not valid in the encoding being read: the text before it, and the byte. */
+export class DecodeError extends Error {
+  constructor(
+    readonly textBefore: string,
+    readonly byte: number,
+    readonly encoding: Encoding,
+  ) {
+    super(`invalid byte 0x${byte.toString(16).toUpperCase().padStart(2, '0')} for ${encoding}`);
   }
-  if (ascii) return 'utf8';
-  try {
-    new TextDecoder('utf-8', { fatal: true }).decode(head, { stream: true });
-    return 'utf8';
-  } catch {
-    return 'windows-1251';
-  }
+}
+
+/**
+ * A streaming UTF-8 decoder that throws a DecodeError at the first invalid byte (SPEC §1: never
+ * a silent U+FFFD). A character cut by a chunk's end waits for the next; text is checked byte by
+ * byte only where the fast decode gave a U+FFFD (the file may hold a real one).
+ */
+function strictUtf8(): { write(chunk: Uint8Array): string; end(): string } {
+  let carry: Buffer | undefined;
+  let started = false;
+  return {
+    write(chunk) {
+      let bytes = Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
+      if (carry !== undefined) {
+        bytes = Buffer.concat([carry, bytes]);
+        carry = undefined;
+      }
+      // A sequence cut off at the end: from its lead byte (at most three bytes back) on, it waits.
+      let cut = bytes.length;
+      for (let i = bytes.length - 1; i >= 0 && i >= bytes.length - 3; i--) {
+        const b = bytes[i]!;
+        if ((b & 0xc0) === 0x80) continue;
+        if (b >= 0xc2 && b <= 0xf4 && i + (b >= 0xf0 ? 4 : b >= 0xe0 ? 3 : 2) > bytes.length) cut = i;
+        break;
+      }
+      if (cut < bytes.length) carry = Buffer.from(bytes.subarray(cut));
+      let text = bytes.toString('utf8', 0, cut);
+      if (text.indexOf('\ufffd') >= 0) {
+        const { invalid } = checkUtf8(bytes.subarray(0, cut));
+        if (invalid >= 0) throw new DecodeError(withoutBom(bytes.toString('utf8', 0, invalid), !started), bytes[invalid]!, 'utf8');
+      }
+      if (text !== '' && !started) {
+        text = withoutBom(text, true);
+        started = true;
+      }
+      return text;
+    },
+    end() {
+      if (carry === undefined) return '';
+      // Nothing more is coming: a character cut off at the very end is an invalid byte.
+      throw new DecodeError('', carry[0]!, 'utf8');
+    },
+  };
+}
+
+function withoutBom(text: string, atStart: boolean): string {
+  return atStart && text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 }
 
 /** --encoding: utf8, utf-8, cp1251, cp-1251, windows-1251, windows1251, win1251, win-1251 (case-insensitive). */
@@ -161,40 +251,38 @@ export function sniffEncoding(head: Uint8Array): Encoding | undefined {
   return undefined;
 }
 
-function isUtf8(bytes: Uint8Array): boolean {
-  try {
-    new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
 /** Bytes of non-ASCII text an undecided decoder wants to see before it picks an encoding. */
 const DECIDE_BYTES = 4096;
 
 /**
  * A streaming decoder: write() returns the text of the bytes so far (a multibyte character split
  * across chunks comes out whole with the chunk that completes it), end() flushes the rest.
- * A leading UTF-8 BOM is stripped. Invalid bytes become U+FFFD (no exception).
+ * A leading UTF-8 BOM is stripped. A byte that is not valid UTF-8 throws a DecodeError (every
+ * byte is a character in Windows-1251).
  * With `undefined` the decoder is undecided: it passes ASCII through and, at the first byte
  * above 0x7F, picks UTF-8 or Windows-1251 as detectEncoding does from the bytes from there on
  * (at least a few KB of them, or all that are left); `encoding` tells which it picked.
  */
 export function createDecoder(encoding: Encoding | undefined): { write(chunk: Uint8Array): string; end(): string; readonly encoding: Encoding | undefined } {
   let picked = encoding;
-  let decoder = encoding === undefined ? undefined : new TextDecoder(encoding === 'utf8' ? 'utf-8' : 'windows-1251');
+  const decoderFor = (e: Encoding): { write(chunk: Uint8Array): string; end(): string } => {
+    if (e === 'utf8') return strictUtf8();
+    const cp1251 = new TextDecoder('windows-1251');
+    return { write: (chunk) => cp1251.decode(chunk, { stream: true }), end: () => cp1251.decode() };
+  };
+  let decoder = encoding === undefined ? undefined : decoderFor(encoding);
   // Undecided: non-ASCII bytes held back until there are enough to judge.
   let held: Buffer = Buffer.alloc(0);
   const decide = (bytes: Buffer, last = false): string => {
     // At the end nothing more is coming: a multibyte sequence cut off there is no excuse.
-    picked = last ? (isUtf8(bytes) ? 'utf8' : 'windows-1251') : detectEncoding(bytes);
-    decoder = new TextDecoder(picked === 'utf8' ? 'utf-8' : 'windows-1251');
-    return decoder.decode(bytes, { stream: true });
+    const check = checkUtf8(bytes);
+    picked = last && check.incomplete >= 0 && check.multibyte < UTF8_EVIDENCE ? 'windows-1251' : detectEncoding(bytes);
+    decoder = decoderFor(picked);
+    return decoder.write(bytes);
   };
   return {
     write(chunk) {
-      if (decoder !== undefined) return decoder.decode(chunk, { stream: true });
+      if (decoder !== undefined) return decoder.write(chunk);
       const bytes = Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
       if (held.length > 0) {
         held = Buffer.concat([held, bytes]);
@@ -208,13 +296,26 @@ export function createDecoder(encoding: Encoding | undefined): { write(chunk: Ui
       if (i === bytes.length) return bytes.toString('latin1');
       const ascii = bytes.toString('latin1', 0, i);
       const rest = bytes.subarray(i);
-      if (rest.length >= DECIDE_BYTES) return ascii + decide(rest);
+      if (rest.length >= DECIDE_BYTES) {
+        try {
+          return ascii + decide(rest);
+        } catch (error) {
+          if (error instanceof DecodeError) throw new DecodeError(ascii + error.textBefore, error.byte, error.encoding);
+          throw error;
+        }
+      }
       held = Buffer.from(rest);
       return ascii;
     },
     end() {
       const rest = decoder === undefined && held.length > 0 ? decide(held, true) : '';
-      return decoder === undefined ? rest : rest + decoder.decode();
+      if (decoder === undefined) return rest;
+      try {
+        return rest + decoder.end();
+      } catch (error) {
+        if (error instanceof DecodeError) throw new DecodeError(rest + error.textBefore, error.byte, error.encoding);
+        throw error;
+      }
     },
     get encoding() {
       return picked;

@@ -1,7 +1,7 @@
 // Opens one input (a path, `-` or a pipe) as a byte stream and tells CSV from xlsx by its
 // first bytes rather than its name, so a misnamed or gzip-compressed file still reads.
 import { open, stat } from 'node:fs/promises';
-import { createReadStream, type ReadStream } from 'node:fs';
+import { createReadStream, fstatSync, type ReadStream } from 'node:fs';
 import { Readable } from 'node:stream';
 import { createGunzip } from 'node:zlib';
 import { KamError, type FileReason } from '../core/problems.js';
@@ -157,4 +157,37 @@ export async function openInput(path: string, stdin: Readable): Promise<OpenedIn
     stream,
     close: closeAll,
   };
+}
+
+/**
+ * SPEC §1: the same file named twice is refused (every amount would count twice), whether by
+ * the same path, another path to it (a link, `./`), or `-` with the file as standard input.
+ * Paths that cannot be looked at are left to openInput to report.
+ */
+export async function refuseRepeatedInputs(paths: readonly string[], stdinFd = 0): Promise<void> {
+  const seen = new Map<string, string>();
+  for (const path of paths) {
+    const name = path === '-' ? '<stdin>' : path;
+    let key: string | undefined;
+    if (path === '-') {
+      key = 'stdin';
+      try {
+        const info = fstatSync(stdinFd);
+        if (info.isFile()) key = `${info.dev}:${info.ino}`;
+      } catch {
+        // Not a file: only a second `-` repeats it.
+      }
+    } else {
+      try {
+        const info = await stat(path);
+        if (info.isFile()) key = `${info.dev}:${info.ino}`;
+      } catch {
+        continue;
+      }
+    }
+    if (key === undefined) continue;
+    const first = seen.get(key);
+    if (first !== undefined) throw new KamError({ code: 'input-twice', file: name, value: first });
+    seen.set(key, name);
+  }
 }

@@ -253,7 +253,11 @@ export function plainNumberAt(text: string, start: number, end: number, decimalC
 const DOT_PARSER = makeNumberParser({ decimal: '.' });
 const COMMA_PARSER = makeNumberParser({ decimal: ',' });
 
-export type NumberDetection = { format: NumberFormat } | { ambiguous: true; example: string; point: '.' | ',' };
+export type NumberDetection =
+  | { format: NumberFormat }
+  | { ambiguous: true; example: string; point: '.' | ',' }
+  /** Some numbers read only with '.' as the decimal mark (`example`), others only with ',' (`other`). */
+  | { mixed: true; example: string; other: string };
 
 /**
  * The decimal mark the samples vote for (a sample that only one mark reads votes for it; comma
@@ -266,13 +270,21 @@ export function detectNumberDialect(samples: readonly string[]): NumberDetection
   let dot = 0;
   let comma = 0;
   let example: string | undefined;
+  let dotOnly: string | undefined;
+  let commaOnly: string | undefined;
   for (const s of samples) {
     const a = DOT_PARSER(s);
     const b = COMMA_PARSER(s);
-    if (a !== undefined && b === undefined) dot++;
-    else if (b !== undefined && a === undefined) comma++;
-    else if (example === undefined && a !== undefined && b !== undefined && a !== b) example = s;
+    if (a !== undefined && b === undefined) {
+      dot++;
+      dotOnly ??= s.trim();
+    } else if (b !== undefined && a === undefined) {
+      comma++;
+      commaOnly ??= s.trim();
+    } else if (example === undefined && a !== undefined && b !== undefined && a !== b) example = s;
   }
+  // Both marks, each where only it reads ("1,234.56" and "1.234,56"): refused, never half the rows dropped.
+  if (dotOnly !== undefined && commaOnly !== undefined) return { mixed: true, example: dotOnly, other: commaOnly };
   if (comma > dot) return { format: { decimal: ',' } };
   if (dot > 0 || example === undefined) return { format: { decimal: '.' } };
   const trimmed = example.trim();

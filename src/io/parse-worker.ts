@@ -21,8 +21,6 @@ export interface WorkerTask {
 /** Sent once the main thread has settled the dialect on the file's first lines. */
 export interface WorkerStart {
   delimiter: Delimiter;
-  /** The line ending csv-parse settled on at the file's start (a range's own first lines may mislead). */
-  lineEnding: string;
   /** Forced, or decided on the first share; undefined: the range decides at its first non-ASCII byte. */
   encoding: Encoding | undefined;
   dialect: SettledDialect;
@@ -48,7 +46,7 @@ async function run(task: WorkerTask, start: WorkerStart): Promise<void> {
   });
   const input = { name: task.name, chunks, close: () => undefined };
   let reading: CsvReading | undefined;
-  const lines = await readCsv(input, { encoding: start.encoding, delimiter: start.delimiter, recordDelimiter: start.lineEnding }, () => undefined, reader.push, {
+  const lines = await readCsv(input, { encoding: start.encoding, delimiter: start.delimiter }, () => undefined, reader.push, {
     spans: reader.pushSpans,
     reading: (r) => (reading = r),
   });

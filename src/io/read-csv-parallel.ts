@@ -151,10 +151,10 @@ export async function readCsvParallel(
     head.push(cells, line);
     if (!begun && head.dialect !== undefined) {
       begun = true;
-      // Records flow only once the line ending is known. The encoding as forced, or as the
+      // The encoding as forced, or as the
       // first share decided it; else undecided, and each range decides at its first
       // non-ASCII byte (checked against one another below).
-      const start: WorkerStart = { delimiter: dialect!.delimiter, lineEnding: reading!.lineEnding!, encoding: csv.encoding ?? reading!.encoding, dialect: head.dialect };
+      const start: WorkerStart = { delimiter: dialect!.delimiter, encoding: csv.encoding ?? reading!.encoding, dialect: head.dialect };
       for (const w of workers) w.begin(start);
     }
   };

@@ -2,16 +2,14 @@
 // stream, then the text into records (csv-lines: csv-parse as the parser of record), raw arrays
 // only, handed to a sink with no per-record promise.
 import { KamError, type FileReason } from '../core/problems.js';
-import { createDecoder, looksBinary, sniffDelimiter, sniffEncoding, type Delimiter, type Encoding } from './dialect.js';
-import { CsvLines, CsvSyntaxError } from './csv-lines.js';
+import { createDecoder, DecodeError, looksBinary, sniffDelimiter, sniffEncoding, type Delimiter, type Encoding } from './dialect.js';
+import { CsvLines, CsvSyntaxError, lineEndings } from './csv-lines.js';
 import { fileProblem, type OpenedInput } from './input.js';
 import type { RecordSink, SpanSink } from './records.js';
 
 export interface CsvOptions {
   encoding: Encoding | undefined;
   delimiter: Delimiter | undefined;
-  /** The line ending, when the file's start has settled it (a worker's range). */
-  recordDelimiter?: string | undefined;
 }
 
 export interface CsvDialect {
@@ -28,11 +26,19 @@ const SNIFF_BYTES = 64 * 1024;
 function csvProblem(error: unknown, name: string): KamError {
   if (error instanceof KamError) return error;
   if (error instanceof CsvSyntaxError) {
+    if (error.code === 'CSV_LINE_TOO_LONG') return new KamError({ code: 'line-too-long', file: name, line: error.line, details: { limit: error.lines ?? 0 } });
+    if (error.code === 'CSV_STRAY_QUOTE') return new KamError({ code: 'stray-quote', file: name, line: error.line, details: { lines: error.lines ?? 0 } });
     const reason: FileReason =
       error.code === 'CSV_QUOTE_NOT_CLOSED' ? { code: 'csv-quote-not-closed', line: error.line } : { code: 'csv-syntax', csvCode: error.code, line: error.line, column: error.column };
     return new KamError({ code: 'file-unreadable', file: name, details: { reason } });
   }
   return fileProblem(error, name);
+}
+
+/** SPEC §1: a byte not valid in the encoding is an error naming its line, never a silent U+FFFD. */
+function badByte(error: DecodeError, name: string, line: number): KamError {
+  const hex = `0x${error.byte.toString(16).toUpperCase().padStart(2, '0')}`;
+  return new KamError({ code: 'bad-encoding', file: name, line, value: hex, details: { encoding: error.encoding === 'utf8' ? 'UTF-8' : 'Windows-1251' } });
 }
 
 /**
@@ -42,7 +48,6 @@ function csvProblem(error: unknown, name: string): KamError {
  */
 /** What a read has settled so far, read live (the parallel reader hands it to its workers). */
 export interface CsvReading {
-  readonly lineEnding: string | undefined;
   /** undefined while every byte so far has been ASCII (and no encoding was forced). */
   readonly encoding: Encoding | undefined;
 }
@@ -88,18 +93,21 @@ async function readChunks(chunks: AsyncIterator<Buffer>, name: string, options: 
   if (looksBinary(sniffBytes)) throw new KamError({ code: 'file-binary', file: name });
   // A head of plain ASCII settles nothing: the decoder picks at the first non-ASCII byte.
   const decoder = createDecoder(options.encoding ?? sniffEncoding(sniffBytes));
-  const headText = decoder.write(headBuffer);
+  let headText: string;
+  try {
+    headText = decoder.write(headBuffer);
+  } catch (error) {
+    if (error instanceof DecodeError) throw badByte(error, name, 1 + lineEndings(error.textBefore));
+    throw error;
+  }
   const encoding = decoder.encoding ?? 'utf8';
   if (done && headText.trim() === '') throw new KamError({ code: 'file-empty', file: name });
   const delimiter = options.delimiter ?? sniffDelimiter(headText);
   onDialect({ encoding, delimiter });
 
   // Empty lines are kept (and skipped by the sink) so that record order gives line numbers.
-  const lines = new CsvLines(delimiter, sink, { spans: hooks.spans, recordDelimiter: options.recordDelimiter });
+  const lines = new CsvLines(delimiter, sink, { spans: hooks.spans });
   hooks.reading?.({
-    get lineEnding() {
-      return lines.lineEnding;
-    },
     get encoding() {
       return decoder.encoding;
     },
@@ -116,6 +124,7 @@ async function readChunks(chunks: AsyncIterator<Buffer>, name: string, options: 
     lines.write(decoder.end());
     lines.end();
   } catch (error) {
+    if (error instanceof DecodeError) throw badByte(error, name, lines.lineAfter(error.textBefore));
     throw csvProblem(error, name);
   }
   return lines.lines;

@@ -1,10 +1,10 @@
 // Reads one or more inputs (CSV, .csv.gz, xlsx, standard input) as one ledger.
 import type { Readable } from 'node:stream';
 import { emptyLedger, finishLedger, mergeLedger, type Ledger } from '../core/ledger.js';
-import type { Problem } from '../core/problems.js';
+import { KamError, type BadRowKind, type Problem } from '../core/problems.js';
 import type { DateFormat } from './dates.js';
 import type { Delimiter, Encoding } from './dialect.js';
-import { openInput, type InputKind, type OpenedInput } from './input.js';
+import { openInput, refuseRepeatedInputs, type InputKind, type OpenedInput } from './input.js';
 import { canReadInParallel, readCsvParallel } from './read-csv-parallel.js';
 import type { NumberFormat } from './numbers.js';
 import { readCsv, type CsvOptions } from './read-csv.js';
@@ -54,10 +54,11 @@ export async function readLedger(
   onProgress?: (progress: ReadProgress) => void,
 ): Promise<LedgerRead> {
   const inputs: InputReport[] = [];
-  const counts: ReadCounts = { rows: 0, accepted: 0, noClient: 0, badDate: 0, badNumber: 0 };
+  const counts: ReadCounts = { rows: 0, accepted: 0, noClient: 0, badDate: 0, badNumber: 0, badFields: 0 };
   const examples: Problem[] = [];
   const notes: Problem[] = [];
   let ledger = emptyLedger({ quantity: false, profit: false, document: false, product: false, direction: false });
+  await refuseRepeatedInputs(paths);
   for (const path of paths) {
     const input = await openInput(path, stdin);
     const threads = options.threads ?? 1;
@@ -79,6 +80,18 @@ export async function readLedger(
       continue;
     }
     await readOne(input);
+  }
+  // Rows, but none readable: say which file and why (the first row refused), not "no rows".
+  if (counts.accepted === 0 && counts.rows > 0) {
+    const first = examples[0];
+    throw new KamError({
+      code: 'no-rows',
+      file: inputs.map((i) => i.name).join(', '),
+      details: { skipped: counts.rows, ...(first === undefined ? {} : { first: renderableExample(first) }) },
+      line: first?.line,
+      column: first?.column,
+      value: first?.value,
+    });
   }
   return { ledger: finishLedger(ledger), inputs, counts, examples, notes };
 
@@ -105,7 +118,7 @@ export async function readLedger(
 
   /** One CSV input or one sheet: a record reader, its sink and what finishing it adds up. */
   function readPart(input: OpenedInput, file: string): { report: InputReport; sink: RecordSink; spans: SpanSink; finish: () => void } {
-    const reader = new RecordReader(ledger, file, options);
+    const reader = new RecordReader(ledger, file, options, input.kind === 'csv');
     const report: InputReport = { name: input.name, kind: input.kind, compressed: input.compressed, counts: reader.counts };
     if (onProgress === undefined) return { report, sink: reader.push, spans: reader.pushSpans, finish: () => finish(reader, report) };
     let n = 0;
@@ -137,4 +150,9 @@ export async function readLedger(
     for (const key of Object.keys(counts) as (keyof ReadCounts)[]) counts[key] += partCounts[key];
     for (const e of partExamples) if (examples.length < MAX_EXAMPLES) examples.push(e);
   }
+}
+
+/** What a skipped row's problem says of its kind, for a message that quotes it. */
+function renderableExample(problem: Problem): BadRowKind {
+  return problem.code === 'bad-row' ? problem.details.kind : 'client';
 }

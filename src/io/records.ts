@@ -34,6 +34,27 @@ export interface RecordOptions {
   trackProducts?: boolean;
   /** With trackProducts: keep them for this client alone (its name normalized), as `kam client` needs. */
   productsOf?: string | undefined;
+  /** Today as a day number (CommandIo.today): a date more than a year after it is a bad row. Default: the clock's. */
+  today?: number | undefined;
+}
+
+/** 1900-01-01 as a day number: an earlier date is a bad row (SPEC §1), a typo or an ERP's 0001-01-01. */
+const FIRST_DAY = Date.UTC(1900, 0, 1) / 86_400_000;
+
+/** The last day a ledger may hold: one year after `today` (SPEC §1), so 9999-12-31 never moves the window. */
+export function lastPlausibleDay(today: number): number {
+  const d = new Date(today * 86_400_000);
+  return Date.UTC(d.getUTCFullYear() + 1, d.getUTCMonth(), d.getUTCDate()) / 86_400_000;
+}
+
+/**
+ * The largest amount, quantity or profit a row may hold: sums of such values stay exact to the
+ * cent (src/core/day-table.ts); beyond it (1e308, whose sum is Infinity) the row is a bad one.
+ */
+export const MAX_VALUE = 1e13;
+
+function tooLarge(x: number | undefined): boolean {
+  return x !== undefined && !(x <= MAX_VALUE && x >= -MAX_VALUE);
 }
 
 export interface ReadCounts {
@@ -43,6 +64,8 @@ export interface ReadCounts {
   noClient: number;
   badDate: number;
   badNumber: number;
+  /** Rows whose fields do not line up with the header's (CSV). */
+  badFields: number;
 }
 
 export const MAX_EXAMPLES = 5;
@@ -78,7 +101,7 @@ export interface SettledDialect {
  * Records are held back only until the header and the dialect are known.
  */
 export class RecordReader {
-  readonly counts: ReadCounts = { rows: 0, accepted: 0, noClient: 0, badDate: 0, badNumber: 0 };
+  readonly counts: ReadCounts = { rows: 0, accepted: 0, noClient: 0, badDate: 0, badNumber: 0, badFields: 0 };
   readonly examples: Problem[] = [];
   private headerFound = false;
   private headers: string[] = [];
@@ -93,11 +116,26 @@ export class RecordReader {
   decimal: NumberFormat | undefined;
   private settledDialect: SettledDialect | undefined;
 
+  /** The last plausible date (SPEC §1: a year after today). */
+  private readonly lastDay: number;
+
+  /**
+   * @param csv Records are CSV lines, whose fields must line up with the header's: a row with
+   * more non-empty fields (a delimiter inside an unquoted name), or too few to reach a column kam
+   * reads (a stray quote merged some), has its values in the wrong columns and is a bad row. A row
+   * that only leaves out trailing fields kam does not read is read as before, the missing fields
+   * empty: 1C and Excel exports drop trailing empty fields. A sheet's rows may end early too
+   * (trailing empty cells are not stored).
+   */
   constructor(
     private readonly ledger: Ledger,
     private readonly file: string,
     private readonly options: RecordOptions,
-  ) {}
+    private readonly csv = true,
+  ) {
+    const now = new Date();
+    this.lastDay = lastPlausibleDay(options.today ?? Date.UTC(now.getFullYear(), now.getMonth(), now.getDate()) / 86_400_000);
+  }
 
   /** A reader for a later part of an input whose head another reader has settled. */
   static continuing(ledger: Ledger, file: string, options: RecordOptions, dialect: SettledDialect): RecordReader {
@@ -211,16 +249,16 @@ export class RecordReader {
     if (decimal === undefined) {
       const roles = ['amount', 'quantity', 'price', 'profit'] as const;
       const detection = detectNumberDialect(roles.flatMap((role) => this.sample(role)));
-      if ('ambiguous' in detection) {
-        if (!atEnd && this.pending.length < MAX_SAMPLE_ROWS) return this.waitForMore();
+      // Both marks in one file, or numbers that read two ways: refused with the option that settles it.
+      if ('mixed' in detection || 'ambiguous' in detection) {
+        if ('ambiguous' in detection && !atEnd && this.pending.length < MAX_SAMPLE_ROWS) return this.waitForMore();
         const role = roles.find((r) => this.sample(r).some((s) => s.trim() === detection.example));
-        throw new KamError({
-          code: 'ambiguous-numbers',
-          file: this.file,
-          column: role === undefined ? undefined : this.headers[this.columns[role]!],
-          value: detection.example,
-          details: { point: detection.point },
-        });
+        const where = { file: this.file, column: role === undefined ? undefined : this.headers[this.columns[role]!], value: detection.example };
+        throw new KamError(
+          'mixed' in detection
+            ? { code: 'mixed-numbers', ...where, details: { other: detection.other } }
+            : { code: 'ambiguous-numbers', ...where, details: { point: detection.point } },
+        );
       }
       decimal = detection.format;
     }
@@ -255,6 +293,7 @@ export class RecordReader {
   private makeSpanConverter(dateFormat: DateFormat, decimal: NumberFormat): SpanSink {
     const parseDateText = makeDateParser(dateFormat);
     const parseNumberText = makeNumberParser(decimal);
+    const lastDay = this.lastDay;
     const decimalCode = decimal.decimal === ',' ? 44 : 46;
     const { client: clientAt, date: dateAt, amount: amountAt, quantity: quantityAt, price: priceAt } = this.columns;
     const { profit: profitAt, document: documentAt, direction: directionAt } = this.columns;
@@ -287,8 +326,9 @@ export class RecordReader {
     let rawDocument = '';
     let document: string | undefined;
 
+    const headerFields = this.headers.length;
     return (text, bounds, count, line) => {
-      if (count < fieldsNeeded) return false;
+      if (count < fieldsNeeded || count !== headerFields) return false;
       let start = bounds[2 * clientAt!]!;
       let end = bounds[2 * clientAt! + 1]!;
       let name = client;
@@ -305,7 +345,7 @@ export class RecordReader {
       if (!repeats(text, start, end, rawDate)) {
         const raw = text.slice(start, end);
         const parsed = parseDateText(raw);
-        if (parsed === undefined) return false;
+        if (parsed === undefined || parsed < FIRST_DAY || parsed > lastDay) return false;
         rawDate = raw;
         day = lineDay = parsed;
       }
@@ -322,6 +362,7 @@ export class RecordReader {
       }
       const profit = profitAt === undefined ? undefined : numberAt(text, bounds, profitAt, true);
       if (profit !== profit) return false;
+      if (tooLarge(amount) || tooLarge(quantity) || tooLarge(profit)) return false;
       if (documentAt !== undefined) {
         start = bounds[2 * documentAt]!;
         end = bounds[2 * documentAt + 1]!;
@@ -396,7 +437,9 @@ export class RecordReader {
       const c = cells[at];
       return c === null || c === undefined ? undefined : typeof c === 'string' ? c.trim() : cellText(c);
     };
-    const reject = (cells: Cell[], line: number, at: number, kind: 'badDate' | 'badNumber'): void => {
+    const lastPlausible = this.lastDay;
+    /** `why`: a value read but out of range ('far-date', 'huge-number'). */
+    const reject = (cells: Cell[], line: number, at: number, kind: 'badDate' | 'badNumber', why?: 'far-date' | 'huge-number'): void => {
       counts[kind]++;
       const problem: Problem = {
         code: 'bad-row',
@@ -405,15 +448,36 @@ export class RecordReader {
         line,
         column: this.headers[at],
         value: cellText(cells[at]),
-        details: { kind: kind === 'badDate' ? 'date' : 'number' },
+        details: { kind: why ?? (kind === 'badDate' ? 'date' : 'number') },
       };
       if (this.options.strict) throw new KamError({ ...problem, severity: 'error' });
       if (this.examples.length < MAX_EXAMPLES) this.examples.push(problem);
     };
 
+    const headerFields = this.headers.length;
+    // Price only counts without an amount column (amount = quantity × price).
+    const used = [clientAt, dateAt, amountAt ?? priceAt, quantityAt, profitAt, documentAt, directionAt, productAt].filter((at) => at !== undefined);
+    const fieldsNeeded = Math.max(...used) + 1;
+    const csv = this.csv;
+    /** Fields that do not line up with the header's (see the constructor); -1 when they do. */
+    const misaligned = (cells: Cell[]): number => {
+      if (cells.length < fieldsNeeded) return cells.length;
+      for (let k = headerFields; k < cells.length; k++) if (cellText(cells[k]).trim() !== '') return k;
+      return -1;
+    };
     return (cells, line) => {
       if (isBlank(cells)) return;
       counts.rows++;
+      if (csv && cells.length !== headerFields) {
+        const at = misaligned(cells);
+        if (at >= 0) {
+          counts.badFields++;
+          const problem: Problem = { code: 'bad-row', severity: 'warning', file: this.file, line, value: String(cells.length), details: { kind: 'fields', header: headerFields } };
+          if (this.options.strict) throw new KamError({ ...problem, severity: 'error' });
+          if (this.examples.length < MAX_EXAMPLES) this.examples.push(problem);
+          return;
+        }
+      }
       const rawClient = cells[clientAt!];
       if (rawClient !== lastRawClient || rawClient instanceof Date) {
         lastRawClient = rawClient;
@@ -429,8 +493,10 @@ export class RecordReader {
       }
       const day = readDay(cells[dateAt!]);
       if (day === undefined) return reject(cells, line, dateAt!, 'badDate');
+      if (day < FIRST_DAY || day > lastPlausible) return reject(cells, line, dateAt!, 'badDate', 'far-date');
       const quantity = quantityAt === undefined ? undefined : readOptional(cells[quantityAt]);
       if (quantity === null) return reject(cells, line, quantityAt!, 'badNumber');
+      if (tooLarge(quantity)) return reject(cells, line, quantityAt!, 'badNumber', 'huge-number');
       let amount: number | undefined;
       if (amountAt !== undefined) {
         amount = readNumber(cells[amountAt]);
@@ -441,8 +507,10 @@ export class RecordReader {
         if (quantity === undefined) return reject(cells, line, quantityAt!, 'badNumber');
         amount = quantity * price;
       }
+      if (tooLarge(amount)) return reject(cells, line, amountAt ?? priceAt!, 'badNumber', 'huge-number');
       const profit = profitAt === undefined ? undefined : readOptional(cells[profitAt]);
       if (profit === null) return reject(cells, line, profitAt!, 'badNumber');
+      if (tooLarge(profit)) return reject(cells, line, profitAt!, 'badNumber', 'huge-number');
       row.client = client;
       row.day = day;
       row.amount = amount;

@@ -118,7 +118,7 @@ export async function checkOutputPath(path: string, inputs: readonly string[]): 
 /**
  * Writes `path` whole or not at all. `write` fills the temporary file it is given (and closes
  * it); the file is then flushed to disk and renamed over `path`. Any failure, and an interrupt
- * (SIGINT, SIGTERM) or exit while writing, removes the temporary file; an existing `path` keeps
+ * (SIGINT, SIGTERM, SIGHUP, SIGQUIT) or exit while writing, removes the temporary file; an existing `path` keeps
  * its old content. File-system failures become an `output-unwritable` KamError.
  */
 export async function writeFileAtomically(path: string, write: (temporaryPath: string) => Promise<void>): Promise<void> {

@@ -7,7 +7,7 @@ import type { AliveTable as AliveResult, AliveRow } from '../core/alive.js';
 import type { AliveModel } from '../core/alive-model.js';
 import { purchaseModelSound } from '../core/alive.js';
 import { numberText, roundValue, type ColumnKind } from './client-columns.js';
-import { csvField } from './csv.js';
+import { csvText } from './csv.js';
 import type { Messages } from '../i18n/en.js';
 import { renderProblem } from './messages.js';
 import { holdoutJson, spendJson } from './model-json.js';
@@ -36,13 +36,14 @@ function valueOf(c: Column, row: AliveRow, sound: boolean): string | number | nu
   return !sound && UNSOUND.has(c.name) ? null : c.value(row);
 }
 
-export function* renderAliveCsv(result: AliveResult): Generator<string> {
+/** `safe`: --safe-csv (see csv.ts). */
+export function* renderAliveCsv(result: AliveResult, safe = false): Generator<string> {
   const sound = purchaseModelSound(result.alive);
   yield `${ALIVE_COLUMNS.map((c) => c.name).join(',')}\n`;
   for (const row of result.rows) {
     yield `${ALIVE_COLUMNS.map((c) => {
       const v = valueOf(c, row, sound);
-      return v === null ? '' : typeof v === 'number' ? numberText(v, c.kind) : csvField(v);
+      return v === null ? '' : typeof v === 'number' ? numberText(v, c.kind) : csvText(v, safe);
     }).join(',')}\n`;
   }
 }

@@ -1,6 +1,7 @@
 // The terminal view of a client's card (`kam client`, SPEC §8), and the tag texts the analyze
 // summary and its client table use.
 import { clientAheadText } from './model-terminal.js';
+import { visible } from './visible.js';
 import type { ChalkInstance } from 'chalk';
 import type { Dossier, NamedAmount } from '../core/dossier.js';
 import type { SegmentSummary } from '../core/segments.js';
@@ -59,7 +60,7 @@ export function* renderDossierTerminal(d: Dossier, options: DossierTerminalOptio
     d.tags.length === 0
       ? ''
       : `  ${d.tags.map((tag) => (tag === 'key' ? chalk.bold.green(`${tagName(tag, t)} ★`) : tag === 'lost' || tag === 'at-risk' ? paint[tag]!(tagName(tag, t)) : chalk.cyan(tagName(tag, t)))).join(' ')}`;
-  lines.push(`${chalk.bold.underline(d.client)}${tags}`);
+  lines.push(`${chalk.bold.underline(visible(d.client))}${tags}`);
   const w = d.window;
   lines.push(`${label(L.window)}${t.windowLine(t.period(w.from), t.period(w.to), t.periodCount(w.period, w.periods), h.day(w.startDay), h.day(w.endDay), h.day(w.asOf))}`);
   if (!d.inWindow) lines.push(`${label(L.classes)}${chalk.yellow(t.dossier.noClass)}`);

@@ -4,7 +4,7 @@ import { formatDay } from '../core/calendar.js';
 import type { ChurnPeriod } from '../core/churn.js';
 import type { WinBackEntry, LostReport } from '../core/win-back.js';
 import { roundValue, type ColumnKind } from './client-columns.js';
-import { csvField } from './csv.js';
+import { csvText } from './csv.js';
 import { csvValue, dataRecord, type DataColumn } from './table-data.js';
 import { en } from '../i18n/en.js';
 
@@ -45,21 +45,22 @@ export const CHURN_COLUMNS: readonly Column<ChurnPeriod>[] = [
 /** Direction label in the churn CSV for clients that never bought under a direction value. */
 export const NO_DIRECTION = '(none)';
 
-export function* renderWinBackCsv(report: LostReport): Generator<string> {
+/** `safe`: --safe-csv (see csv.ts). */
+export function* renderWinBackCsv(report: LostReport, safe = false): Generator<string> {
   yield `${WIN_BACK_COLUMNS.map((c) => c.name).join(',')}\n`;
-  for (const e of report.winBack) yield `${WIN_BACK_COLUMNS.map((c) => csvValue(c, e)).join(',')}\n`;
+  for (const e of report.winBack) yield `${WIN_BACK_COLUMNS.map((c) => csvValue(c, e, safe)).join(',')}\n`;
 }
 
 /**
  * Churn in long form: the overall rows first (direction empty), then every direction value's
  * rows (clients without a value under "(none)").
  */
-export function* renderChurnCsv(report: LostReport): Generator<string> {
+export function* renderChurnCsv(report: LostReport, safe = false): Generator<string> {
   yield `direction,${CHURN_COLUMNS.map((c) => c.name).join(',')}\n`;
-  for (const p of report.churn.periods) yield `,${CHURN_COLUMNS.map((c) => csvValue(c, p)).join(',')}\n`;
+  for (const p of report.churn.periods) yield `,${CHURN_COLUMNS.map((c) => csvValue(c, p, safe)).join(',')}\n`;
   for (const d of report.byDirection ?? []) {
-    const label = csvField(d.direction ?? NO_DIRECTION);
-    for (const p of d.churn.periods) yield `${label},${CHURN_COLUMNS.map((c) => csvValue(c, p)).join(',')}\n`;
+    const label = csvText(d.direction ?? NO_DIRECTION, safe);
+    for (const p of d.churn.periods) yield `${label},${CHURN_COLUMNS.map((c) => csvValue(c, p, safe)).join(',')}\n`;
   }
 }
 

@@ -12,13 +12,15 @@ export interface ReporterOptions {
   top: number;
   /** The run's language (tables only: CSV and JSON stay English for scripts). */
   t: Messages;
+  /** --safe-csv (CSV only): see csv.ts. */
+  safeCsv?: boolean;
 }
 
 export type Reporter = (report: Report, context: RunContext, options: ReporterOptions) => Iterable<string>;
 
 export const REPORTERS = {
   table: (report, context, options) => renderTerminal(report, context, options),
-  csv: (report) => renderCsv(report),
+  csv: (report, _context, options) => renderCsv(report, options.safeCsv === true),
   json: (report) => renderJson(report),
   ndjson: (report) => renderNdjson(report),
 } satisfies Record<string, Reporter>;

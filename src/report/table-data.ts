@@ -2,7 +2,7 @@
 // says how its numbers are written, and how a row gives its value. CSV: RFC 4180, LF endings,
 // an empty field where a value does not exist; JSON: the same names, numbers as numbers, null.
 import { numberText, roundValue, type ColumnKind } from './client-columns.js';
-import { csvField } from './csv.js';
+import { csvText } from './csv.js';
 
 /** The outputs of kam bridge, portfolio and history: a terminal view, or a table for scripts. */
 export type MovementFormat = 'table' | 'csv' | 'json';
@@ -21,11 +21,12 @@ export function jsonValue<T>(column: DataColumn<T>, row: T): DataValue {
   return typeof v === 'number' && column.kind !== 'boolean' ? roundValue(v, column.kind) : v;
 }
 
-export function csvValue<T>(column: DataColumn<T>, row: T): string {
+/** `safe`: --safe-csv (see csv.ts). */
+export function csvValue<T>(column: DataColumn<T>, row: T, safe = false): string {
   const v = column.value(row);
   if (v === null) return '';
   if (typeof v === 'boolean') return v ? 'true' : 'false';
-  return typeof v === 'number' && column.kind !== 'boolean' ? numberText(v, column.kind) : csvField(String(v));
+  return typeof v === 'number' && column.kind !== 'boolean' ? numberText(v, column.kind) : csvText(String(v), safe);
 }
 
 export function dataRecord<T>(columns: readonly DataColumn<T>[], row: T): Record<string, DataValue> {
@@ -38,8 +39,8 @@ export function csvHeader<T>(columns: readonly DataColumn<T>[]): string {
   return `${columns.map((c) => c.name).join(',')}\n`;
 }
 
-export function csvLine<T>(columns: readonly DataColumn<T>[], row: T): string {
-  return `${columns.map((c) => csvValue(c, row)).join(',')}\n`;
+export function csvLine<T>(columns: readonly DataColumn<T>[], row: T, safe = false): string {
+  return `${columns.map((c) => csvValue(c, row, safe)).join(',')}\n`;
 }
 
 /** A JSON array of records, one per line (streams: a large table is never one string). */

@@ -1,6 +1,7 @@
 // Shared pieces of every terminal view (analyze, lost, alive, client, config): colours by class and
 // status, tables that stay plain when piped, aligned labels, note bullets. Views import this kit and
 // never each other's tables.
+import { visible } from './visible.js';
 import type { ChalkInstance } from 'chalk';
 import Table from 'cli-table3';
 import type { Problem } from '../core/problems.js';
@@ -55,7 +56,8 @@ export function noteLines(notes: readonly Problem[], chalk: ChalkInstance, t: Me
   return [chalk.bold(t.notes), ...notes.map((n) => `  ${n.severity === 'warning' ? chalk.yellow('!') : '•'} ${renderProblem(n, t)}`)];
 }
 
-/** Text cut to `width` characters, the last one an ellipsis. */
+/** Text from a ledger for a table: made visible (see visible.ts), cut to `width` characters, the last one an ellipsis. */
 export function truncate(text: string, width: number): string {
-  return text.length > width ? `${text.slice(0, width - 1)}…` : text;
+  const shown = visible(text);
+  return shown.length > width ? `${shown.slice(0, width - 1)}…` : shown;
 }

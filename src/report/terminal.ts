@@ -8,7 +8,7 @@ import { ABC_CLASSES, MATRIX_COLUMNS, type MatrixCell } from '../core/matrix.js'
 import type { Messages } from '../i18n/en.js';
 import type { RunContext } from './run-context.js';
 import { lostSummaryLines, renderWinBack } from './lost-terminal.js';
-import { classPainter, labeller, noteLines, table } from './terminal-kit.js';
+import { classPainter, labeller, noteLines, table, truncate } from './terminal-kit.js';
 import { renderMigration } from './migration-terminal.js';
 import { rowTagsText, tagCountsText } from './dossier-terminal.js';
 
@@ -57,7 +57,7 @@ export function renderSummary(report: Report, context: RunContext, chalk: ChalkI
   for (const input of context.inputs) lines.push(`${label(L.ledger)}${input.name} (${dialectText(input, t)})`);
   lines.push(`${label(L.window)}${windowText(a.window, t)}`);
   const c = context.counts;
-  lines.push(`${label(L.rows)}${t.analyze.rows({ ...c, skipped: c.noClient + c.badDate + c.badNumber })}`);
+  lines.push(`${label(L.rows)}${t.analyze.rows({ ...c, skipped: c.noClient + c.badDate + c.badNumber + c.badFields })}`);
   lines.push(`${label(L.clients)}${t.analyze.clients(a.totals.clients, a.totals.clientsInLedger)}`);
   const totals = [t.analyze.totals.revenue(h.money(a.totals.revenue))];
   if (a.totals.profit !== null) totals.push(t.analyze.totals.profit(h.money(a.totals.profit)));
@@ -116,7 +116,7 @@ export function renderTopClients(a: Analysis, chalk: ChalkInstance, top: number,
   for (const c of shown) {
     tbl.push([
       c.rank === null ? '' : String(c.rank),
-      `${c.client.length > 40 ? `${c.client.slice(0, 39)}…` : c.client}${c.tags.includes('key') ? chalk.bold(' ★') : ''}`,
+      `${truncate(c.client, 40)}${c.tags.includes('key') ? chalk.bold(' ★') : ''}`,
       paint[c.abc]!(c.abc),
       c.xyz === null ? chalk.dim('-') : paint[c.xyz]!(c.xyz),
       a.settings.by === 'quantity' ? h.number(c.total) : h.money(c.total),

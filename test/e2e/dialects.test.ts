@@ -123,8 +123,10 @@ describe('detection refuses to guess, and each override is obeyed', () => {
       expect(r.status).toBe(1);
       expect(r.stdout).toBe('');
       expect(r.stderr.trimEnd().split('\n')).toHaveLength(1);
-      expect(r.stderr).toMatch(/no header row/);
     }
+    // Forced UTF-8, a Windows-1251 byte is an error naming its line (SPEC §1), never a U+FFFD.
+    expect(encoding.stderr).toMatch(/line 1: byte 0x[0-9A-F]{2} is not valid UTF-8/);
+    expect(delimiter.stderr).toMatch(/no header row/);
   });
 
   it('--map is obeyed: without it, the odd headers are refused with the headers found and the flag', async () => {

@@ -2,6 +2,7 @@ import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
 import {
   createDecoder,
+  DecodeError,
   detectEncoding,
   findHeaderRow,
   looksBinary,
@@ -203,6 +204,62 @@ describe('createDecoder', () => {
         expect(out + dec.end()).toBe(text.startsWith('\ufeff') ? text.slice(1) : text);
       }),
     );
+  });
+});
+
+describe('the decoder reports the first invalid byte (SPEC §1: never a silent U+FFFD)', () => {
+  /** Decodes `bytes` cut at `cuts`; the text, or the text up to the invalid byte and that byte. */
+  function decodeAll(encoding: 'utf8' | 'windows-1251' | undefined, bytes: Uint8Array, cuts: number[]): { text: string; byte?: number } {
+    const points = [...new Set(cuts.map((c) => c % (bytes.length + 1)))].sort((x, y) => x - y);
+    const dec = createDecoder(encoding);
+    let out = '';
+    let prev = 0;
+    try {
+      for (const p of [...points, bytes.length]) {
+        out += dec.write(bytes.subarray(prev, p));
+        prev = p;
+      }
+      return { text: out + dec.end() };
+    } catch (error) {
+      if (!(error instanceof DecodeError)) throw error;
+      return { text: out + error.textBefore, byte: error.byte };
+    }
+  }
+  const piece = fc.constantFrom('a', '1', ',', '\n', 'Ж', 'ё', 'Ә', '₸', '€', '😀', ' ', '\u00a0');
+  const bad = fc.constantFrom([0xff], [0xfe], [0xc0], [0xc1], [0x80], [0xbf], [0xf5], [0xed, 0xa0, 0x80], [0xe2, 0x82], [0xf0, 0x9f, 0x98]);
+
+  it('UTF-8 with an invalid byte anywhere, cut anywhere: the text before it, then the byte', () => {
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 40 }), fc.array(piece, { maxLength: 40 }), bad, fc.array(fc.nat(), { maxLength: 8 }), fc.constantFrom('utf8' as const, undefined), (before, after, invalid, cuts, encoding) => {
+        const head = before.join('');
+        // After a truncated sequence, ASCII: the sequence cannot complete.
+        const tail = invalid.length > 1 && invalid.length < 4 && invalid[0]! >= 0xe0 ? `a${after.join('')}` : after.join('');
+        const bytes = new Uint8Array([...utf8(head), ...invalid, ...utf8(tail)]);
+        // Undecided, a head with fewer than three multibyte characters is taken for Windows-1251, where every byte is a letter.
+        if (encoding === undefined && [...head].filter((c) => c.charCodeAt(0) > 0x7f).length < 3) return;
+        expect(decodeAll(encoding, bytes, cuts)).toEqual({ text: head, byte: invalid[0] });
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('valid UTF-8 and Windows-1251 text, cut anywhere, decodes whole', () => {
+    const cyrillic = fc.array(fc.constantFrom('а', 'Я', 'ё', 'Ё', 'ж', ' ', ',', '1', '\n', '№'), { maxLength: 60 }).map((p) => p.join(''));
+    fc.assert(
+      fc.property(cyrillic, fc.array(fc.nat(), { maxLength: 8 }), (text, cuts) => {
+        expect(decodeAll('utf8', utf8(text), cuts)).toEqual({ text });
+        expect(decodeAll(undefined, utf8(text), cuts)).toEqual({ text });
+        const cp = new Uint8Array([...text].map((c) => (c === 'ё' ? 0xb8 : c === 'Ё' ? 0xa8 : c === '№' ? 0xb9 : c.charCodeAt(0) >= 0x410 ? c.charCodeAt(0) - 0x410 + 0xc0 : c.charCodeAt(0))));
+        expect(decodeAll('windows-1251', cp, cuts)).toEqual({ text });
+      }),
+      { numRuns: 1000 },
+    );
+  });
+
+  it('a head that reads as UTF-8 for a few characters stays UTF-8 (two exports joined by cat): the Windows-1251 part is the error', () => {
+    const bytes = new Uint8Array([...utf8('клиент;сумма\nАлма;1\n'), ...CP1251_HEADER]);
+    expect(detectEncoding(bytes)).toBe('utf8');
+    expect(decodeAll(undefined, bytes, [5, 17])).toEqual({ text: 'клиент;сумма\nАлма;1\n', byte: 0xcf });
   });
 });
 

@@ -194,12 +194,13 @@ describe('detectNumberDialect', () => {
     expect(detectNumberFormat(['1.5', '1,234', '100'])).toEqual({ decimal: '.' }); // '1,234' casts no vote
     expect(detectNumberFormat(['1,234', '1.234', '100'])).toEqual({ ambiguous: true, example: '1,234', point: ',' }); // no evidence, two readings
     expect(detectNumberFormat([])).toEqual({ decimal: '.' });
-    expect(detectNumberFormat(['12,5', '12.5'])).toEqual({ decimal: '.' }); // tie
+    expect(detectNumberFormat(['12,5', '100', '7,25'])).toEqual({ decimal: ',' });
   });
 
-  it('follows the majority of evidence', () => {
-    expect(detectNumberFormat(['12,5', '7,25', '3.5'])).toEqual({ decimal: ',' });
-    expect(detectNumberFormat(['12.5', '7.25', '3,5'])).toEqual({ decimal: '.' });
+  it('refuses numbers written with both marks, each where only it reads (never half the rows dropped)', () => {
+    expect(detectNumberFormat(['12,5', '12.5'])).toEqual({ mixed: true, example: '12.5', other: '12,5' });
+    expect(detectNumberFormat(['12,5', '7,25', '3.5'])).toEqual({ mixed: true, example: '3.5', other: '12,5' });
+    expect(detectNumberFormat(['1,234.56', '1.234,56'])).toEqual({ mixed: true, example: '1,234.56', other: '1.234,56' });
   });
 
   it('detects the dialect of randomly formatted amounts with 1-2 decimals', () => {

@@ -55,7 +55,7 @@ describe('cellText', () => {
 describe('the header', () => {
   it('is found below title rows and blank lines, and the lines above it are not data', () => {
     const { reader, ledger } = read([['Отчет по продажам'], [], ['за 2025 год', ''], ['Дата', 'Контрагент', 'Сумма'], ['2025-01-05', 'A', '10']]);
-    expect(reader.counts).toEqual({ rows: 1, accepted: 1, noClient: 0, badDate: 0, badNumber: 0 });
+    expect(reader.counts).toEqual({ rows: 1, accepted: 1, noClient: 0, badDate: 0, badNumber: 0, badFields: 0 });
     expect(history(ledger)).toEqual({ A: [['2025-01-05', 10]] });
   });
 
@@ -93,7 +93,7 @@ describe('rows that cannot be read', () => {
 
   it('are counted by kind and the first few kept as examples with line, column and value', () => {
     const { reader, ledger } = read(rows);
-    expect(reader.counts).toEqual({ rows: 5, accepted: 2, noClient: 1, badDate: 1, badNumber: 1 });
+    expect(reader.counts).toEqual({ rows: 5, accepted: 2, noClient: 1, badDate: 1, badNumber: 1, badFields: 0 });
     expect(reader.examples).toEqual([
       { code: 'bad-row', severity: 'warning', file: 'x.csv', line: 4, column: 'Date', value: 'someday', details: { kind: 'date' } },
       { code: 'bad-row', severity: 'warning', file: 'x.csv', line: 5, column: 'Amount', value: 'ten', details: { kind: 'number' } },

@@ -179,7 +179,7 @@ describe('-o and standard output', () => {
     const err = new PassThrough();
     let stdout = '';
     out.on('data', (b: Buffer) => (stdout += b.toString()));
-    const io: CommandIo = { stdin: new PassThrough(), stdout: out, stderr: err, env: { NO_COLOR: '1' }, today: 20_000 };
+    const io: CommandIo = { stdin: new PassThrough(), stdout: out, stderr: err, env: { NO_COLOR: '1' }, today: 20_793 };
     expect(await run(['analyze', SAMPLE_CSV, '-o', path], io)).toBe(0);
     expect(stdout).toContain('ABC-XYZ matrix');
     expect(existsSync(path)).toBe(true);

@@ -54,7 +54,7 @@ export const summarySheet: WorkbookSheet = {
     rows.section(T.sections.ledger, 3);
     for (const input of context.inputs) rows.add([T.file, `${input.name}  (${describeInput(input, t)})`], [label, value()], { merge: [2, 3] });
     const c = context.counts;
-    const skipped = c.noClient + c.badDate + c.badNumber;
+    const skipped = c.noClient + c.badDate + c.badNumber + c.badFields;
     rows.add([T.rowsRead, c.rows, T.rowsComment({ ...c, skipped })], [label, value(F.integer), comment]);
 
     rows.section(T.sections.window, 3);
