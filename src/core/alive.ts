@@ -69,12 +69,13 @@ export function assessAlive(clients: Iterable<readonly [string, readonly number[
     return result;
   }
   // Not converged is usually a likelihood that keeps rising towards a boundary (a, b → ∞: every
-  // client drops out at the same rate). The best parameters found are then as good as the limit,
-  // so P(alive) is kept and a note says so.
+  // client drops out at the same rate). That limit is not an estimate: no P(alive) comes from it
+  // (in any command), a note says so, and the status rules of SPEC §6 judge the clients.
+  result.fit = fit;
   if (!fit.converged) {
     result.problem = { code: 'bgnbd-not-fitted', severity: 'note', value: 'no-convergence', details: { clients: list.length, repeat, needed: MIN_CLIENTS_FOR_BGNBD } };
+    return result;
   }
-  result.fit = fit;
   for (const c of list) c.pAlive = probabilityAlive(fit.params, c.customer);
   return result;
 }

@@ -248,7 +248,7 @@ const problems = {
   'rows-after-as-of': (p) => `${p.details.days} client-days after the as-of date are ignored`,
   'bgnbd-not-fitted': (p) =>
     p.value === 'no-convergence'
-      ? `the BG/NBD fit over ${p.details.clients} clients stopped short of a maximum (the likelihood keeps rising towards a boundary, e.g. every client dropping out at the same rate): P(alive) uses the best parameters found`
+      ? `the BG/NBD fit over ${p.details.clients} clients stopped short of a maximum (the likelihood keeps rising towards a boundary, e.g. every client dropping out at the same rate): P(alive) is left empty and clients are judged by their silence against their usual interval (active, at risk, lost)`
       : p.value === 'no-fit'
         ? `the BG/NBD fit over ${p.details.clients} clients found no usable parameters: P(alive) is left empty`
         : p.value === 'no-repeat-purchases'

@@ -33,8 +33,9 @@ export function rulesText(rules: RecencyRules, t: Messages): string {
   return t.lost.rules(h.number(rules.lostFactor), h.number(rules.riskFactor), h.number(rules.lostAfter), h.number(rules.lostAfter / 2), h.integer(LOST_FLOOR_DAYS), h.integer(RISK_FLOOR_DAYS));
 }
 
+/** The fit's parameters, or "not fitted" when it could not run or stopped at a boundary (a limit, not an estimate: the notes say why). */
 export function fitText(fit: BgNbdFit | null, t: Messages): string {
-  if (fit === null) return t.lost.notFitted;
+  if (fit === null || !fit.converged) return t.lost.notFitted;
   const p = fit.params;
   const f = (x: number): string => t.human.precision(x, 4);
   return t.lost.fit(t.human.integer(fit.customers), `r = ${f(p.r)}, α = ${f(p.alpha)}, a = ${f(p.a)}, b = ${f(p.b)}`, t.human.fixed(fit.logLikelihood, 1));
@@ -50,12 +51,16 @@ export function renderWinBack(entries: readonly WinBackEntry[], chalk: ChalkInst
   const paint = classPainter(chalk);
   const h = t.human;
   if (entries.length === 0) return `${chalk.bold(t.lost.winBackTitle)}: ${t.lost.winBackNone}\n`;
-  const tbl = table(chalk, [...t.lost.winBackHeaders], ['right', 'left', 'center', 'left', 'left', 'right', 'right', 'right', 'right', 'left'], {
+  // P(alive) is left out when no client has one (no sound fit: the notes say why).
+  const P_ALIVE = 8;
+  const withPAlive = entries.some((e) => e.pAlive !== null);
+  const columns = <T>(cells: T[]): T[] => (withPAlive ? cells : cells.filter((_, i) => i !== P_ALIVE));
+  const tbl = table(chalk, columns([...t.lost.winBackHeaders]), columns(['right', 'left', 'center', 'left', 'left', 'right', 'right', 'right', 'right', 'left']), {
     compact: true,
-    colWidths: [null, null, null, null, null, null, null, null, null, 50],
+    colWidths: columns([null, null, null, null, null, null, null, null, null, 50]),
   });
   entries.slice(0, top).forEach((e, i) => {
-    tbl.push([
+    tbl.push(columns([
       String(i + 1),
       `${truncate(e.client, 36)}${e.key ? chalk.bold(' ★') : ''}`,
       e.abc === null ? chalk.dim('-') : paint[e.abc]!(e.abc),
@@ -66,7 +71,7 @@ export function renderWinBack(entries: readonly WinBackEntry[], chalk: ChalkInst
       h.money(e.revenue12m),
       h.percent(e.pAlive, 0),
       t.action[e.action],
-    ]);
+    ]));
   });
   const more = entries.length > top ? chalk.dim(`${t.more(entries.length - top, t.moreHint.topOrLostCsv)}\n`) : '';
   return `${chalk.bold(t.lost.winBackTitle)} ${t.lost.winBackSubtitle(entries.length)}\n${tbl.toString()}\n${more}`;

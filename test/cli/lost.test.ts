@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { KamRun } from '../helpers/kam.js';
+import { datasetPath, skipWithout } from '../helpers/datasets.js';
 import { runKam } from '../helpers/run.js';
 
 const ROOT = new URL('../..', import.meta.url).pathname;
@@ -60,10 +61,22 @@ describe('kam analyze: the lost-client columns and summary', () => {
     expect(row('ИП Омаров Т.К.')).toMatchObject({ usual_interval_days: null, status: 'active', first_purchase: '2026-09-17' });
   });
 
-  it('fills p_alive for every client from one BG/NBD fit', async () => {
-    expect(rows.every((r) => typeof r.p_alive === 'number' && r.p_alive >= 0 && r.p_alive <= 1)).toBe(true);
-    expect(row('ИП Омаров Т.К.').p_alive).toBe(1); // one purchase day: BG/NBD cannot see a dropout
-    expect(row('ТОО «ЭнергоСтрой Астана»').p_alive!).toBeLessThan(row('ТОО «Алматы Строй Сервис»').p_alive!);
+  it('leaves p_alive empty for every client on the sample, whose BG/NBD fit stops at a boundary, and says so', async () => {
+    // The sample's 40 clients drop out at much the same rate: the likelihood keeps rising towards
+    // b → ∞, so there is no estimate to take a probability from; the status rules judge them.
+    expect(rows).toHaveLength(40);
+    expect(rows.every((r) => r.p_alive === null)).toBe(true);
+    expect(rows.every((r) => ['active', 'at-risk', 'lost'].includes(r.status))).toBe(true);
+    const r = await kam(['analyze', SAMPLE, '--format', 'table']);
+    expect(r.status).toBe(0);
+    // The terminal shows neither the boundary's parameters nor an empty P(alive) column.
+    const lost = await kam(['lost', SAMPLE, '--format', 'table']);
+    expect(lost.status).toBe(0);
+    expect(lost.stdout).toMatch(/^P\(alive\) +not fitted \(see the notes\)$/m);
+    expect(lost.stdout).not.toMatch(/b = /);
+    expect(lost.stdout).toMatch(/Revenue 12m +\S +Action/);
+    expect(lost.stdout.match(/P\(alive\)/g)).toHaveLength(2); // the summary line and the note
+    expect(r.stdout).toMatch(/the BG\/NBD fit over 40 clients stopped short of a maximum .*: P\(alive\) is left empty and clients are judged by their silence against their usual interval/);
   });
 
   it('--risk-factor, --lost-factor and --lost-after reach the status', async () => {
@@ -117,7 +130,8 @@ describe('kam lost', () => {
     expect(rows.map((x) => x[1])).toEqual(['A', 'B', 'B', 'B', 'B', 'B', 'C']);
     const revenues = rows.slice(1, 6).map((x) => Number(x[11]));
     expect(revenues).toEqual([...revenues].sort((p, q) => q - p));
-    expect(rows.every((x) => x[12] !== '' && x[14] !== '')).toBe(true);
+    // p_alive is empty: the sample's BG/NBD fit does not converge. Every row has an action.
+    expect(rows.every((x) => x[12] === '' && x[14] !== '')).toBe(true);
   });
 
   it('--table churn --direction Region: per month and per region; the counts add up to the lost clients', async () => {
@@ -254,5 +268,41 @@ describe('BG/NBD on a ledger too small to fit', () => {
     expect(r.status).toBe(0);
     expect((JSON.parse(r.stdout) as { p_alive: unknown }[]).every((x) => x.p_alive === null)).toBe(true);
     expect(r.stderr).toMatch(/BG\/NBD needs at least 20 clients with a purchase, the ledger has 2/);
+  });
+});
+
+describe.skipIf(skipWithout('CDNOW_sample.txt'))('BG/NBD on a ledger whose fit converges (the CDNOW sample, as of 1997-09-30)', () => {
+  it('fills p_alive for every client from the one fit kam alive reports', async () => {
+    // The ledger kam reads: client = master id, ISO date, quantity = CDs, amount = dollars.
+    const lines = readFileSync(datasetPath('CDNOW_sample.txt'), 'utf8')
+      .split('\n')
+      .filter((l) => l.trim() !== '')
+      .map((l) => {
+        const [id, , date, cds, dollars] = l.trim().split(/\s+/) as [string, string, string, string, string];
+        return `${id},${date.slice(0, 4)}-${date.slice(4, 6)}-${date.slice(6, 8)},${cds},${dollars}`;
+      });
+    const cdnow = join(dir, 'cdnow.csv');
+    writeFileSync(cdnow, `client,date,quantity,amount\n${lines.join('\n')}\n`);
+    const args = ['--as-of', '1997-09-30', '--format', 'json'];
+    const analyzed = await kam(['analyze', cdnow, '--include-partial', ...args]);
+    expect(analyzed.status).toBe(0);
+    expect(analyzed.stderr).not.toMatch(/BG\/NBD/);
+    const rows = JSON.parse(analyzed.stdout) as { client: string; p_alive: number | null }[];
+    const alive = await kam(['alive', cdnow, ...args]);
+    expect(alive.status).toBe(0);
+    const fit = JSON.parse(alive.stdout) as { converged: boolean; customers: { client: string; frequency: number; p_alive: number }[] };
+    expect(fit.converged).toBe(true);
+    const byClient = new Map(fit.customers.map((c) => [c.client, c]));
+    expect(rows).toHaveLength(2357);
+    for (const r of rows) expect(r.p_alive, r.client).toBe(byClient.get(r.client)!.p_alive);
+    expect(rows.every((r) => typeof r.p_alive === 'number' && r.p_alive >= 0 && r.p_alive <= 1)).toBe(true);
+    // One purchase day: BG/NBD cannot see a dropout. Repeat buyers fall below 1.
+    expect(rows.filter((r) => byClient.get(r.client)!.frequency === 0).every((r) => r.p_alive === 1)).toBe(true);
+    expect(rows.filter((r) => r.p_alive! < 0.5).length).toBeGreaterThan(100);
+    // The terminal shows the fit and the win-back list's P(alive) column.
+    const lost = await kam(['lost', cdnow, '--as-of', '1997-09-30', '--format', 'table']);
+    expect(lost.status).toBe(0);
+    expect(lost.stdout).toMatch(/^P\(alive\) +BG\/NBD over 2,357 clients: r = 0\.24\d*, α = 4\.4\d*, a = 0\.79\d*, b = 2\.4\d*, log-likelihood -9,?582\.\d$/m);
+    expect(lost.stdout).toMatch(/Revenue 12m +\S +P\(alive\) +\S +Action/);
   });
 });

@@ -9,13 +9,52 @@ import { DEFAULT_SETTINGS } from '../../src/core/settings.js';
 
 const D0 = Date.UTC(2024, 0, 1) / 86_400_000;
 
-/** A deterministic population: client i buys every (7 + i % 23) days from day i % 40, and stops after (3 + i % 11) purchases. */
-function population(n: number): Ledger {
+/**
+ * A deterministic population that drops out at one common rate: client i buys every (7 + i % 23)
+ * days from day i % 40, and stops after (1 + i % 11) purchase days. Its likelihood keeps rising
+ * towards a, b → ∞, so the fit stops short of a maximum.
+ */
+function commonDropout(n: number): Ledger {
   const ledger = emptyLedger({ quantity: true, profit: false, document: false, product: false, direction: false });
   for (let i = 0; i < n; i++) {
     const gap = 7 + (i % 23);
     const count = 1 + (i % 11);
     for (let k = 0; k < count; k++) addLine(ledger, { client: `c${String(i).padStart(3, '0')}`, day: D0 + (i % 40) + k * gap, amount: 10, quantity: 1 });
+  }
+  return finishLedger(ledger);
+}
+
+/** mulberry32: a small seeded generator, so the populations below are the same on every run. */
+function seeded(seed: number): () => number {
+  let s = seed;
+  return () => {
+    s = (s + 0x6d2b79f5) | 0;
+    let t = Math.imul(s ^ (s >>> 15), 1 | s);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
+  };
+}
+
+/**
+ * A deterministic population as BG/NBD supposes one (seeded): each client buys at its own rate
+ * (exponential gaps, 0.02–0.22 a day), first on a day in [0, 100), and after each purchase drops
+ * out with its own probability (0.05–0.65); nothing after day `until`. The dropout differs from
+ * client to client, so the fit converges.
+ */
+function mixedDropout(n: number, seed: number, until = 365): Ledger {
+  const random = seeded(seed);
+  const ledger = emptyLedger({ quantity: true, profit: false, document: false, product: false, direction: false });
+  for (let i = 0; i < n; i++) {
+    const rate = 0.02 + 0.2 * random() * random();
+    const dropout = 0.05 + 0.6 * random() * random();
+    let day = Math.floor(random() * 100);
+    const client = `c${String(i).padStart(3, '0')}`;
+    addLine(ledger, { client, day: D0 + day, amount: 10, quantity: 1 });
+    while (random() >= dropout) {
+      day += Math.max(1, Math.round(-Math.log(1 - random()) / rate));
+      if (day > until) break;
+      addLine(ledger, { client, day: D0 + day, amount: 10, quantity: 1 });
+    }
   }
   return finishLedger(ledger);
 }
@@ -45,10 +84,23 @@ describe('assessAlive', () => {
   });
 
   it('fits from MIN_CLIENTS_FOR_BGNBD clients on', () => {
-    const clients = Array.from({ length: MIN_CLIENTS_FOR_BGNBD }, (_, i) => [`c${i}`, i % 2 === 0 ? [D0, D0 + 10 + i] : [D0 + i]] as const);
-    const alive = assessAlive(clients, D0 + 100);
-    expect(alive.fit).not.toBeNull();
+    const asOf = D0 + 365;
+    const alive = assessAlive(purchaseDaysByClient(mixedDropout(MIN_CLIENTS_FOR_BGNBD, 2), asOf), asOf);
+    expect(alive.clients).toHaveLength(MIN_CLIENTS_FOR_BGNBD);
+    expect(alive.fit!.converged).toBe(true);
+    expect(alive.problem).toBeNull();
     expect(alive.clients.every((c) => c.pAlive !== null && c.pAlive >= 0 && c.pAlive <= 1)).toBe(true);
+  });
+
+  it('leaves every P(alive) null with a note when the fit stops short of a maximum (a limit, not an estimate)', () => {
+    const asOf = D0 + 200;
+    const alive = assessAlive(purchaseDaysByClient(commonDropout(60), asOf), asOf);
+    // The fit is kept (kam alive reports it as not converged), but no probability comes from it.
+    expect(alive.fit!.converged).toBe(false);
+    expect(purchaseModelSound(alive)).toBe(false);
+    expect(alive.clients).toHaveLength(60);
+    expect(alive.clients.every((c) => c.pAlive === null)).toBe(true);
+    expect(alive.problem).toEqual({ code: 'bgnbd-not-fitted', severity: 'note', value: 'no-convergence', details: { clients: 60, repeat: expect.any(Number), needed: MIN_CLIENTS_FOR_BGNBD } });
   });
 
   it('leaves P(alive) null with a note when no client bought on more than one day', () => {
@@ -59,9 +111,10 @@ describe('assessAlive', () => {
   });
 
   it('gives P(alive) = FHL eq. 13 at the fitted parameters, from recency and age in weeks to the as-of day', () => {
-    const ledger = population(60);
-    const asOf = D0 + 200;
+    const ledger = mixedDropout(60, 1);
+    const asOf = D0 + 365;
     const alive = assessAlive(purchaseDaysByClient(ledger, asOf), asOf);
+    expect(alive.fit!.converged).toBe(true);
     const { r, alpha, a, b } = alive.fit!.params;
     for (const c of alive.clients) {
       const days = [...ledger.clients.get(c.client)!.days].map(([day]) => day).filter((d) => d <= asOf).sort((p, q) => p - q);
@@ -77,25 +130,39 @@ describe('assessAlive', () => {
 
 describe('the analysis', () => {
   it('fills p_alive from the fit over every client in the ledger', () => {
-    const ledger = population(60);
-    const asOf = D0 + 200;
+    const ledger = mixedDropout(100, 7);
+    const asOf = D0 + 365;
     const analysis = analyzeLedger(ledger, { ...DEFAULT_SETTINGS, asOf, includePartial: true });
     const alive = assessAlive(purchaseDaysByClient(ledger, asOf), asOf);
+    expect(analysis.lost.alive.fit!.converged).toBe(true);
     expect(analysis.lost.alive.fit!.params).toEqual(alive.fit!.params);
-    for (const c of analysis.clients) expect(c.pAlive).toBe(alive.byClient.get(c.client)!.pAlive);
-    // This made-up population drops out at one common rate, so the likelihood keeps rising towards
-    // a, b → ∞ and the optimiser stops short: P(alive) is still filled, with a note saying so.
-    expect(analysis.lost.alive.fit!.converged).toBe(false);
-    expect(analysis.notes.filter((n) => n.code === 'bgnbd-not-fitted').map((n) => n.value)).toEqual(['no-convergence']);
+    expect(analysis.clients).toHaveLength(100);
+    for (const c of analysis.clients) {
+      expect(c.pAlive).not.toBeNull();
+      expect(c.pAlive).toBe(alive.byClient.get(c.client)!.pAlive);
+    }
+    expect(analysis.notes.filter((n) => n.code === 'bgnbd-not-fitted')).toEqual([]);
     // Long-silent repeat buyers are judged less likely alive than steady recent ones.
     const silent = analysis.clients.filter((c) => c.status === 'lost' && c.purchases > 3);
     const steady = analysis.clients.filter((c) => c.status === 'active' && c.purchases > 3);
     expect(silent.length).toBeGreaterThan(0);
+    expect(steady.length).toBeGreaterThan(0);
     expect(Math.max(...silent.map((c) => c.pAlive!))).toBeLessThan(Math.min(...steady.map((c) => c.pAlive!)));
   });
 
+  it('leaves p_alive null for every client, with the no-convergence note, when the fit stops at a boundary', () => {
+    const analysis = analyzeLedger(commonDropout(60), { ...DEFAULT_SETTINGS, asOf: D0 + 200, includePartial: true });
+    expect(analysis.lost.alive.fit!.converged).toBe(false);
+    expect(analysis.clients).toHaveLength(60);
+    expect(analysis.clients.every((c) => c.pAlive === null)).toBe(true);
+    expect(analysis.notes.filter((n) => n.code === 'bgnbd-not-fitted').map((n) => n.value)).toEqual(['no-convergence']);
+    // The status rules still judge every client.
+    expect(analysis.clients.every((c) => c.status !== null)).toBe(true);
+    expect(analysis.clients.some((c) => c.status === 'lost')).toBe(true);
+  });
+
   it('leaves p_alive null and adds a note when the fit cannot run', () => {
-    const analysis = analyzeLedger(population(5), { ...DEFAULT_SETTINGS, asOf: D0 + 200, includePartial: true });
+    const analysis = analyzeLedger(commonDropout(5), { ...DEFAULT_SETTINGS, asOf: D0 + 200, includePartial: true });
     expect(analysis.clients.every((c) => c.pAlive === null)).toBe(true);
     expect(analysis.notes).toContainEqual(expect.objectContaining({ code: 'bgnbd-not-fitted', value: 'too-few-clients' }));
     // Status and recency do not depend on the fit.
@@ -116,7 +183,7 @@ describe('aliveTable', () => {
   });
 
   it('without a sound fit (stopped at a boundary), orders clients by purchase days, not by the unsettled expectations', () => {
-    const year = aliveTable(population(60), D0 + 200, 52);
+    const year = aliveTable(commonDropout(60), D0 + 200, 52);
     expect(purchaseModelSound(year.alive)).toBe(false);
     for (let i = 1; i < year.rows.length; i++) expect(year.rows[i - 1]!.customer.frequency).toBeGreaterThanOrEqual(year.rows[i]!.customer.frequency);
   });
