@@ -46,7 +46,7 @@ interface CommandDef {
 }
 
 const LEDGER = ['map', 'sheet', 'encoding', 'delimiter', 'decimal', 'dateFormat', 'strict', 'direction'] as const;
-const WINDOW = ['asOf', 'from', 'to', 'includePartial', 'period', 'by', 'abc', 'abcBoundary', 'xyz', 'xyzStart', 'sd', 'minPeriods', 'lostAfter', 'lostFactor', 'riskFactor'] as const;
+const WINDOW = ['asOf', 'from', 'to', 'includePartial', 'period', 'by', 'abc', 'abcBoundary', 'keyShare', 'xyz', 'xyzStart', 'sd', 'minPeriods', 'lostAfter', 'lostFactor', 'riskFactor'] as const;
 const SEGMENTS = ['clients', 'breadwinnerShare', 'newWithin', 'compare'] as const;
 /** The window's bounds alone (the bridge needs no classes). */
 const PERIODS = ['asOf', 'from', 'to', 'includePartial', 'period'] as const;

@@ -101,9 +101,9 @@ const discountRate = (value: string): number => {
   if (value.trim() === '' || !Number.isFinite(n) || n < 0 || n > 1) throw usage('discount', { flag: '--discount', value });
   return n;
 };
-const share = (value: string): number => {
-  const n = positive('--breadwinner-share')(value);
-  if (n > 100) throw usage('percentMax', { flag: '--breadwinner-share', value });
+const share = (flag: string) => (value: string): number => {
+  const n = positive(flag)(value);
+  if (n > 100) throw usage('percentMax', { flag, value });
   return n;
 };
 
@@ -129,6 +129,11 @@ export const OPTIONS = {
   by: choice('--by <metric>', 'Classes', 'ABC metric', ['revenue', 'profit', 'quantity'], d.by),
   abc: opt('--abc <a,b>', 'Classes', 'ABC cut-offs, cumulative percent', { kind: 'cutoffs', parse: cutoffs('--abc', '80,95', 100), default: d.abcCutoffs.map(pct) }),
   abcBoundary: choice('--abc-boundary <rule>', 'Classes', 'include: the client crossing a cut-off is in the higher class; exclude: it is not', ['include', 'exclude'], d.abcBoundary),
+  keyShare: opt('--key-share <percent>', 'Classes', 'key clients: the top clients making up this share of the ABC metric, plus breadwinners and image-makers', {
+    kind: 'number',
+    parse: share('--key-share'),
+    default: pct(d.keyShare),
+  }),
   xyz: opt('--xyz <x,y>', 'Classes', 'XYZ cut-offs, CV percent', { kind: 'cutoffs', parse: cutoffs('--xyz', '10,25', Number.POSITIVE_INFINITY), default: d.xyzCutoffs.map(pct) }),
   xyzStart: choice('--xyz-start <start>', 'Classes', "start a client's series at its first purchase or at the window start", ['first', 'window'], d.xyzStart),
   sd: choice('--sd <kind>', 'Classes', 'standard deviation for the CV', ['population', 'sample'], d.sd),
@@ -147,7 +152,7 @@ export const OPTIONS = {
   clients: opt('--clients <file>', 'Segments', 'client attributes (CSV or xlsx): a client column, tags (image-maker, expert…), need/can_pay/authority and any other columns'),
   breadwinnerShare: opt('--breadwinner-share <percent>', 'Segments', 'breadwinner: at least this share of total profit (revenue without a profit column)', {
     kind: 'number',
-    parse: share,
+    parse: share('--breadwinner-share'),
     default: pct(d.breadwinnerShare),
   }),
   newWithin: opt('--new-within <months>', 'Segments', 'prospect: first purchase at most this many months before the as-of date', { kind: 'number', parse: whole('--new-within'), default: d.newWithinMonths }),
@@ -227,6 +232,7 @@ export function analysisSettings(o: Opts, today: number): AnalysisSettings {
   if (o.newWithin !== undefined) s.newWithinMonths = o.newWithin as number;
   if (o.horizon !== undefined) s.horizonWeeks = o.horizon as number;
   if (o.discount !== undefined) s.annualDiscount = o.discount as number;
+  if (o.keyShare !== undefined) s.keyShare = (o.keyShare as number) / 100;
   return s;
 }
 

@@ -45,6 +45,8 @@ export interface ClientAnalysis {
   usualIntervalDays: number | null;
   status: ClientStatus | null;
   pAlive: number | null;
+  /** Among the top clients making up --key-share of the metric (SPEC §5), bounded like class A. */
+  keyTop: boolean;
   tags: string[];
   flags: ClientFlag[];
 }
@@ -58,6 +60,8 @@ export interface KeyClientShare {
   band: readonly [number, number];
   /** Where the revenue share stands against the band. */
   position: 'below' | 'within' | 'above' | null;
+  /** The tags whose clients outside the top push the share above the band (SPEC §5); empty otherwise. */
+  pushedBy: string[];
 }
 
 export interface Analysis {
@@ -113,7 +117,7 @@ export function analyzeLedger(ledger: Ledger, settings: AnalysisSettings, option
   const notes: Problem[] = [...window.notes];
   const lost = assessLost(ledger, asOf, settings, options);
 
-  interface Draft extends Omit<ClientAnalysis, 'abc' | 'cell' | 'share' | 'cumShare' | 'rank' | 'cv' | 'xyz' | 'purchasesCv'> {
+  interface Draft extends Omit<ClientAnalysis, 'keyTop' | 'abc' | 'cell' | 'share' | 'cumShare' | 'rank' | 'cv' | 'xyz' | 'purchasesCv'> {
     firstRowPeriod: number;
     firstPurchasePeriod: number;
   }
@@ -193,6 +197,15 @@ export function analyzeLedger(ledger: Ledger, settings: AnalysisSettings, option
     { cutoffs: settings.abcCutoffs, boundary: settings.abcBoundary },
   );
   if (!abc.some((r) => !r.nonPositive)) notes.push({ code: 'no-positive-clients', severity: 'warning' });
+  // Key clients: the same ranking and boundary as class A (SPEC §3), with --key-share as the cut-off.
+  const keyTop = new Set(
+    classifyAbc(
+      abc.map((r) => ({ client: r.client, total: r.total })),
+      { cutoffs: [settings.keyShare, settings.keyShare], boundary: settings.abcBoundary },
+    )
+      .filter((r) => !r.nonPositive && r.abcClass === 'A')
+      .map((r) => r.client),
+  );
 
   const xyzOptions = { cutoffs: settings.xyzCutoffs, sd: settings.sd, minPeriods: settings.minPeriods };
   const clients: ClientAnalysis[] = abc.map((a) => {
@@ -224,6 +237,7 @@ export function analyzeLedger(ledger: Ledger, settings: AnalysisSettings, option
       usualIntervalDays: d.usualIntervalDays,
       status: d.status,
       pAlive: d.pAlive,
+      keyTop: keyTop.has(d.client),
       tags: d.tags,
       flags,
       abc: a.abcClass,
@@ -265,6 +279,7 @@ export function analyzeLedger(ledger: Ledger, settings: AnalysisSettings, option
 /** The key clients' count and share of the window's revenue and profit (SPEC §5); again after tagging. */
 export function keyShareOf(clients: readonly ClientAnalysis[], revenue: number, profit: number | null): KeyClientShare {
   const keyClients = clients.filter(isKeyClient);
+  const topRevenue = keyClients.reduce((s, c) => s + (c.keyTop ? c.revenue : 0), 0);
   const keyRevenue = keyClients.reduce((s, c) => s + c.revenue, 0);
   const keyProfit = profit === null ? null : keyClients.reduce((s, c) => s + (c.profit ?? 0), 0);
   const revenueShare = revenue > 0 ? keyRevenue / revenue : null;
@@ -277,10 +292,17 @@ export function keyShareOf(clients: readonly ClientAnalysis[], revenue: number, 
     band: KEY_SHARE_BAND,
     position:
       revenueShare === null ? null : revenueShare < KEY_SHARE_BAND[0] ? 'below' : revenueShare > KEY_SHARE_BAND[1] ? 'above' : 'within',
+    pushedBy:
+      revenueShare !== null && revenueShare > KEY_SHARE_BAND[1] && topRevenue / revenue <= KEY_SHARE_BAND[1]
+        ? KEY_TAGS.filter((tag) => keyClients.some((c) => !c.keyTop && c.tags.includes(tag)))
+        : [],
   };
 }
 
-/** Key clients: class A, plus breadwinners and image-makers once tagged (SPEC §5). */
-export function isKeyClient(c: Pick<ClientAnalysis, 'abc' | 'tags'>): boolean {
-  return c.abc === 'A' || c.tags.includes('breadwinner') || c.tags.includes('image-maker');
+/** The tags that make a client key whatever its rank (SPEC §5). */
+export const KEY_TAGS: readonly string[] = ['breadwinner', 'image-maker'];
+
+/** Key clients: the top clients up to --key-share, plus breadwinners and image-makers once tagged (SPEC §5). */
+export function isKeyClient(c: Pick<ClientAnalysis, 'keyTop' | 'tags'>): boolean {
+  return c.keyTop || KEY_TAGS.some((tag) => c.tags.includes(tag));
 }

@@ -36,6 +36,8 @@ export interface AnalysisSettings {
   horizonWeeks: number;
   /** Annual rate the expected revenue is discounted at (0.1 = 10% a year); null: not discounted. */
   annualDiscount: number | null;
+  /** Key clients (SPEC §5): the top clients making up this share of the ABC metric, a fraction. */
+  keyShare: number;
 }
 
 export const DEFAULT_SETTINGS: AnalysisSettings = {
@@ -58,6 +60,7 @@ export const DEFAULT_SETTINGS: AnalysisSettings = {
   newWithinMonths: 6,
   horizonWeeks: 52,
   annualDiscount: null,
+  keyShare: 0.5,
 };
 
 /** The reference band for the key clients' share of sales (SPEC §5). */

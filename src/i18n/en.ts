@@ -29,6 +29,8 @@ export interface ColumnTextContext {
   newWithinMonths: number;
   /** Weeks of the expected purchases and revenue (--horizon). */
   horizonWeeks: number;
+  /** --key-share, a fraction. */
+  keyShare: number;
 }
 
 /** Facts for a usage error (bad option or config value); which ones a message uses depends on it. */
@@ -364,8 +366,8 @@ export const en = {
 
   /** What to do about a lapsed client, by class (no class: as C) and status. */
   action: {
-    'A-lost': 'Key client lost: the account manager and a director call this week, find out why, make a personal offer to win it back.',
-    'A-at-risk': 'Key client slipping: the account manager calls now, checks satisfaction and upcoming needs, books the next order.',
+    'A-lost': 'Class A client lost: the account manager and a director call this week, find out why, make a personal offer to win it back.',
+    'A-at-risk': 'Class A client slipping: the account manager calls now, checks satisfaction and upcoming needs, books the next order.',
     'B-lost': 'Manager calls with a win-back offer (price, terms or delivery) and asks what went wrong.',
     'B-at-risk': 'Manager reminds them of their usual order and offers a reason to buy now (promotion, stock, terms).',
     'C-lost': 'Automated win-back mailing with an offer; no personal effort unless they answer.',
@@ -455,7 +457,10 @@ export const en = {
     keyShares: { revenue: (x: string) => `${x} of revenue`, profit: (x: string) => `${x} of profit` },
     band: (from: number, to: number): string => `${from}–${to}% band`,
     position: { within: (band: string) => `within the ${band}`, below: (band: string) => `below the ${band}`, above: (band: string) => `above the ${band}` },
-    key: (n: number, shares: string, position: string): string => `${n} (class A, breadwinners, image-makers): ${shares} — ${position}`,
+    key: (n: number, rule: string, shares: string, position: string): string => `${n} (${rule}): ${shares} — ${position}`,
+    /** Who the key clients are (SPEC §5): --key-share of the ABC metric, plus two tags. */
+    keyRule: (share: string, by: AbcMetric): string => `top ${share} of ${METRIC[by]} + breadwinners, image-makers`,
+    keyPushed: (tags: string, upper: string): string => `; tagged ${tags} took it past ${upper}`,
     settingsAbc: (by: AbcMetric, a: number, b: number, boundary: AbcBoundary): string => `ABC by ${METRIC[by]}, cut-offs ${pct(a)}/${pct(b)}% (${boundary} boundary)`,
     settingsXyz: (period: PeriodKind, x: number, y: number, sd: SdKind, start: XyzStart, minPeriods: number): string =>
       `XYZ by ${PERIOD[period]}ly CV, cut-offs ${pct(x)}/${pct(y)}% (${sd} sd, series from ${start === 'first' ? 'first purchase' : 'window start'}, at least ${minPeriods} periods)`,
@@ -713,7 +718,6 @@ export const en = {
       quantity: 'Quantity',
       inWindow: 'in the window',
       keyClients: 'Key clients',
-      keyComment: 'class A, plus clients tagged breadwinner or image-maker',
       verdictNone: 'no positive revenue to share',
       verdict: { within: (band: string) => `within the ${band} reference band`, below: (band: string) => `below the ${band} reference band`, above: (band: string) => `above the ${band} reference band` },
       revenueShare: 'Share of revenue',
@@ -767,7 +771,7 @@ export const en = {
       tags: {
         header: (_c: ColumnTextContext) => 'Tags',
         meaning: (c: ColumnTextContext) =>
-          `Segment tags: key (class A, breadwinner or image-maker); breadwinner (at least ${pct(c.breadwinnerShare)}% of total ${c.profit ? 'profit' : 'revenue'}); prospect (first purchase within ${c.newWithinMonths} months of the as-of date, buying at a pace that over the whole window reaches the smallest B total); qualified (a prospect with need, can_pay and authority all yes); image-maker, expert and others from the attributes file; lost, at-risk.`,
+          `Segment tags: key (the top clients making up ${pct(c.keyShare)}% of ${METRIC[c.by]}, breadwinner or image-maker); breadwinner (at least ${pct(c.breadwinnerShare)}% of total ${c.profit ? 'profit' : 'revenue'}); prospect (first purchase within ${c.newWithinMonths} months of the as-of date, buying at a pace that over the whole window reaches the smallest B total); qualified (a prospect with need, can_pay and authority all yes); image-maker, expert and others from the attributes file; lost, at-risk.`,
       },
       abc_prev: { header: (_c: ColumnTextContext) => 'ABC before', meaning: (_c: ColumnTextContext) => 'ABC class in the earlier window (--compare); empty without it, and for clients new since.' },
       xyz_prev: { header: (_c: ColumnTextContext) => 'XYZ before', meaning: (_c: ColumnTextContext) => 'XYZ class in the earlier window (--compare); empty without it, and for clients new since.' },
@@ -946,8 +950,8 @@ export const en = {
 
     dossiers: {
       title: 'Key client dossiers',
-      subtitle: (n: number, from: string, to: string): string =>
-        `${n} key client${s(n)} (class A, breadwinners, image-makers), in ranking order; window ${from} … ${to}. Products and direction values are net amounts over the whole ledger.`,
+      subtitle: (n: number, from: string, to: string, rule: string): string =>
+        `${n} key client${s(n)} (${rule}), in ranking order; window ${from} … ${to}. Products and direction values are net amounts over the whole ledger.`,
       noComparison: 'no comparison',
       beforeLedger: 'before the ledger',
       new: 'new',
@@ -1048,7 +1052,7 @@ export const en = {
       discount: 'Discount rate',
       discountMeaning: (rate: string | null): string =>
         rate === null ? 'The expected revenue is not discounted.' : `The expected revenue is discounted at ${rate} a year, week by week: each week's expected purchases at the week's own factor.`,
-      keyClients: ['Key clients', 'class A + tags', 'Class A clients, and every client tagged breadwinner or image-maker.'],
+      keyClients: ['Key clients', 'The top clients that together make up this share of the ABC metric (ranked and bounded like class A), and every client tagged breadwinner or image-maker.'],
       breadwinner: 'Breadwinner share',
       breadwinnerMeaning: (profit: boolean): string => `Breadwinner: at least this share of the window's total ${profit ? 'profit' : 'revenue (the ledger has no profit column)'}.`,
       newWithin: 'New within, months',

@@ -3,6 +3,7 @@
 import { clientAheadText } from './model-terminal.js';
 import { visible } from './visible.js';
 import type { ChalkInstance } from 'chalk';
+import type { Analysis } from '../core/analyze.js';
 import type { Dossier, NamedAmount } from '../core/dossier.js';
 import type { SegmentSummary } from '../core/segments.js';
 import type { Messages } from '../i18n/en.js';
@@ -11,6 +12,11 @@ import { classPainter, labeller, table } from './terminal-kit.js';
 /** A tag in the run's language; tags of an attributes file that kam does not know are shown as written. */
 export function tagName(tag: string, t: Messages): string {
   return (t.tags as Record<string, string>)[tag] ?? tag;
+}
+
+/** Who the key clients are in this run (SPEC §5): "top 50% of revenue + breadwinners, image-makers". */
+export function keyRuleText(a: Pick<Analysis, 'settings'>, t: Messages): string {
+  return t.analyze.keyRule(`${t.human.number(Math.round(a.settings.keyShare * 1000) / 10)}%`, a.settings.by);
 }
 
 /** Tags shown in a table row: the status and key columns already say key, lost and at-risk. */

@@ -10,7 +10,7 @@ import type { RunContext } from './run-context.js';
 import { lostSummaryLines, renderWinBack } from './lost-terminal.js';
 import { classPainter, labeller, noteLines, table, truncate } from './terminal-kit.js';
 import { renderMigration } from './migration-terminal.js';
-import { rowTagsText, tagCountsText } from './dossier-terminal.js';
+import { keyRuleText, rowTagsText, tagCountsText, tagName } from './dossier-terminal.js';
 
 /** For src/cli (kam config's table). */
 export { table } from './terminal-kit.js';
@@ -68,7 +68,8 @@ export function renderSummary(report: Report, context: RunContext, chalk: ChalkI
   const position = k.position === null ? '' : k.position === 'within' ? chalk.green(t.analyze.position.within(band)) : chalk.yellow(t.analyze.position[k.position](band));
   const keyShares = [t.analyze.keyShares.revenue(h.percent(k.revenueShare))];
   if (k.profitShare !== null) keyShares.push(t.analyze.keyShares.profit(h.percent(k.profitShare)));
-  lines.push(`${label(L.key)}${t.analyze.key(k.clients, keyShares.join(', '), position)}`);
+  const pushed = k.pushedBy.length === 0 ? '' : t.analyze.keyPushed(k.pushedBy.map((tag) => tagName(tag, t)).join(', '), `${Math.round(k.band[1] * 100)}%`);
+  lines.push(`${label(L.key)}${t.analyze.key(k.clients, keyRuleText(a, t), keyShares.join(', '), `${position}${pushed}`)}`);
   lines.push(`${label(L.tags)}${tagCountsText(report.segments, chalk, t)}`);
   lines.push(...lostSummaryLines(a, chalk, label, t));
   lines.push(`${label(t.model.labels.expected)}${revenueAheadText(report, t)}`);

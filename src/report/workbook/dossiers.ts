@@ -3,7 +3,7 @@
 // and the attributes file's columns.
 import type { Dossier, NamedAmount } from '../../core/dossier.js';
 import type { Messages } from '../../i18n/en.js';
-import { tagName } from '../dossier-terminal.js';
+import { keyRuleText, tagName } from '../dossier-terminal.js';
 import { clientAheadText } from '../model-terminal.js';
 import { Rows, type CellValue } from './rows.js';
 import type { WorkbookSheet } from './sheet.js';
@@ -71,7 +71,7 @@ export const dossiersSheet: WorkbookSheet = {
     sheet.columns = [...WIDTHS, ...Array<number>(Math.max(0, periods + 1 - WIDTHS.length)).fill(SERIES_WIDTH)].map((width) => ({ width }));
     const rows = new Rows(sheet);
     const dossiers = model.report.keyDossiers;
-    rows.title(t.workbook.dossiers.title, t.workbook.dossiers.subtitle(dossiers.length, t.period(a.window.labels[0] ?? ''), t.period(a.window.labels[a.window.labels.length - 1] ?? '')));
+    rows.title(t.workbook.dossiers.title, t.workbook.dossiers.subtitle(dossiers.length, t.period(a.window.labels[0] ?? ''), t.period(a.window.labels[a.window.labels.length - 1] ?? ''), keyRuleText(a, t)));
     const directionColumn = model.directionColumn ?? null;
     for (const d of dossiers) card(rows, d, directionColumn, Math.max(4, Math.min(periods + 1, 12)), t);
     sheet.commit();

@@ -17,6 +17,7 @@ function context(a: Analysis): ColumnTextContext {
     breadwinnerShare: a.settings.breadwinnerShare,
     newWithinMonths: a.settings.newWithinMonths,
     horizonWeeks: a.settings.horizonWeeks,
+    keyShare: a.settings.keyShare,
   };
 }
 

@@ -36,6 +36,7 @@ export function equivalentOptions(report: Pick<Report, 'analysis' | 'migration'>
     `--lost-after ${s.lostAfter}`,
     `--lost-factor ${s.lostFactor}`,
     `--risk-factor ${s.riskFactor}`,
+    `--key-share ${pct(s.keyShare)}`,
     `--breadwinner-share ${pct(s.breadwinnerShare)}`,
     `--new-within ${s.newWithinMonths}`,
     `--horizon ${s.horizonWeeks}`,
@@ -117,7 +118,7 @@ export const methodSheet: WorkbookSheet = {
 
     rows.section(T.sections.key, 4);
     header();
-    setting(T.keyClients[0]!, T.keyClients[1]!, '', T.keyClients[2]!);
+    setting(T.keyClients[0]!, `${pc(s.keyShare)}%`, '--key-share', T.keyClients[1]!);
     setting(T.breadwinner, `${pc(s.breadwinnerShare)}%`, '--breadwinner-share', T.breadwinnerMeaning(a.columns.profit));
     setting(T.newWithin, s.newWithinMonths, '--new-within', T.newWithinMeaning(s.by), F.integer);
     if (report.migration !== null) {
