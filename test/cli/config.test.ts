@@ -166,6 +166,7 @@ describe('kam with a config file', () => {
     riskFactor: 1.25,
     horizon: 26,
     discount: 0.08,
+    keyShare: 40,
     failOn: 'lost-key',
     lang: 'kk',
     color: false,

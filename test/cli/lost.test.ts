@@ -124,7 +124,7 @@ describe('kam lost', () => {
       'action',
     ]);
     expect(rows.map((x) => x[0]).sort()).toEqual([...LOST, ...AT_RISK].sort());
-    expect(rows[0]!.slice(0, 7)).toEqual(['ТОО «ЭнергоСтрой Астана»', 'A', 'lost', 'true', '2025-01-20', '2026-01-20', '284']);
+    expect(rows[0]!.slice(0, 7)).toEqual(['ТОО «ЭнергоСтрой Астана»', 'A', 'lost', 'false', '2025-01-20', '2026-01-20', '284']);
     // 12 monthly purchases from 2025-01-21 to 2026-01-20 (its first, on 2025-01-20, is out).
     expect(Number(rows[0]![11])).toBeCloseTo(24_724_747.5, 2);
     expect(rows.map((x) => x[1])).toEqual(['A', 'B', 'B', 'B', 'B', 'B', 'C']);
@@ -159,10 +159,11 @@ describe('kam lost', () => {
     expect(r.status).toBe(0);
     const j = JSON.parse(r.stdout);
     expect(j).toMatchObject({ as_of: '2026-10-31', period: 'month', direction_column: 'Manager', clients: 40, active: 33, at_risk: 2, lost: 5, revenue_at_stake: 64192919 });
-    expect(j.lost_key_clients).toEqual(['ТОО «ЭнергоСтрой Астана»']);
+    // ЭнергоСтрой is class A but ranked past the top 50% of revenue: not a key client.
+    expect(j.lost_key_clients).toEqual([]);
     expect(Object.keys(j.bgnbd)).toEqual(['r', 'alpha', 'a', 'b', 'log_likelihood']);
     expect(j.win_back).toHaveLength(7);
-    expect(j.win_back[0]).toMatchObject({ client: 'ТОО «ЭнергоСтрой Астана»', key: true, recency_days: 284, usual_interval_days: 29.5, lost_threshold_days: 88.5 });
+    expect(j.win_back[0]).toMatchObject({ client: 'ТОО «ЭнергоСтрой Астана»', key: false, recency_days: 284, usual_interval_days: 29.5, lost_threshold_days: 88.5 });
     expect(j.churn.reduce((s: number, p: { still_lost: number }) => s + p.still_lost, 0)).toBe(5);
     expect(j.churn_by_direction.reduce((s: number, d: { lost: number }) => s + d.lost, 0)).toBe(5);
     expect((await kam(['lost', SAMPLE, '--format', 'json', '--direction', 'Manager'])).stdout).toBe(r.stdout);
@@ -172,7 +173,7 @@ describe('kam lost', () => {
     const r = await kam(['lost', SAMPLE, '--format', 'table', '--direction', 'Region']);
     expect(r.status).toBe(0);
     expect(r.stdout).toMatch(/Clients\s+33 active, 2 at risk, 5 lost/);
-    expect(r.stdout).toMatch(/Key lost\s+ТОО «ЭнергоСтрой Астана»/);
+    expect(r.stdout).not.toMatch(/Key lost/);
     expect(r.stdout).toMatch(/Churn by month/);
     expect(r.stdout).toMatch(/Churn by Region/);
     expect(r.stdout).toMatch(/Total\s+│\s+7\s+│\s+68,719,753\.00\s+│\s+2\s+│\s+5/);
@@ -224,15 +225,17 @@ describe('the workbook: Lost and Churn sheets', () => {
 });
 
 describe('--fail-on lost-key', () => {
+  // ЭнергоСтрой (class A, 7th) is a key client when the key clients make up 75% of revenue.
+  const KEY_75 = ['--key-share', '75'];
   it('kam lost exits 3 when a key client is lost, after writing all its output', async () => {
-    const r = await kam(['lost', SAMPLE, '--format', 'json', '--fail-on', 'lost-key']);
+    const r = await kam(['lost', SAMPLE, '--format', 'json', '--fail-on', 'lost-key', ...KEY_75]);
     expect(r.status).toBe(3);
     expect(JSON.parse(r.stdout).win_back).toHaveLength(7);
     expect(r.stderr).toMatch(/1 key client is lost: "ТОО «ЭнергоСтрой Астана»"/);
   });
 
   it('kam analyze exits 3 too, with the whole table written', async () => {
-    const r = await kam(['analyze', SAMPLE, '--format', 'csv', '--fail-on', 'lost-key']);
+    const r = await kam(['analyze', SAMPLE, '--format', 'csv', '--fail-on', 'lost-key', ...KEY_75]);
     expect(r.status).toBe(3);
     expect(r.stdout.trim().split('\n')).toHaveLength(41);
     expect((await kam(['analyze', SAMPLE, '--format', 'csv'])).status).toBe(0);
@@ -241,15 +244,15 @@ describe('--fail-on lost-key', () => {
   it('exits 0 while no key client is lost; a lost C client is not key', async () => {
     // ЭнергоСтрой (A, last purchase 2026-01-20, rhythm 29.5 → lost past 88.5 days) becomes lost on
     // 2026-04-19; on 2026-04-18 only Нургалиев (C) is lost.
-    const before = await kam(['lost', SAMPLE, '--format', 'json', '--fail-on', 'lost-key', '--as-of', '2026-04-18']);
+    const before = await kam(['lost', SAMPLE, '--format', 'json', '--fail-on', 'lost-key', ...KEY_75, '--as-of', '2026-04-18']);
     const j = JSON.parse(before.stdout);
     expect(j.win_back.filter((e: { status: string }) => e.status === 'lost').map((e: { client: string; abc: string }) => [e.client, e.abc])).toEqual([['ИП Нургалиев Р.М.', 'C']]);
     expect(j.lost_key_clients).toEqual([]);
     expect(before.status).toBe(0);
-    const on = await kam(['lost', SAMPLE, '--format', 'json', '--fail-on', 'lost-key', '--as-of', '2026-04-19']);
+    const on = await kam(['lost', SAMPLE, '--format', 'json', '--fail-on', 'lost-key', ...KEY_75, '--as-of', '2026-04-19']);
     expect(JSON.parse(on.stdout).lost_key_clients).toEqual(['ТОО «ЭнергоСтрой Астана»']);
     expect(on.status).toBe(3);
-    const analyze = await kam(['analyze', SAMPLE, '--format', 'csv', '--fail-on', 'lost-key', '--as-of', '2026-04-18']);
+    const analyze = await kam(['analyze', SAMPLE, '--format', 'csv', '--fail-on', 'lost-key', ...KEY_75, '--as-of', '2026-04-18']);
     expect(analyze.status).toBe(0);
   });
 

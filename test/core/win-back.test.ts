@@ -28,8 +28,12 @@ function sample() {
   return ledger;
 }
 
+// Revenue 120,000 + 54,000 + 20,000 + 10,000 + 8,000 + 300: Big steady alone is 56.5%, so with
+// --key-share 70 the key clients are Big steady and Big lost (the class A clients).
+const KEY_70 = { ...DEFAULT_SETTINGS, asOf: AS_OF, keyShare: 0.7 };
+
 describe('the win-back list', () => {
-  const analysis = analyzeLedger(finishLedger(sample()), { ...DEFAULT_SETTINGS, asOf: AS_OF });
+  const analysis = analyzeLedger(finishLedger(sample()), KEY_70);
   const list = winBackList(analysis);
 
   it('holds the lost and at-risk clients only, most valuable first: class, then revenue over the 12 months before the last purchase', () => {
@@ -92,8 +96,15 @@ describe('the win-back list', () => {
 });
 
 describe('lost key clients', () => {
-  it('are the class A clients whose status is lost', () => {
+  it('are not the class A clients: Big lost is A but past the top 50%', () => {
     const analysis = analyzeLedger(finishLedger(sample()), { ...DEFAULT_SETTINGS, asOf: AS_OF });
+    expect(analysis.clients.filter((c) => c.abc === 'A').map((c) => c.client)).toEqual(['Big steady', 'Big lost']);
+    expect(lostKeyClients(analysis)).toEqual([]);
+    expect(winBackList(analysis).find((e) => e.client === 'Big lost')!.key).toBe(false);
+  });
+
+  it('are the key clients (the top --key-share) whose status is lost', () => {
+    const analysis = analyzeLedger(finishLedger(sample()), KEY_70);
     expect(analysis.clients.filter((c) => c.abc === 'A').map((c) => c.client)).toEqual(['Big steady', 'Big lost']);
     expect(lostKeyClients(analysis)).toEqual(['Big lost']);
     expect(lostReport(analysis).lostKeys).toEqual(['Big lost']);

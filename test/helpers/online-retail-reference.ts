@@ -72,6 +72,8 @@ export interface RefClient {
   abc: 'A' | 'B' | 'C';
   xyz: 'X' | 'Y' | 'Z' | null;
   share: number | null;
+  /** Among the top clients making up 50% (SPEC §5: bounded like class A). */
+  top50: boolean;
 }
 
 /**
@@ -88,7 +90,7 @@ export function classifyWindow(lines: readonly Line[], fromMonth: number, toMont
     if (m < fromMonth || m > toMonth) continue;
     let c = byClient.get(l.client);
     if (c === undefined) {
-      c = { client: l.client, total: 0, series: new Array<number>(months).fill(0), firstMonth: months, firstLineMonth: months, abc: 'C', xyz: null, share: null };
+      c = { client: l.client, total: 0, series: new Array<number>(months).fill(0), firstMonth: months, firstLineMonth: months, abc: 'C', xyz: null, share: null, top50: false };
       byClient.set(l.client, c);
     }
     c.series[m - fromMonth]! += l.amount;
@@ -103,13 +105,16 @@ export function classifyWindow(lines: readonly Line[], fromMonth: number, toMont
   let before = 0;
   let lastKey = Number.NaN;
   let lastClass: 'A' | 'B' | 'C' = 'A';
+  let lastTop = true;
   for (const c of ranked) {
     const share = before / sum;
     if (round6(c.total) !== lastKey) {
       lastKey = round6(c.total);
       lastClass = share < 0.8 - 1e-9 ? 'A' : share < 0.95 - 1e-9 ? 'B' : 'C';
+      lastTop = share < 0.5 - 1e-9;
     }
     c.abc = lastClass;
+    c.top50 = lastTop;
     c.share = c.total / sum;
     before += c.total;
   }

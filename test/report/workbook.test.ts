@@ -151,7 +151,7 @@ describe('the workbook written with --format csv at the same time', () => {
         .map((v) => (v instanceof Date ? v.toISOString().slice(0, 10) : String(v ?? '')))
         .join('\n');
     expect(text('Matrix')).toContain('Retain at any cost');
-    expect(text('Summary')).toContain('above the 30–55% reference band');
+    expect(text('Summary')).toContain('within the 30–55% reference band');
     expect(text('Summary')).toContain('2026-10-31');
     expect(text('Method')).toMatch(/--abc 80,95/);
     const version = (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
