@@ -4,7 +4,8 @@
 // line winning; its own options are --format table|json, --config, --lang and --no-color.
 import type { Command } from 'commander';
 import type { CommandIo } from '../commands/context.js';
-import { chalkFor, writeAll } from '../commands/context.js';
+import { chalkFor, tableFitted, writeAll } from '../commands/context.js';
+import { terminalWidth } from '../report/terminal-kit.js';
 import { catalogue, langFromEnv, type Lang } from '../i18n/index.js';
 import { usage } from '../i18n/usage.js';
 import { loadConfig } from '../io/config-file.js';
@@ -69,8 +70,8 @@ export function registerConfig(program: Command, io: CommandIo, setExit: (code: 
       return { command: name, settings };
     });
     const shownLang = commands.length === 1 ? { lang: commands[0]!.settings.find((s) => s.attribute === 'lang')!.value as Lang } : lang;
-    const text = cli.format === 'json' ? configJson(file, commands, shownLang) : configTable(file, commands, shownLang, state.t, chalkFor(io, cli.color !== false));
-    await writeAll(io.stdout, [text]);
+    const text = cli.format === 'json' ? configJson(file, commands, shownLang) : configTable(file, commands, shownLang, state.t, chalkFor(io, cli.color !== false), terminalWidth(io.stdout, io.env));
+    await writeAll(io.stdout, tableFitted(cli.format !== 'json', io, [text]));
     setExit(0);
   });
 }

@@ -12,7 +12,8 @@ import { bgNbdParamsText } from '../report/model-terminal.js';
 import { renderAliveCsv, renderAliveJson, renderAliveTerminal } from '../report/alive-report.js';
 import { problemLine } from '../report/messages.js';
 import type { Messages } from '../i18n/en.js';
-import { chalkFor, writeAll, type CommandIo } from './context.js';
+import { chalkFor, tableFitted, writeAll, type CommandIo } from './context.js';
+import { terminalWidth } from '../report/terminal-kit.js';
 import { readLedgerWithProgress, runContextOf, sheetsRead } from './read-report.js';
 import { noteToStderr } from './stderr-notes.js';
 
@@ -60,7 +61,7 @@ export async function runAlive(request: AliveRequest, io: CommandIo): Promise<nu
   }
   const chunks =
     request.format === 'table'
-      ? renderAliveTerminal(model, context, { chalk: chalkFor(io, request.color), top: request.top, t })
+      ? tableFitted(true, io, renderAliveTerminal(model, context, { chalk: chalkFor(io, request.color), top: request.top, t, width: terminalWidth(io.stdout, io.env) }))
       : request.format === 'json'
         ? renderAliveJson(model)
         : renderAliveCsv(result, request.safeCsv === true);

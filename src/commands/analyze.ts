@@ -8,7 +8,8 @@ import { splitPaths } from '../report/workbook/path.js';
 import { problemLine } from '../report/messages.js';
 import type { Messages } from '../i18n/en.js';
 import { REPORTERS, type ReporterName } from '../report/reporters.js';
-import { chalkFor, writeAll, type CommandIo } from './context.js';
+import { chalkFor, tableFitted, writeAll, type CommandIo } from './context.js';
+import { terminalWidth } from '../report/terminal-kit.js';
 import { failOnStatus, type FailOn } from './fail-on.js';
 import { readReport, sheetsRead, type SegmentRequest } from './read-report.js';
 import { noteToStderr } from './stderr-notes.js';
@@ -70,7 +71,7 @@ export async function runAnalyze(request: AnalyzeRequest, io: CommandIo): Promis
       }
     } else await writeWorkbook(request.output, { report, context, generatedAt: new Date(), directionColumn, t });
   }
-  if (printReport) await writeAll(io.stdout, REPORTERS[request.format](report, context, { chalk, top: request.top, t, safeCsv: request.safeCsv === true }));
+  if (printReport) await writeAll(io.stdout, tableFitted(request.format === 'table', io, REPORTERS[request.format](report, context, { chalk, top: request.top, t, safeCsv: request.safeCsv === true, width: terminalWidth(io.stdout, io.env) })));
   if (request.output !== undefined && request.splitBy !== true && io.stderr.isTTY === true) io.stderr.write(`kam: ${t.cli.workbookWritten(request.output)}\n`);
   return failOnStatus(report, request.failOn ?? [], io, t);
 }

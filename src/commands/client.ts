@@ -7,7 +7,8 @@ import { renderDossierJson } from '../report/dossier-json.js';
 import { renderDossierTerminal } from '../report/dossier-terminal.js';
 import { problemLine } from '../report/messages.js';
 import type { Messages } from '../i18n/en.js';
-import { chalkFor, writeAll, type CommandIo } from './context.js';
+import { chalkFor, tableFitted, writeAll, type CommandIo } from './context.js';
+import { terminalWidth } from '../report/terminal-kit.js';
 import { readReport } from './read-report.js';
 import { noteToStderr } from './stderr-notes.js';
 
@@ -55,7 +56,7 @@ export async function runClient(request: ClientRequest, io: CommandIo): Promise<
   const chunks =
     request.format === 'json'
       ? renderDossierJson(dossier, { directionColumn })
-      : renderDossierTerminal(dossier, { chalk: chalkFor(io, request.color), directionColumn, t });
+      : tableFitted(true, io, renderDossierTerminal(dossier, { chalk: chalkFor(io, request.color), directionColumn, t, width: terminalWidth(io.stdout, io.env) }));
   await writeAll(io.stdout, chunks);
   return 0;
 }

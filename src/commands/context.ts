@@ -2,6 +2,7 @@
 import type { Readable, Writable } from 'node:stream';
 import { Chalk, type ChalkInstance } from 'chalk';
 import { en, type Messages } from '../i18n/en.js';
+import { fitLines, terminalWidth } from '../report/terminal-kit.js';
 
 export interface CommandIo {
   stdin: Readable;
@@ -26,6 +27,12 @@ export async function writeAll(out: Writable, chunks: Iterable<string>): Promise
     }
   }
   if (buffer !== '') out.write(buffer);
+}
+
+/** A terminal view's chunks with every line fitted to the terminal's width (fitLines); other output untouched. */
+export function* tableFitted(isTable: boolean, io: CommandIo, chunks: Iterable<string>): Generator<string> {
+  const width = isTable ? terminalWidth(io.stdout, io.env) : undefined;
+  for (const chunk of chunks) yield fitLines(chunk, width);
 }
 
 /**

@@ -5,7 +5,8 @@ import { renderChurnCsv, renderLostJson, renderWinBackCsv } from '../report/lost
 import { renderLostTerminal } from '../report/lost-terminal.js';
 import { problemLine } from '../report/messages.js';
 import type { Messages } from '../i18n/en.js';
-import { chalkFor, writeAll, type CommandIo } from './context.js';
+import { chalkFor, tableFitted, writeAll, type CommandIo } from './context.js';
+import { terminalWidth } from '../report/terminal-kit.js';
 import { failOnStatus, type FailOn } from './fail-on.js';
 import { readReport, sheetsRead } from './read-report.js';
 import { noteToStderr } from './stderr-notes.js';
@@ -46,7 +47,7 @@ export async function runLost(request: LostRequest, io: CommandIo): Promise<numb
   }
   const chunks =
     request.format === 'table'
-      ? renderLostTerminal(report, context, { chalk: chalkFor(io, request.color), top: request.top, directionColumn, t })
+      ? tableFitted(true, io, renderLostTerminal(report, context, { chalk: chalkFor(io, request.color), top: request.top, directionColumn, t, width: terminalWidth(io.stdout, io.env) }))
       : request.format === 'json'
         ? renderLostJson(lost, { directionColumn, period: report.settings.period })
         : request.table === 'churn'

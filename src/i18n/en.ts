@@ -404,6 +404,10 @@ export const en = {
   notes: 'Notes',
   /** "… and 12 more (--top N, or --format csv for all)". */
   more: (n: number, hint: string): string => `… and ${n} more (${hint})`,
+  /** Under a table cut to the terminal's width (as the DuckDB CLI does). */
+  columnsNotShown: (names: string): string => `columns not shown: ${names}; widen the terminal or use --format csv`,
+  /** A long list of names cut to a count: "14646, 18102, … and 79 more". */
+  andMore: (names: string, n: number): string => `${names}, … and ${n} more`,
   moreHint: { top: '--top N', topOrCsv: '--top N, or --format csv for all', topOrLostCsv: '--top N, or kam lost --format csv for all' },
 
   bridge: {

@@ -17,7 +17,7 @@ export interface NumberStyle {
 
 export interface Human {
   readonly style: NumberStyle;
-  /** Two decimals, thousands grouped; '' for null. */
+  /** Two decimals (none for a whole amount), thousands grouped; '' for null. */
   money(x: number | null): string;
   /** Rounded to a whole number, thousands grouped. */
   integer(x: number | null): string;
@@ -53,7 +53,8 @@ export function makeHuman(style: NumberStyle): Human {
   const dmy = (y: number, m: number, d: number): string => `${String(d).padStart(2, '0')}.${String(m).padStart(2, '0')}.${String(y).padStart(4, '0')}`;
   return {
     style,
-    money: (x) => (x === null ? '' : swap(money.format(x === 0 ? 0 : x))),
+    // Whole amounts without a needless .00; any other amount with its two decimals.
+    money: (x) => (x === null ? '' : swap((Math.round(x * 100) % 100 === 0 ? integer : money).format(x === 0 ? 0 : x))),
     integer: (x) => (x === null ? '' : swap(integer.format(x))),
     number: (x) => (x === null ? '' : swap(decimal.format(x))),
     percent: (x, digits = 1) => (x === null ? '' : `${point((x * 100).toFixed(digits))}%`),

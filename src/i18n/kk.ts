@@ -395,6 +395,8 @@ export const kk: Messages = {
     `${from} … ${to} (${count}, ${start} … ${end}), ${asOf} жағдайы бойынша`,
   notes: 'Ескертпелер',
   more: (n: number, hint: string): string => `… тағы ${n} (${hint})`,
+  columnsNotShown: (names: string): string => `көрсетілмеген бағандар: ${names}; терминалды кеңейтіңіз немесе --format csv қолданыңыз`,
+  andMore: (names: string, n: number): string => `${names}, … тағы ${n}`,
   moreHint: { top: '--top N', topOrCsv: '--top N немесе барлығы үшін --format csv', topOrLostCsv: '--top N немесе барлығы үшін kam lost --format csv' },
 
   bridge: {

@@ -404,6 +404,8 @@ export const ru: Messages = {
   windowLine: (from: string, to: string, count: string, start: string, end: string, asOf: string): string => `${from} … ${to} (${count}, ${start} … ${end}), на ${asOf}`,
   notes: 'Примечания',
   more: (n: number, hint: string): string => `… и ещё ${n} (${hint})`,
+  columnsNotShown: (names: string): string => `не показаны столбцы: ${names}; расширьте терминал или используйте --format csv`,
+  andMore: (names: string, n: number): string => `${names}, … и ещё ${n}`,
   moreHint: { top: '--top N', topOrCsv: '--top N или --format csv — все', topOrLostCsv: '--top N или kam lost --format csv — все' },
 
   bridge: {

@@ -83,8 +83,8 @@ export function* renderAliveJson(model: AliveModel): Generator<string> {
   yield `${first ? '' : '\n  '}]\n}\n`;
 }
 
-export function* renderAliveTerminal(model: AliveModel, context: RunContext, options: { chalk: ChalkInstance; top: number; t: Messages }): Generator<string> {
-  const { chalk, top, t } = options;
+export function* renderAliveTerminal(model: AliveModel, context: RunContext, options: { chalk: ChalkInstance; top: number; t: Messages; width?: number | undefined }): Generator<string> {
+  const { chalk, top, t, width } = options;
   const result = model.table;
   const h = t.human;
   const fit = result.alive.fit!;
@@ -107,7 +107,12 @@ export function* renderAliveTerminal(model: AliveModel, context: RunContext, opt
   if (!sound) yield `${chalk.yellow(t.model.notSound(bgNbdParamsText(fit, t)))}\n\n`;
   // Without a sound fit the table keeps the facts (purchase days, recency, age) and drops the model's figures.
   const headers = t.alive.headers(h.number(result.horizonWeeks));
-  const tbl = table(chalk, sound ? headers : headers.slice(0, 5), ['right', 'left', 'right', 'right', 'right', 'right', 'right'], { compact: true });
+  const tbl = table(chalk, sound ? headers : headers.slice(0, 5), ['right', 'left', 'right', 'right', 'right', 'right', 'right'], {
+    compact: true,
+    width,
+    drop: [4, 3],
+    omitted: t.columnsNotShown,
+  });
   result.rows.slice(0, top).forEach((r, i) => {
     const pAlive = r.pAlive ?? 1;
     const pa = h.percent(r.pAlive);

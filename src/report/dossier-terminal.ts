@@ -46,6 +46,8 @@ export interface DossierTerminalOptions {
   /** The --direction column's header, for the label. */
   directionColumn: string | null;
   t: Messages;
+  /** The terminal's width (terminalWidth); undefined: no limit. */
+  width?: number | undefined;
 }
 
 function amounts(title: string, rows: readonly NamedAmount[], chalk: ChalkInstance, t: Messages, width = 50): string {

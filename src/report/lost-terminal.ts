@@ -11,7 +11,7 @@ import type { Report } from '../core/report.js';
 import type { LostReport, WinBackEntry } from '../core/win-back.js';
 import type { Messages } from '../i18n/en.js';
 import type { RunContext } from './run-context.js';
-import { classPainter, labeller, noteLines, table, truncate } from './terminal-kit.js';
+import { classPainter, labeller, nameList, noteLines, table, truncate } from './terminal-kit.js';
 
 /** "31 active, 2 at risk, 7 lost of 40 clients", coloured. */
 export function statusCountsText(counts: StatusCounts, chalk: ChalkInstance, t: Messages): string {
@@ -47,7 +47,10 @@ export function lostSummaryLines(a: Analysis, chalk: ChalkInstance, label: (text
   return [`${label(t.analyze.labels.status)}${statusCountsText(counts, chalk, t)}`, `${label(t.analyze.labels.atStake)}${revenueAtStakeText(counts, t)}`];
 }
 
-export function renderWinBack(entries: readonly WinBackEntry[], chalk: ChalkInstance, top: number, t: Messages): string {
+/** Win-back columns left out first when the terminal is narrow: Usual int., Last purchase, P(alive), Recency, Revenue 12m. */
+const WIN_BACK_DROP = [6, 4, 8, 5, 7];
+
+export function renderWinBack(entries: readonly WinBackEntry[], chalk: ChalkInstance, top: number, t: Messages, width?: number): string {
   const paint = classPainter(chalk);
   const h = t.human;
   if (entries.length === 0) return `${chalk.bold(t.lost.winBackTitle)}: ${t.lost.winBackNone}\n`;
@@ -58,6 +61,10 @@ export function renderWinBack(entries: readonly WinBackEntry[], chalk: ChalkInst
   const tbl = table(chalk, columns([...t.lost.winBackHeaders]), columns(['right', 'left', 'center', 'left', 'left', 'right', 'right', 'right', 'right', 'left']), {
     compact: true,
     colWidths: columns([null, null, null, null, null, null, null, null, null, 50]),
+    width,
+    // Indices before P(alive) stay put when it is left out; P(alive) itself is then not there to drop.
+    drop: withPAlive ? WIN_BACK_DROP : WIN_BACK_DROP.filter((i) => i !== P_ALIVE),
+    omitted: t.columnsNotShown,
   });
   entries.slice(0, top).forEach((e, i) => {
     tbl.push(columns([
@@ -104,11 +111,12 @@ function dimZero(n: number, chalk: ChalkInstance, t: Messages): string {
 
 const GRID_MAX_DIRECTIONS = 8;
 
-export function renderChurnByDirection(directions: readonly DirectionChurn[], column: string | null, chalk: ChalkInstance, t: Messages): string {
+export function renderChurnByDirection(directions: readonly DirectionChurn[], column: string | null, chalk: ChalkInstance, t: Messages, width?: number): string {
   const h = t.human;
   const name = (d: DirectionChurn): string => (d.direction === null ? t.noDirection : truncate(d.direction, 28));
   const totals = table(chalk, [column ?? t.lost.directionTitle, ...t.lost.directionHeaders], ['left', 'right', 'right', 'right', 'right', 'right', 'right', 'right'], {
     compact: true,
+    width,
   });
   for (const d of directions) {
     const c = d.counts;
@@ -128,7 +136,7 @@ export function renderChurnByDirection(directions: readonly DirectionChurn[], co
     const periods = directions[0]!.churn.periods;
     const firstEvent = periods.findIndex((_, i) => directions.some((d) => d.churn.periods[i]!.becameLost > 0 || d.churn.periods[i]!.cameBack > 0));
     if (firstEvent >= 0) {
-      const grid = table(chalk, [t.lost.periodHeader, ...directions.map(name)], ['left', ...directions.map(() => 'right' as const)], { compact: true });
+      const grid = table(chalk, [t.lost.periodHeader, ...directions.map(name)], ['left', ...directions.map(() => 'right' as const)], { compact: true, width });
       for (let i = firstEvent; i < periods.length; i++) {
         grid.push([
           `${t.period(periods[i]!.period)}${periods[i]!.partial ? '*' : ''}`,
@@ -149,6 +157,8 @@ export interface LostTerminalOptions {
   top: number;
   directionColumn: string | null;
   t: Messages;
+  /** The terminal's width (terminalWidth); undefined: no limit. */
+  width?: number | undefined;
 }
 
 export function* renderLostTerminal(report: Report, context: RunContext, options: LostTerminalOptions): Generator<string> {
@@ -156,22 +166,22 @@ export function* renderLostTerminal(report: Report, context: RunContext, options
   const lost = report.lost;
   const { chalk, t } = options;
   const L = t.lost.labels;
-  const { label } = labeller(chalk, [...Object.values(L), t.model.labels.expected]);
+  const { label, width: labelWidth } = labeller(chalk, [...Object.values(L), t.model.labels.expected]);
   const lines: string[] = [chalk.bold.underline(`kam lost — ${context.inputs.map((i) => i.name).join(', ')}`)];
   lines.push(`${label(L.asOf)}${t.human.day(lost.asOf)}`);
   lines.push(`${label(L.clients)}${statusCountsText(lost.counts, chalk, t)}`);
   lines.push(`${label(L.atStake)}${revenueAtStakeText(lost.counts, t)}`);
   lines.push(`${label(t.model.labels.expected)}${winBackAheadText(report, t)}`);
-  if (lost.lostKeys.length > 0) lines.push(`${label(L.keyLost)}${chalk.red.bold(lost.lostKeys.join(', '))}`);
+  if (lost.lostKeys.length > 0) lines.push(`${label(L.keyLost)}${chalk.red.bold(nameList(lost.lostKeys, options.width === undefined ? undefined : options.width - labelWidth, t))}`);
   lines.push(`${label(L.rules)}${rulesText(a.lost.rules, t)}`);
   lines.push(`${label(L.pAlive)}${fitText(lost.fit, t)}`);
   lines.push(...noteLines([...context.notes, ...report.notes.filter((n) => n.severity === 'warning' || n.code === 'bgnbd-not-fitted')], chalk, t));
   yield `${lines.join('\n')}\n\n`;
-  yield renderWinBack(lost.winBack, chalk, options.top, t);
+  yield renderWinBack(lost.winBack, chalk, options.top, t, options.width);
   yield '\n';
   yield renderChurn(lost, chalk, a.settings.period, t);
   if (lost.byDirection !== null) {
     yield '\n';
-    yield renderChurnByDirection(lost.byDirection, options.directionColumn, chalk, t);
+    yield renderChurnByDirection(lost.byDirection, options.directionColumn, chalk, t, options.width);
   }
 }

@@ -14,6 +14,8 @@ export interface ReporterOptions {
   t: Messages;
   /** --safe-csv (CSV only): see csv.ts. */
   safeCsv?: boolean;
+  /** The terminal's width (terminalWidth); undefined: no limit. */
+  width?: number | undefined;
 }
 
 export type Reporter = (report: Report, context: RunContext, options: ReporterOptions) => Iterable<string>;

@@ -65,11 +65,11 @@ function sourceText(s: Setting, config: ConfigFile | null, lang: LangSetting, t:
   return t.config.source[s.source];
 }
 
-export function configTable(config: ConfigFile | null, commands: readonly CommandSettings[], lang: LangSetting, t: Messages, chalk: ChalkInstance): string {
+export function configTable(config: ConfigFile | null, commands: readonly CommandSettings[], lang: LangSetting, t: Messages, chalk: ChalkInstance, width?: number): string {
   const out: string[] = [];
   for (const { command, settings } of commands) {
     out.push(`${chalk.bold(t.config.title(command))} — ${t.config.file(config?.path ?? null)}`);
-    const tbl = table(chalk, [...t.config.headers], ['left', 'left', 'left'], { compact: true });
+    const tbl = table(chalk, [...t.config.headers], ['left', 'left', 'left'], { compact: true, width });
     for (const s of settings) {
       // --no-color: the row says whether the switch is on (color false = --no-color on).
       const text = valueText(s.flag.startsWith('--no-') && typeof s.value === 'boolean' ? !s.value : s.value, t);

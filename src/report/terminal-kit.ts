@@ -27,21 +27,195 @@ export function classPainter(chalk: ChalkInstance): Record<string, Paint> {
 
 const COMPACT = { mid: '', 'left-mid': '', 'mid-mid': '', 'right-mid': '' };
 
-export function table(
-  chalk: ChalkInstance,
-  head: string[],
-  align?: ('left' | 'right' | 'center')[],
-  extra: { compact?: boolean; colWidths?: (number | null)[] } = {},
-): Table.Table {
-  // cli-table3 colours borders even when piped: give it no colours unless chalk has them.
-  const coloured = chalk.level > 0;
-  return new Table({
-    head: head.map((h) => chalk.bold(h)),
-    style: { head: [], border: coloured ? ['grey'] : [] },
-    ...(extra.compact === true ? { chars: COMPACT } : {}),
-    ...(extra.colWidths === undefined ? {} : { colWidths: extra.colWidths, wordWrap: true }),
-    ...(align === undefined ? {} : { colAligns: align }),
-  });
+type Align = 'left' | 'right' | 'center';
+type Cell = string | { content: string; colSpan?: number };
+
+export interface TableOptions {
+  compact?: boolean;
+  /** Fixed widths (padding included); null leaves a column to its content. */
+  colWidths?: (number | null)[];
+  /** The terminal's width; undefined: no limit (output that is not a terminal, COLUMNS unset). */
+  width?: number | undefined;
+  /** Columns (indexes) to leave out, first to last, when the table is wider than `width`. */
+  drop?: readonly number[];
+  /** The line under the table naming the columns left out. */
+  omitted?: (names: string) => string;
+}
+
+const ANSI = /\u001b\[[0-9;]*m/g;
+
+/** Characters a terminal shows (colour codes left out). */
+export function visibleLength(text: string): number {
+  return [...text.replace(ANSI, '')].length;
+}
+
+const MIN_COLUMN = 6;
+
+/**
+ * A table that fits the terminal: when its natural width is more than `width`, the `drop` columns
+ * go first (in that order, named in a line under the table), then the widest columns wrap their
+ * text inside the cell (never narrower than MIN_COLUMN). cli-table3 colours borders even when
+ * piped: it gets no colours unless chalk has them.
+ */
+export class FitTable {
+  private readonly rows: Cell[][] = [];
+
+  constructor(
+    private readonly chalk: ChalkInstance,
+    private readonly head: string[],
+    private readonly align: Align[] | undefined,
+    private readonly options: TableOptions,
+  ) {}
+
+  push(...rows: Cell[][]): number {
+    this.rows.push(...rows);
+    return this.rows.length;
+  }
+
+  get length(): number {
+    return this.rows.length;
+  }
+
+  toString(): string {
+    const { chalk, options } = this;
+    let keep = this.head.map((_, i) => i);
+    const natural = this.naturalWidths();
+    const fixed = options.colWidths ?? [];
+    const widthOf = (i: number): number => Math.min(natural[i]!, fixed[i] ?? Number.POSITIVE_INFINITY);
+    const total = (cols: readonly number[], w: (i: number) => number): number => cols.reduce((s, i) => s + w(i), 0) + cols.length + 1;
+    const dropped: number[] = [];
+    const limit = options.width;
+    if (limit !== undefined) {
+      // Dropping stops once the text columns can wrap into the rest (to half their width, at least 16).
+      const squeezed = (i: number): number => (this.align?.[i] === 'left' ? Math.min(widthOf(i), Math.max(16, Math.ceil(widthOf(i) / 2))) : widthOf(i));
+      for (const i of options.drop ?? []) {
+        if (total(keep, squeezed) <= limit) break;
+        if (this.rows.some((r) => r.length !== this.head.length)) break; // spanning rows: keep every column
+        keep = keep.filter((k) => k !== i);
+        dropped.push(i);
+      }
+    }
+    const widths = new Map(keep.map((i) => [i, widthOf(i)]));
+    if (limit !== undefined) {
+      let excess = total(keep, (i) => widths.get(i)!) - limit;
+      while (excess > 0) {
+        let widest = -1;
+        for (const i of keep) if (widths.get(i)! > MIN_COLUMN && (widest < 0 || widths.get(i)! > widths.get(widest)!)) widest = i;
+        if (widest < 0) break;
+        widths.set(widest, widths.get(widest)! - 1);
+        excess--;
+      }
+    }
+    const wraps = keep.some((i) => widths.get(i)! < natural[i]!) || options.colWidths !== undefined;
+    const coloured = chalk.level > 0;
+    const tbl = new Table({
+      head: keep.map((i) => chalk.bold(this.head[i]!)),
+      style: { head: [], border: coloured ? ['grey'] : [] },
+      ...(options.compact === true ? { chars: COMPACT } : {}),
+      ...(wraps ? { colWidths: keep.map((i) => widths.get(i)!), wordWrap: true, wrapOnWordBoundary: true } : {}),
+      ...(this.align === undefined ? {} : { colAligns: keep.map((i) => this.align![i] ?? 'left') }),
+    });
+    for (const row of this.rows) tbl.push(row.length === this.head.length ? keep.map((i) => row[i]!) : row);
+    const note = dropped.length > 0 && options.omitted !== undefined ? `\n${chalk.dim(options.omitted(dropped.map((i) => this.head[i]!).join(', ')))}` : '';
+    return `${tbl.toString()}${note}`;
+  }
+
+  /** Each column's width with its padding: the longest line of its header and cells, plus 2. */
+  private naturalWidths(): number[] {
+    const widths = this.head.map((h) => Math.max(...h.split('\n').map(visibleLength)) + 2);
+    for (const row of this.rows) {
+      if (row.length !== this.head.length) continue;
+      row.forEach((cell, i) => {
+        const text = typeof cell === 'string' ? cell : cell.content;
+        widths[i] = Math.max(widths[i]!, ...text.split('\n').map(visibleLength).map((n) => n + 2));
+      });
+    }
+    return widths;
+  }
+}
+
+export function table(chalk: ChalkInstance, head: string[], align?: Align[], extra: TableOptions = {}): FitTable {
+  return new FitTable(chalk, head, align, extra);
+}
+
+/** Names cut to what fits in `width` characters: "14646, 18102, … and 79 more". */
+export function nameList(names: readonly string[], width: number | undefined, t: Messages): string {
+  const all = names.join(', ');
+  if (width === undefined || visibleLength(all) <= width) return all;
+  let shown = 1;
+  while (shown < names.length && visibleLength(t.andMore(names.slice(0, shown + 1).join(', '), names.length - shown - 1)) <= width) shown++;
+  return t.andMore(names.slice(0, shown).join(', '), names.length - shown);
+}
+
+/** The width tables and text are fitted to: the terminal's, COLUMNS, else 80 on a terminal; none when piped without COLUMNS. */
+export function terminalWidth(stdout: { isTTY?: boolean }, env: Record<string, string | undefined>): number | undefined {
+  const own = (stdout as { columns?: unknown }).columns;
+  if (typeof own === 'number' && own > 0) return own;
+  const columns = Number(env.COLUMNS);
+  if (Number.isInteger(columns) && columns > 0) return columns;
+  return stdout.isTTY === true ? 80 : undefined;
+}
+
+const BOX = /[│┌└├┬┴┼┐┘┤─]/;
+
+/**
+ * Lines of text wrapped to `width` at spaces, continuation lines indented under the value of a
+ * "Label   value" line (or the text of a bullet). Table lines are fitted by FitTable; one that is
+ * still too wide (a table that cannot shrink further) is cut with an ellipsis.
+ */
+export function fitLines(text: string, width: number | undefined): string {
+  if (width === undefined) return text;
+  const lines = text.split('\n');
+  // The value column of "Label   value" lines: the widest label padding among the block's lines.
+  let labelWidth = 0;
+  for (const line of lines) {
+    if (BOX.test(line)) continue;
+    const m = /^(\S(?:.{0,22}?\S)?\s{2,})\S/.exec(line.replace(ANSI, ''));
+    if (m !== null) labelWidth = Math.max(labelWidth, m[1]!.length);
+  }
+  return lines
+    .map((line) => {
+      if (visibleLength(line) <= width) return line;
+      if (BOX.test(line)) return cutVisible(line, width);
+      const plain = line.replace(ANSI, '');
+      const lead = /^\s*/.exec(plain)![0];
+      const bullet = /^\s*[•!] /.test(plain) ? 2 : 0;
+      const labelled = lead === '' && labelWidth > 0 && plain[labelWidth - 1] === ' ' && plain[labelWidth] !== ' ';
+      const indent = Math.min(labelled ? labelWidth : lead.length + bullet, Math.floor(width / 3));
+      const words = line.slice(line.indexOf(lead) + lead.length).split(' ');
+      const out: string[] = [];
+      let current = lead;
+      for (const word of words) {
+        const next = current.trim() === '' ? `${current}${word}` : `${current} ${word}`;
+        if (current.trim() !== '' && visibleLength(next) > width) {
+          out.push(current);
+          current = `${' '.repeat(indent)}${word}`;
+        } else current = next;
+      }
+      out.push(current);
+      return out.map((l) => (visibleLength(l) > width ? cutVisible(l, width) : l)).join('\n');
+    })
+    .join('\n');
+}
+
+/** A line cut to `width` visible characters, the last one an ellipsis; colour reset after. */
+function cutVisible(line: string, width: number): string {
+  let shown = 0;
+  let out = '';
+  for (let i = 0; i < line.length; ) {
+    const m = /^\u001b\[[0-9;]*m/.exec(line.slice(i));
+    if (m !== null) {
+      out += m[0];
+      i += m[0].length;
+      continue;
+    }
+    const ch = String.fromCodePoint(line.codePointAt(i)!);
+    if (shown === width - 1) return `${out}…\u001b[0m`.replace(/\u001b\[0m$/, line.includes('\u001b') ? '\u001b[0m' : '');
+    out += ch;
+    shown++;
+    i += ch.length;
+  }
+  return out;
 }
 
 /** Pads labels to the longest of them (at least `min`), so the values of a block line up in any language. */

@@ -20,6 +20,8 @@ export interface TerminalOptions {
   top: number;
   /** The run's language. */
   t: Messages;
+  /** The terminal's width (terminalWidth); undefined: no limit. */
+  width?: number | undefined;
 }
 
 function settingsLine(a: Analysis, t: Messages, indent: number): string {
@@ -78,7 +80,7 @@ export function renderSummary(report: Report, context: RunContext, chalk: ChalkI
   return `${lines.join('\n')}\n`;
 }
 
-export function renderMatrix(a: Analysis, chalk: ChalkInstance, t: Messages): string {
+export function renderMatrix(a: Analysis, chalk: ChalkInstance, t: Messages, width?: number): string {
   const paint = classPainter(chalk);
   const h = t.human;
   const byCell = new Map<string, MatrixCell>(a.matrix.map((m) => [m.cell, m]));
@@ -96,6 +98,7 @@ export function renderMatrix(a: Analysis, chalk: ChalkInstance, t: Messages): st
   const strategies = table(chalk, [...t.analyze.strategyHeaders], ['left', 'right', 'right', 'right', 'left'], {
     compact: true,
     colWidths: [null, null, null, null, 62],
+    width,
   });
   for (const m of a.matrix) {
     if (m.clients === 0) continue;
@@ -104,7 +107,10 @@ export function renderMatrix(a: Analysis, chalk: ChalkInstance, t: Messages): st
   return `${chalk.bold(t.analyze.matrixTitle)} ${t.analyze.matrixSubtitle}\n${grid.toString()}\n${strategies.toString()}\n`;
 }
 
-export function renderTopClients(a: Analysis, chalk: ChalkInstance, top: number, t: Messages): string {
+/** Top clients' columns left out first when the terminal is narrow: Cum., CV, Purch., Active, Share, Last purchase. */
+const TOP_DROP = [6, 7, 9, 8, 5, 10];
+
+export function renderTopClients(a: Analysis, chalk: ChalkInstance, top: number, t: Messages, width?: number): string {
   const paint = classPainter(chalk);
   const h = t.human;
   const shown: ClientAnalysis[] = a.clients.slice(0, top);
@@ -112,7 +118,7 @@ export function renderTopClients(a: Analysis, chalk: ChalkInstance, top: number,
     chalk,
     t.analyze.topHeaders(t.metricTitle[a.settings.by]),
     ['right', 'left', 'center', 'center', 'right', 'right', 'right', 'right', 'right', 'right', 'left', 'left', 'left'],
-    { compact: true },
+    { compact: true, width, drop: TOP_DROP, omitted: t.columnsNotShown },
   );
   for (const c of shown) {
     tbl.push([
@@ -136,15 +142,15 @@ export function renderTopClients(a: Analysis, chalk: ChalkInstance, top: number,
 }
 
 export function* renderTerminal(report: Report, context: RunContext, options: TerminalOptions): Generator<string> {
-  const { chalk, top, t } = options;
+  const { chalk, top, t, width } = options;
   const a = report.analysis;
   yield renderSummary(report, context, chalk, t);
   yield '\n';
-  yield renderMatrix(a, chalk, t);
+  yield renderMatrix(a, chalk, t, width);
   yield '\n';
-  yield renderTopClients(a, chalk, top, t);
+  yield renderTopClients(a, chalk, top, t, width);
   yield '\n';
-  yield renderWinBack(report.lost.winBack, chalk, top, t);
+  yield renderWinBack(report.lost.winBack, chalk, top, t, width);
   if (report.migration !== null) {
     yield '\n';
     yield renderMigration(report.migration, a, chalk, top, t);
