@@ -116,7 +116,7 @@ export class FitTable {
       ...(this.align === undefined ? {} : { colAligns: keep.map((i) => this.align![i] ?? 'left') }),
     });
     for (const row of this.rows) tbl.push(row.length === this.head.length ? keep.map((i) => row[i]!) : row);
-    const note = dropped.length > 0 && options.omitted !== undefined ? `\n${chalk.dim(options.omitted(dropped.map((i) => this.head[i]!).join(', ')))}` : '';
+    const note = dropped.length > 0 && options.omitted !== undefined ? `\n${chalk.dim(fitLines(options.omitted(dropped.map((i) => this.head[i]!).join(', ')), limit))}` : '';
     return `${tbl.toString()}${note}`;
   }
 
