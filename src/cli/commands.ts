@@ -64,14 +64,14 @@ function inputFiles(files: string[], io: CommandIo): string[] {
 
 /** What every command's request holds. */
 function request(files: string[], o: Opts, { io, version, t, format }: Run) {
-  return { files: inputFiles(files, io), read: readOptions(o), format, color: o.color as boolean, version, t };
+  return { files: inputFiles(files, io), read: readOptions(o), format, color: o.color as boolean, quiet: o.quiet === true, version, t };
 }
 
 export const COMMANDS: Record<CommandName, CommandDef> = {
   analyze: {
     description: 'ABC-XYZ analysis of a ledger: summary, matrix and top clients, or the per-client table',
     argument: LEDGERS,
-    options: [...LEDGER, ...WINDOW, 'horizon', 'discount', 'failOn', ...SEGMENTS, 'format', 'output', 'splitBy', 'top', 'safeCsv', 'color', 'lang', 'config'],
+    options: [...LEDGER, ...WINDOW, 'horizon', 'discount', 'failOn', ...SEGMENTS, 'format', 'output', 'splitBy', 'top', 'safeCsv', 'color', 'quiet', 'lang', 'config'],
     formats: REPORTER_NAMES,
     piped: 'csv',
     examples: ['kam analyze sales.csv', 'kam analyze sales.xlsx --period quarter -o report-{date}.xlsx', 'kam analyze sales.csv --clients clients.csv --compare previous --format json'],
@@ -96,7 +96,7 @@ export const COMMANDS: Record<CommandName, CommandDef> = {
   lost: {
     description: 'lost and at-risk clients: the win-back list and churn per period (and per --direction)',
     argument: LEDGERS,
-    options: [...LEDGER, ...WINDOW, 'horizon', 'discount', 'failOn', 'format', 'clients', 'breadwinnerShare', 'table', 'top', 'safeCsv', 'color', 'lang', 'config'],
+    options: [...LEDGER, ...WINDOW, 'horizon', 'discount', 'failOn', 'format', 'clients', 'breadwinnerShare', 'table', 'top', 'safeCsv', 'color', 'quiet', 'lang', 'config'],
     own: {
       clients: { help: 'client attributes (CSV or xlsx): image-makers count as key clients for the win-back list and --fail-on' },
       breadwinnerShare: { help: 'breadwinner (a key client): at least this share of total profit (revenue without a profit column)' },
@@ -114,7 +114,7 @@ export const COMMANDS: Record<CommandName, CommandDef> = {
   alive: {
     description: 'BG/NBD and Gamma-Gamma fits over every client: r, α, a, b and p, q, γ; per client P(alive) and expected purchase days; --holdout judges them on later days',
     argument: LEDGERS,
-    options: [...LEDGER, 'asOf', 'holdout', 'horizon', 'format', 'output', 'top', 'safeCsv', 'color', 'lang', 'config'],
+    options: [...LEDGER, 'asOf', 'holdout', 'horizon', 'format', 'output', 'top', 'safeCsv', 'color', 'quiet', 'lang', 'config'],
     own: { asOf: { help: 'fit on the purchase days up to this day: YYYY-MM-DD, DD.MM.YYYY or today (default: the last date in the ledger)' } },
     formats: ALIVE_FORMATS,
     piped: 'csv',
@@ -130,7 +130,7 @@ export const COMMANDS: Record<CommandName, CommandDef> = {
   client: {
     description: "one client's card: totals and shares, classes now and before, tags, rhythm and status, per-period purchases, products, directions, attributes",
     argument: ['<ledger-and-name...>', 'LEDGER... NAME: CSV, .csv.gz or .xlsx ledgers (or a pipe), then the client as the ledger names it'],
-    options: [...LEDGER, ...WINDOW, 'horizon', 'discount', ...SEGMENTS, 'format', 'color', 'lang', 'config'],
+    options: [...LEDGER, ...WINDOW, 'horizon', 'discount', ...SEGMENTS, 'format', 'color', 'quiet', 'lang', 'config'],
     own: { compare: { help: 'the earlier window the card compares with: previous (default, same length) or FROM..TO' } },
     formats: CLIENT_FORMATS,
     piped: 'json',

@@ -167,6 +167,7 @@ export const OPTIONS = {
   top: opt('--top <n>', 'Output', 'clients shown in the terminal table', { kind: 'number', parse: number('--top', Number.isInteger, 'top'), default: 20 }),
   safeCsv: opt('--safe-csv', 'Output', "CSV: start a text cell that begins with = + - @ with ' so that a spreadsheet does not run it as a formula", { default: false }),
   color: opt('--no-color', 'Output', 'no colours (NO_COLOR and TERM=dumb are honoured too)'),
+  quiet: opt('--quiet', 'Output', 'no notes on standard error (warnings and errors still go there)', { default: false }),
   lang: { ...choice('--lang <lang>', 'Output', 'language of the terminal and the workbook (default: from LC_ALL, LC_MESSAGES or LANG, else en)', LANGS), parse: oneOf('--lang', LANGS, 'lang') },
   config: opt('--config <file>', 'Output', `settings from this JSON file (default: ${CONFIG_FILE_NAME} in the working directory, when there is one)`),
 } satisfies Record<string, OptionDef>;

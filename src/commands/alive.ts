@@ -4,7 +4,7 @@
 import { aliveModel } from '../core/alive-model.js';
 import { formatDay } from '../core/calendar.js';
 import { purchaseModelSound } from '../core/alive.js';
-import { KamError } from '../core/problems.js';
+import { KamError, type Problem } from '../core/problems.js';
 import type { LedgerReadOptions } from '../io/read-ledger.js';
 import { usage } from '../i18n/usage.js';
 import { checkOutputPath } from '../io/write-file.js';
@@ -35,6 +35,8 @@ export interface AliveRequest {
   color: boolean;
   /** --safe-csv: text cells that a spreadsheet would run as a formula get a leading '. */
   safeCsv?: boolean;
+  /** --quiet: notes off (warnings and errors still go to stderr). */
+  quiet?: boolean;
   version: string;
   t: Messages;
 }
@@ -54,10 +56,11 @@ export async function runAlive(request: AliveRequest, io: CommandIo): Promise<nu
   // Too few clients (or no repeat buyer) to fit: a data problem, exit 1.
   if (result.alive.fit === null) throw new KamError({ ...result.alive.problem!, severity: 'error' });
   if (request.format !== 'table') {
-    for (const note of sheetsRead(context.inputs)) io.stderr.write(problemLine(note, t));
-    for (const note of context.notes) if (noteToStderr('alive', note)) io.stderr.write(problemLine(note, t));
-    // The probabilities are in the data; that they are not sound is said beside it.
-    if (!purchaseModelSound(result.alive)) io.stderr.write(problemLine({ code: 'bgnbd-not-sound', severity: 'note', details: { params: bgNbdParamsText(result.alive.fit, t) } }, t));
+    if (request.quiet !== true) for (const note of sheetsRead(context.inputs)) io.stderr.write(problemLine(note, t));
+    for (const note of context.notes) if (noteToStderr('alive', note, { quiet: request.quiet })) io.stderr.write(problemLine(note, t));
+    // The probabilities are in the data; that they are not sound is said beside it (a note: --quiet leaves it out).
+    const notSound: Problem = { code: 'bgnbd-not-sound', severity: 'note', details: { params: bgNbdParamsText(result.alive.fit, t) } };
+    if (!purchaseModelSound(result.alive) && noteToStderr('alive', notSound, { quiet: request.quiet })) io.stderr.write(problemLine(notSound, t));
   }
   const chunks =
     request.format === 'table'

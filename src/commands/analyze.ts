@@ -25,6 +25,8 @@ export interface AnalyzeRequest {
   safeCsv?: boolean;
   top: number;
   color: boolean;
+  /** --quiet: notes off (warnings and errors still go to stderr). */
+  quiet?: boolean;
   /** --fail-on: exit 3 after writing everything when a condition holds. */
   failOn?: FailOn[];
   /** --clients, --compare (SPEC §7, §8). */
@@ -52,8 +54,8 @@ export async function runAnalyze(request: AnalyzeRequest, io: CommandIo): Promis
   const printReport = request.printReport !== false;
   if (request.format !== 'table' || !printReport) {
     // Data goes to stdout alone; what a person should know goes to stderr.
-    for (const note of sheetsRead(context.inputs)) io.stderr.write(problemLine(note, t));
-    for (const note of [...context.notes, ...report.notes]) if (noteToStderr('analyze', note)) io.stderr.write(problemLine(note, t));
+    if (request.quiet !== true) for (const note of sheetsRead(context.inputs)) io.stderr.write(problemLine(note, t));
+    for (const note of [...context.notes, ...report.notes]) if (noteToStderr('analyze', note, { quiet: request.quiet })) io.stderr.write(problemLine(note, t));
   }
   // exceljs is loaded only when a workbook is asked for: it costs a quarter second and 40 MB.
   const directionColumn = request.read.map.direction ?? null;

@@ -27,6 +27,8 @@ export interface ClientRequest {
   compare: CompareSpec | undefined;
   format: ClientFormat;
   color: boolean;
+  /** --quiet: notes off (warnings and errors still go to stderr). */
+  quiet?: boolean;
   version: string;
   t: Messages;
 }
@@ -51,7 +53,7 @@ export async function runClient(request: ClientRequest, io: CommandIo): Promise<
   );
   // Exits 1 with the nearest names when NAME is not a client of the ledger.
   const dossier = report.dossier(request.name);
-  for (const note of [...context.notes, ...report.notes]) if (noteToStderr('client', note, { compareGiven: request.compare !== undefined })) io.stderr.write(problemLine(note, t));
+  for (const note of [...context.notes, ...report.notes]) if (noteToStderr('client', note, { compareGiven: request.compare !== undefined, quiet: request.quiet })) io.stderr.write(problemLine(note, t));
   const directionColumn = request.read.map.direction ?? null;
   const chunks =
     request.format === 'json'

@@ -27,6 +27,8 @@ export interface LostRequest {
   table: LostTable;
   top: number;
   color: boolean;
+  /** --quiet: notes off (warnings and errors still go to stderr). */
+  quiet?: boolean;
   failOn: FailOn[];
   /** --clients FILE: attributes (image-makers are key clients). */
   clients?: string | undefined;
@@ -42,8 +44,8 @@ export async function runLost(request: LostRequest, io: CommandIo): Promise<numb
   const lost = report.lost;
   const directionColumn = request.read.map.direction ?? null;
   if (request.format !== 'table') {
-    for (const note of sheetsRead(context.inputs)) io.stderr.write(problemLine(note, t));
-    for (const note of [...context.notes, ...report.notes]) if (noteToStderr('lost', note)) io.stderr.write(problemLine(note, t));
+    if (request.quiet !== true) for (const note of sheetsRead(context.inputs)) io.stderr.write(problemLine(note, t));
+    for (const note of [...context.notes, ...report.notes]) if (noteToStderr('lost', note, { quiet: request.quiet })) io.stderr.write(problemLine(note, t));
   }
   const chunks =
     request.format === 'table'

@@ -42,8 +42,10 @@ function matches(m: NoteMatch, note: Problem, compareGiven: boolean): boolean {
 }
 
 /** Whether `note` goes to stderr for `command`. */
-export function noteToStderr(command: NotedCommand, note: Problem, run: { compareGiven?: boolean } = {}): boolean {
+export function noteToStderr(command: NotedCommand, note: Problem, run: { compareGiven?: boolean; quiet?: boolean | undefined } = {}): boolean {
   const rules: StderrNotes = STDERR_NOTES[command];
+  // --quiet: notes off; warnings and errors stay.
+  if (run.quiet === true && note.severity === 'note') return false;
   const compareGiven = run.compareGiven === true;
   if (rules.except.some((m) => matches(m, note, compareGiven))) return false;
   return rules.severities.includes(note.severity) || rules.also.some((m) => matches(m, note, compareGiven));

@@ -232,7 +232,7 @@ const problems = {
   'mixed-numbers': (p) =>
     `${p.file}: numbers in "${p.column}" are written both as "${p.value}" and as "${p.details.other}": one decimal mark per file; fix the file or say which with --decimal . or --decimal ,`,
   'rows-skipped': (p) =>
-    `${p.details.total} rows skipped: ${p.details.noClient} without a client, ${p.details.badDate} with an unreadable date, ${p.details.badNumber} with an unreadable number${p.details.badFields ? `, ${p.details.badFields} whose fields do not line up with the header` : ''}`,
+    `${h.integer(p.details.total)} rows skipped: ${h.integer(p.details.noClient)} without a client, ${h.integer(p.details.badDate)} with an unreadable date, ${h.integer(p.details.badNumber)} with an unreadable number${p.details.badFields ? `, ${h.integer(p.details.badFields)} whose fields do not line up with the header` : ''}`,
   'partial-period-dropped': (p) =>
     `${p.details?.edge === 'leading' ? 'first' : 'last'} period ${p.value} is only partly covered (${p.details.from} … ${p.details.to}) and is left out; --include-partial keeps it`,
   'partial-period-kept': (p) =>
@@ -244,21 +244,21 @@ const problems = {
       p.details?.suggestedCutoffs !== undefined ? `--xyz ${String(p.details.suggestedCutoffs)}` : '',
       p.details?.suggestedPeriod !== undefined ? `--period ${String(p.details.suggestedPeriod)}` : '',
     ].filter((t) => t !== '');
-    return `${p.details.count} of ${p.details.classed} clients are ${p.value}: the XYZ split says little${tries.length > 0 ? `; try ${tries.join(' or ')}` : ''}`;
+    return `${h.integer(p.details.count)} of ${h.integer(p.details.classed)} clients are ${p.value}: the XYZ split says little${tries.length > 0 ? `; try ${tries.join(' or ')}` : ''}`;
   },
   'no-positive-clients': (_p) => 'no client has a positive total in the window: every client is C',
-  'rows-after-as-of': (p) => `${p.details.days} client-days after the as-of date are ignored`,
+  'rows-after-as-of': (p) => `${h.integer(p.details.days)} client-days after the as-of date are ignored`,
   'bgnbd-not-fitted': (p) =>
     p.value === 'no-convergence'
-      ? `the BG/NBD fit over ${p.details.clients} clients stopped short of a maximum (the likelihood keeps rising towards a boundary, e.g. every client dropping out at the same rate): P(alive) is left empty and clients are judged by their silence against their usual interval (active, at risk, lost)`
+      ? `the BG/NBD fit over ${h.integer(p.details.clients)} clients stopped short of a maximum (the likelihood keeps rising towards a boundary, e.g. every client dropping out at the same rate): P(alive) is left empty and clients are judged by their silence against their usual interval (active, at risk, lost)`
       : p.value === 'no-fit'
-        ? `the BG/NBD fit over ${p.details.clients} clients found no usable parameters: P(alive) is left empty`
+        ? `the BG/NBD fit over ${h.integer(p.details.clients)} clients found no usable parameters: P(alive) is left empty`
         : p.value === 'no-repeat-purchases'
           ? 'no client bought on more than one day: BG/NBD cannot be fitted and P(alive) is left empty'
-          : `BG/NBD needs at least ${p.details.needed} clients with a purchase, the ledger has ${p.details.clients}: P(alive) is left empty`,
+          : `BG/NBD needs at least ${h.integer(p.details.needed)} clients with a purchase, the ledger has ${h.integer(p.details.clients)}: P(alive) is left empty`,
   'bgnbd-not-sound': (p) => NOT_SOUND(p.details.params),
   'lost-key-clients': (p) =>
-    `${p.details.count} key client${p.details?.count === 1 ? ' is' : 's are'} lost: ${quotedList(p.details?.clients)} (--fail-on lost-key)`,
+    `${h.integer(p.details.count)} key client${p.details?.count === 1 ? ' is' : 's are'} lost: ${quotedList(p.details?.clients)} (--fail-on lost-key)`,
   'client-not-found': (p) => {
     const near = p.details.suggestions;
     return `no client named "${p.value ?? ''}" in the ledger${near.length > 0 ? `; did you mean ${quotedList(near)}?` : '; no client has a similar name'}`;
@@ -271,7 +271,7 @@ const problems = {
     return `${p.file}: ${names.length} name${names.length === 1 ? ' matches' : 's match'} no client of the ledger (case and spaces ignored): ${quotedList(shown)}${more}`;
   },
   'attributes-bad-value': (p) =>
-    `${p.file}: ${p.details.count} value${p.details?.count === 1 ? '' : 's'} in need/can_pay/authority read as neither yes nor no, left empty (first: line ${String(p.line)}, ${p.column ?? ''} "${p.value ?? ''}")`,
+    `${p.file}: ${h.integer(p.details.count)} value${p.details?.count === 1 ? '' : 's'} in need/can_pay/authority read as neither yes nor no, left empty (first: line ${String(p.line)}, ${p.column ?? ''} "${p.value ?? ''}")`,
   'attributes-computed-tag': (p) => `${p.file}: tags that kam computes from the ledger are ignored in the attributes file: ${quotedList(p.details?.tags)}`,
   'compare-outside-ledger': (p) =>
     p.value === 'before'
