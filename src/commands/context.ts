@@ -56,7 +56,10 @@ export function progressReporter(io: CommandIo, t: Messages = en): ((p: { input:
     if (io.stderr.isTTY !== true || Date.now() - started < 1000) return;
     const mb = (n: number): string => t.human.fixed(n / 1e6, 1);
     const size = p.size !== undefined && p.size > 0 ? t.cli.readingOf(mb(p.size), String(Math.min(100, Math.round((p.bytes / p.size) * 100)))) : '';
-    io.stderr.write(`\r\x1b[2K${t.cli.reading(p.input, mb(p.bytes), size, t.human.integer(p.rows))}`);
+    // One row of the terminal: a longer line would wrap, and \r would rewrite only its last row.
+    const width = terminalWidth(io.stderr, io.env) ?? 80;
+    const line = [...t.cli.reading(p.input, mb(p.bytes), size, t.human.integer(p.rows))];
+    io.stderr.write(`\r\x1b[2K${line.length < width ? line.join('') : `${line.slice(0, width - 2).join('')}…`}`);
     shown = true;
   };
   return Object.assign(report, {

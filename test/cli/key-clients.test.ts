@@ -4,7 +4,7 @@ import { execFile } from 'node:child_process';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import { ONLINE_RETAIL } from './client-reference.js';
+import { ONLINE_RETAIL } from '../helpers/online-retail-reference.js';
 
 const ROOT = new URL('../..', import.meta.url).pathname;
 const KAM = join(ROOT, 'bin/kam.js');
