@@ -77,10 +77,27 @@ export function suggestClients(query: string, names: Iterable<string>, max = 5):
   return scored.slice(0, max).map((s) => s.name);
 }
 
-/** The ledger's client called `query` (trimmed, spaces folded); a KamError naming the nearest clients otherwise. */
+/** Quotation marks a name may be typed with or without: «», "", '', „“, ‹›. */
+const QUOTES = /[«»"'“”„‟‘’‚‛‹›]/gu;
+
+/** How a typed name and a ledger name are compared when not equal: case, quotation marks and spaces ignored. */
+function looseClientKey(name: string): string {
+  return clientMatchKey(name.replace(QUOTES, ' '));
+}
+
+/**
+ * The ledger's client called `query` (trimmed, spaces folded); failing that, the one client whose
+ * name differs only in case, quotation marks or spaces; a KamError naming the nearest clients
+ * otherwise (no match, or several).
+ */
 export function findClient(ledger: Ledger, query: string): string {
   const name = normalizeClientName(query);
   if (ledger.clients.has(name)) return name;
+  const key = looseClientKey(name);
+  if (key !== '') {
+    const matches = [...ledger.clients.keys()].filter((c) => looseClientKey(c) === key);
+    if (matches.length === 1) return matches[0]!;
+  }
   throw new KamError({ code: 'client-not-found', value: name, details: { suggestions: suggestClients(name, ledger.clients.keys()) } });
 }
 

@@ -213,12 +213,24 @@ describe('kam client', () => {
     expect(r.stdout).toMatch(/industry\s+│ Логистика/);
   });
 
-  it('exits 1 and names the nearest clients for a name that is close but not exact', async () => {
-    for (const [name, nearest] of [
+  it('finds the one client whose name differs only in case or quotation marks', async () => {
+    for (const [name, client] of [
       ['magnum cash&carry', 'Magnum Cash&Carry'],
-      ['Magnun Cash&Carry', 'Magnum Cash&Carry'],
       ['ТОО «Алтын Дала', 'ТОО «Алтын Дала»'],
       ['тоо «алтын дала»', 'ТОО «Алтын Дала»'],
+      ['ТОО "Алтын Дала"', 'ТОО «Алтын Дала»'],
+      ['тоо алтын дала', 'ТОО «Алтын Дала»'],
+    ] as const) {
+      const r = await kam(['client', SAMPLE, name, '--format', 'json']);
+      expect(r.status).toBe(0);
+      expect((JSON.parse(r.stdout) as Card).client).toBe(client);
+    }
+  });
+
+  it('exits 1 and names the nearest clients for a name that is close but not the same', async () => {
+    for (const [name, nearest] of [
+      ['Magnun Cash&Carry', 'Magnum Cash&Carry'],
+      ['ТОО «Алтын Дал»', 'ТОО «Алтын Дала»'],
     ] as const) {
       const r = await kam(['client', SAMPLE, name]);
       expect(r.status).toBe(1);

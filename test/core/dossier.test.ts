@@ -42,20 +42,37 @@ describe('editDistance and suggestions', () => {
     expect(suggestClients('Зеленый Банан', names)).toEqual([]);
   });
 
-  it('findClient takes the exact name (spaces folded) and otherwise throws with suggestions', () => {
+  const problemOf = (ledger: ReturnType<typeof emptyLedger>, query: string): unknown => {
+    try {
+      findClient(ledger, query);
+    } catch (e) {
+      expect(e).toBeInstanceOf(KamError);
+      return (e as KamError).problem;
+    }
+    return undefined;
+  };
+
+  it('findClient takes the exact name (spaces folded), else the one name equal but for case and quotation marks, and otherwise throws with suggestions', () => {
     const ledger = emptyLedger({ quantity: false, profit: false, document: false, product: false, direction: false });
     for (const client of names) addLine(ledger, { client, day: day('2024-01-01'), amount: 1 });
     expect(findClient(ledger, '  Magnum   Cash&Carry ')).toBe('Magnum Cash&Carry');
-    const error = (() => {
-      try {
-        findClient(ledger, 'magnum cash&carry');
-      } catch (e) {
-        return e;
-      }
-      return undefined;
-    })();
-    expect(error).toBeInstanceOf(KamError);
-    expect((error as KamError).problem).toMatchObject({ code: 'client-not-found', value: 'magnum cash&carry', details: { suggestions: ['Magnum Cash&Carry'] } });
+    expect(findClient(ledger, 'magnum cash&carry')).toBe('Magnum Cash&Carry');
+    expect(findClient(ledger, 'тоо алтын дала')).toBe('ТОО «Алтын Дала»');
+    expect(findClient(ledger, 'ТОО "Алтын Дала"')).toBe('ТОО «Алтын Дала»');
+    expect(findClient(ledger, 'ТОО"Алтын Дала"')).toBe('ТОО «Алтын Дала»');
+    // A typo is not guessed: the nearest names are suggested.
+    expect(problemOf(ledger, 'Magnun Cash&Carry')).toMatchObject({ code: 'client-not-found', value: 'Magnun Cash&Carry', details: { suggestions: ['Magnum Cash&Carry'] } });
+    // Quotation marks alone are not a name.
+    expect(problemOf(ledger, '«»')).toMatchObject({ code: 'client-not-found' });
+  });
+
+  it('findClient guesses nothing when two ledger names differ only in case or quotation marks', () => {
+    const ledger = emptyLedger({ quantity: false, profit: false, document: false, product: false, direction: false });
+    for (const client of ['ТОО «Кайрат»', 'ТОО "Кайрат"', 'Alma', 'ALMA']) addLine(ledger, { client, day: day('2024-01-01'), amount: 1 });
+    expect(findClient(ledger, 'ТОО "Кайрат"')).toBe('ТОО "Кайрат"');
+    expect(findClient(ledger, 'ALMA')).toBe('ALMA');
+    expect(problemOf(ledger, 'тоо кайрат')).toMatchObject({ code: 'client-not-found', details: { suggestions: ['ТОО "Кайрат"', 'ТОО «Кайрат»'] } });
+    expect(problemOf(ledger, 'alma')).toMatchObject({ code: 'client-not-found', value: 'alma' });
   });
 });
 
