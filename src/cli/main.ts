@@ -11,7 +11,7 @@ import { configLang } from './config.js';
 import { loadConfig } from '../io/config-file.js';
 import type { Problem } from '../core/problems.js';
 import { usage, type UsageKey } from '../i18n/usage.js';
-import { guardStandardStreams, holdStderr, type HeldStderr } from './output-guard.js';
+import { guardStandardStreams, holdStderr, type HeldStderr } from '../commands/output-guard.js';
 
 export const VERSION: string = (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
 
