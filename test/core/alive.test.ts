@@ -6,6 +6,7 @@ import { cdnowDay, cdnowLedger, NO_CDNOW } from '../helpers/cdnow.js';
 import { analyzeLedger } from '../../src/core/analyze.js';
 import { addLine, emptyLedger, finishLedger, type Ledger } from '../../src/core/ledger.js';
 import { DEFAULT_SETTINGS } from '../../src/core/settings.js';
+import { mulberry32 } from '../helpers/seeded.js';
 
 const D0 = Date.UTC(2024, 0, 1) / 86_400_000;
 
@@ -24,17 +25,6 @@ function commonDropout(n: number): Ledger {
   return finishLedger(ledger);
 }
 
-/** mulberry32: a small seeded generator, so the populations below are the same on every run. */
-function seeded(seed: number): () => number {
-  let s = seed;
-  return () => {
-    s = (s + 0x6d2b79f5) | 0;
-    let t = Math.imul(s ^ (s >>> 15), 1 | s);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
-
 /**
  * A deterministic population as BG/NBD supposes one (seeded): each client buys at its own rate
  * (exponential gaps, 0.02–0.22 a day), first on a day in [0, 100), and after each purchase drops
@@ -42,7 +32,7 @@ function seeded(seed: number): () => number {
  * client to client, so the fit converges.
  */
 function mixedDropout(n: number, seed: number, until = 365): Ledger {
-  const random = seeded(seed);
+  const random = mulberry32(seed);
   const ledger = emptyLedger({ quantity: true, profit: false, document: false, product: false, direction: false });
   for (let i = 0; i < n; i++) {
     const rate = 0.02 + 0.2 * random() * random();

@@ -2,6 +2,7 @@ import { describe, it, expect } from 'vitest';
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { datasetPath, skipWithout } from '../helpers/datasets.js';
+import { mulberry32 } from '../helpers/seeded.js';
 import {
   bgNbdLogLikelihood,
   digamma,
@@ -149,16 +150,6 @@ function expectedPurchasesQuadrature(p: BgNbdParams, c: BgNbdCustomer, t: number
 
 // ---------------------------------------------------------------------------
 // Synthetic customers from the BG/NBD process itself (seeded, so the test is fixed)
-
-function mulberry32(seed: number): () => number {
-  let s = seed;
-  return () => {
-    s = (s + 0x6d2b79f5) | 0;
-    let t = Math.imul(s ^ (s >>> 15), 1 | s);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function simulate(n: number, p: BgNbdParams, seed: number): BgNbdCustomer[] {
   const rnd = mulberry32(seed);
