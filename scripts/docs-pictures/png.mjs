@@ -1,5 +1,6 @@
 // PNG to palette PNG (at most 256 colours, median cut): the pictures in docs/ stay small without
-// ImageMagick or pngquant. Reads the 8-bit RGB or RGBA, non-interlaced PNGs pdftoppm writes.
+// ImageMagick or pngquant. Reads the 8-bit RGB or RGBA, non-interlaced PNGs pdftoppm writes (and
+// its own 8-bit palette PNGs).
 import { deflateSync, inflateSync } from 'node:zlib';
 
 const SIGNATURE = Buffer.from([137, 80, 78, 71, 13, 10, 26, 10]);
@@ -11,6 +12,7 @@ export function decodePng(buffer) {
   let width = 0;
   let height = 0;
   let channels = 0;
+  let palette = null;
   const idat = [];
   while (at < buffer.length) {
     const length = buffer.readUInt32BE(at);
@@ -21,9 +23,10 @@ export function decodePng(buffer) {
       height = data.readUInt32BE(4);
       const depth = data[8];
       const colorType = data[9];
-      if (depth !== 8 || (colorType !== 2 && colorType !== 6) || data[12] !== 0) throw new Error('only 8-bit RGB/RGBA, non-interlaced PNGs');
-      channels = colorType === 2 ? 3 : 4;
-    } else if (type === 'IDAT') idat.push(data);
+      if (depth !== 8 || ![2, 3, 6].includes(colorType) || data[12] !== 0) throw new Error('only 8-bit RGB, RGBA or palette, non-interlaced PNGs');
+      channels = { 2: 3, 3: 1, 6: 4 }[colorType];
+    } else if (type === 'PLTE') palette = data;
+    else if (type === 'IDAT') idat.push(data);
     at += 12 + length;
   }
   const raw = inflateSync(Buffer.concat(idat));
@@ -52,8 +55,10 @@ export function decodePng(buffer) {
   }
   const pixels = new Uint32Array(width * height);
   for (let i = 0; i < pixels.length; i++) {
-    const o = i * channels;
-    pixels[i] = (out[o] << 16) | (out[o + 1] << 8) | out[o + 2];
+    const o = channels === 1 ? out[i] * 3 : i * channels;
+    const from = channels === 1 ? palette : out;
+    if (from === null) throw new Error('a palette PNG without PLTE');
+    pixels[i] = (from[o] << 16) | (from[o + 1] << 8) | from[o + 2];
   }
   return { width, height, pixels };
 }
