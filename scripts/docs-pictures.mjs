@@ -7,12 +7,13 @@
 //
 // Needs tmux, soffice (LibreOffice) and pdftoppm (poppler), and the DejaVu fonts; a missing one
 // ends the run with one line and exit 1. The output is fixed by the sample: COLUMNS=80, LANG=C.UTF-8,
-// TZ=UTC, the ledger's own last date as the as-of date (as in the README), no config file.
+// TZ=UTC, the ledger's own last date as the as-of date (as in the README), no config file, and a
+// fixed "made" time in the workbook.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import JSZip from 'jszip';
 import { terminalPdf } from './docs-pictures/ansi-pdf.mjs';
 import { decodePng, paletteBytes } from './docs-pictures/png.mjs';
@@ -27,6 +28,11 @@ const FONTS = {
   bold: join(FONT_DIR, 'DejaVuSansMono-Bold.ttf'),
   fallback: join(FONT_DIR, 'DejaVuSans.ttf'),
 };
+/**
+ * The moment the workbook says it was made (Method sheet): fixed, so an unchanged workbook gives
+ * the same picture. kam takes no clock from outside, so a module loaded before it sets Date.
+ */
+const MADE_AT = '2026-11-02T09:00:00Z';
 const COLUMNS = 80;
 const ROWS = 50;
 const DPI = 70;
@@ -82,24 +88,35 @@ function pagePng(pdf, page, target, dpi) {
 }
 
 /** kam's output in a detached 80-column tmux pane, with its colours, from its first line to its last. */
+let captures = 0;
+const END = 'KAM-DOCS-PICTURES-END';
 function captureInTmux(args, work) {
-  const socket = `kam-docs-${process.pid}`;
+  // A server of its own for each capture: a new session on a server still shutting down would be
+  // killed with it, and the capture cut short.
+  captures += 1;
+  const socket = `kam-docs-${process.pid}-${captures}`;
   const conf = join(work, 'tmux.conf');
-  writeFileSync(conf, 'set -g history-limit 50000\nset -g remain-on-exit on\nset -g default-terminal tmux-256color\nset -g status off\n');
+  writeFileSync(conf, 'set -g history-limit 50000\nset -g default-terminal tmux-256color\nset -g status off\n');
   const tmux = (...a) => run('tmux', ['-L', socket, '-f', conf, ...a]);
+  // tmux may mark a pane dead before it has read the last of its output: the pane's shell prints
+  // an end line after kam (the terminal shows it only once all of kam's output is in) and stays.
+  const script = `"$@"; status=$?; printf '\\033[0m\\n${END} %s\\n' "$status"; exec sleep 120`;
   try {
-    tmux('new-session', '-d', '-x', String(COLUMNS), '-y', String(ROWS), '-c', ROOT, process.execPath, KAM, ...args);
+    tmux('new-session', '-d', '-x', String(COLUMNS), '-y', String(ROWS), '-c', ROOT, 'sh', '-c', script, 'sh', process.execPath, KAM, ...args);
     const started = Date.now();
-    while (tmux('list-panes', '-F', '#{pane_dead} #{pane_dead_status}').trim().split(' ')[0] !== '1') {
+    let lines = [];
+    const plain = (l) => l.replace(/\u001b\[[0-9;:]*[A-Za-z]/g, '');
+    for (;;) {
+      lines = tmux('capture-pane', '-p', '-e', '-S', '-', '-E', '-').split('\n');
+      if (lines.some((l) => plain(l).startsWith(`${END} `))) break;
       if (Date.now() - started > 60_000) fail(`kam ${args.join(' ')} did not finish in a minute`);
       spawnSync('sleep', ['0.2']);
     }
-    const status = tmux('list-panes', '-F', '#{pane_dead_status}').trim();
+    const end = lines.findIndex((l) => plain(l).startsWith(`${END} `));
+    const status = plain(lines[end]).slice(END.length + 1).trim();
     if (status !== '0') fail(`kam ${args.join(' ')} exited ${status}`);
-    const lines = tmux('capture-pane', '-p', '-e', '-S', '-', '-E', '-').split('\n');
-    // remain-on-exit leaves "Pane is dead" and the empty rows below the output.
-    const plain = (l) => l.replace(/\u001b\[[0-9;:]*[A-Za-z]/g, '');
-    while (lines.length > 0 && (plain(lines.at(-1)).trim() === '' || /^Pane is dead/.test(plain(lines.at(-1))))) lines.pop();
+    lines = lines.slice(0, end);
+    while (lines.length > 0 && plain(lines.at(-1)).trim() === '') lines.pop();
     return lines.join('\n');
   } finally {
     spawnSync('tmux', ['-L', socket, 'kill-server'], { env: ENV });
@@ -151,7 +168,13 @@ const slug = (name) => name.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^
 
 async function workbookPictures(work) {
   const book = join(work, 'sample.xlsx');
-  run(process.execPath, [KAM, 'analyze', SAMPLE, '-o', book, '--lang', 'en'], { cwd: ROOT });
+  const clock = join(work, 'fixed-clock.mjs');
+  writeFileSync(
+    clock,
+    `const fixed = Date.parse(${JSON.stringify(MADE_AT)});\nconst Real = Date;\n` +
+      'globalThis.Date = class extends Real { constructor(...a) { super(...(a.length === 0 ? [fixed] : a)); } static now() { return fixed; } };\n',
+  );
+  run(process.execPath, ['--import', pathToFileURL(clock).href, KAM, 'analyze', SAMPLE, '-o', book, '--lang', 'en'], { cwd: ROOT });
   const zip = await JSZip.loadAsync(readFileSync(book));
   const names = await sheetNames(zip);
   const sheetsDir = join(work, 'sheets');
