@@ -203,7 +203,11 @@ const work = mkdtempSync(join(tmpdir(), 'kam-docs-'));
 try {
   checkTools();
   const written = [...terminalPictures(work), ...(await workbookPictures(work))];
-  for (const file of written) process.stdout.write(`${relative(ROOT, file)}  ${Math.round(readFileSync(file).length / 1024)} KB\n`);
+  for (const file of written) {
+    const kb = Math.round(readFileSync(file).length / 1024);
+    // The README loads these on its first screen: a picture past 150 KB is worth a look.
+    process.stdout.write(`${relative(ROOT, file)}  ${kb} KB${kb > 150 ? '  (over 150 KB)' : ''}\n`);
+  }
 } catch (error) {
   if (!(error instanceof Failure)) throw error;
   process.stderr.write(`docs-pictures: ${error.message}\n`);
