@@ -1,6 +1,6 @@
 #!/usr/bin/env node
-// Regenerates the pictures in docs/ from the bundled sample ledger (npm run docs:pictures, after a
-// build): the terminal at 80 columns (docs/terminal/*.png: kam analyze and kam lost, and kam analyze
+// Regenerates the pictures in docs/ from the bundled sample ledger (`npm run docs:pictures`, which
+// builds first): the terminal at 80 columns (docs/terminal/*.png: kam analyze and kam lost, and kam analyze
 // in Russian), run in a detached tmux pane and drawn from its capture; and the first printed page
 // of each sheet of the workbook (docs/workbook/SHEET.png), as LibreOffice prints it. It writes the
 // PNGs and nothing else: committing them is for whoever runs it.
