@@ -4,6 +4,7 @@
 // the locale's language become value sources ('config', 'env') in a preAction hook.
 import type { Command } from 'commander';
 import { runAlive, ALIVE_FORMATS, type AliveFormat } from '../commands/alive.js';
+import { runAggregate } from '../commands/aggregate.js';
 import { runAnalyze } from '../commands/analyze.js';
 import { runBridge } from '../commands/bridge.js';
 import { MOVEMENT_FORMATS, type MovementFormat } from '../report/table-data.js';
@@ -13,6 +14,9 @@ import type { HistoryEvery } from '../core/history.js';
 import { runClient, CLIENT_FORMATS, type ClientFormat } from '../commands/client.js';
 import type { CommandIo } from '../commands/context.js';
 import { runLost, LOST_FORMATS, type LostFormat, type LostTable } from '../commands/lost.js';
+import { runSql } from '../commands/sql.js';
+import { missingSqlRoles, type SqlRoles } from '../io/sql/dialect.js';
+import type { SqlDialectName } from '../io/sql/index.js';
 import { formatDay } from '../core/calendar.js';
 import { catalogue, langFromEnv, type Lang, type Messages } from '../i18n/index.js';
 import { usage } from '../i18n/usage.js';
@@ -20,7 +24,7 @@ import { REPORTER_NAMES, type ReporterName } from '../report/reporters.js';
 import { workbookPath } from '../report/workbook/path.js';
 import { loadConfig } from '../io/config-file.js';
 import { COMMAND_NAMES, configValues, expandOutputPath, parseConfigValue, type CommandName, type CommandOptions } from './config.js';
-import { analysisSettings, compareSpec, dayOf, failOnList, makeOption, oneOf, readOptions, type OptionDef, type OptionName, type Opts } from './options.js';
+import { OPTIONS, SOURCE_TABLE, analysisSettings, compareSpec, dayOf, failOnList, makeOption, oneOf, readOptions, type OptionDef, type OptionName, type Opts } from './options.js';
 
 /** What a run knows beyond one command: its language so far, and which flags came from the config file. */
 export interface RunState {
@@ -34,7 +38,7 @@ type Run = { io: CommandIo; version: string; t: Messages; format: string };
 
 interface CommandDef {
   description: string;
-  argument: readonly [string, string];
+  argument?: readonly [string, string];
   options: readonly OptionName[];
   /** A command's own help or default for an option the others share. */
   own?: Partial<Record<OptionName, Partial<OptionDef>>>;
@@ -47,10 +51,14 @@ interface CommandDef {
 
 const LEDGER = ['map', 'sheet', 'encoding', 'delimiter', 'decimal', 'dateFormat', 'strict', 'direction'] as const;
 const WINDOW = ['asOf', 'from', 'to', 'includePartial', 'period', 'by', 'abc', 'abcBoundary', 'keyShare', 'xyz', 'xyzStart', 'sd', 'minPeriods', 'lostAfter', 'lostFactor', 'riskFactor'] as const;
+/** Where the ledger comes from besides files: a database table or query, DuckDB's memory cap (SPEC §12). */
+const SOURCE = ['table', 'query', 'memory'] as const;
 const SEGMENTS = ['clients', 'breadwinnerShare', 'newWithin', 'compare'] as const;
 /** The window's bounds alone (the bridge needs no classes). */
 const PERIODS = ['asOf', 'from', 'to', 'includePartial', 'period'] as const;
 const LEDGERS: readonly [string, string] = ['[files...]', 'CSV, .csv.gz or .xlsx ledgers; - or a pipe for standard input'];
+/** Commands that only kam's command line runs: no config file section, not described by kam config. */
+export type ToolName = 'aggregate' | 'sql';
 
 /** The ledger files of a command; standard input when none is given and something is piped in. */
 function inputFiles(files: string[], io: CommandIo): string[] {
@@ -63,18 +71,25 @@ function inputFiles(files: string[], io: CommandIo): string[] {
 }
 
 /** What every command's request holds. */
-function request(files: string[], o: Opts, { io, version, t, format }: Run) {
-  return { files: inputFiles(files, io), read: readOptions(o), format, color: o.color as boolean, quiet: o.quiet === true, version, t };
+function request(files: string[], o: Opts, { io, version, t, format }: Run, table: 'table' | 'fromTable' = 'table') {
+  return { files: inputFiles(files, io), read: readOptions(o, table), format, color: o.color as boolean, quiet: o.quiet === true, version, t };
 }
 
-export const COMMANDS: Record<CommandName, CommandDef> = {
+export const COMMANDS: Record<CommandName | ToolName, CommandDef> = {
   analyze: {
     description: 'ABC-XYZ analysis of a ledger: summary, matrix and top clients, or the per-client table',
     argument: LEDGERS,
-    options: [...LEDGER, ...WINDOW, 'horizon', 'discount', 'failOn', ...SEGMENTS, 'format', 'output', 'splitBy', 'top', 'safeCsv', 'color', 'quiet', 'lang', 'config'],
+    options: [...LEDGER, ...SOURCE, ...WINDOW, 'horizon', 'discount', 'failOn', ...SEGMENTS, 'format', 'output', 'splitBy', 'top', 'safeCsv', 'color', 'quiet', 'lang', 'config'],
+    own: { table: SOURCE_TABLE },
     formats: REPORTER_NAMES,
     piped: 'csv',
-    examples: ['kam analyze sales.csv', 'kam analyze sales.xlsx --period quarter -o report-{date}.xlsx', 'kam analyze sales.csv --clients clients.csv --compare previous --format json'],
+    examples: [
+      'kam analyze sales.csv',
+      'kam analyze sales.xlsx --period quarter -o report-{date}.xlsx',
+      'kam analyze sales.csv --clients clients.csv --compare previous --format json',
+      'kam analyze sales.parquet --memory 2GB',
+      'kam analyze postgres://localhost/shop --table sales',
+    ],
     run: async (files, o, run) => {
       const base = request(files, o, run);
       const settings = analysisSettings(o, run.io.today);
@@ -96,7 +111,7 @@ export const COMMANDS: Record<CommandName, CommandDef> = {
   lost: {
     description: 'lost and at-risk clients: the win-back list and churn per period (and per --direction)',
     argument: LEDGERS,
-    options: [...LEDGER, ...WINDOW, 'horizon', 'discount', 'failOn', 'format', 'clients', 'breadwinnerShare', 'table', 'top', 'safeCsv', 'color', 'quiet', 'lang', 'config'],
+    options: [...LEDGER, 'fromTable', 'query', 'memory', ...WINDOW, 'horizon', 'discount', 'failOn', 'format', 'clients', 'breadwinnerShare', 'table', 'top', 'safeCsv', 'color', 'quiet', 'lang', 'config'],
     own: {
       clients: { help: 'client attributes (CSV or xlsx): image-makers count as key clients for the win-back list and --fail-on' },
       breadwinnerShare: { help: 'breadwinner (a key client): at least this share of total profit (revenue without a profit column)' },
@@ -104,9 +119,14 @@ export const COMMANDS: Record<CommandName, CommandDef> = {
     },
     formats: LOST_FORMATS,
     piped: 'csv',
-    examples: ['kam lost sales.csv --top 20', 'kam lost sales.csv --direction Region --format csv --table churn', 'kam lost sales.csv --clients clients.csv --fail-on lost-key'],
+    examples: [
+      'kam lost sales.csv --top 20',
+      'kam lost sales.csv --direction Region --format csv --table churn',
+      'kam lost sales.csv --clients clients.csv --fail-on lost-key',
+      'kam lost postgres://localhost/shop --from-table sales --map client=customer_id',
+    ],
     run: async (files, o, run) => {
-      const base = request(files, o, run);
+      const base = request(files, o, run, 'fromTable');
       const rest = { settings: analysisSettings(o, run.io.today), table: o.table as LostTable, top: o.top as number, failOn: failOnList(o.failOn), clients: o.clients as string | undefined, safeCsv: o.safeCsv === true };
       return runLost({ ...base, format: base.format as LostFormat, ...rest }, run.io);
     },
@@ -114,8 +134,8 @@ export const COMMANDS: Record<CommandName, CommandDef> = {
   alive: {
     description: 'BG/NBD and Gamma-Gamma fits over every client: r, α, a, b and p, q, γ; per client P(alive) and expected purchase days; --holdout judges them on later days',
     argument: LEDGERS,
-    options: [...LEDGER, 'asOf', 'holdout', 'horizon', 'format', 'output', 'top', 'safeCsv', 'color', 'quiet', 'lang', 'config'],
-    own: { asOf: { help: 'fit on the purchase days up to this day: YYYY-MM-DD, DD.MM.YYYY or today (default: the last date in the ledger)' } },
+    options: [...LEDGER, ...SOURCE, 'asOf', 'holdout', 'horizon', 'format', 'output', 'top', 'safeCsv', 'color', 'quiet', 'lang', 'config'],
+    own: { table: SOURCE_TABLE, asOf: { help: 'fit on the purchase days up to this day: YYYY-MM-DD, DD.MM.YYYY or today (default: the last date in the ledger)' } },
     formats: ALIVE_FORMATS,
     piped: 'csv',
     examples: ['kam alive sales.csv', 'kam alive sales.csv --horizon 26 --format csv > alive.csv', 'kam alive sales.csv --holdout 2026-03-31 -o model.xlsx'],
@@ -130,8 +150,8 @@ export const COMMANDS: Record<CommandName, CommandDef> = {
   client: {
     description: "one client's card: totals and shares, classes now and before, tags, rhythm and status, per-period purchases, products, directions, attributes",
     argument: ['<ledger-and-name...>', 'LEDGER... NAME: CSV, .csv.gz or .xlsx ledgers (or a pipe), then the client as the ledger names it'],
-    options: [...LEDGER, ...WINDOW, 'horizon', 'discount', ...SEGMENTS, 'format', 'color', 'quiet', 'lang', 'config'],
-    own: { compare: { help: 'the earlier window the card compares with: previous (default, same length) or FROM..TO' } },
+    options: [...LEDGER, ...SOURCE, ...WINDOW, 'horizon', 'discount', ...SEGMENTS, 'format', 'color', 'quiet', 'lang', 'config'],
+    own: { table: SOURCE_TABLE, compare: { help: 'the earlier window the card compares with: previous (default, same length) or FROM..TO' } },
     formats: CLIENT_FORMATS,
     piped: 'json',
     examples: ['kam client sales.csv "Magnum Cash&Carry"', 'kam client sales.csv "Magnum Cash&Carry" --clients clients.csv --compare 2025-01-01..2025-06-30'],
@@ -146,7 +166,8 @@ export const COMMANDS: Record<CommandName, CommandDef> = {
   bridge: {
     description: 'revenue bridge per period of the window: start, new, reactivated, expansion, contraction, churned, end (and per --direction value)',
     argument: LEDGERS,
-    options: [...LEDGER, ...PERIODS, 'format', 'color', 'lang', 'config'],
+    options: [...LEDGER, ...SOURCE, ...PERIODS, 'format', 'color', 'lang', 'config'],
+    own: { table: SOURCE_TABLE },
     formats: MOVEMENT_FORMATS,
     piped: 'csv',
     examples: ['kam bridge sales.csv', 'kam bridge sales.csv --period quarter --direction Manager --format csv > bridge.csv'],
@@ -156,7 +177,8 @@ export const COMMANDS: Record<CommandName, CommandDef> = {
   portfolio: {
     description: 'one row per portfolio (--by manager, region, product group): clients, revenue and share, key clients, A/B/C within the portfolio, statuses, revenue at stake',
     argument: LEDGERS,
-    options: [...LEDGER, 'portfolioBy', ...WINDOW.filter((n) => n !== 'by'), 'format', 'color', 'lang', 'config'],
+    options: [...LEDGER, ...SOURCE, 'portfolioBy', ...WINDOW.filter((n) => n !== 'by'), 'format', 'color', 'lang', 'config'],
+    own: { table: SOURCE_TABLE },
     formats: MOVEMENT_FORMATS,
     piped: 'csv',
     examples: ['kam portfolio sales.csv --by Manager', 'kam portfolio sales.csv --by Region --format json'],
@@ -174,8 +196,9 @@ export const COMMANDS: Record<CommandName, CommandDef> = {
   history: {
     description: 'class history: a snapshot at the end of every month or quarter, each the analysis of the trailing --window months; class paths and stability marks',
     argument: LEDGERS,
-    options: [...LEDGER, ...WINDOW, 'every', 'window', 'format', 'output', 'top', 'color', 'lang', 'config'],
+    options: [...LEDGER, ...SOURCE, ...WINDOW, 'every', 'window', 'format', 'output', 'top', 'color', 'lang', 'config'],
     own: {
+      table: SOURCE_TABLE,
       from: { help: 'first snapshot: the end of the period holding this day (default: the first whose window the ledger covers)' },
       to: { help: 'last snapshot: the end of the last period up to this day' },
       output: { help: "also write the workbook of the last snapshot's analysis, with a History sheet (written whole or not at all)" },
@@ -204,9 +227,47 @@ export const COMMANDS: Record<CommandName, CommandDef> = {
       );
     },
   },
+  aggregate: {
+    description: 'write the day ledger of a ledger (any source): one row per client and day, read by kam as it is',
+    argument: ['[files...]', 'ledgers: CSV, .csv.gz, .xlsx, Parquet, DuckDB or postgres://… (with --table or --query)'],
+    options: [...LEDGER, ...SOURCE, 'output', 'lang'],
+    own: { table: SOURCE_TABLE, output: { flags: '-o, --output <file>', help: 'the day ledger: a .csv or .parquet file (written whole or not at all)', mandatory: true } },
+    formats: [],
+    piped: '',
+    examples: ['kam aggregate sales.csv -o day.parquet', 'kam aggregate postgres://localhost/shop --table sales --direction region -o day.csv'],
+    run: async (files, o, { io, t }) => {
+      const output = o.output as string;
+      if (!/\.(csv|parquet)$/i.test(output)) throw usage('aggregateOutput', { flag: '--output', value: output });
+      return runAggregate({ files: inputFiles(files, io), read: readOptions(o), output, t }, io);
+    },
+  },
+  sql: {
+    description: 'print the statement that turns a table of sale lines into a day ledger inside a database engine',
+    options: ['dialect', 'from', 'map', 'direction', 'lang'],
+    own: {
+      from: { flags: '--from <table>', help: 'the table of sale lines, or a table expression such as "(SELECT …) t"', parse: undefined, group: 'Ledger', mandatory: true },
+      map: { help: 'the column of a role (client, date, amount or quantity and price, profit, document, product); repeatable' },
+      direction: { help: 'the column that splits churn by direction (direction rows in the day ledger)' },
+    },
+    formats: [],
+    piped: '',
+    examples: ['kam sql --dialect postgres --from sales --map client=customer_id --map date=sold_on --map amount=total', 'kam sql --dialect bigquery --from shop.sales --map client=client --map date=day --map quantity=qty --map price=price'],
+    run: async (_args, o, { io }) => {
+      const roles: SqlRoles = { ...(o.map as SqlRoles | undefined) };
+      if (o.direction !== undefined) roles.direction = o.direction as string;
+      const missing = missingSqlRoles(roles);
+      if (missing.length > 0) throw usage('sqlRoles', { flag: '--map', allowed: missing, value: missing.join(', ') });
+      return runSql({ dialect: o.dialect as SqlDialectName, from: o.from as string, roles }, io);
+    },
+  },
 };
 
-export const COMMAND_OPTIONS: CommandOptions = Object.fromEntries(COMMAND_NAMES.map((n) => [n, COMMANDS[n].options])) as CommandOptions;
+const isConfigurable = (name: string): name is CommandName => (COMMAND_NAMES as readonly string[]).includes(name);
+/** Whether a command reads an option from the command line only (see OptionDef.cliOnly). */
+const cliOnly = (def: CommandDef, option: OptionName): boolean => ({ ...OPTIONS[option], ...def.own?.[option] } as OptionDef).cliOnly === true;
+
+/** The options a config file may set and kam config describes, per command: all but the command-line-only ones. */
+export const COMMAND_OPTIONS: CommandOptions = Object.fromEntries(COMMAND_NAMES.map((n) => [n, COMMANDS[n].options.filter((o) => !cliOnly(COMMANDS[n], o))])) as unknown as CommandOptions;
 
 /** "Examples:" after a command's help. */
 export const examplesText = (examples: readonly string[]): string => `\nExamples:\n${examples.map((e) => `  $ ${e}`).join('\n')}\n`;
@@ -228,17 +289,19 @@ function applySources(command: Command, name: CommandName, io: CommandIo, state:
 }
 
 export function registerCommands(program: Command, io: CommandIo, version: string, setExit: (code: number) => void, state: RunState): void {
-  for (const name of COMMAND_NAMES) {
+  for (const name of Object.keys(COMMANDS) as (keyof typeof COMMANDS)[]) {
     const def = COMMANDS[name];
     const format: Partial<OptionDef> = { help: `output: ${def.formats.join(', ')} (default: table on a terminal, ${def.piped} otherwise)`, parse: oneOf('--format', def.formats) };
-    const command = program.command(name).description(def.description).argument(def.argument[0], def.argument[1]);
+    const command = program.command(name).description(def.description);
+    if (def.argument !== undefined) command.argument(def.argument[0], def.argument[1]);
     for (const option of def.options) command.addOption(makeOption(option, option === 'format' ? format : def.own?.[option]));
-    command
-      .addHelpText('after', examplesText(def.examples))
-      .hook('preAction', (_self, action) => applySources(action, name, io, state))
-      .action(async (args: string[], o: Opts) => {
-        const chosen = (o.format as string | undefined) ?? (io.stdout.isTTY === true ? 'table' : def.piped);
-        setExit(await def.run(args, o, { io, version, t: state.t, format: chosen }));
-      });
+    command.addHelpText('after', examplesText(def.examples));
+    if (isConfigurable(name)) command.hook('preAction', (_self, action) => applySources(action, name, io, state));
+    // Commander hands a command without arguments its options first.
+    command.action(async (...given: unknown[]) => {
+      const [args, o] = (def.argument === undefined ? [[], given[0]] : given) as [string[], Opts];
+      const chosen = (o.format as string | undefined) ?? (io.stdout.isTTY === true ? 'table' : def.piped);
+      setExit(await def.run(args, o, { io, version, t: state.t, format: chosen }));
+    });
   }
 }

@@ -12,6 +12,7 @@ import { LANGS } from '../i18n/index.js';
 import { usage } from '../i18n/usage.js';
 import { CONFIG_FILE_NAME } from '../io/config-file.js';
 import { COLUMN_ROLES, parseMapOption } from '../io/columns.js';
+import { SQL_DIALECT_NAMES } from '../io/sql/index.js';
 import { parseDateFormatOption, parseDayArgument } from '../io/dates.js';
 import { parseEncodingOption, type Delimiter } from '../io/dialect.js';
 import { parseDecimalOption } from '../io/numbers.js';
@@ -32,6 +33,10 @@ export interface OptionDef {
   choices?: readonly string[];
   parse?: (text: string, previous: unknown) => Value;
   default?: Value;
+  /** Read from the command line only: never from a config file, and not listed by kam config. */
+  cliOnly?: boolean;
+  /** The command refuses to run without it. */
+  mandatory?: boolean;
 }
 
 const pct = (x: number): number => Math.round(x * 1000) / 10;
@@ -101,6 +106,11 @@ const discountRate = (value: string): number => {
   if (value.trim() === '' || !Number.isFinite(n) || n < 0 || n > 1) throw usage('discount', { flag: '--discount', value });
   return n;
 };
+/** --memory SIZE: DuckDB's memory limit, such as 500MB or 2GB. */
+const memorySize = (value: string): string => {
+  if (!/^\d+(\.\d+)?\s*(KB|MB|GB|TB|KiB|MiB|GiB|TiB)$/i.test(value.trim())) throw usage('memory', { flag: '--memory', value });
+  return value.trim();
+};
 const share = (flag: string) => (value: string): number => {
   const n = positive(flag)(value);
   if (n > 100) throw usage('percentMax', { flag, value });
@@ -169,6 +179,11 @@ export const OPTIONS = {
   color: opt('--no-color', 'Output', 'no colours (NO_COLOR and TERM=dumb are honoured too)'),
   quiet: opt('--quiet', 'Output', 'no notes on standard error (warnings and errors still go there)', { default: false }),
   lang: { ...choice('--lang <lang>', 'Output', 'language of the terminal and the workbook (default: from LC_ALL, LC_MESSAGES or LANG, else en)', LANGS), parse: oneOf('--lang', LANGS, 'lang') },
+  // Other sources (SPEC §12): they name the source of one run, so the command line only.
+  fromTable: opt('--from-table <name>', 'Ledger', 'the table of sale lines in a PostgreSQL database (postgres://…) or a DuckDB file', { cliOnly: true }),
+  query: opt('--query <sql>', 'Ledger', 'PostgreSQL: a SELECT whose result is the table of sale lines (instead of --table)', { cliOnly: true }),
+  memory: opt('--memory <size>', 'Ledger', 'Parquet and DuckDB: memory cap for DuckDB, such as 2GB (beyond it, it spills to a temp folder)', { cliOnly: true, parse: memorySize }),
+  dialect: { ...choice('--dialect <name>', 'Ledger', 'the engine', SQL_DIALECT_NAMES), cliOnly: true, mandatory: true },
   config: opt('--config <file>', 'Output', `settings from this JSON file (default: ${CONFIG_FILE_NAME} in the working directory, when there is one)`),
 } satisfies Record<string, OptionDef>;
 
@@ -182,13 +197,29 @@ export function makeOption(name: OptionName, own: Partial<OptionDef> = {}): Opti
   if (def.choices !== undefined) option.choices(def.choices);
   if (def.parse !== undefined) option.argParser(def.parse);
   if (def.default !== undefined) option.default(def.default, Array.isArray(def.default) ? def.default.join(',') : String(def.default));
+  if (def.mandatory === true) option.makeOptionMandatory();
   return option;
 }
 
 /** Options as commander hands them over once parsed (canonical values). */
 export type Opts = Record<string, unknown>;
 
-export function readOptions(o: Opts): LedgerReadOptions {
+/**
+ * --table of the commands whose --table names a database table (kam lost's --table picks the CSV
+ * table it writes; its database table is --from-table).
+ */
+export const SOURCE_TABLE: Partial<OptionDef> = {
+  flags: '--table <name>',
+  group: 'Ledger',
+  help: 'the table of sale lines in a PostgreSQL database (postgres://…) or a DuckDB file',
+  choices: undefined,
+  parse: undefined,
+  default: undefined,
+  cliOnly: true,
+};
+
+/** How a ledger is read; `table` names the option that holds the database table (--table, or kam lost's --from-table). */
+export function readOptions(o: Opts, table: 'table' | 'fromTable' = 'table'): LedgerReadOptions {
   const map: Record<string, string> = { ...(o.map as Record<string, string> | undefined) };
   if (o.direction !== undefined) map.direction = o.direction as string;
   const text = (key: string): string | undefined => o[key] as string | undefined;
@@ -200,7 +231,13 @@ export function readOptions(o: Opts): LedgerReadOptions {
     decimal: text('decimal') === undefined ? undefined : parseDecimalOption(text('decimal')!),
     dateFormat: text('dateFormat') === undefined ? undefined : parseDateFormatOption(text('dateFormat')!),
     strict: o.strict === true,
+    ...sources(o[table] as string | undefined, text('query'), text('memory')),
   };
+}
+
+function sources(table: string | undefined, query: string | undefined, memory: string | undefined): Pick<LedgerReadOptions, 'table' | 'query' | 'memory'> {
+  if (table !== undefined && query !== undefined) throw usage('tableOrQuery', { flag: '--query' });
+  return { table, query, memory };
 }
 
 export const dayOf = (value: unknown, today: number): number | undefined => (value === undefined ? undefined : parseDayArgument(value as string, today));

@@ -8,10 +8,40 @@
 
 const MICRO = 1e6;
 
-/** units + micros/10^6, with -0 turned into 0. */
+/**
+ * units + micros/10^6, with -0 turned into 0. The pair is first brought to its one canonical
+ * form (|micros| < 10^6, both of the total's sign), so the number depends only on the exact sum,
+ * never on how it was split: 5 + (-0.3) and 4 + 0.7 give the same bits, and so does the decimal
+ * "4.700000" read from a day ledger (SPEC §12).
+ */
 export function fromExact(units: number, micros: number): number {
-  const value = units + micros / MICRO;
+  canonicalInto(units, micros, scratch);
+  const value = scratch[0] + scratch[1] / MICRO;
   return value === 0 ? 0 : value;
+}
+
+/** fromExact's pair: it runs for every day of every client, and allocates nothing. */
+const scratch: [number, number] = [0, 0];
+
+/** The canonical form of an exact pair: micros carried into units, both of one sign. */
+export function canonicalExact(units: number, micros: number): [number, number] {
+  const [u, m] = canonicalInto(units, micros, [0, 0]);
+  return [u, m === 0 ? 0 : m];
+}
+
+function canonicalInto(units: number, micros: number, out: [number, number]): [number, number] {
+  let m = micros % MICRO;
+  let u = units + (micros - m) / MICRO;
+  if (u > 0 && m < 0) {
+    u -= 1;
+    m += MICRO;
+  } else if (u < 0 && m > 0) {
+    u += 1;
+    m -= MICRO;
+  }
+  out[0] = u;
+  out[1] = m;
+  return out;
 }
 
 /** Below this a double's fraction is within half a millionth of the decimal it was read from. */

@@ -1,10 +1,8 @@
 // Money added up exactly, as the ledger keeps it (src/core/ledger.ts): whole units and millionths,
 // both integers. Sums and differences of such pairs are exact, so figures made from them add up
 // to the cent whatever their order: a bridge's columns make its end, portfolios make the total.
-import { fromExact } from './day-table.js';
+import { canonicalExact, fromExact } from './day-table.js';
 import type { ExactPair } from './ledger.js';
-
-const MICRO = 1e6;
 
 export function exactZero(): ExactPair {
   return [0, 0];
@@ -16,30 +14,14 @@ export function addPair(into: ExactPair, units: number, micros: number): void {
   into[1] += micros;
 }
 
-/** The same value with |micros| < 10^6 and micros of the sign of units (or units 0). */
-function normalized(x: ExactPair): ExactPair {
-  const carry = Math.trunc(x[1] / MICRO);
-  let units = x[0] + carry;
-  let micros = x[1] - carry * MICRO;
-  if (units > 0 && micros < 0) {
-    units--;
-    micros += MICRO;
-  } else if (units < 0 && micros > 0) {
-    units++;
-    micros -= MICRO;
-  }
-  return [units, micros];
-}
-
 /** -1, 0 or 1: the sign of the exact value (not of a rounded number). */
 export function signOfExact(x: ExactPair): -1 | 0 | 1 {
-  const [units, micros] = normalized(x);
+  const [units, micros] = canonicalExact(x[0], x[1]);
   const s = units !== 0 ? units : micros;
   return s > 0 ? 1 : s < 0 ? -1 : 0;
 }
 
 /** The exact value as a number: the same bits however the sum was split. */
 export function exactValue(x: ExactPair): number {
-  const [units, micros] = normalized(x);
-  return fromExact(units, micros);
+  return fromExact(x[0], x[1]);
 }

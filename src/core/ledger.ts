@@ -116,7 +116,8 @@ function detached(text: string): string {
   return text.length < 13 ? text : (JSON.parse(JSON.stringify(text)) as string);
 }
 
-function historyOf(ledger: Ledger, name: string): ClientHistory {
+/** The client's history, created (empty) on first use. */
+export function historyOf(ledger: Ledger, name: string): ClientHistory {
   let history = ledger.clients.get(name);
   if (history === undefined) {
     const client = detached(name);

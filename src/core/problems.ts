@@ -54,7 +54,12 @@ export type ProblemCode =
   | 'attributes-unmatched'
   | 'attributes-bad-value'
   | 'attributes-computed-tag'
-  | 'compare-outside-ledger';
+  | 'compare-outside-ledger'
+  // other sources: day ledgers, DuckDB, PostgreSQL (SPEC §12)
+  | 'day-ledger-missing'
+  | 'day-ledger-no-direction'
+  | 'duckdb-missing'
+  | 'source-failed';
 
 export type Severity = 'error' | 'warning' | 'note';
 
@@ -108,8 +113,11 @@ export type SheetSkipReason =
   | { code: 'missing-column'; roles: readonly string[] }
   | { code: 'unknown-mapped-column'; column: string; role: string };
 
-/** Why a row was refused: no client, an unreadable date or number, a date or number out of range. */
-export type BadRowKind = 'client' | 'date' | 'number' | 'far-date' | 'huge-number' | 'fields';
+/**
+ * Why a row was refused: no client, an unreadable date or number, a date or number out of range,
+ * fields that do not line up with the header, a day ledger's value not of its kind.
+ */
+export type BadRowKind = 'client' | 'date' | 'number' | 'far-date' | 'huge-number' | 'fields' | 'value';
 
 /** The facts each code's message needs (`undefined`: none beyond file, line, column and value). */
 export interface ProblemDetails {
@@ -136,7 +144,10 @@ export interface ProblemDetails {
   'ambiguous-dates': { candidates: readonly string[] };
   'ambiguous-numbers': { point: string };
   'unknown-date-format': undefined;
-  /** `fields`: the row's fields (`value`) do not line up with the header's `header` fields. */
+  /**
+   * `fields`: the row's fields (`value`) do not line up with the header's `header` fields;
+   * `value`: a day ledger's value that is not one of its kind's (SPEC §12).
+   */
   'bad-row': { kind: Exclude<BadRowKind, 'fields'> } | { kind: 'fields'; header: number };
   'no-profit-column': undefined;
   'no-quantity-column': undefined;
@@ -170,6 +181,12 @@ export interface ProblemDetails {
   'attributes-bad-value': { count: number };
   'attributes-computed-tag': { tags: readonly string[] };
   'compare-outside-ledger': { from: string; to: string; ledgerFrom: string };
+  'day-ledger-missing': { columns: readonly string[]; headers: readonly string[] };
+  'day-ledger-no-direction': undefined;
+  /** The package to install, as `value`. */
+  'duckdb-missing': undefined;
+  /** A database that said no; the server's own text as `value`. */
+  'source-failed': { reason: 'no-source' | 'auth' | 'no-database' | 'no-table' | 'unreachable' | 'query' | 'other'; table?: string };
 }
 
 interface ProblemFacts {
@@ -201,5 +218,12 @@ export class KamError extends Error {
 }
 
 export function isUsageProblem(problem: Problem): boolean {
-  return problem.code === 'bad-option' || problem.code === 'input-twice' || problem.code === 'duplicate-header' || problem.code === 'column-two-roles';
+  // A database source named without --table or --query is a usage error too.
+  return (
+    problem.code === 'bad-option' ||
+    problem.code === 'input-twice' ||
+    problem.code === 'duplicate-header' ||
+    problem.code === 'column-two-roles' ||
+    (problem.code === 'source-failed' && problem.details.reason === 'no-source')
+  );
 }

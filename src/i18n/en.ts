@@ -80,6 +80,11 @@ const configTypes = {
 };
 
 const usage = {
+  memory: (p: UsageParams) => `--memory takes a size such as 500MB or 2GB, not "${p.value}"`,
+  sqlRoles: (p: UsageParams) =>
+    `kam sql needs the column of ${p.value}: ${(p.allowed ?? []).map((r) => (r === 'amount' ? '--map amount=COLUMN (or --map quantity=… and --map price=…)' : `--map ${r}=COLUMN`)).join(', ')}`,
+  aggregateOutput: (p: UsageParams) => `${p.flag} takes a .csv or .parquet file, not "${p.value}"`,
+  tableOrQuery: (_p: UsageParams) => 'give --table or --query, not both',
   oneOf: (p: UsageParams) => `${p.flag} must be one of ${(p.allowed ?? []).join(', ')}, not "${p.value}"`,
   positiveNumber: (p: UsageParams) => `${p.flag} must be a positive number, not "${p.value}"`,
   wholeNumber: (p: UsageParams) => `${p.flag} must be a whole number, not "${p.value}"`,
@@ -213,7 +218,7 @@ const problems = {
           ? `${wherePrefix(p, 'line')}date out of range in "${p.column}": "${p.value}" (before 1900 or more than a year after today)`
           : p.details.kind === 'huge-number'
             ? `${wherePrefix(p, 'line')}number too large in "${p.column}": "${p.value}" (kam sums amounts up to ±10^13 exactly)`
-            : `${wherePrefix(p, 'line')}unreadable ${p.details.kind === 'date' ? 'date' : 'number'} in "${p.column}": "${p.value}"`,
+            : `${wherePrefix(p, 'line')}unreadable ${p.details.kind === 'date' ? 'date' : p.details.kind === 'value' ? 'value' : 'number'} in "${p.column}": "${p.value}"`,
   'no-profit-column': (_p) => 'the ledger has no profit column, so --by profit cannot be used; map one with --map profit=HEADER',
   'no-quantity-column': (_p) => 'the ledger has no quantity column, so --by quantity cannot be used; map one with --map quantity=HEADER',
   'empty-window': (p) =>
@@ -277,6 +282,28 @@ const problems = {
     p.value === 'before'
       ? `the comparison window ${p.details.from} … ${p.details.to} lies before the ledger (first date ${p.details.ledgerFrom}): every client is new`
       : `the comparison window ${p.details.from} … ${p.details.to} starts before the ledger (first date ${p.details.ledgerFrom}): its classes rest on part of it`,
+  'day-ledger-missing': (p) =>
+    `${p.file}: a day ledger (header "kam_day_ledger") needs the columns ${quotedList(p.details?.columns)}; headers: ${quotedList(p.details?.headers)}`,
+  'day-ledger-no-direction': (p) =>
+    `${p.file}: this day ledger was made without a direction column, so --direction cannot be used; make it again with one (kam aggregate --direction NAME, or kam sql --map direction=COLUMN)`,
+  'duckdb-missing': (p) => `reading Parquet and DuckDB files needs DuckDB: npm install ${p.value ?? '@duckdb/node-api'}`,
+  'source-failed': (p) => {
+    const table = String(p.details?.table ?? '');
+    switch (p.details?.reason) {
+      case 'no-source':
+        return `${p.file}: name the table with --table NAME, or give --query "SELECT …"`;
+      case 'auth':
+        return `${p.file}: the server refused the login (wrong user or password); give them in the URL, in PGUSER and PGPASSWORD, or in ~/.pgpass`;
+      case 'no-database':
+        return `${p.file}: the server has no such database`;
+      case 'no-table':
+        return `${p.file}: no table or view "${table}"`;
+      case 'unreachable':
+        return `${p.file}: cannot reach the server (${p.value ?? ''})`;
+      default:
+        return `${p.file}: the database refused the query: ${p.value ?? ''}`;
+    }
+  },
 } satisfies Wording<Problem>;
 
 export const en = {
@@ -397,6 +424,9 @@ export const en = {
     dates: (format: string): string => `dates ${format}`,
     decimal: (d: string): string => `decimal "${d}"`,
     gzip: ' (gzip)',
+    /** A source aggregated by a database engine (SPEC §12), and a day ledger. */
+    engine: { parquet: 'Parquet, aggregated in DuckDB', duckdb: 'DuckDB table, aggregated in DuckDB', postgres: 'PostgreSQL, aggregated on the server' },
+    dayLedger: 'day ledger',
   },
 
   /** The window line of the analyze summary and the card. */

@@ -129,6 +129,11 @@ const configTypes = {
 const allowed = (p: UsageParams): string => (p.allowed ?? []).join(', ');
 
 const usage = {
+  memory: (p: UsageParams) => `--memory 500MB немесе 2GB сияқты өлшемді қабылдайды, «${p.value}» емес`,
+  sqlRoles: (p: UsageParams) =>
+    `kam sql үшін ${p.value} рөлдерінің бағаны керек: ${(p.allowed ?? []).map((r) => (r === 'amount' ? '--map amount=БАҒАН (немесе --map quantity=… және --map price=…)' : `--map ${r}=БАҒАН`)).join(', ')}`,
+  aggregateOutput: (p: UsageParams) => `${p.flag} .csv немесе .parquet файлын қабылдайды, «${p.value}» емес`,
+  tableOrQuery: (_p: UsageParams) => '--table немесе --query беріңіз, екеуін бірге емес',
   oneOf: (p: UsageParams) => `${p.flag}: ${allowed(p)} мәндерінің бірі болуы керек, «${p.value}» емес`,
   positiveNumber: (p: UsageParams) => `${p.flag} оң сан болуы керек, «${p.value}» емес`,
   wholeNumber: (p: UsageParams) => `${p.flag} бүтін сан болуы керек, «${p.value}» емес`,
@@ -224,7 +229,7 @@ const problems = {
           ? `${wherePrefix(p, 'жол')}«${p.column}» ішіндегі күн рұқсат етілген аралықтан тыс: «${p.value}» (1900 жылдан бұрын немесе бүгіннен бір жылдан астам кейін)`
           : p.details.kind === 'huge-number'
             ? `${wherePrefix(p, 'жол')}«${p.column}» ішіндегі сан тым үлкен: «${p.value}» (kam сомаларды ±10^13 дейін дәл қосады)`
-            : `${wherePrefix(p, 'жол')}«${p.column}» ішінде ${p.details.kind === 'date' ? 'оқылмайтын күн' : 'оқылмайтын сан'}: «${p.value}»`,
+            : `${wherePrefix(p, 'жол')}«${p.column}» ішінде ${p.details.kind === 'date' ? 'оқылмайтын күн' : p.details.kind === 'value' ? 'оқылмайтын мән' : 'оқылмайтын сан'}: «${p.value}»`,
   'no-profit-column': (_p) => 'журналда пайда бағаны жоқ, сондықтан --by profit қолдануға болмайды; бағанды --map profit=ТАҚЫРЫП арқылы көрсетіңіз',
   'no-quantity-column': (_p) => 'журналда сан бағаны жоқ, сондықтан --by quantity қолдануға болмайды; бағанды --map quantity=ТАҚЫРЫП арқылы көрсетіңіз',
   'empty-window': (p) =>
@@ -287,6 +292,28 @@ const problems = {
     p.value === 'before'
       ? `салыстыру аралығы ${date(p.details.from)} … ${date(p.details.to)} журнал басталғанға дейін жатыр (алғашқы күні ${date(p.details.ledgerFrom)}): барлық клиенттер жаңа`
       : `салыстыру аралығы ${date(p.details.from)} … ${date(p.details.to)} журналдан бұрын басталады (алғашқы күні ${date(p.details.ledgerFrom)}): оның топтары аралықтың бір бөлігіне ғана негізделген`,
+  'day-ledger-missing': (p) =>
+    `${p.file}: күндік журналда («kam_day_ledger» тақырыбы) ${names(p.details?.columns)} бағандары болуы керек; тақырыптар: ${names(p.details?.headers)}`,
+  'day-ledger-no-direction': (p) =>
+    `${p.file}: бұл күндік журнал бағыт бағанынсыз жинақталған, сондықтан --direction қолданылмайды; оны бағытпен қайта жинаңыз (kam aggregate --direction АТАУЫ немесе kam sql --map direction=БАҒАН)`,
+  'duckdb-missing': (p) => `Parquet және DuckDB файлдарын оқу үшін DuckDB керек: npm install ${p.value ?? '@duckdb/node-api'}`,
+  'source-failed': (p) => {
+    const table = String(p.details?.table ?? '');
+    switch (p.details?.reason) {
+      case 'no-source':
+        return `${p.file}: кестені (--table АТАУЫ) немесе сұрауды (--query "SELECT …") көрсетіңіз`;
+      case 'auth':
+        return `${p.file}: сервер кіруге рұқсат бермеді (пайдаланушы не құпиясөз қате); оларды URL-де, PGUSER мен PGPASSWORD-та немесе ~/.pgpass файлында беріңіз`;
+      case 'no-database':
+        return `${p.file}: серверде мұндай дерекқор жоқ`;
+      case 'no-table':
+        return `${p.file}: «${table}» кестесі немесе көрінісі жоқ`;
+      case 'unreachable':
+        return `${p.file}: серверге қосылу мүмкін емес (${p.value ?? ''})`;
+      default:
+        return `${p.file}: дерекқор сұрауды қабылдамады: ${p.value ?? ''}`;
+    }
+  },
 } satisfies Wording<Problem>;
 
 export const kk: Messages = {
@@ -389,6 +416,8 @@ export const kk: Messages = {
     dates: (format: string): string => `күндер ${DATE_FORMAT[format] ?? format}`,
     decimal: (d: string): string => `ондық белгі «${d}»`,
     gzip: ' (gzip)',
+    engine: { parquet: 'Parquet, DuckDB-де жинақталған', duckdb: 'DuckDB кестесі, DuckDB-де жинақталған', postgres: 'PostgreSQL, серверде жинақталған' },
+    dayLedger: 'күндік журнал',
   },
 
   windowLine: (from: string, to: string, count: string, start: string, end: string, asOf: string): string =>

@@ -139,6 +139,11 @@ const configTypes = {
 const allowed = (p: UsageParams): string => (p.allowed ?? []).join(', ');
 
 const usage = {
+  memory: (p: UsageParams) => `--memory принимает размер вроде 500MB или 2GB, а не «${p.value}»`,
+  sqlRoles: (p: UsageParams) =>
+    `kam sql нужен столбец для ролей ${p.value}: ${(p.allowed ?? []).map((r) => (r === 'amount' ? '--map amount=СТОЛБЕЦ (или --map quantity=… и --map price=…)' : `--map ${r}=СТОЛБЕЦ`)).join(', ')}`,
+  aggregateOutput: (p: UsageParams) => `${p.flag} принимает файл .csv или .parquet, а не «${p.value}»`,
+  tableOrQuery: (_p: UsageParams) => 'укажите --table или --query, но не оба сразу',
   oneOf: (p: UsageParams) => `${p.flag}: допустимо одно из ${allowed(p)}, а не «${p.value}»`,
   positiveNumber: (p: UsageParams) => `${p.flag} должен быть положительным числом, а не «${p.value}»`,
   wholeNumber: (p: UsageParams) => `${p.flag} должен быть целым числом, а не «${p.value}»`,
@@ -234,7 +239,7 @@ const problems = {
           ? `${wherePrefix(p, 'строка')}дата вне допустимого диапазона в «${p.column}»: «${p.value}» (раньше 1900 года или больше чем через год после сегодняшнего дня)`
           : p.details.kind === 'huge-number'
             ? `${wherePrefix(p, 'строка')}слишком большое число в «${p.column}»: «${p.value}» (kam точно складывает суммы до ±10^13)`
-            : `${wherePrefix(p, 'строка')}${p.details.kind === 'date' ? 'нечитаемая дата' : 'нечитаемое число'} в «${p.column}»: «${p.value}»`,
+            : `${wherePrefix(p, 'строка')}${p.details.kind === 'date' ? 'нечитаемая дата' : p.details.kind === 'value' ? 'нечитаемое значение' : 'нечитаемое число'} в «${p.column}»: «${p.value}»`,
   'no-profit-column': (_p) => 'в журнале нет столбца прибыли, поэтому --by profit недоступен; укажите столбец через --map profit=ЗАГОЛОВОК',
   'no-quantity-column': (_p) => 'в журнале нет столбца количества, поэтому --by quantity недоступен; укажите столбец через --map quantity=ЗАГОЛОВОК',
   'empty-window': (p) =>
@@ -297,6 +302,28 @@ const problems = {
     p.value === 'before'
       ? `окно сравнения ${date(p.details.from)} … ${date(p.details.to)} лежит до начала журнала (первая дата ${date(p.details.ledgerFrom)}): все клиенты новые`
       : `окно сравнения ${date(p.details.from)} … ${date(p.details.to)} начинается раньше журнала (первая дата ${date(p.details.ledgerFrom)}): его группы опираются лишь на часть окна`,
+  'day-ledger-missing': (p) =>
+    `${p.file}: в дневном журнале (заголовок «kam_day_ledger») должны быть столбцы ${names(p.details?.columns)}; заголовки: ${names(p.details?.headers)}`,
+  'day-ledger-no-direction': (p) =>
+    `${p.file}: этот дневной журнал собран без столбца направления, поэтому --direction неприменим; соберите его заново с направлением (kam aggregate --direction ИМЯ или kam sql --map direction=СТОЛБЕЦ)`,
+  'duckdb-missing': (p) => `для чтения файлов Parquet и DuckDB нужен DuckDB: npm install ${p.value ?? '@duckdb/node-api'}`,
+  'source-failed': (p) => {
+    const table = String(p.details?.table ?? '');
+    switch (p.details?.reason) {
+      case 'no-source':
+        return `${p.file}: укажите таблицу (--table ИМЯ) или запрос (--query "SELECT …")`;
+      case 'auth':
+        return `${p.file}: сервер отказал во входе (неверный пользователь или пароль); укажите их в URL, в PGUSER и PGPASSWORD или в ~/.pgpass`;
+      case 'no-database':
+        return `${p.file}: на сервере нет такой базы данных`;
+      case 'no-table':
+        return `${p.file}: нет таблицы или представления «${table}»`;
+      case 'unreachable':
+        return `${p.file}: сервер недоступен (${p.value ?? ''})`;
+      default:
+        return `${p.file}: база данных отклонила запрос: ${p.value ?? ''}`;
+    }
+  },
 } satisfies Wording<Problem>;
 
 export const ru: Messages = {
@@ -399,6 +426,8 @@ export const ru: Messages = {
     dates: (format: string): string => `даты ${DATE_FORMAT[format] ?? format}`,
     decimal: (d: string): string => `десятичный знак «${d}»`,
     gzip: ' (gzip)',
+    engine: { parquet: 'Parquet, свёрнут в DuckDB', duckdb: 'таблица DuckDB, свёрнута в DuckDB', postgres: 'PostgreSQL, свёрнут на сервере' },
+    dayLedger: 'дневной журнал',
   },
 
   windowLine: (from: string, to: string, count: string, start: string, end: string, asOf: string): string => `${from} … ${to} (${count}, ${start} … ${end}), на ${asOf}`,

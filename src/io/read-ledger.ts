@@ -1,30 +1,42 @@
 // Reads one or more inputs (CSV, .csv.gz, xlsx, standard input) as one ledger.
+import { closeSync, existsSync, openSync, readSync } from 'node:fs';
 import type { Readable } from 'node:stream';
 import { emptyLedger, finishLedger, mergeLedger, type Ledger } from '../core/ledger.js';
 import { KamError, type BadRowKind, type Problem } from '../core/problems.js';
 import type { DateFormat } from './dates.js';
+import { DayLedgerReader, isDayLedgerHeader, startsAsDayLedger } from './day-ledger.js';
 import type { Delimiter, Encoding } from './dialect.js';
 import { openInput, refuseRepeatedInputs, type InputKind, type OpenedInput } from './input.js';
+import { isParquetPath, readDuckDbTable, readParquet } from './read-parquet.js';
+import { isPostgresUrl, readPostgres } from './read-postgres.js';
 import { canReadInParallel, readCsvParallel } from './read-csv-parallel.js';
 import type { NumberFormat } from './numbers.js';
 import { readCsv, type CsvOptions } from './read-csv.js';
 import { readSheets, type SheetSelection } from './read-xlsx.js';
-import { MAX_EXAMPLES, RecordReader, type ReadCounts, type RecordOptions, type RecordSink, type SpanSink } from './records.js';
+import { MAX_EXAMPLES, RecordReader, cellText, type ReadCounts, type RecordOptions, type RecordSink, type SpanSink } from './records.js';
 
 export interface LedgerReadOptions extends RecordOptions, CsvOptions {
   /** --sheet: undefined for the first sheet holding a ledger, names, or ['*'] for every sheet. */
   sheets: SheetSelection;
   /** Worker threads for large plain CSV files; 1 (the default) reads in one pass. */
   threads?: number;
+  /** --memory: DuckDB's memory limit for Parquet inputs (it spills to a temp folder beyond it). */
+  memory?: string | undefined;
+  /** --table: the table of sale lines in a DuckDB file or a PostgreSQL database. */
+  table?: string | undefined;
+  /** --query: a PostgreSQL query whose result is the table of sale lines. */
+  query?: string | undefined;
 }
 
 export interface InputReport {
   name: string;
-  kind: InputKind;
+  kind: InputKind | 'parquet' | 'duckdb' | 'postgres';
   compressed: boolean;
   encoding?: Encoding;
   delimiter?: Delimiter;
   sheet?: string;
+  /** A day ledger (SPEC §12) rather than sale lines. */
+  dayLedger?: boolean;
   dateFormat?: DateFormat;
   decimal?: NumberFormat;
   counts: ReadCounts;
@@ -59,10 +71,26 @@ export async function readLedger(
   const notes: Problem[] = [];
   let ledger = emptyLedger({ quantity: false, profit: false, document: false, product: false, direction: false });
   await refuseRepeatedInputs(paths);
+  // Parquet files (and globs of them) are one table, aggregated together in DuckDB.
+  const parquet = paths.filter((path) => path !== '-' && !isPostgresUrl(path) && (isParquetPath(path) || sniff(path) === 'parquet'));
   for (const path of paths) {
+    if (parquet.includes(path)) {
+      if (path === parquet[0]) await readParquetInputs();
+      continue;
+    }
+    if (isPostgresUrl(path)) {
+      const read = await readPostgres(ledger, path, options, options);
+      addUp({ name: read.name, kind: 'postgres', compressed: false, counts: read.counts }, {}, read.counts, []);
+      continue;
+    }
+    if (path !== '-' && sniff(path) === 'duckdb') {
+      const read = await readDuckDbTable(ledger, path, options);
+      addUp({ name: read.name, kind: 'duckdb', compressed: false, counts: read.counts }, {}, read.counts, []);
+      continue;
+    }
     const input = await openInput(path, stdin);
     const threads = options.threads ?? 1;
-    if (input.kind === 'csv' && !input.compressed && path !== '-' && canReadInParallel(input.size, threads)) {
+    if (input.kind === 'csv' && !input.compressed && path !== '-' && canReadInParallel(input.size, threads) && sniff(path) !== 'day-ledger') {
       input.close();
       let bytes = 0;
       const parallel = await readCsvParallel(path, input.name, input.size!, options, options, threads, (n) => {
@@ -95,6 +123,15 @@ export async function readLedger(
   }
   return { ledger: finishLedger(ledger), inputs, counts, examples, notes };
 
+  async function readParquetInputs(): Promise<void> {
+    for (const path of parquet) {
+      if (!/[*?[]/.test(path) && !existsSync(path)) throw new KamError({ code: 'file-not-found', file: path });
+    }
+    const name = parquet.join(', ');
+    const read = await readParquet(ledger, parquet, name, options);
+    addUp({ name, kind: 'parquet', compressed: false, counts: read.counts }, {}, read.counts, []);
+  }
+
   async function readOne(input: OpenedInput): Promise<void> {
     if (input.kind === 'xlsx') {
       // Every sheet is a table of its own: title rows, header, columns and dialect.
@@ -116,25 +153,50 @@ export async function readLedger(
     part.finish();
   }
 
-  /** One CSV input or one sheet: a record reader, its sink and what finishing it adds up. */
+  /**
+   * One CSV input or one sheet: a record reader, its sink and what finishing it adds up. A day
+   * ledger is told by its header (its first record) and goes to a reader of its own.
+   */
   function readPart(input: OpenedInput, file: string): { report: InputReport; sink: RecordSink; spans: SpanSink; finish: () => void } {
     const reader = new RecordReader(ledger, file, options, input.kind === 'csv');
     const report: InputReport = { name: input.name, kind: input.kind, compressed: input.compressed, counts: reader.counts };
-    if (onProgress === undefined) return { report, sink: reader.push, spans: reader.pushSpans, finish: () => finish(reader, report) };
+    let days: DayLedgerReader | undefined;
+    let decided = false;
+    const push: RecordSink = (cells, line) => {
+      if (!decided) {
+        if (cells.every((c) => cellText(c).trim() === '')) return;
+        decided = true;
+        if (isDayLedgerHeader(cells.map(cellText))) {
+          days = new DayLedgerReader(ledger, file, options);
+          report.counts = days.counts;
+          report.dayLedger = true;
+        }
+      }
+      if (days !== undefined) days.push(cells, line);
+      else reader.push(cells, line);
+    };
+    // Until the first record is seen, and for a day ledger, lines come as cells.
+    const pushSpans: SpanSink = (text, bounds, count, line) => days === undefined && decided && reader.pushSpans(text, bounds, count, line);
+    const finishPart = (): void => {
+      if (days === undefined) return finish(reader, report);
+      days.finish();
+      addUp(report, {}, days.counts, days.examples);
+    };
+    if (onProgress === undefined) return { report, sink: push, spans: pushSpans, finish: finishPart };
     let n = 0;
     const counted = (): void => {
       if ((++n & 0xffff) === 0) onProgress({ input: input.name, bytes: input.bytesRead(), size: input.size, rows: n });
     };
     const sink: RecordSink = (cells, line) => {
-      reader.push(cells, line);
+      push(cells, line);
       counted();
     };
     const spans: SpanSink = (text, bounds, count, line) => {
-      if (!reader.pushSpans(text, bounds, count, line)) return false;
+      if (!pushSpans(text, bounds, count, line)) return false;
       counted();
       return true;
     };
-    return { report, sink, spans, finish: () => finish(reader, report) };
+    return { report, sink, spans, finish: finishPart };
   }
 
   function finish(reader: RecordReader, report: InputReport): void {
@@ -143,7 +205,7 @@ export async function readLedger(
   }
 
   /** One input (or sheet) read: its dialect into its report, its counts and examples into the totals. */
-  function addUp(report: InputReport, dialect: Pick<RecordReader, 'dateFormat' | 'decimal'>, partCounts: ReadCounts, partExamples: readonly Problem[]): void {
+  function addUp(report: InputReport, dialect: Partial<Pick<RecordReader, 'dateFormat' | 'decimal'>>, partCounts: ReadCounts, partExamples: readonly Problem[]): void {
     if (dialect.dateFormat !== undefined) report.dateFormat = dialect.dateFormat;
     if (dialect.decimal !== undefined) report.decimal = dialect.decimal;
     inputs.push(report);
@@ -155,4 +217,21 @@ export async function readLedger(
 /** What a skipped row's problem says of its kind, for a message that quotes it. */
 function renderableExample(problem: Problem): BadRowKind {
   return problem.code === 'bad-row' ? problem.details.kind : 'client';
+}
+
+/** What a file's first bytes say it is: Parquet, a DuckDB database, a day ledger in CSV, or something else (undefined). */
+function sniff(path: string): 'parquet' | 'duckdb' | 'day-ledger' | undefined {
+  const head = Buffer.alloc(4096);
+  let fd: number | undefined;
+  try {
+    fd = openSync(path, 'r');
+    const n = readSync(fd, head, 0, head.length, 0);
+    if (n >= 4 && head.toString('latin1', 0, 4) === 'PAR1') return 'parquet';
+    if (n >= 12 && head.toString('latin1', 8, 12) === 'DUCK') return 'duckdb';
+    return startsAsDayLedger(head.subarray(0, n).toString('utf8')) ? 'day-ledger' : undefined;
+  } catch {
+    return undefined;
+  } finally {
+    if (fd !== undefined) closeSync(fd);
+  }
 }

@@ -40,6 +40,8 @@ export function windowText(w: Analysis['window'], t: Messages): string {
 
 /** How an input was read: "csv, utf8, delimiter ",", dates yyyy-mm-dd". */
 function dialectText(input: RunContext['inputs'][number], t: Messages): string {
+  if (input.kind === 'parquet' || input.kind === 'duckdb' || input.kind === 'postgres') return t.input.engine[input.kind];
+  if (input.dayLedger === true) return [input.kind === 'xlsx' ? `xlsx, ${t.input.sheet(input.sheet ?? '')}` : `csv${input.compressed ? '.gz' : ''}`, t.input.dayLedger].join(', ');
   return [
     input.kind === 'xlsx' ? `xlsx, ${t.input.sheet(input.sheet ?? '')}` : `csv${input.compressed ? '.gz' : ''}, ${input.encoding ?? ''}, ${t.input.delimiter(JSON.stringify(input.delimiter ?? ','))}`,
     input.dateFormat !== undefined ? t.input.dates(input.dateFormat) : '',

@@ -76,3 +76,20 @@ describe('DayTable', () => {
     expect(table.exact('profit', 1)).toEqual([0, 0]);
   });
 });
+
+describe('fromExact (SPEC §12: the number depends on the exact sum alone)', () => {
+  it('gives the same bits however the sum is split between units and millionths', () => {
+    expect(fromExact(5, -300_000)).toBe(fromExact(4, 700_000));
+    expect(fromExact(-5, 300_000)).toBe(fromExact(-4, -700_000));
+    expect(fromExact(10, 1_200_000)).toBe(fromExact(11, 200_000));
+    expect(Object.is(fromExact(1, -1_000_000), 0)).toBe(true);
+  });
+
+  it('is a function of units × 10^6 + micros (property)', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: -1e9, max: 1e9 }), fc.integer({ min: -1e9, max: 1e9 }), fc.integer({ min: -1000, max: 1000 }), (units, micros, shift) => {
+        expect(fromExact(units + shift, micros - shift * 1e6)).toBe(fromExact(units, micros));
+      }),
+    );
+  });
+});

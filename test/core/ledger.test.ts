@@ -1,5 +1,6 @@
 // The folded ledger: exact sums (order never matters), purchase days, documents, and the packed
 // form worker threads hand back.
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { packLedger, mergePacked } from '../../src/core/ledger-transfer.js';
 import { addLine, emptyLedger, finishLedger, mergeLedger, normalizeClientName, type Ledger, type LedgerRow } from '../../src/core/ledger.js';
@@ -102,5 +103,21 @@ describe('client names', () => {
     expect(normalizeClientName('ТОО\u00a0\u00a0Астана\tМаркет')).toBe('ТОО Астана Маркет');
     expect(normalizeClientName('Magnum Cash&Carry')).toBe('Magnum Cash&Carry');
     expect(normalizeClientName('abc DEF')).toBe('abc DEF');
+  });
+
+  it('fold any single Unicode space too: ideographic, thin, figure, narrow no-break (SPEC §1)', () => {
+    expect(normalizeClientName('LLP\u3000Client\u3000Trade')).toBe('LLP Client Trade');
+    expect(normalizeClientName('LLP\u2009Client\u2007 Trade')).toBe('LLP Client Trade');
+    expect(normalizeClientName('A\u202fB\u205fC\u1680D\u2028E\ufeffF')).toBe('A B C D E F');
+  });
+
+  it('equal trimming and folding every \\s run (property)', () => {
+    const spaces = [' ', '\t', '\n', '\r', '\v', '\f', '\u00a0', '\u1680', '\u2000', '\u2005', '\u200a', '\u2028', '\u2029', '\u202f', '\u205f', '\u3000', '\ufeff', '\u200b', 'a', 'Б', '-'];
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...spaces), { maxLength: 12 }), (parts) => {
+        const raw = parts.join('');
+        expect(normalizeClientName(raw)).toBe(raw.trim().replace(/\s+/g, ' '));
+      }),
+    );
   });
 });

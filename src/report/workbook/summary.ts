@@ -15,6 +15,8 @@ const WIDTHS = [28, 20, 96];
 const WIDE = WIDTHS[1]! + WIDTHS[2]!;
 
 export function describeInput(input: InputReport, t: Messages): string {
+  if (input.kind === 'parquet' || input.kind === 'duckdb' || input.kind === 'postgres') return t.input.engine[input.kind];
+  if (input.dayLedger === true) return [input.kind === 'xlsx' ? `xlsx, ${t.input.sheet(input.sheet ?? '')}` : `${t.workbook.csv}${input.compressed ? t.input.gzip : ''}`, t.input.dayLedger].join(', ');
   const parts =
     input.kind === 'xlsx'
       ? [`xlsx, ${t.input.sheet(input.sheet ?? '')}`]

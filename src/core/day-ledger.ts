@@ -1,0 +1,168 @@
+// The day ledger (SPEC §12): the aggregate from which every result of §2–§11 follows — one row
+// per client and day with the day's exact sums, its purchase flag (§6) and the number of
+// documents whose first purchase line falls on it, plus one row per client and direction value
+// and per client and product. It is kam's input contract for ledgers aggregated elsewhere
+// (`kam sql` in a warehouse, `kam aggregate`, embedded DuckDB): fed straight into the core's
+// ledger, it gives the same ledger, hence the same bytes of output, as the sale lines it came from.
+//
+// The table (CSV, Parquet, a query's result), columns found by name, in any order:
+//
+//   kam_day_ledger  the row's kind: "day", "direction" or "product" (this header names the table)
+//   client          the client, already folded (SPEC §1)
+//   date            yyyy-mm-dd (day rows; empty otherwise)
+//   amount          exact decimal sum of the lines' net amounts (at most 6 decimals)
+//   quantity        the same for quantities — present only when the lines had a quantity column
+//   profit          the same for profit — present only when the lines had a profit column
+//   purchase        1 when the day is a purchase day, else 0 (day rows)
+//   documents       documents whose first purchase line is on this day (day rows) — present only
+//                   when the lines had a document column
+//   direction       the direction value (direction rows) — present only when aggregated by one
+//   product         the product (product rows) — present only when products were aggregated
+//
+// Pure: rows in, ledger out, and a ledger back to rows.
+import { canonicalExact, microsOf } from './day-table.js';
+import { addExactPair, documentKey, exactSumsOf, historyOf, type ExactPair, type Ledger } from './ledger.js';
+import { compareNames } from './order.js';
+
+/** The header cell that tells a day ledger from a ledger of sale lines. */
+export const DAY_LEDGER_MARK = 'kam_day_ledger';
+
+export const DAY_LEDGER_KINDS = ['day', 'direction', 'product'] as const;
+export type DayLedgerKind = (typeof DAY_LEDGER_KINDS)[number];
+
+/** Every column of the contract, in the order kam writes them. */
+export const DAY_LEDGER_COLUMNS = [DAY_LEDGER_MARK, 'client', 'date', 'amount', 'quantity', 'profit', 'purchase', 'documents', 'direction', 'product'] as const;
+export type DayLedgerColumn = (typeof DAY_LEDGER_COLUMNS)[number];
+
+/** Columns every day ledger has; the others are there only when the lines had them. */
+export const DAY_LEDGER_REQUIRED: readonly DayLedgerColumn[] = [DAY_LEDGER_MARK, 'client', 'date', 'amount', 'purchase'];
+
+/** One row of a day ledger, read. Sums are exact pairs (whole units, millionths). */
+export type DayLedgerRow =
+  | { kind: 'day'; client: string; day: number; amount: ExactPair; quantity?: ExactPair | undefined; profit?: ExactPair | undefined; purchase: boolean; documents?: number | undefined }
+  | { kind: 'direction' | 'product'; client: string; value: string; amount: ExactPair };
+
+/**
+ * A decimal text as an exact pair: "-12.5" → [-12, -500000]. Up to 6 decimals are exact (more
+ * are rounded to millionths, as a sale line's value is); undefined when the text is no number.
+ */
+export function exactFromDecimal(text: string): ExactPair | undefined {
+  const t = text.trim();
+  const match = /^([+-]?)(\d*)(?:\.(\d*))?$/.exec(t);
+  if (match === null || (match[2] === '' && (match[3] ?? '') === '')) {
+    // Exponent forms ("1.5e-7") and the like, as a plain number, split as a sale line's value is.
+    if (t === '' || !/^[+-]?(\d+\.?\d*|\.\d+)[eE][+-]?\d+$/.test(t)) return undefined;
+    const x = Number(t);
+    if (!Number.isFinite(x)) return undefined;
+    const whole = Math.trunc(x);
+    return canonicalExact(whole, microsOf(x, whole));
+  }
+  const sign = match[1] === '-' ? -1 : 1;
+  const units = match[2] === '' ? 0 : Number(match[2]);
+  const fraction = match[3] ?? '';
+  let micros = Number(fraction.slice(0, 6).padEnd(6, '0'));
+  if (fraction.length > 6 && fraction.charCodeAt(6) >= 53 /* '5' */) micros++;
+  const [u, m] = canonicalExact(sign * units, sign * micros);
+  return [u === 0 ? 0 : u, m];
+}
+
+/** An exact pair as the shortest exact decimal: [12, 300000] → "12.3", [-1, -50] → "-1.00005". */
+export function decimalFromExact(units: number, micros: number): string {
+  const [u, m] = canonicalExact(units, micros);
+  const negative = u < 0 || m < 0;
+  const whole = String(Math.abs(u));
+  const fraction = String(Math.abs(m)).padStart(6, '0').replace(/0+$/, '');
+  return `${negative ? '-' : ''}${whole}${fraction === '' ? '' : `.${fraction}`}`;
+}
+
+/** Whether a header row is a day ledger's: the mark is one of its cells. */
+export function isDayLedgerHeader(cells: readonly string[]): boolean {
+  return cells.some((c) => c.trim().toLowerCase() === DAY_LEDGER_MARK);
+}
+
+/** A document of a day ledger stands for itself: a key no other document of the client has. */
+function syntheticDocument(ordinal: number): number {
+  return documentKey(`\u0001${ordinal}`);
+}
+
+/**
+ * Folds one row of a day ledger into the ledger, as its sale lines would have been folded by
+ * addLine: the same day table, the same documents (counted, not named), the same exact sums.
+ * Which optional parts count is the ledger's columns' business: the reader sets them from the
+ * header (and --direction); a direction or product row is ignored when its column is off.
+ */
+export function addDayLedgerRow(ledger: Ledger, row: DayLedgerRow): void {
+  if (row.kind !== 'day') {
+    if (!(row.kind === 'direction' ? ledger.columns.direction : ledger.columns.product) || row.value === '') return;
+    const history = historyOf(ledger, row.client);
+    addExactPair(exactSumsOf(history)[row.kind === 'direction' ? 'directions' : 'products'], row.value, row.amount[0], row.amount[1]);
+    ledger.finalized = false;
+    return;
+  }
+  const history = historyOf(ledger, row.client);
+  const days = history.days;
+  const slot = days.slot(row.day);
+  history.rows++;
+  ledger.rows++;
+  ledger.finalized = false;
+  ledger.recent = undefined;
+  if (ledger.firstDay === undefined || row.day < ledger.firstDay) ledger.firstDay = row.day;
+  if (ledger.lastDay === undefined || row.day > ledger.lastDay) ledger.lastDay = row.day;
+  days.addExact('amount', slot, row.amount[0], row.amount[1]);
+  if (row.quantity !== undefined) days.addExact('quantity', slot, row.quantity[0], row.quantity[1]);
+  if (row.profit !== undefined) days.addExact('profit', slot, row.profit[0], row.profit[1]);
+  if (row.purchase) days.markPurchase(slot);
+  if (ledger.columns.document) {
+    for (let k = 0; k < (row.documents ?? 0); k++) history.documents.add(syntheticDocument(history.documents.size), row.day);
+  } else if (row.purchase) {
+    // As addLine does for a purchase without a document number: one per purchase day.
+    history.documents.add(documentKey(`\u0000${row.day}`), row.day);
+  }
+}
+
+/**
+ * The day ledger of a (finalized) ledger: for each client in name order, its days in order, then
+ * its direction values and products in order. Optional parts follow the ledger's columns.
+ */
+export function* dayLedgerRows(ledger: Ledger): Generator<DayLedgerRow> {
+  const { columns } = ledger;
+  for (const history of ledger.clients.values()) {
+    const documentsOn = new Map<number, number>();
+    if (columns.document) for (const day of history.documents.values()) documentsOn.set(day, (documentsOn.get(day) ?? 0) + 1);
+    const days = history.days;
+    for (let i = 0; i < days.size; i++) {
+      const day = days.day(i);
+      yield {
+        kind: 'day',
+        client: history.client,
+        day,
+        amount: days.exact('amount', i),
+        quantity: columns.quantity ? days.exact('quantity', i) : undefined,
+        profit: columns.profit ? days.exact('profit', i) : undefined,
+        purchase: days.purchase(i),
+        documents: columns.document ? (documentsOn.get(day) ?? 0) : undefined,
+      };
+    }
+    for (const kind of ['direction', 'product'] as const) {
+      if (!(kind === 'direction' ? columns.direction : columns.product)) continue;
+      const exact = history.exactSums?.[kind === 'direction' ? 'directions' : 'products'];
+      if (exact === undefined) continue;
+      for (const value of [...exact.keys()].sort(compareNames)) {
+        const pair = exact.get(value)!;
+        yield { kind, client: history.client, value, amount: [pair[0], pair[1]] };
+      }
+    }
+  }
+}
+
+/** The columns a day ledger of this ledger has, in the contract's order. */
+export function dayLedgerColumnsOf(columns: Ledger['columns']): DayLedgerColumn[] {
+  return DAY_LEDGER_COLUMNS.filter((c) => {
+    if (c === 'quantity') return columns.quantity;
+    if (c === 'profit') return columns.profit;
+    if (c === 'documents') return columns.document;
+    if (c === 'direction') return columns.direction;
+    if (c === 'product') return columns.product;
+    return true;
+  });
+}
