@@ -71,3 +71,29 @@ describe('kam aggregate', () => {
     expect(r.status).toBe(2);
   });
 });
+
+describe('the movement commands read a day ledger as they read its sale lines', () => {
+  const ledger = join(ROOT, 'fixtures', 'sample-ledger.csv');
+
+  it.each([
+    ['bridge', ['--direction', 'Region']],
+    ['portfolio', ['--by', 'Region']],
+    ['history', ['--every', 'quarter', '--window', '6', '--direction', 'Region']],
+  ])('kam %s: the same CSV from the day ledger', async (command, options) => {
+    const day = join(mkdtempSync(join(tmpdir(), 'kam-aggregate-')), 'day.csv');
+    expect((await runKam(['aggregate', ledger, '--direction', 'Region', '-o', day])).status).toBe(0);
+    const lines = await runKam([command, ledger, ...options, '--format', 'csv']);
+    const days = await runKam([command, day, ...options, '--format', 'csv']);
+    expect(lines.status).toBe(0);
+    expect(days.stdout.length).toBeGreaterThan(0);
+    expect(days.stdout).toBe(lines.stdout);
+  });
+
+  it.each(['bridge', 'portfolio', 'history'])('kam %s takes --table: a server that is not there is one line and exit 1', async (command) => {
+    const r = await runKam([command, 'postgres://kam@127.0.0.1:1/none', '--table', 'sales', ...(command === 'portfolio' ? ['--by', 'Region'] : [])]);
+    expect(r.status).toBe(1);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toMatch(/^kam: .*127\.0\.0\.1/);
+    expect(r.stderr.trim().split('\n')).toHaveLength(1);
+  });
+});
