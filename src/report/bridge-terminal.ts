@@ -13,7 +13,8 @@ const BAR_WIDTH = 40;
 function bridgeTable(rows: readonly BridgeRow[], kind: PeriodKind, chalk: ChalkInstance, t: Messages): string {
   const h = t.human;
   const tbl = table(chalk, [t.periodTitle[kind], ...t.bridge.headers], ['left', ...t.bridge.headers.map(() => 'right' as const)], { compact: true });
-  const signed = (x: number): string => (x === 0 ? chalk.dim('·') : x > 0 ? chalk.green(`+${h.money(x)}`) : chalk.red(h.money(x)));
+  // Red is for lost clients alone: churned revenue; a contraction is yellow.
+  const signed = (x: number, down = chalk.yellow): string => (x === 0 ? chalk.dim('·') : x > 0 ? chalk.green(`+${h.money(x)}`) : down(h.money(x)));
   const count = (n: number, sign: string): string => (n === 0 ? chalk.dim('·') : `${sign}${h.integer(n)}`);
   for (const r of rows) {
     tbl.push([
@@ -23,7 +24,7 @@ function bridgeTable(rows: readonly BridgeRow[], kind: PeriodKind, chalk: ChalkI
       signed(r.reactivated),
       signed(r.expansion),
       signed(r.contraction),
-      signed(r.churned),
+      signed(r.churned, chalk.red),
       chalk.bold(h.money(r.revenueEnd)),
       count(r.clientsNew, '+'),
       count(r.clientsReactivated, '+'),
@@ -58,7 +59,7 @@ export function waterfallLines(row: BridgeRow, chalk: ChalkInstance, t: Messages
     const a = at(Math.min(from, to));
     const b = at(Math.max(from, to));
     const length = Math.max(value === 0 ? 0 : 1, b - a);
-    const paint = total ? chalk.bold : value >= 0 ? chalk.green : chalk.red;
+    const paint = total ? chalk.bold : value >= 0 ? chalk.green : key === 'churned' ? chalk.red : chalk.yellow;
     const bar = `${' '.repeat(a)}${paint('█'.repeat(length))}${' '.repeat(Math.max(0, width - a - length))}`;
     const text = total ? h.money(value) : value === 0 ? chalk.dim('·') : value > 0 ? `+${h.money(value)}` : h.money(value);
     lines.push(`  ${t.bridge.steps[key].padEnd(labelWidth)} ${bar} ${text}`);

@@ -15,7 +15,7 @@ export function renderHistoryTerminal(history: ClassHistory, notes: readonly Pro
   const last = h.day(snaps[snaps.length - 1]!.day);
   const L = t.history.labels;
   const { label } = labeller(chalk, Object.values(L));
-  const markPaint: Record<StabilityMark, (s: string) => string> = { stable: (s) => s, rising: chalk.green, falling: chalk.red, new: chalk.cyan, gone: chalk.dim };
+  const markPaint: Record<StabilityMark, (s: string) => string> = { stable: (s) => s, rising: chalk.green, falling: chalk.yellow, new: chalk.cyan, gone: chalk.dim };
   const marks = STABILITY_MARKS.map((m) => `${h.integer(history.marks[m])} ${markPaint[m](t.history.marks[m])}`).join(', ');
   const out = [
     `${chalk.bold(t.history.title(snaps.length, history.options.every, history.options.windowMonths))}\n`,

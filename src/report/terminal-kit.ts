@@ -10,17 +10,22 @@ import { renderProblem } from './messages.js';
 
 type Paint = (text: string) => string;
 
+/**
+ * Colour means one thing: red is for lost and at-risk alone. Classes get a quieter palette (A and
+ * X stand out, B and Y plain, C and Z recede), so a ledger of many C/Z clients is not a red screen.
+ */
 export function classPainter(chalk: ChalkInstance): Record<string, Paint> {
+  const plain: Paint = (s) => s;
   return {
     A: chalk.green.bold,
-    B: chalk.yellow,
-    C: chalk.red,
-    X: chalk.green,
-    Y: chalk.yellow,
-    Z: chalk.red,
+    B: plain,
+    C: chalk.dim,
+    X: chalk.cyan,
+    Y: plain,
+    Z: chalk.dim,
     '-': chalk.dim,
     active: chalk.green,
-    'at-risk': chalk.yellow,
+    'at-risk': chalk.red,
     lost: chalk.red.bold,
   };
 }
