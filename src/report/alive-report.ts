@@ -115,7 +115,7 @@ export function* renderAliveTerminal(model: AliveModel, context: RunContext, opt
   });
   result.rows.slice(0, top).forEach((r, i) => {
     const pAlive = r.pAlive ?? 1;
-    const pa = h.percent(r.pAlive);
+    const pa = h.percent(r.pAlive, 0);
     const facts = [String(i + 1), r.client.length > 40 ? `${r.client.slice(0, 39)}…` : r.client, h.integer(r.customer.frequency + 1), h.fixed(r.customer.recency, 1), h.fixed(r.customer.age, 1)];
     tbl.push(sound ? [...facts, pAlive < 0.5 ? chalk.red(pa) : pAlive < 0.8 ? chalk.yellow(pa) : pa, r.expected === null ? '' : h.fixed(r.expected, 2)] : facts);
   });

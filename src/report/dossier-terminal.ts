@@ -96,7 +96,7 @@ export function* renderDossierTerminal(d: Dossier, options: DossierTerminalOptio
     `${label(L.rhythm)}${t.dossier.rhythm(
       d.usualIntervalDays === null ? null : h.number(d.usualIntervalDays),
       d.status === null ? '-' : paint[d.status]!(t.status[d.status]),
-      d.pAlive === null ? null : h.fixed(d.pAlive, 2),
+      d.pAlive === null ? null : h.percent(d.pAlive, 0),
     )}`,
   );
   if (d.breadwinnerShare !== null && d.breadwinnerBasis !== null) {
