@@ -6,6 +6,7 @@ import { problemLine } from '../report/messages.js';
 import { renderPortfolioCsv, renderPortfolioJson } from '../report/portfolio-data.js';
 import { renderPortfolioTerminal } from '../report/portfolio-terminal.js';
 import type { MovementFormat } from '../report/table-data.js';
+import { notPurchaseModel } from '../report/terminal-kit.js';
 import { chalkFor, writeAll, type CommandIo } from './context.js';
 import { readReport } from './read-report.js';
 import { noteToStderr } from './stderr-notes.js';
@@ -25,7 +26,8 @@ export async function runPortfolio(request: PortfolioRequest, io: CommandIo): Pr
   const t = request.t;
   const { report, context } = await readReport(request.files, request.read, request.settings, io, request.version, {}, t);
   const portfolios = report.portfolios!;
-  const notes = [...context.notes, ...report.notes];
+  // No P(alive) here: the BG/NBD note belongs to kam alive and the win-back list.
+  const notes = [...context.notes, ...report.notes.filter(notPurchaseModel)];
   if (request.format !== 'table') for (const note of notes) if (noteToStderr('portfolio', note)) io.stderr.write(problemLine(note, t));
   const labels = report.analysis.window.labels;
   const chunks =

@@ -23,15 +23,17 @@ export interface StderrNotes {
 
 /** p_alive left empty (too few clients, no repeat buyer): worth a line, unlike a fit that did not converge. */
 const P_ALIVE_MISSING: NoteMatch = { code: 'bgnbd-not-fitted', valueNot: 'no-convergence' };
+/** The BG/NBD note is said where P(alive) is shown (analyze's and lost's tables, kam alive), nowhere else. */
+const PURCHASE_MODEL: NoteMatch = { code: 'bgnbd-not-fitted' };
 
 export const STDERR_NOTES = {
   analyze: { severities: ['error', 'warning'], also: [{ code: 'partial-period-dropped' }, { code: 'rows-skipped' }, P_ALIVE_MISSING], except: [] },
   lost: { severities: ['error', 'warning'], also: [{ code: 'rows-skipped' }, P_ALIVE_MISSING], except: [] },
   // Only what bears on the card; the card itself says whether the earlier window is covered.
-  client: { severities: ['warning'], also: [], except: [{ code: 'xyz-degenerate' }, { code: 'compare-outside-ledger', withoutCompare: true }] },
+  client: { severities: ['warning'], also: [], except: [{ code: 'xyz-degenerate' }, { code: 'compare-outside-ledger', withoutCompare: true }, PURCHASE_MODEL] },
   alive: { severities: ['error', 'warning', 'note'], also: [], except: [] },
   bridge: { severities: ['error', 'warning'], also: [{ code: 'partial-period-dropped' }, { code: 'rows-skipped' }], except: [] },
-  portfolio: { severities: ['error', 'warning'], also: [{ code: 'partial-period-dropped' }, { code: 'rows-skipped' }, P_ALIVE_MISSING], except: [] },
+  portfolio: { severities: ['error', 'warning'], also: [{ code: 'partial-period-dropped' }, { code: 'rows-skipped' }], except: [PURCHASE_MODEL] },
   history: { severities: ['error', 'warning'], also: [{ code: 'rows-skipped' }], except: [] },
 } as const satisfies Record<string, StderrNotes>;
 

@@ -96,9 +96,9 @@ export function* renderAliveTerminal(model: AliveModel, context: RunContext, opt
     chalk.bold.underline(`kam alive — ${context.inputs.map((i) => i.name).join(', ')}`),
     `${label(L.asOf)}${h.day(result.asOf)}`,
     `${label(L.clients)}${t.alive.clients(h.integer(fit.customers), h.integer(result.rows.filter((r) => r.customer.frequency > 0).length))}`,
-    `${label(L.model)}${bgNbdParamsText(fit, t)}`,
-    `${label(L.logLikelihood)}${h.fixed(fit.logLikelihood, 2)} (${fit.converged ? converged : chalk.yellow(converged)})`,
   ];
+  // A fit that ran off to a boundary is no estimate: its parameters are said once, in the sentence below.
+  if (sound) lines.push(`${label(L.model)}${bgNbdParamsText(fit, t)}`, `${label(L.logLikelihood)}${h.fixed(fit.logLikelihood, 2)} (${fit.converged ? converged : chalk.yellow(converged)})`);
   // A sum of expectations from a fit that did not settle would read as a forecast: not shown.
   if (sound) lines.push(`${label(L.expected)}${t.alive.expected(h.number(result.rows.reduce((s, r) => s + (r.expected ?? 0), 0)), h.number(result.horizonWeeks))}`);
   lines.push(...spendLines(model.spend, label, t));

@@ -110,7 +110,7 @@ export function* renderDossierTerminal(d: Dossier, options: DossierTerminalOptio
     const rule = d.prospectRule;
     if (rule !== null) lines.push(`${label('')}${chalk.dim(t.dossier.prospectRule(h.money(rule.thresholdA), h.money(rule.thresholdB)))}`);
   }
-  if (d.expected !== null) lines.push(`${label(t.model.labels.expected)}${clientAheadText(d.expected, t)}`);
+  if (d.expected !== null && d.expected.expectedRevenue !== null) lines.push(`${label(t.model.labels.expected)}${clientAheadText(d.expected, t)}`);
   lines.push(`${label(L.series)}${t.period(w.from)} ${chalk.cyan(`▕${d.sparkline}▏`)} ${t.period(w.to)}  ${t.dossier.perPeriod(d.by)}`);
   yield `${lines.join('\n')}\n`;
 

@@ -11,7 +11,7 @@ import type { Report } from '../core/report.js';
 import type { LostReport, WinBackEntry } from '../core/win-back.js';
 import type { Messages } from '../i18n/en.js';
 import type { RunContext } from './run-context.js';
-import { classPainter, labeller, nameList, noteLines, table, truncate } from './terminal-kit.js';
+import { classPainter, labeller, nameList, noteLines, notPurchaseModel, table, truncate } from './terminal-kit.js';
 
 /** "31 active, 2 at risk, 7 lost of 40 clients", coloured. */
 export function statusCountsText(counts: StatusCounts, chalk: ChalkInstance, t: Messages): string {
@@ -171,11 +171,12 @@ export function* renderLostTerminal(report: Report, context: RunContext, options
   lines.push(`${label(L.asOf)}${t.human.day(lost.asOf)}`);
   lines.push(`${label(L.clients)}${statusCountsText(lost.counts, chalk, t)}`);
   lines.push(`${label(L.atStake)}${revenueAtStakeText(lost.counts, t)}`);
-  lines.push(`${label(t.model.labels.expected)}${winBackAheadText(report, t)}`);
+  if (report.value.total !== null) lines.push(`${label(t.model.labels.expected)}${winBackAheadText(report, t)}`);
   if (lost.lostKeys.length > 0) lines.push(`${label(L.keyLost)}${chalk.red.bold(nameList(lost.lostKeys, options.width === undefined ? undefined : options.width - labelWidth, t))}`);
   lines.push(`${label(L.rules)}${rulesText(a.lost.rules, t)}`);
-  lines.push(`${label(L.pAlive)}${fitText(lost.fit, t)}`);
-  lines.push(...noteLines([...context.notes, ...report.notes.filter((n) => n.severity === 'warning' || n.code === 'bgnbd-not-fitted')], chalk, t));
+  // The model's line only where the win-back list has a P(alive) column; kam alive says why not.
+  if (lost.winBack.some((e) => e.pAlive !== null)) lines.push(`${label(L.pAlive)}${fitText(lost.fit, t)}`);
+  lines.push(...noteLines([...context.notes, ...report.notes.filter((n) => n.severity === 'warning' && notPurchaseModel(n))], chalk, t));
   yield `${lines.join('\n')}\n\n`;
   yield renderWinBack(lost.winBack, chalk, options.top, t, options.width);
   yield '\n';

@@ -229,6 +229,12 @@ export function labeller(chalk: ChalkInstance, labels: readonly string[], min = 
   return { label: (text: string) => chalk.bold(text.padEnd(width)), width };
 }
 
+/**
+ * The BG/NBD note (a fit that stopped short, too few clients) is said once, where P(alive) is
+ * shown: kam alive, and a table with a P(alive) column. Other summaries leave it out.
+ */
+export const notPurchaseModel = (note: Problem): boolean => note.code !== 'bgnbd-not-fitted';
+
 /** The bullet lines of notes and warnings under a summary. */
 export function noteLines(notes: readonly Problem[], chalk: ChalkInstance, t: Messages): string[] {
   if (notes.length === 0) return [];

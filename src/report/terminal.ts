@@ -8,7 +8,7 @@ import { ABC_CLASSES, MATRIX_COLUMNS, type MatrixCell } from '../core/matrix.js'
 import type { Messages } from '../i18n/en.js';
 import type { RunContext } from './run-context.js';
 import { lostSummaryLines, renderWinBack } from './lost-terminal.js';
-import { classPainter, labeller, noteLines, table, truncate } from './terminal-kit.js';
+import { classPainter, labeller, noteLines, notPurchaseModel, table, truncate } from './terminal-kit.js';
 import { renderMigration } from './migration-terminal.js';
 import { keyRuleText, rowTagsText, tagCountsText, tagName } from './dossier-terminal.js';
 
@@ -76,9 +76,11 @@ export function renderSummary(report: Report, context: RunContext, chalk: ChalkI
   lines.push(`${label(L.key)}${t.analyze.key(k.clients, keyRuleText(a, t), keyShares.join(', '), `${position}${pushed}`)}`);
   lines.push(`${label(L.tags)}${tagCountsText(report.segments, chalk, t)}`);
   lines.push(...lostSummaryLines(a, chalk, label, t));
-  lines.push(`${label(t.model.labels.expected)}${revenueAheadText(report, t)}`);
+  // The purchase model is spoken of where P(alive) is shown (kam alive, the win-back list): a
+  // summary without an estimate says nothing of it.
+  if (report.value.total !== null) lines.push(`${label(t.model.labels.expected)}${revenueAheadText(report, t)}`);
   lines.push(`${label(L.settings)}${settingsLine(a, t, width)}`);
-  lines.push(...noteLines([...context.notes, ...report.notes], chalk, t));
+  lines.push(...noteLines([...context.notes, ...report.notes.filter(notPurchaseModel)], chalk, t));
   return `${lines.join('\n')}\n`;
 }
 
