@@ -166,18 +166,18 @@ export const COMMANDS: Record<CommandName | ToolName, CommandDef> = {
   bridge: {
     description: 'revenue bridge per period of the window: start, new, reactivated, expansion, contraction, churned, end (and per --direction value)',
     argument: LEDGERS,
-    options: [...LEDGER, ...SOURCE, ...PERIODS, 'format', 'color', 'lang', 'config'],
+    options: [...LEDGER, ...SOURCE, ...PERIODS, 'format', 'color', 'quiet', 'lang', 'config'],
     own: { table: SOURCE_TABLE },
     formats: MOVEMENT_FORMATS,
     piped: 'csv',
     examples: ['kam bridge sales.csv', 'kam bridge sales.csv --period quarter --direction Manager --format csv > bridge.csv'],
     run: async (files, o, { io, t, format }) =>
-      runBridge({ files: inputFiles(files, io), read: readOptions(o), settings: analysisSettings(o, io.today), format: format as MovementFormat, color: o.color as boolean, t }, io),
+      runBridge({ files: inputFiles(files, io), read: readOptions(o), settings: analysisSettings(o, io.today), format: format as MovementFormat, color: o.color as boolean, quiet: o.quiet === true, t }, io),
   },
   portfolio: {
     description: 'one row per portfolio (--by manager, region, product group): clients, revenue and share, key clients, A/B/C within the portfolio, statuses, revenue at stake',
     argument: LEDGERS,
-    options: [...LEDGER, ...SOURCE, 'portfolioBy', ...WINDOW.filter((n) => n !== 'by'), 'format', 'color', 'lang', 'config'],
+    options: [...LEDGER, ...SOURCE, 'portfolioBy', ...WINDOW.filter((n) => n !== 'by'), 'format', 'color', 'quiet', 'lang', 'config'],
     own: { table: SOURCE_TABLE },
     formats: MOVEMENT_FORMATS,
     piped: 'csv',
@@ -188,7 +188,7 @@ export const COMMANDS: Record<CommandName | ToolName, CommandDef> = {
       const read = readOptions(o);
       // --by is the column here; classes within each portfolio are by revenue.
       return runPortfolio(
-        { files: inputFiles(files, io), read: { ...read, map: { ...read.map, direction: column } }, settings: analysisSettings({ ...o, by: 'revenue' }, io.today), format: format as MovementFormat, color: o.color as boolean, version, t },
+        { files: inputFiles(files, io), read: { ...read, map: { ...read.map, direction: column } }, settings: analysisSettings({ ...o, by: 'revenue' }, io.today), format: format as MovementFormat, color: o.color as boolean, quiet: o.quiet === true, version, t },
         io,
       );
     },
@@ -196,7 +196,7 @@ export const COMMANDS: Record<CommandName | ToolName, CommandDef> = {
   history: {
     description: 'class history: a snapshot at the end of every month or quarter, each the analysis of the trailing --window months; class paths and stability marks',
     argument: LEDGERS,
-    options: [...LEDGER, ...SOURCE, ...WINDOW, 'every', 'window', 'format', 'output', 'top', 'color', 'lang', 'config'],
+    options: [...LEDGER, ...SOURCE, ...WINDOW, 'every', 'window', 'format', 'output', 'top', 'color', 'quiet', 'lang', 'config'],
     own: {
       table: SOURCE_TABLE,
       from: { help: 'first snapshot: the end of the period holding this day (default: the first whose window the ledger covers)' },
@@ -218,6 +218,7 @@ export const COMMANDS: Record<CommandName | ToolName, CommandDef> = {
           format: format as MovementFormat,
           top: o.top as number,
           color: o.color as boolean,
+          quiet: o.quiet === true,
           output: workbookPath(output === undefined ? undefined : expandOutputPath(output, formatDay(settings.asOf ?? io.today))),
           printReport: output === undefined || o.format !== undefined || io.stdout.isTTY === true,
           version,

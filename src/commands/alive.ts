@@ -9,7 +9,7 @@ import type { LedgerReadOptions } from '../io/read-ledger.js';
 import { usage } from '../i18n/usage.js';
 import { checkOutputPath } from '../io/write-file.js';
 import { bgNbdParamsText } from '../report/model-terminal.js';
-import { renderAliveCsv, renderAliveJson, renderAliveTerminal } from '../report/alive-report.js';
+import { renderAliveCsv, renderAliveJson, renderAliveNdjson, renderAliveTerminal } from '../report/alive-report.js';
 import { problemLine } from '../report/messages.js';
 import type { Messages } from '../i18n/en.js';
 import { chalkFor, tableFitted, writeAll, type CommandIo } from './context.js';
@@ -17,8 +17,8 @@ import { terminalWidth } from '../report/terminal-kit.js';
 import { readLedgerWithProgress, runContextOf, sheetsRead } from './read-report.js';
 import { noteToStderr } from './stderr-notes.js';
 
-export type AliveFormat = 'table' | 'csv' | 'json';
-export const ALIVE_FORMATS: readonly AliveFormat[] = ['table', 'csv', 'json'];
+export type AliveFormat = 'table' | 'csv' | 'json' | 'ndjson';
+export const ALIVE_FORMATS: readonly AliveFormat[] = ['table', 'csv', 'json', 'ndjson'];
 
 export interface AliveRequest {
   files: string[];
@@ -67,7 +67,9 @@ export async function runAlive(request: AliveRequest, io: CommandIo): Promise<nu
       ? tableFitted(true, io, renderAliveTerminal(model, context, { chalk: chalkFor(io, request.color), top: request.top, t, width: terminalWidth(io.stdout, io.env) }))
       : request.format === 'json'
         ? renderAliveJson(model)
-        : renderAliveCsv(result, request.safeCsv === true);
+        : request.format === 'ndjson'
+          ? renderAliveNdjson(result)
+          : renderAliveCsv(result, request.safeCsv === true);
   // exceljs is loaded only when a workbook is asked for.
   if (request.output !== undefined) {
     const workbook = await import('../report/workbook/index.js');

@@ -5,11 +5,12 @@ import { ledgerWindow } from '../core/window.js';
 import type { LedgerReadOptions } from '../io/read-ledger.js';
 import { parallelThreads } from '../io/read-csv-parallel.js';
 import type { Messages } from '../i18n/en.js';
-import { renderBridgeCsv, renderBridgeJson } from '../report/bridge-data.js';
+import { renderBridgeCsv, renderBridgeJson, renderBridgeNdjson } from '../report/bridge-data.js';
 import type { MovementFormat } from '../report/table-data.js';
 import { renderBridgeTerminal } from '../report/bridge-terminal.js';
 import { problemLine } from '../report/messages.js';
-import { chalkFor, writeAll, type CommandIo } from './context.js';
+import { chalkFor, tableFitted, writeAll, type CommandIo } from './context.js';
+import { terminalWidth } from '../report/terminal-kit.js';
 import { readLedgerWithProgress, readingNotes } from './read-report.js';
 import { noteToStderr } from './stderr-notes.js';
 
@@ -20,6 +21,8 @@ export interface BridgeRequest {
   settings: AnalysisSettings;
   format: MovementFormat;
   color: boolean;
+  /** --quiet: notes off (warnings and errors still go to stderr). */
+  quiet?: boolean;
   t: Messages;
 }
 
@@ -29,13 +32,15 @@ export async function runBridge(request: BridgeRequest, io: CommandIo): Promise<
   const window = ledgerWindow(read.ledger, request.settings);
   const bridge = revenueBridge(read.ledger, window, { byDirection: read.ledger.columns.direction });
   const notes = [...readingNotes(read), ...window.notes];
-  if (request.format !== 'table') for (const note of notes) if (noteToStderr('bridge', note)) io.stderr.write(problemLine(note, t));
+  if (request.format !== 'table') for (const note of notes) if (noteToStderr('bridge', note, { quiet: request.quiet })) io.stderr.write(problemLine(note, t));
   const chunks =
     request.format === 'table'
-      ? renderBridgeTerminal(bridge, notes, { chalk: chalkFor(io, request.color), directionColumn: request.read.map.direction ?? null, t })
+      ? tableFitted(true, io, renderBridgeTerminal(bridge, notes, { chalk: chalkFor(io, request.color), directionColumn: request.read.map.direction ?? null, t , width: terminalWidth(io.stdout, io.env) }))
       : request.format === 'json'
         ? renderBridgeJson(bridge)
-        : renderBridgeCsv(bridge);
+        : request.format === 'ndjson'
+          ? renderBridgeNdjson(bridge)
+          : renderBridgeCsv(bridge);
   await writeAll(io.stdout, chunks);
   return 0;
 }

@@ -3,7 +3,7 @@ import { normalizeClientName } from '../core/ledger.js';
 import type { CompareSpec } from '../core/compare.js';
 import type { AnalysisSettings } from '../core/settings.js';
 import type { LedgerReadOptions } from '../io/read-ledger.js';
-import { renderDossierJson } from '../report/dossier-json.js';
+import { renderDossierCsv, renderDossierJson, renderDossierNdjson } from '../report/dossier-json.js';
 import { renderDossierTerminal } from '../report/dossier-terminal.js';
 import { problemLine } from '../report/messages.js';
 import type { Messages } from '../i18n/en.js';
@@ -12,8 +12,9 @@ import { terminalWidth } from '../report/terminal-kit.js';
 import { readReport } from './read-report.js';
 import { noteToStderr } from './stderr-notes.js';
 
-export type ClientFormat = 'table' | 'json';
-export const CLIENT_FORMATS: readonly ClientFormat[] = ['table', 'json'];
+/** json: the whole card; csv and ndjson: its per-period table. */
+export type ClientFormat = 'table' | 'json' | 'csv' | 'ndjson';
+export const CLIENT_FORMATS: readonly ClientFormat[] = ['table', 'json', 'csv', 'ndjson'];
 
 export interface ClientRequest {
   files: string[];
@@ -58,7 +59,11 @@ export async function runClient(request: ClientRequest, io: CommandIo): Promise<
   const chunks =
     request.format === 'json'
       ? renderDossierJson(dossier, { directionColumn })
-      : tableFitted(true, io, renderDossierTerminal(dossier, { chalk: chalkFor(io, request.color), directionColumn, t, width: terminalWidth(io.stdout, io.env) }));
+      : request.format === 'csv'
+        ? renderDossierCsv(dossier)
+        : request.format === 'ndjson'
+          ? renderDossierNdjson(dossier)
+          : tableFitted(true, io, renderDossierTerminal(dossier, { chalk: chalkFor(io, request.color), directionColumn, t, width: terminalWidth(io.stdout, io.env) }));
   await writeAll(io.stdout, chunks);
   return 0;
 }

@@ -5,11 +5,12 @@ import type { AnalysisSettings } from '../core/settings.js';
 import type { LedgerReadOptions } from '../io/read-ledger.js';
 import { parallelThreads } from '../io/read-csv-parallel.js';
 import type { Messages } from '../i18n/en.js';
-import { renderHistoryCsv, renderHistoryJson } from '../report/history-data.js';
+import { renderHistoryCsv, renderHistoryJson, renderHistoryNdjson } from '../report/history-data.js';
 import { renderHistoryTerminal } from '../report/history-terminal.js';
 import { problemLine } from '../report/messages.js';
 import type { MovementFormat } from '../report/table-data.js';
-import { chalkFor, writeAll, type CommandIo } from './context.js';
+import { chalkFor, tableFitted, writeAll, type CommandIo } from './context.js';
+import { terminalWidth } from '../report/terminal-kit.js';
 import { checkOutputPath } from '../io/write-file.js';
 import { readLedgerWithProgress, readingNotes, runContextOf } from './read-report.js';
 import { noteToStderr } from './stderr-notes.js';
@@ -22,6 +23,8 @@ export interface HistoryRequest {
   format: MovementFormat;
   top: number;
   color: boolean;
+  /** --quiet: notes off (warnings and errors still go to stderr). */
+  quiet?: boolean;
   /** -o FILE.xlsx: the workbook of the last snapshot's analysis, with the History sheet. */
   output?: string | undefined;
   /** false: nothing on standard output (-o without --format, output not a terminal). */
@@ -37,7 +40,7 @@ export async function runHistory(request: HistoryRequest, io: CommandIo): Promis
   const history = classHistory(read.ledger, request.settings, request.history);
   const notes = readingNotes(read);
   const printReport = request.printReport !== false;
-  if (request.format !== 'table' || !printReport) for (const note of notes) if (noteToStderr('history', note)) io.stderr.write(problemLine(note, t));
+  if (request.format !== 'table' || !printReport) for (const note of notes) if (noteToStderr('history', note, { quiet: request.quiet })) io.stderr.write(problemLine(note, t));
   if (request.output !== undefined) {
     // The workbook is the analysis as of the last snapshot, its window the snapshots' window.
     const last = history.snapshots[history.snapshots.length - 1]!;
@@ -49,10 +52,12 @@ export async function runHistory(request: HistoryRequest, io: CommandIo): Promis
   if (!printReport) return 0;
   const chunks =
     request.format === 'table'
-      ? renderHistoryTerminal(history, notes, { chalk: chalkFor(io, request.color), top: request.top, t })
+      ? tableFitted(true, io, renderHistoryTerminal(history, notes, { chalk: chalkFor(io, request.color), top: request.top, t , width: terminalWidth(io.stdout, io.env) }))
       : request.format === 'json'
         ? renderHistoryJson(history)
-        : renderHistoryCsv(history);
+        : request.format === 'ndjson'
+          ? renderHistoryNdjson(history)
+          : renderHistoryCsv(history);
   await writeAll(io.stdout, chunks);
   return 0;
 }

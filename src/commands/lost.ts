@@ -1,7 +1,7 @@
 // `kam lost`: the win-back list and churn dynamics (SPEC §6); `--fail-on lost-key` for scheduled runs.
 import type { AnalysisSettings } from '../core/settings.js';
 import type { LedgerReadOptions } from '../io/read-ledger.js';
-import { renderChurnCsv, renderLostJson, renderWinBackCsv } from '../report/lost-data.js';
+import { renderChurnCsv, renderLostJson, renderLostNdjson, renderWinBackCsv } from '../report/lost-data.js';
 import { renderLostTerminal } from '../report/lost-terminal.js';
 import { problemLine } from '../report/messages.js';
 import type { Messages } from '../i18n/en.js';
@@ -13,8 +13,8 @@ import { noteToStderr } from './stderr-notes.js';
 
 export { FAIL_ON_CONDITIONS, type FailOn } from './fail-on.js';
 
-export type LostFormat = 'table' | 'csv' | 'json';
-export const LOST_FORMATS: readonly LostFormat[] = ['table', 'csv', 'json'];
+export type LostFormat = 'table' | 'csv' | 'json' | 'ndjson';
+export const LOST_FORMATS: readonly LostFormat[] = ['table', 'csv', 'json', 'ndjson'];
 export type LostTable = 'win-back' | 'churn';
 export const LOST_TABLES: readonly LostTable[] = ['win-back', 'churn'];
 
@@ -23,7 +23,7 @@ export interface LostRequest {
   read: LedgerReadOptions;
   settings: AnalysisSettings;
   format: LostFormat;
-  /** Which table --format csv writes. */
+  /** Which table --format csv and ndjson write. */
   table: LostTable;
   top: number;
   color: boolean;
@@ -52,7 +52,9 @@ export async function runLost(request: LostRequest, io: CommandIo): Promise<numb
       ? tableFitted(true, io, renderLostTerminal(report, context, { chalk: chalkFor(io, request.color), top: request.top, directionColumn, t, width: terminalWidth(io.stdout, io.env) }))
       : request.format === 'json'
         ? renderLostJson(lost, { directionColumn, period: report.settings.period })
-        : request.table === 'churn'
+        : request.format === 'ndjson'
+          ? renderLostNdjson(lost, request.table)
+          : request.table === 'churn'
           ? renderChurnCsv(lost, request.safeCsv === true)
           : renderWinBackCsv(lost, request.safeCsv === true);
   await writeAll(io.stdout, chunks);

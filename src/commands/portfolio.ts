@@ -3,11 +3,11 @@ import type { AnalysisSettings } from '../core/settings.js';
 import type { LedgerReadOptions } from '../io/read-ledger.js';
 import type { Messages } from '../i18n/en.js';
 import { problemLine } from '../report/messages.js';
-import { renderPortfolioCsv, renderPortfolioJson } from '../report/portfolio-data.js';
+import { renderPortfolioCsv, renderPortfolioJson, renderPortfolioNdjson } from '../report/portfolio-data.js';
 import { renderPortfolioTerminal } from '../report/portfolio-terminal.js';
 import type { MovementFormat } from '../report/table-data.js';
-import { notPurchaseModel } from '../report/terminal-kit.js';
-import { chalkFor, writeAll, type CommandIo } from './context.js';
+import { chalkFor, tableFitted, writeAll, type CommandIo } from './context.js';
+import { notPurchaseModel, terminalWidth } from '../report/terminal-kit.js';
 import { readReport } from './read-report.js';
 import { noteToStderr } from './stderr-notes.js';
 
@@ -18,6 +18,8 @@ export interface PortfolioRequest {
   settings: AnalysisSettings;
   format: MovementFormat;
   color: boolean;
+  /** --quiet: notes off (warnings and errors still go to stderr). */
+  quiet?: boolean;
   version: string;
   t: Messages;
 }
@@ -28,14 +30,16 @@ export async function runPortfolio(request: PortfolioRequest, io: CommandIo): Pr
   const portfolios = report.portfolios!;
   // No P(alive) here: the BG/NBD note belongs to kam alive and the win-back list.
   const notes = [...context.notes, ...report.notes.filter(notPurchaseModel)];
-  if (request.format !== 'table') for (const note of notes) if (noteToStderr('portfolio', note)) io.stderr.write(problemLine(note, t));
+  if (request.format !== 'table') for (const note of notes) if (noteToStderr('portfolio', note, { quiet: request.quiet })) io.stderr.write(problemLine(note, t));
   const labels = report.analysis.window.labels;
   const chunks =
     request.format === 'table'
-      ? renderPortfolioTerminal(portfolios, notes, { chalk: chalkFor(io, request.color), column: request.read.map.direction!, lastPeriod: labels[labels.length - 1] ?? null, t })
+      ? tableFitted(true, io, renderPortfolioTerminal(portfolios, notes, { chalk: chalkFor(io, request.color), column: request.read.map.direction!, lastPeriod: labels[labels.length - 1] ?? null, t , width: terminalWidth(io.stdout, io.env) }))
       : request.format === 'json'
         ? renderPortfolioJson(portfolios)
-        : renderPortfolioCsv(portfolios);
+        : request.format === 'ndjson'
+          ? renderPortfolioNdjson(portfolios)
+          : renderPortfolioCsv(portfolios);
   await writeAll(io.stdout, chunks);
   return 0;
 }

@@ -48,6 +48,21 @@ export function* renderAliveCsv(result: AliveResult, safe = false): Generator<st
   }
 }
 
+function aliveRecord(row: AliveRow, sound: boolean): Record<string, string | number | null> {
+  const record: Record<string, string | number | null> = {};
+  for (const c of ALIVE_COLUMNS) {
+    const v = valueOf(c, row, sound);
+    record[c.name] = typeof v === 'number' ? roundValue(v, c.kind) : v;
+  }
+  return record;
+}
+
+/** --format ndjson: the clients of the JSON's "customers", one a line. */
+export function* renderAliveNdjson(result: AliveResult): Generator<string> {
+  const sound = purchaseModelSound(result.alive);
+  for (const row of result.rows) yield `${JSON.stringify(aliveRecord(row, sound))}\n`;
+}
+
 export function* renderAliveJson(model: AliveModel): Generator<string> {
   const result = model.table;
   const fit = result.alive.fit!;
@@ -72,12 +87,7 @@ export function* renderAliveJson(model: AliveModel): Generator<string> {
   yield `${text.slice(0, -2)},\n  "customers": [`;
   let first = true;
   for (const row of result.rows) {
-    const record: Record<string, string | number | null> = {};
-    for (const c of ALIVE_COLUMNS) {
-      const v = valueOf(c, row, sound);
-      record[c.name] = typeof v === 'number' ? roundValue(v, c.kind) : v;
-    }
-    yield `${first ? '\n    ' : ',\n    '}${JSON.stringify(record)}`;
+    yield `${first ? '\n    ' : ',\n    '}${JSON.stringify(aliveRecord(row, sound))}`;
     first = false;
   }
   yield `${first ? '' : '\n  '}]\n}\n`;

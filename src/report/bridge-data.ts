@@ -3,7 +3,7 @@
 // rows (clients without a value under "(none)"). Money signed, so every row adds up.
 import type { BridgeRow, RevenueBridge } from '../core/bridge.js';
 import { NO_DIRECTION } from './lost-data.js';
-import { csvHeader, csvLine, jsonRecords, type DataColumn } from './table-data.js';
+import { csvHeader, csvLine, jsonRecords, ndjsonRecords, type DataColumn } from './table-data.js';
 
 export interface DirectedRow {
   /** null: an overall row. */
@@ -41,3 +41,5 @@ export function* renderBridgeJson(bridge: RevenueBridge): Generator<string> {
   yield* jsonRecords(BRIDGE_COLUMNS, directedRows(bridge));
   yield '\n';
 }
+
+export const renderBridgeNdjson = (bridge: RevenueBridge): Generator<string> => ndjsonRecords(BRIDGE_COLUMNS, directedRows(bridge));

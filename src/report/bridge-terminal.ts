@@ -10,9 +10,12 @@ import { noteLines, table, truncate } from './terminal-kit.js';
 
 const BAR_WIDTH = 40;
 
-function bridgeTable(rows: readonly BridgeRow[], kind: PeriodKind, chalk: ChalkInstance, t: Messages): string {
+/** Bridge columns left out first when the terminal is narrow: the client counts, Start (the row before's End), Reactivated, Expansion, Contraction. */
+const BRIDGE_DROP = [8, 9, 10, 1, 3, 4, 5];
+
+function bridgeTable(rows: readonly BridgeRow[], kind: PeriodKind, chalk: ChalkInstance, t: Messages, width: number | undefined): string {
   const h = t.human;
-  const tbl = table(chalk, [t.periodTitle[kind], ...t.bridge.headers], ['left', ...t.bridge.headers.map(() => 'right' as const)], { compact: true });
+  const tbl = table(chalk, [t.periodTitle[kind], ...t.bridge.headers], ['left', ...t.bridge.headers.map(() => 'right' as const)], { compact: true, width, drop: BRIDGE_DROP, omitted: t.columnsNotShown });
   // Red is for lost clients alone: churned revenue; a contraction is yellow.
   const signed = (x: number, down = chalk.yellow): string => (x === 0 ? chalk.dim('·') : x > 0 ? chalk.green(`+${h.money(x)}`) : down(h.money(x)));
   const count = (n: number, sign: string): string => (n === 0 ? chalk.dim('·') : `${sign}${h.integer(n)}`);
@@ -71,16 +74,16 @@ export function waterfallLines(row: BridgeRow, chalk: ChalkInstance, t: Messages
 export function renderBridgeTerminal(
   bridge: RevenueBridge,
   notes: readonly Problem[],
-  options: { chalk: ChalkInstance; directionColumn: string | null; t: Messages },
+  options: { chalk: ChalkInstance; directionColumn: string | null; t: Messages; width?: number | undefined },
 ): string[] {
   const { chalk, t } = options;
   const kind = bridge.window.period;
   const out: string[] = [];
   if (bridge.overall.length === 0) return [`${chalk.bold(t.bridge.title(kind, null))}: ${t.bridge.none}\n`];
-  out.push(`${chalk.bold(t.bridge.title(kind, null))} ${t.bridge.subtitle}\n${bridgeTable(bridge.overall, kind, chalk, t)}\n`);
+  out.push(`${chalk.bold(t.bridge.title(kind, null))} ${t.bridge.subtitle}\n${bridgeTable(bridge.overall, kind, chalk, t, options.width)}\n`);
   for (const g of bridge.byDirection ?? []) {
     const name = g.direction === null ? t.noDirection : truncate(g.direction, 40);
-    out.push(`\n${chalk.bold(t.bridge.title(kind, `${options.directionColumn ?? t.lost.directionTitle}: ${name}`))}\n${bridgeTable(g.rows, kind, chalk, t)}\n`);
+    out.push(`\n${chalk.bold(t.bridge.title(kind, `${options.directionColumn ?? t.lost.directionTitle}: ${name}`))}\n${bridgeTable(g.rows, kind, chalk, t, options.width)}\n`);
   }
   for (const row of bridge.overall) out.push(`\n${chalk.bold(t.bridge.waterfall(t.period(row.period)))}\n${waterfallLines(row, chalk, t).join('\n')}\n`);
   const noteText = noteLines(notes, chalk, t);

@@ -4,6 +4,7 @@ import { formatDay } from '../core/calendar.js';
 import type { Dossier, NamedAmount } from '../core/dossier.js';
 import { roundValue, type ColumnKind } from './client-columns.js';
 import { en } from '../i18n/en.js';
+import { csvHeader, csvLine, ndjsonRecords, type DataColumn } from './table-data.js';
 
 const day = (d: number | null): string | null => (d === null ? null : formatDay(d));
 const num = (x: number | null, kind: ColumnKind): number | null => (x === null ? null : roundValue(x, kind));
@@ -76,3 +77,28 @@ export function dossierRecord(d: Dossier, options: { directionColumn: string | n
 export function* renderDossierJson(d: Dossier, options: { directionColumn: string | null }): Generator<string> {
   yield `${JSON.stringify(dossierRecord(d, options), null, 2)}\n`;
 }
+
+interface PeriodRow {
+  client: string;
+  metric: string;
+  period: Dossier['series'][number];
+}
+
+/** The card's table for scripts: one row per period of the window, as the card's per-period table (JSON "periods"). */
+export const CLIENT_PERIOD_COLUMNS: readonly DataColumn<PeriodRow>[] = [
+  { name: 'client', kind: 'text', value: (r) => r.client },
+  { name: 'period', kind: 'text', value: (r) => r.period.label },
+  { name: 'metric', kind: 'text', value: (r) => r.metric },
+  { name: 'value', kind: 'money', value: (r) => r.period.value },
+  { name: 'purchases', kind: 'integer', value: (r) => r.period.purchases },
+];
+
+const periodRows = (d: Dossier): PeriodRow[] => d.series.map((period) => ({ client: d.client, metric: d.by, period }));
+
+/** `safe`: --safe-csv (see csv.ts). */
+export function* renderDossierCsv(d: Dossier, safe = false): Generator<string> {
+  yield csvHeader(CLIENT_PERIOD_COLUMNS);
+  for (const r of periodRows(d)) yield csvLine(CLIENT_PERIOD_COLUMNS, r, safe);
+}
+
+export const renderDossierNdjson = (d: Dossier): Generator<string> => ndjsonRecords(CLIENT_PERIOD_COLUMNS, periodRows(d));

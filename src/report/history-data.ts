@@ -3,7 +3,7 @@
 // the snapshot days, each client's path ("A A B -") and stability mark, and the same long rows.
 import { formatDay } from '../core/calendar.js';
 import type { ClassHistory, SnapshotClient } from '../core/history.js';
-import { csvHeader, csvLine, jsonRecords, type DataColumn } from './table-data.js';
+import { csvHeader, csvLine, jsonRecords, ndjsonRecords, type DataColumn } from './table-data.js';
 
 interface LongRow {
   day: number;
@@ -64,3 +64,6 @@ export function* renderHistoryJson(history: ClassHistory): Generator<string> {
   yield* jsonRecords(HISTORY_COLUMNS, longRows(history), '  ');
   yield '\n}\n';
 }
+
+/** ndjson: the CSV's long rows, one a line. */
+export const renderHistoryNdjson = (history: ClassHistory): Generator<string> => ndjsonRecords(HISTORY_COLUMNS, longRows(history));

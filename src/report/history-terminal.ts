@@ -6,7 +6,7 @@ import type { Problem } from '../core/problems.js';
 import type { Messages } from '../i18n/en.js';
 import { classPainter, labeller, noteLines, table, truncate } from './terminal-kit.js';
 
-export function renderHistoryTerminal(history: ClassHistory, notes: readonly Problem[], options: { chalk: ChalkInstance; top: number; t: Messages }): string[] {
+export function renderHistoryTerminal(history: ClassHistory, notes: readonly Problem[], options: { chalk: ChalkInstance; top: number; t: Messages; width?: number | undefined }): string[] {
   const { chalk, t, top } = options;
   const h = t.human;
   const paint = classPainter(chalk);
@@ -32,7 +32,7 @@ export function renderHistoryTerminal(history: ClassHistory, notes: readonly Pro
       out.push(`\n${chalk.bold(title)} — ${t.history.none}\n`);
       return;
     }
-    const tbl = table(chalk, [...t.history.headers], ['right', 'left', 'left', 'left'], { compact: true });
+    const tbl = table(chalk, [...t.history.headers], ['right', 'left', 'left', 'left'], { compact: true, width: options.width });
     names.slice(0, top).forEach((name, i) => {
       const p = byName.get(name)!;
       tbl.push([String(i + 1), truncate(name, 36), pathCell(p), markPaint[p.mark](t.history.marks[p.mark])]);

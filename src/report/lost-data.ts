@@ -64,6 +64,16 @@ export function* renderChurnCsv(report: LostReport, safe = false): Generator<str
   }
 }
 
+/** --format ndjson: the rows of the table --table names, one JSON object a line (churn rows carry their direction, null overall). */
+export function* renderLostNdjson(report: LostReport, table: 'win-back' | 'churn'): Generator<string> {
+  if (table === 'win-back') {
+    for (const e of report.winBack) yield `${JSON.stringify(dataRecord(WIN_BACK_COLUMNS, e))}\n`;
+    return;
+  }
+  for (const p of report.churn.periods) yield `${JSON.stringify({ direction: null, ...dataRecord(CHURN_COLUMNS, p) })}\n`;
+  for (const d of report.byDirection ?? []) for (const p of d.churn.periods) yield `${JSON.stringify({ direction: d.direction ?? NO_DIRECTION, ...dataRecord(CHURN_COLUMNS, p) })}\n`;
+}
+
 const round = (x: number, kind: ColumnKind): number => roundValue(x, kind);
 
 export function* renderLostJson(report: LostReport, meta: { directionColumn: string | null; period: string }): Generator<string> {

@@ -2,7 +2,7 @@
 // without a direction value under "(none)", last.
 import type { PortfolioRow, Portfolios } from '../core/portfolio.js';
 import { NO_DIRECTION } from './lost-data.js';
-import { csvHeader, csvLine, jsonRecords, type DataColumn } from './table-data.js';
+import { csvHeader, csvLine, jsonRecords, ndjsonRecords, type DataColumn } from './table-data.js';
 
 export const PORTFOLIO_COLUMNS: readonly DataColumn<PortfolioRow>[] = [
   { name: 'direction', kind: 'text', value: (r) => r.direction ?? NO_DIRECTION },
@@ -29,3 +29,5 @@ export function* renderPortfolioJson(p: Portfolios): Generator<string> {
   yield* jsonRecords(PORTFOLIO_COLUMNS, p.rows);
   yield '\n';
 }
+
+export const renderPortfolioNdjson = (p: Portfolios): Generator<string> => ndjsonRecords(PORTFOLIO_COLUMNS, p.rows);

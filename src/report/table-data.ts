@@ -5,8 +5,8 @@ import { numberText, roundValue, type ColumnKind } from './client-columns.js';
 import { csvText } from './csv.js';
 
 /** The outputs of kam bridge, portfolio and history: a terminal view, or a table for scripts. */
-export type MovementFormat = 'table' | 'csv' | 'json';
-export const MOVEMENT_FORMATS: readonly MovementFormat[] = ['table', 'csv', 'json'];
+export type MovementFormat = 'table' | 'csv' | 'json' | 'ndjson';
+export const MOVEMENT_FORMATS: readonly MovementFormat[] = ['table', 'csv', 'json', 'ndjson'];
 
 export type DataValue = string | number | boolean | null;
 
@@ -41,6 +41,11 @@ export function csvHeader<T>(columns: readonly DataColumn<T>[]): string {
 
 export function csvLine<T>(columns: readonly DataColumn<T>[], row: T, safe = false): string {
   return `${columns.map((c) => csvValue(c, row, safe)).join(',')}\n`;
+}
+
+/** --format ndjson: the CSV's rows as one JSON object a line (the names and values of JSON). */
+export function* ndjsonRecords<T>(columns: readonly DataColumn<T>[], rows: Iterable<T>): Generator<string> {
+  for (const row of rows) yield `${JSON.stringify(dataRecord(columns, row))}\n`;
 }
 
 /** A JSON array of records, one per line (streams: a large table is never one string). */

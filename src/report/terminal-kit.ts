@@ -90,9 +90,14 @@ export class FitTable {
     const total = (cols: readonly number[], w: (i: number) => number): number => cols.reduce((s, i) => s + w(i), 0) + cols.length + 1;
     const dropped: number[] = [];
     const limit = options.width;
+    const figures = this.cellWidths();
     if (limit !== undefined) {
       // Dropping stops once the text columns can wrap into the rest (to half their width, at least 16).
-      const squeezed = (i: number): number => (this.align?.[i] === 'left' ? Math.min(widthOf(i), Math.max(16, Math.ceil(widthOf(i) / 2))) : widthOf(i));
+      // A number column can go down to its widest figure or header word (the header wraps).
+      const figures = this.cellWidths();
+      const word = (i: number): number => Math.max(...this.head[i]!.split(/\s+/).map(visibleLength)) + 2;
+      const squeezed = (i: number): number =>
+        this.align?.[i] === 'left' ? Math.min(widthOf(i), Math.max(16, Math.ceil(widthOf(i) / 2))) : this.align?.[i] === 'right' ? Math.min(widthOf(i), Math.max(figures[i]!, word(i))) : widthOf(i);
       for (const i of options.drop ?? []) {
         if (total(keep, squeezed) <= limit) break;
         if (this.rows.some((r) => r.length !== this.head.length)) break; // spanning rows: keep every column
@@ -103,12 +108,15 @@ export class FitTable {
     const widths = new Map(keep.map((i) => [i, widthOf(i)]));
     if (limit !== undefined) {
       let excess = total(keep, (i) => widths.get(i)!) - limit;
-      while (excess > 0) {
-        let widest = -1;
-        for (const i of keep) if (widths.get(i)! > MIN_COLUMN && (widest < 0 || widths.get(i)! > widths.get(widest)!)) widest = i;
-        if (widest < 0) break;
-        widths.set(widest, widths.get(widest)! - 1);
-        excess--;
+      // First a number column keeps its figures whole (its header wraps instead), then any column gives way.
+      for (const floor of [(i: number): number => (this.align?.[i] === 'right' ? Math.max(MIN_COLUMN, figures[i]!) : MIN_COLUMN), () => MIN_COLUMN]) {
+        while (excess > 0) {
+          let widest = -1;
+          for (const i of keep) if (widths.get(i)! > floor(i) && (widest < 0 || widths.get(i)! > widths.get(widest)!)) widest = i;
+          if (widest < 0) break;
+          widths.set(widest, widths.get(widest)! - 1);
+          excess--;
+        }
       }
     }
     const wraps = keep.some((i) => widths.get(i)! < natural[i]!) || options.colWidths !== undefined;
@@ -127,7 +135,12 @@ export class FitTable {
 
   /** Each column's width with its padding: the longest line of its header and cells, plus 2. */
   private naturalWidths(): number[] {
-    const widths = this.head.map((h) => Math.max(...h.split('\n').map(visibleLength)) + 2);
+    return this.cellWidths(this.head.map((h) => Math.max(...h.split('\n').map(visibleLength)) + 2));
+  }
+
+  /** Each column's widest cell (header left out unless given as `start`), padding included. */
+  private cellWidths(start: number[] = this.head.map(() => 0)): number[] {
+    const widths = [...start];
     for (const row of this.rows) {
       if (row.length !== this.head.length) continue;
       row.forEach((cell, i) => {

@@ -2,6 +2,10 @@
 // with a stdout that is a terminal of 80 and of 120 columns, in en, ru and kk; no line is wider.
 import { PassThrough } from 'node:stream';
 import { join } from 'node:path';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { gunzipSync } from 'node:zlib';
+import { datasetPath, skipWithout } from '../helpers/datasets.js';
 import { describe, expect, it } from 'vitest';
 import { run } from '../../src/cli/main.js';
 import { fitLines, nameList, table, visibleLength } from '../../src/report/terminal-kit.js';
@@ -29,6 +33,9 @@ const COMMANDS: string[][] = [
   ['alive', SAMPLE, '--format', 'table'],
   ['client', SAMPLE, 'Magnum Cash&Carry'],
   ['config'],
+  ['bridge', SAMPLE, '--format', 'table', '--direction', 'Region'],
+  ['portfolio', SAMPLE, '--format', 'table', '--by', 'Manager'],
+  ['history', SAMPLE, '--format', 'table', '--to', '2026-10-31', '--window', '6'],
 ];
 
 describe('terminal views fit 80 and 120 columns', () => {
@@ -53,6 +60,31 @@ describe('terminal views fit 80 and 120 columns', () => {
     expect(text).not.toContain('columns not shown');
     expect(widest(text)).toBeGreaterThan(120);
   });
+});
+
+/** A slice of Online Retail (its first 160,000 lines, four months) in a temporary folder, made once. */
+let slice: string | undefined;
+function onlineRetailSlice(): string {
+  if (slice !== undefined) return slice;
+  const text = gunzipSync(readFileSync(datasetPath('online-retail.csv.gz'))).toString('utf8');
+  slice = join(mkdtempSync(join(tmpdir(), 'kam-width-')), 'online-retail-slice.csv');
+  writeFileSync(slice, `${text.split('\n').slice(0, 160_000).join('\n')}\n`);
+  return slice;
+}
+
+describe.skipIf(skipWithout('online-retail.csv.gz'))('bridge, portfolio and history on an Online Retail slice fit 80 and 120 columns', () => {
+  for (const columns of [80, 120]) {
+    for (const lang of ['en', 'ru', 'kk']) {
+      it(`${columns} columns, ${lang}`, async () => {
+        const file = onlineRetailSlice();
+        for (const args of [['bridge', file, '--direction', 'Country'], ['portfolio', file, '--by', 'Country'], ['history', file, '--every', 'month', '--window', '2']]) {
+          const text = await screen([...args, '--format', 'table', '--include-partial', '--lang', lang], columns);
+          expect(text.length, args.join(' ')).toBeGreaterThan(200);
+          expect(widest(text), `${args[0]} ${lang} ${columns}`).toBeLessThanOrEqual(columns);
+        }
+      }, 120_000);
+    }
+  }
 });
 
 describe('the fitting pieces', () => {
