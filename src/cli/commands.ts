@@ -49,7 +49,7 @@ interface CommandDef {
   run: (args: string[], o: Opts, run: Run) => Promise<number>;
 }
 
-const LEDGER = ['map', 'sheet', 'encoding', 'delimiter', 'decimal', 'dateFormat', 'strict', 'direction'] as const;
+const LEDGER = ['map', 'sheet', 'encoding', 'delimiter', 'decimal', 'dateFormat', 'strict', 'currency', 'direction'] as const;
 const WINDOW = ['asOf', 'from', 'to', 'includePartial', 'period', 'by', 'abc', 'abcBoundary', 'keyShare', 'xyz', 'xyzStart', 'sd', 'minPeriods', 'lostAfter', 'lostFactor', 'riskFactor'] as const;
 /** Where the ledger comes from besides files: a database table or query, DuckDB's memory cap (SPEC §12). */
 const SOURCE = ['table', 'query', 'memory'] as const;

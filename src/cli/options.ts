@@ -15,7 +15,7 @@ import { COLUMN_ROLES, parseMapOption } from '../io/columns.js';
 import { SQL_DIALECT_NAMES } from '../io/sql/index.js';
 import { parseDateFormatOption, parseDayArgument } from '../io/dates.js';
 import { parseEncodingOption, type Delimiter } from '../io/dialect.js';
-import { parseDecimalOption } from '../io/numbers.js';
+import { headerCurrency, parseDecimalOption } from '../io/numbers.js';
 import type { LedgerReadOptions } from '../io/read-ledger.js';
 import { FAIL_ON_CONDITIONS, type FailOn } from '../commands/fail-on.js';
 import type { SettingValue as Value } from '../report/settings.js';
@@ -74,6 +74,14 @@ const date = (flag: string) => checked(flag, (v) => parseDayArgument(v, 0), 'dat
 
 const DELIMITERS: Record<string, Delimiter> = { ',': ',', comma: ',', ';': ';', '\t': '\t', tab: '\t', '\\t': '\t', '|': '|', pipe: '|' };
 
+/** --currency: an ISO code (kzt → KZT) or a mark the reader knows (₸, тг, $ …), as its code. */
+export function currencyCode(value: string): string {
+  const text = value.trim();
+  const code = /^[A-Za-z]{3}$/.test(text) ? text.toUpperCase() : headerCurrency(text);
+  if (code === null) throw usage('currency', { flag: '--currency', value });
+  return code;
+}
+
 /** --compare previous | FROM..TO (dates as for --from/--to). */
 export function compareSpec(value: string | undefined, today: number): CompareSpec | undefined {
   if (value === undefined) return undefined;
@@ -130,6 +138,7 @@ export const OPTIONS = {
     parse: checked('--date-format', parseDateFormatOption, 'dateFormat'),
   }),
   strict: opt('--strict', 'Ledger', 'stop at the first row that cannot be read instead of skipping it', { default: false }),
+  currency: opt('--currency <code>', 'Ledger', "the amounts' currency, shown beside totals and amount headers (default: the mark in the amount cells or header, e.g. ₸, тг, $; none: none shown); a ledger whose amounts carry another is refused", { parse: currencyCode }),
   direction: opt('--direction <column>', 'Ledger', 'the column that splits churn by direction: region, manager, product group…'),
   asOf: opt('--as-of <date>', 'Window', 'the day the analysis looks from: YYYY-MM-DD, DD.MM.YYYY or today (default: the last date in the ledger)', { parse: date('--as-of') }),
   from: opt('--from <date>', 'Window', 'first day of the window (its whole period is taken)', { parse: date('--from') }),
@@ -232,6 +241,7 @@ export function readOptions(o: Opts, table: 'table' | 'fromTable' = 'table'): Le
     dateFormat: text('dateFormat') === undefined ? undefined : parseDateFormatOption(text('dateFormat')!),
     strict: o.strict === true,
     ...sources(o[table] as string | undefined, text('query'), text('memory')),
+    currency: o.currency as string | undefined,
   };
 }
 

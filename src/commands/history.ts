@@ -52,7 +52,7 @@ export async function runHistory(request: HistoryRequest, io: CommandIo): Promis
   if (!printReport) return 0;
   const chunks =
     request.format === 'table'
-      ? tableFitted(true, io, renderHistoryTerminal(history, notes, { chalk: chalkFor(io, request.color), top: request.top, t , width: terminalWidth(io.stdout, io.env) }))
+      ? tableFitted(true, io, renderHistoryTerminal(history, notes, { chalk: chalkFor(io, request.color), top: request.top, t, width: terminalWidth(io.stdout, io.env) }))
       : request.format === 'json'
         ? renderHistoryJson(history)
         : request.format === 'ndjson'

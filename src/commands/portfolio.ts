@@ -34,7 +34,7 @@ export async function runPortfolio(request: PortfolioRequest, io: CommandIo): Pr
   const labels = report.analysis.window.labels;
   const chunks =
     request.format === 'table'
-      ? tableFitted(true, io, renderPortfolioTerminal(portfolios, notes, { chalk: chalkFor(io, request.color), column: request.read.map.direction!, lastPeriod: labels[labels.length - 1] ?? null, t , width: terminalWidth(io.stdout, io.env) }))
+      ? tableFitted(true, io, renderPortfolioTerminal(portfolios, notes, { chalk: chalkFor(io, request.color), column: request.read.map.direction!, lastPeriod: labels[labels.length - 1] ?? null, t, currency: report.currency, width: terminalWidth(io.stdout, io.env) }))
       : request.format === 'json'
         ? renderPortfolioJson(portfolios)
         : request.format === 'ndjson'

@@ -1,7 +1,7 @@
 // A ledger as flat typed arrays, so a worker thread can hand it back without cloning a
 // million small objects. Pure: no threads here, just the packing.
 import { DocumentSet } from './document-set.js';
-import { DayTable, addExactPair, exactSumsOf, type ClientHistory, type Ledger, type LedgerColumns } from './ledger.js';
+import { DayTable, addCurrency, addExactPair, exactSumsOf, type ClientHistory, type Ledger, type LedgerColumns, type LedgerCurrency } from './ledger.js';
 
 export interface LedgerTransfer {
   names: string[];
@@ -20,6 +20,7 @@ export interface LedgerTransfer {
   lastDay: number | undefined;
   rows: number;
   columns: LedgerColumns;
+  currency?: LedgerCurrency | undefined;
 }
 
 const MEASURES = ['amount', 'profit', 'quantity'] as const;
@@ -87,6 +88,7 @@ export function packLedger(ledger: Ledger): LedgerTransfer {
     lastDay: ledger.lastDay,
     rows: ledger.rows,
     columns: { ...ledger.columns },
+    currency: ledger.currency,
   };
 }
 
@@ -99,6 +101,7 @@ export function transferables(t: LedgerTransfer): ArrayBuffer[] {
 export function mergePacked(into: Ledger, t: LedgerTransfer): Ledger {
   for (const key of Object.keys(into.columns) as (keyof LedgerColumns)[]) into.columns[key] ||= t.columns[key];
   into.rows += t.rows;
+  if (t.currency !== undefined) addCurrency(into, t.currency.code, t.currency);
   if (t.firstDay !== undefined && (into.firstDay === undefined || t.firstDay < into.firstDay)) into.firstDay = t.firstDay;
   if (t.lastDay !== undefined && (into.lastDay === undefined || t.lastDay > into.lastDay)) into.lastDay = t.lastDay;
   into.finalized = false;

@@ -9,6 +9,7 @@
 import { DayTable, fromExact, microsOf } from './day-table.js';
 import { DocumentSet } from './document-set.js';
 import { compareNames } from './order.js';
+import { KamError } from './problems.js';
 
 export { DayTable, type DayTotals } from './day-table.js';
 
@@ -51,8 +52,18 @@ export interface LedgerColumns {
   direction: boolean;
 }
 
+/** The currency of a ledger's amounts (ISO code) and where it was first seen, or --currency. */
+export interface LedgerCurrency {
+  code: string;
+  /** undefined: given with --currency. */
+  file?: string | undefined;
+  line?: number | undefined;
+}
+
 export interface Ledger {
   clients: Map<string, ClientHistory>;
+  /** Its currency: the mark in its amount cells or amount header, or --currency; undefined: none seen. */
+  currency?: LedgerCurrency | undefined;
   /** First and last day of any accepted line; undefined for an empty ledger. */
   firstDay: number | undefined;
   lastDay: number | undefined;
@@ -229,12 +240,35 @@ export function addLine(ledger: Ledger, row: LedgerRow): void {
   }
 }
 
+/**
+ * A currency seen in the ledger (an amount cell's mark, the amount header's) at `where`: the first
+ * becomes the ledger's; another is refused, since amounts in two currencies cannot be summed.
+ */
+export function addCurrency(ledger: Ledger, code: string, where: { file?: string | undefined; line?: number | undefined; column?: string | undefined; value?: string | undefined } = {}): void {
+  const known = ledger.currency;
+  if (known === undefined) {
+    ledger.currency = { code, file: where.file, line: where.line };
+    return;
+  }
+  if (known.code === code) return;
+  const byOption = known.line === undefined && known.file === undefined;
+  throw new KamError({
+    code: 'mixed-currency',
+    file: where.file,
+    line: where.line,
+    column: where.column,
+    value: where.value,
+    details: { first: known.code, other: code, firstFile: known.file ?? null, firstLine: known.line ?? null, byOption },
+  });
+}
+
 /** Combines ledgers read separately (several files, worker threads) into the first one. */
 export function mergeLedger(into: Ledger, from: Ledger): Ledger {
   for (const key of Object.keys(into.columns) as (keyof LedgerColumns)[]) {
     into.columns[key] = into.columns[key] || from.columns[key];
   }
   into.rows += from.rows;
+  if (from.currency !== undefined) addCurrency(into, from.currency.code, from.currency);
   if (from.firstDay !== undefined && (into.firstDay === undefined || from.firstDay < into.firstDay)) into.firstDay = from.firstDay;
   if (from.lastDay !== undefined && (into.lastDay === undefined || from.lastDay > into.lastDay)) into.lastDay = from.lastDay;
   for (const [client, source] of from.clients) {

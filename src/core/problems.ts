@@ -36,6 +36,7 @@ export type ProblemCode =
   | 'line-too-long'
   | 'bad-encoding'
   | 'mixed-numbers'
+  | 'mixed-currency'
   // warnings and notes shown with the summary
   | 'rows-skipped'
   | 'partial-period-dropped'
@@ -164,6 +165,12 @@ export interface ProblemDetails {
   'bad-encoding': { encoding: 'UTF-8' | 'Windows-1251' };
   /** `value`: a number only '.' reads as the decimal mark; `other`: one only ',' reads. */
   'mixed-numbers': { other: string };
+  /**
+   * `value` (at file, line, column) is in `other`, the ledger's amounts so far in `first`, seen at
+   * `firstFile`/`firstLine` (the header's line for a header such as "Сумма, тг"), or given with
+   * --currency (`firstLine` and `firstFile` null, `byOption`): amounts in two currencies are not summed.
+   */
+  'mixed-currency': { first: string; other: string; firstFile: string | null; firstLine: number | null; byOption: boolean };
   'rows-skipped': { total: number; noClient: number; badDate: number; badNumber: number; badFields?: number | undefined };
   'partial-period-dropped': { edge: 'leading' | 'trailing'; from: string; to: string };
   'partial-period-kept': { edge: 'leading' | 'trailing'; from: string; to: string };

@@ -32,6 +32,8 @@ export interface ReportInput {
 export interface Report {
   readonly ledger: Ledger;
   readonly settings: AnalysisSettings;
+  /** The amounts' currency (ISO code): the ledger's marks or --currency; null when nothing names one. */
+  readonly currency: string | null;
   /** The window's analysis with every client tagged and the key share counted with the tags. */
   readonly analysis: Analysis;
   /** The tags' counts and thresholds (SPEC §7). */
@@ -95,6 +97,7 @@ export function assembleReport(input: ReportInput): Report {
   return Object.freeze({
     ledger,
     settings,
+    currency: ledger.currency?.code ?? null,
     analysis,
     segments: tagged.segments,
     migration,

@@ -96,6 +96,7 @@ const usage = {
   encoding: (p: UsageParams) => `--encoding must be utf8 or windows-1251, not "${p.value}"`,
   delimiter: (p: UsageParams) => `--delimiter must be one of , ; tab |, not "${p.value}"`,
   decimal: (p: UsageParams) => `--decimal must be "." or ",", not "${p.value}"`,
+  currency: (p: UsageParams) => `--currency takes a three-letter code such as KZT, RUB or USD (or ₸, тг, руб, $, €), not "${p.value}"`,
   dateFormat: (p: UsageParams) => `--date-format must be one of dd.mm.yyyy, dd/mm/yyyy, mm/dd/yyyy, yyyy-mm-dd, yyyymmdd, serial, not "${p.value}"`,
   stdinOnce: (_p: UsageParams) => 'standard input (-) can be read only once',
   noLedger: (_p: UsageParams) => 'no ledger given (give FILE… or pipe one in)',
@@ -236,6 +237,8 @@ const problems = {
     `${wherePrefix(p, 'line')}byte ${p.value} is not valid ${p.details.encoding} (two exports in different encodings joined?); save the file in one encoding, or force one with --encoding`,
   'mixed-numbers': (p) =>
     `${p.file}: numbers in "${p.column}" are written both as "${p.value}" and as "${p.details.other}": one decimal mark per file; fix the file or say which with --decimal . or --decimal ,`,
+  'mixed-currency': (p) =>
+    `${wherePrefix(p, 'line')}"${p.value}" in "${p.column}" is in ${p.details.other}, but the ledger's amounts are in ${p.details.first} (${p.details.byOption ? `--currency ${p.details.first}` : `${p.details.firstFile ?? ''}${p.details.firstFile !== null && p.details.firstLine !== null ? ', ' : ''}${p.details.firstLine === null ? '' : `line ${p.details.firstLine}`}`}): amounts in two currencies cannot be summed; split the ledger by currency or convert it first`,
   'rows-skipped': (p) =>
     `${h.integer(p.details.total)} rows skipped: ${h.integer(p.details.noClient)} without a client, ${h.integer(p.details.badDate)} with an unreadable date, ${h.integer(p.details.badNumber)} with an unreadable number${p.details.badFields ? `, ${h.integer(p.details.badFields)} whose fields do not line up with the header` : ''}`,
   'partial-period-dropped': (p) =>

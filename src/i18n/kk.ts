@@ -145,6 +145,7 @@ const usage = {
   encoding: (p: UsageParams) => `--encoding: utf8 немесе windows-1251, «${p.value}» емес`,
   delimiter: (p: UsageParams) => `--delimiter: , ; tab | бірі, «${p.value}» емес`,
   decimal: (p: UsageParams) => `--decimal: «.» немесе «,», «${p.value}» емес`,
+  currency: (p: UsageParams) => `--currency: үш әріпті код, мысалы KZT, RUB немесе USD (не ₸, тг, руб, $, €), «${p.value}» емес`,
   dateFormat: (p: UsageParams) => `--date-format: dd.mm.yyyy, dd/mm/yyyy, mm/dd/yyyy, yyyy-mm-dd, yyyymmdd, serial бірі, «${p.value}» емес`,
   stdinOnce: (_p: UsageParams) => 'стандартты кірісті (-) тек бір рет оқуға болады',
   noLedger: (_p: UsageParams) => 'журнал берілмеген (ФАЙЛ… көрсетіңіз немесе оны құбыр арқылы беріңіз)',
@@ -247,6 +248,8 @@ const problems = {
     `${wherePrefix(p, 'жол')}${p.value} байты ${p.details.encoding} кодтамасында жарамсыз (әртүрлі кодтамадағы экспорттар біріктірілген бе?); файлды бір кодтамада сақтаңыз немесе оны --encoding арқылы көрсетіңіз`,
   'mixed-numbers': (p) =>
     `${p.file}: «${p.column}» ішіндегі сандар «${p.value}» түрінде де, «${p.details.other}» түрінде де жазылған: файлда бір ғана ондық белгі болуы керек; файлды түзетіңіз немесе нақтылаңыз: --decimal . немесе --decimal ,`,
+  'mixed-currency': (p) =>
+    `${wherePrefix(p, 'жол')}«${p.column}» ішіндегі «${p.value}» — ${p.details.other} валютасында, ал журналдың сомалары — ${p.details.first} валютасында (${p.details.byOption ? `--currency ${p.details.first}` : `${p.details.firstFile ?? ''}${p.details.firstFile !== null && p.details.firstLine !== null ? ', ' : ''}${p.details.firstLine === null ? '' : `жол ${p.details.firstLine}`}`}): екі валютадағы сомаларды қосуға болмайды; журналды валюта бойынша бөліңіз немесе алдымен қайта есептеңіз`,
   'rows-skipped': (p) =>
     `өткізілген жолдар: ${count(p.details.total)} (клиенті жоқ: ${count(p.details.noClient)}, оқылмайтын күн: ${count(p.details.badDate)}, оқылмайтын сан: ${count(p.details.badNumber)}${p.details.badFields ? `, өрістері тақырыпқа сәйкес келмейтін: ${count(p.details.badFields)}` : ''})`,
   'partial-period-dropped': (p) =>

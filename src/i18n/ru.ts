@@ -155,6 +155,7 @@ const usage = {
   encoding: (p: UsageParams) => `--encoding: utf8 или windows-1251, а не «${p.value}»`,
   delimiter: (p: UsageParams) => `--delimiter: один из , ; tab |, а не «${p.value}»`,
   decimal: (p: UsageParams) => `--decimal: «.» или «,», а не «${p.value}»`,
+  currency: (p: UsageParams) => `--currency: трёхбуквенный код, например KZT, RUB или USD (или ₸, тг, руб, $, €), а не «${p.value}»`,
   dateFormat: (p: UsageParams) => `--date-format: одно из dd.mm.yyyy, dd/mm/yyyy, mm/dd/yyyy, yyyy-mm-dd, yyyymmdd, serial, а не «${p.value}»`,
   stdinOnce: (_p: UsageParams) => 'стандартный ввод (-) можно прочитать только один раз',
   noLedger: (_p: UsageParams) => 'журнал не указан (укажите ФАЙЛ… или передайте его через конвейер)',
@@ -257,6 +258,8 @@ const problems = {
     `${wherePrefix(p, 'строка')}байт ${p.value} недопустим в кодировке ${p.details.encoding} (склеены выгрузки в разных кодировках?); сохраните файл в одной кодировке или укажите её через --encoding`,
   'mixed-numbers': (p) =>
     `${p.file}: числа в «${p.column}» записаны и как «${p.value}», и как «${p.details.other}»: в файле должен быть один десятичный знак; исправьте файл или уточните: --decimal . или --decimal ,`,
+  'mixed-currency': (p) =>
+    `${wherePrefix(p, 'строка')}«${p.value}» в «${p.column}» — в валюте ${p.details.other}, а суммы журнала — в ${p.details.first} (${p.details.byOption ? `--currency ${p.details.first}` : `${p.details.firstFile ?? ''}${p.details.firstFile !== null && p.details.firstLine !== null ? ', ' : ''}${p.details.firstLine === null ? '' : `строка ${p.details.firstLine}`}`}): суммы в двух валютах складывать нельзя; разделите журнал по валютам или сначала пересчитайте его`,
   'rows-skipped': (p) =>
     `пропущено строк: ${count(p.details.total)} (без клиента: ${count(p.details.noClient)}, с нечитаемой датой: ${count(p.details.badDate)}, с нечитаемым числом: ${count(p.details.badNumber)}${p.details.badFields ? `, с полями не по заголовку: ${count(p.details.badFields)}` : ''})`,
   'partial-period-dropped': (p) =>

@@ -6,7 +6,7 @@
 //  - '(…)' around the whole value makes it negative (accounting style); a sign inside is refused;
 //  - a sign '-', '+' or U+2212 (unicode minus), before or after a currency prefix ('-$5', '$-5');
 //  - ONE currency mark, as a prefix or a suffix, spaces allowed between it and the number:
-//    symbols $ € £ ¥ ₸ ₽, words тг, тенге, руб, р, kzt, rub, usd, eur (case-insensitive; a
+//    symbols $ € £ ¥ ₸ ₽, words тг, тенге, руб, р, сом, kzt, rub, usd, eur, kgs (case-insensitive; a
 //    suffix word may end with '.', e.g. 'руб.', 'р.'). Anything else around the number -> undefined;
 //  - the integer part, optionally grouped. Group separators: with decimal '.', ',' space U+00A0
 //    U+202F U+2009 U+2007 and apostrophe (' or U+2019); with decimal ',', the same with '.'
@@ -35,7 +35,69 @@ function isLetter(c: number): boolean {
 }
 
 const CURRENCY_SYMBOLS: ReadonlySet<number> = new Set([0x24, 0x20ac, 0xa3, 0xa5, 0x20b8, 0x20bd]);
-const CURRENCY_WORDS: readonly string[] = ['тенге', 'руб', 'тг', 'р', 'kzt', 'rub', 'usd', 'eur'];
+const CURRENCY_WORDS: readonly string[] = ['тенге', 'руб', 'тг', 'сом', 'р', 'kzt', 'rub', 'usd', 'eur', 'kgs'];
+
+/** The currency each mark stands for (ISO 4217): what kam keeps of the marks it drops. */
+const CURRENCY_CODES: Readonly<Record<string, string>> = {
+  $: 'USD',
+  '€': 'EUR',
+  '£': 'GBP',
+  '¥': 'JPY',
+  '₸': 'KZT',
+  '₽': 'RUB',
+  тенге: 'KZT',
+  тг: 'KZT',
+  kzt: 'KZT',
+  руб: 'RUB',
+  р: 'RUB',
+  rub: 'RUB',
+  сом: 'KGS',
+  kgs: 'KGS',
+  usd: 'USD',
+  eur: 'EUR',
+};
+
+const isPlainEnd = (c: number): boolean => isDigit(c) || c === 41 /* ) */ || c === 46 || c === 44;
+
+/**
+ * The currency (ISO code) of the one mark a number cell carries, as the parser above reads it
+ * ('1 200 тг' → KZT, '-$5' → USD, '(5 ₽)' → RUB); null when it has none. A cell that starts and
+ * ends with a digit is answered at once: only cells the full parser reads come this way.
+ */
+export function currencyMark(text: string): string | null {
+  let i = 0;
+  let end = text.length;
+  while (i < end && isTrimSpace(text.charCodeAt(i))) i++;
+  while (end > i && isTrimSpace(text.charCodeAt(end - 1))) end--;
+  if (i === end || (isPlainEnd(text.charCodeAt(i)) && isPlainEnd(text.charCodeAt(end - 1)) && text.charCodeAt(end - 1) !== 46)) return null;
+  if (text.charCodeAt(i) === 40 && text.charCodeAt(end - 1) === 41) {
+    i++;
+    end--;
+    while (i < end && isTrimSpace(text.charCodeAt(i))) i++;
+    while (end > i && isTrimSpace(text.charCodeAt(end - 1))) end--;
+  }
+  const c = text.charCodeAt(i);
+  if (c === 45 || c === 43 || c === 0x2212) i++;
+  if (i >= end) return null;
+  const j = stripCurrencyPrefix(text, i, end);
+  if (j > i) return CURRENCY_CODES[text.slice(i, j).trim().toLowerCase()] ?? null;
+  const e = stripCurrencySuffix(text, i, end);
+  if (e < end) return CURRENCY_CODES[text.slice(e, end).trim().replace(/\.$/, '').toLowerCase()] ?? null;
+  return null;
+}
+
+/** The currency an amount column's header names: "Сумма, тг", "Amount (USD)", "Выручка ₸"; null when none. */
+export function headerCurrency(header: string): string | null {
+  for (const token of header.toLowerCase().split(/[\s,;:()[\]/\\]+/)) {
+    const word = token.replace(/\.$/, '');
+    // One letter (р) is a currency only beside a number, not in a header.
+    if (word.length > 1 || CURRENCY_SYMBOLS.has(word.charCodeAt(0))) {
+      const code = CURRENCY_CODES[word];
+      if (code !== undefined) return code;
+    }
+  }
+  return null;
+}
 
 /** End of s[start, end) with a currency suffix (and the spaces before it) removed; end if none. */
 function stripCurrencySuffix(s: string, start: number, end: number): number {

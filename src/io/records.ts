@@ -1,11 +1,11 @@
 // From raw records (CSV strings or xlsx cell values) to ledger lines: header search, column
 // roles, dialect detection on a sample, then one fast conversion per record.
-import { addLine, normalizeClientName, type Ledger, type LedgerRow } from '../core/ledger.js';
+import { addCurrency, addLine, normalizeClientName, type Ledger, type LedgerRow } from '../core/ledger.js';
 import { KamError, type Problem } from '../core/problems.js';
 import { detectColumns, isKnownHeader, normalizeHeader, type ColumnMap, type ColumnRole } from './columns.js';
 import { dayFromDateCell, dayFromNumberCell, detectDateFormat, makeDateParser, type DateFormat } from './dates.js';
 import { findHeaderRow } from './dialect.js';
-import { detectNumberDialect, makeNumberParser, plainNumberAt, type NumberFormat } from './numbers.js';
+import { currencyMark, detectNumberDialect, headerCurrency, makeNumberParser, plainNumberAt, type NumberFormat } from './numbers.js';
 
 /** A cell as a reader hands it over: CSV gives strings, xlsx also numbers and dates. */
 export type Cell = string | number | Date | boolean | null | undefined;
@@ -36,6 +36,8 @@ export interface RecordOptions {
   productsOf?: string | undefined;
   /** Today as a day number (CommandIo.today): a date more than a year after it is a bad row. Default: the clock's. */
   today?: number | undefined;
+  /** --currency: the ledger's currency (ISO code); a mark of another in its amounts is refused. */
+  currency?: string | undefined;
 }
 
 /** 1900-01-01 as a day number: an earlier date is a bad row (SPEC §1), a typo or an ERP's 0001-01-01. */
@@ -133,6 +135,7 @@ export class RecordReader {
     private readonly options: RecordOptions,
     private readonly csv = true,
   ) {
+    if (options.currency !== undefined && ledger.currency === undefined) ledger.currency = { code: options.currency };
     const now = new Date();
     this.lastDay = lastPlausibleDay(options.today ?? Date.UTC(now.getFullYear(), now.getMonth(), now.getDate()) / 86_400_000);
   }
@@ -199,6 +202,10 @@ export class RecordReader {
     this.headerFound = true;
     this.headers = rows[index]!.map((h) => h.trim());
     this.columns = detectColumns(this.headers, { map: this.options.map }, this.file);
+    // "Сумма, тг": the amount column's header may name the currency.
+    const moneyAt = this.columns.amount ?? this.columns.price;
+    const named = moneyAt === undefined ? null : headerCurrency(this.headers[moneyAt]!);
+    if (named !== null) addCurrency(this.ledger, named, { file: this.file, line: this.preHeader[index]!.line, column: this.headers[moneyAt!], value: this.headers[moneyAt!] });
     const rest = this.preHeader.slice(index + 1);
     this.preHeader = [];
     for (const r of rest) this.push(r.cells, r.line);
@@ -271,6 +278,14 @@ export class RecordReader {
     for (const r of pending) convert(r.cells, r.line);
   }
 
+  /** Keeps the currency mark of a money cell (at `at`, on `line`) in the ledger: a second currency is refused. */
+  private currencyReader(): (cell: string, at: number, line: number) => void {
+    return (cell, at, line) => {
+      const code = currencyMark(cell);
+      if (code !== null) addCurrency(this.ledger, code, { file: this.file, line, column: this.headers[at], value: cell.trim() });
+    };
+  }
+
   /** Still ambiguous: decide again at twice the rows (detection reads every sample, so not at every row). */
   private waitForMore(): void {
     this.nextTry = Math.min(MAX_SAMPLE_ROWS, this.pending.length * 2);
@@ -319,16 +334,21 @@ export class RecordReader {
       if (plain === plain) return plain;
       const cell = text.slice(start, end);
       if (optional && cell.trim() === '') return undefined;
-      return parseNumberText(cell) ?? Number.NaN;
+      const value = parseNumberText(cell);
+      if (value !== undefined && (at === amountAt || at === priceAt)) currencyOf(cell, at, spanLine);
+      return value ?? Number.NaN;
     };
     const textAt = (text: string, bounds: Int32Array, at: number | undefined): string | undefined =>
       at === undefined ? undefined : text.slice(bounds[2 * at]!, bounds[2 * at + 1]!).trim();
     let rawDocument = '';
     let document: string | undefined;
+    let spanLine = 0;
+    const currencyOf = this.currencyReader();
 
     const headerFields = this.headers.length;
     return (text, bounds, count, line) => {
       if (count < fieldsNeeded || count !== headerFields) return false;
+      spanLine = line;
       let start = bounds[2 * clientAt!]!;
       let end = bounds[2 * clientAt! + 1]!;
       let name = client;
@@ -426,6 +446,13 @@ export class RecordReader {
       if (typeof cell === 'string') return parseNumberText(cell);
       return undefined;
     };
+    const currencyOf = this.currencyReader();
+    /** A money cell (amount, or price without one): its number, and its currency mark kept. */
+    const readMoney = (cell: Cell, at: number, line: number): number | undefined => {
+      const value = readNumber(cell);
+      if (value !== undefined && typeof cell === 'string') currencyOf(cell, at, line);
+      return value;
+    };
     /** Optional numbers: an empty cell is "no value", anything unreadable is an error. */
     const readOptional = (cell: Cell): number | undefined | null => {
       if (cell === null || cell === undefined || (typeof cell === 'string' && cell.trim() === '')) return undefined;
@@ -499,10 +526,10 @@ export class RecordReader {
       if (tooLarge(quantity)) return reject(cells, line, quantityAt!, 'badNumber', 'huge-number');
       let amount: number | undefined;
       if (amountAt !== undefined) {
-        amount = readNumber(cells[amountAt]);
+        amount = readMoney(cells[amountAt], amountAt, line);
         if (amount === undefined) return reject(cells, line, amountAt, 'badNumber');
       } else {
-        const price = readNumber(cells[priceAt!]);
+        const price = readMoney(cells[priceAt!], priceAt!, line);
         if (price === undefined) return reject(cells, line, priceAt!, 'badNumber');
         if (quantity === undefined) return reject(cells, line, quantityAt!, 'badNumber');
         amount = quantity * price;

@@ -11,7 +11,7 @@ import type { Report } from '../core/report.js';
 import type { LostReport, WinBackEntry } from '../core/win-back.js';
 import type { Messages } from '../i18n/en.js';
 import type { RunContext } from './run-context.js';
-import { classPainter, labeller, nameList, noteLines, notPurchaseModel, table, truncate } from './terminal-kit.js';
+import { classPainter, labeller, nameList, noteLines, notPurchaseModel, table, truncate, withCurrency } from './terminal-kit.js';
 
 /** "31 active, 2 at risk, 7 lost of 40 clients", coloured. */
 export function statusCountsText(counts: StatusCounts, chalk: ChalkInstance, t: Messages): string {
@@ -50,7 +50,7 @@ export function lostSummaryLines(a: Analysis, chalk: ChalkInstance, label: (text
 /** Win-back columns left out first when the terminal is narrow: Usual int., Last purchase, P(alive), Recency, Revenue 12m. */
 const WIN_BACK_DROP = [6, 4, 8, 5, 7];
 
-export function renderWinBack(entries: readonly WinBackEntry[], chalk: ChalkInstance, top: number, t: Messages, width?: number): string {
+export function renderWinBack(entries: readonly WinBackEntry[], chalk: ChalkInstance, top: number, t: Messages, width?: number, currency: string | null = null): string {
   const paint = classPainter(chalk);
   const h = t.human;
   if (entries.length === 0) return `${chalk.bold(t.lost.winBackTitle)}: ${t.lost.winBackNone}\n`;
@@ -58,7 +58,7 @@ export function renderWinBack(entries: readonly WinBackEntry[], chalk: ChalkInst
   const P_ALIVE = 8;
   const withPAlive = entries.some((e) => e.pAlive !== null);
   const columns = <T>(cells: T[]): T[] => (withPAlive ? cells : cells.filter((_, i) => i !== P_ALIVE));
-  const tbl = table(chalk, columns([...t.lost.winBackHeaders]), columns(['right', 'left', 'center', 'left', 'left', 'right', 'right', 'right', 'right', 'left']), {
+  const tbl = table(chalk, columns(t.lost.winBackHeaders.map((x, i) => (i === 7 ? withCurrency(x, currency) : x))), columns(['right', 'left', 'center', 'left', 'left', 'right', 'right', 'right', 'right', 'left']), {
     compact: true,
     colWidths: columns([null, null, null, null, null, null, null, null, null, 50]),
     width,
@@ -178,7 +178,7 @@ export function* renderLostTerminal(report: Report, context: RunContext, options
   if (lost.winBack.some((e) => e.pAlive !== null)) lines.push(`${label(L.pAlive)}${fitText(lost.fit, t)}`);
   lines.push(...noteLines([...context.notes, ...report.notes.filter((n) => n.severity === 'warning' && notPurchaseModel(n))], chalk, t));
   yield `${lines.join('\n')}\n\n`;
-  yield renderWinBack(lost.winBack, chalk, options.top, t, options.width);
+  yield renderWinBack(lost.winBack, chalk, options.top, t, options.width, report.currency);
   yield '\n';
   yield renderChurn(lost, chalk, a.settings.period, t);
   if (lost.byDirection !== null) {

@@ -3,7 +3,7 @@ import type { ChalkInstance } from 'chalk';
 import type { Portfolios } from '../core/portfolio.js';
 import type { Problem } from '../core/problems.js';
 import type { Messages } from '../i18n/en.js';
-import { classPainter, noteLines, table, truncate } from './terminal-kit.js';
+import { classPainter, noteLines, table, truncate, withCurrency } from './terminal-kit.js';
 
 /** Portfolio columns left out first when the terminal is narrow: Active, A, B, C, Churned, Key, Share. */
 const PORTFOLIO_DROP = [8, 5, 6, 7, 12, 4, 3];
@@ -11,13 +11,13 @@ const PORTFOLIO_DROP = [8, 5, 6, 7, 12, 4, 3];
 export function renderPortfolioTerminal(
   p: Portfolios,
   notes: readonly Problem[],
-  options: { chalk: ChalkInstance; column: string; lastPeriod: string | null; t: Messages; width?: number | undefined },
+  options: { chalk: ChalkInstance; column: string; lastPeriod: string | null; t: Messages; width?: number | undefined; currency?: string | null },
 ): string[] {
   const { chalk, t } = options;
   const h = t.human;
   const paint = classPainter(chalk);
   const dimZero = (n: number): string => (n === 0 ? chalk.dim('·') : h.integer(n));
-  const tbl = table(chalk, [options.column, ...t.portfolio.headers], ['left', ...t.portfolio.headers.map(() => 'right' as const)], {
+  const tbl = table(chalk, [options.column, ...t.portfolio.headers.map((x, i) => (i === 1 ? withCurrency(x, options.currency) : x))], ['left', ...t.portfolio.headers.map(() => 'right' as const)], {
     compact: true,
     width: options.width,
     drop: PORTFOLIO_DROP,

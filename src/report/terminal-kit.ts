@@ -254,6 +254,11 @@ export function noteLines(notes: readonly Problem[], chalk: ChalkInstance, t: Me
   return [chalk.bold(t.notes), ...notes.map((n) => `  ${n.severity === 'warning' ? chalk.yellow('!') : '•'} ${renderProblem(n, t)}`)];
 }
 
+/** An amount column's header with the ledger's currency ("Revenue, KZT"); as it is when none is known. */
+export function withCurrency(header: string, currency: string | null | undefined): string {
+  return currency === null || currency === undefined ? header : `${header}, ${currency}`;
+}
+
 /** Text from a ledger for a table: made visible (see visible.ts), cut to `width` characters, the last one an ellipsis. */
 export function truncate(text: string, width: number): string {
   const shown = visible(text);

@@ -8,7 +8,7 @@ import { ABC_CLASSES, MATRIX_COLUMNS, type MatrixCell } from '../core/matrix.js'
 import type { Messages } from '../i18n/en.js';
 import type { RunContext } from './run-context.js';
 import { lostSummaryLines, renderWinBack } from './lost-terminal.js';
-import { classPainter, labeller, noteLines, notPurchaseModel, table, truncate } from './terminal-kit.js';
+import { classPainter, labeller, noteLines, notPurchaseModel, table, truncate, withCurrency } from './terminal-kit.js';
 import { renderMigration } from './migration-terminal.js';
 import { keyRuleText, rowTagsText, tagCountsText, tagName } from './dossier-terminal.js';
 
@@ -63,8 +63,9 @@ export function renderSummary(report: Report, context: RunContext, chalk: ChalkI
   const c = context.counts;
   lines.push(`${label(L.rows)}${t.analyze.rows({ ...c, skipped: c.noClient + c.badDate + c.badNumber + c.badFields })}`);
   lines.push(`${label(L.clients)}${t.analyze.clients(a.totals.clients, a.totals.clientsInLedger)}`);
-  const totals = [t.analyze.totals.revenue(h.money(a.totals.revenue))];
-  if (a.totals.profit !== null) totals.push(t.analyze.totals.profit(h.money(a.totals.profit)));
+  const money = (x: number): string => (report.currency === null ? h.money(x) : `${h.money(x)} ${report.currency}`);
+  const totals = [t.analyze.totals.revenue(money(a.totals.revenue))];
+  if (a.totals.profit !== null) totals.push(t.analyze.totals.profit(money(a.totals.profit)));
   if (a.totals.quantity !== null) totals.push(t.analyze.totals.quantity(h.number(a.totals.quantity)));
   lines.push(`${label(L.totals)}${totals.join(', ')}`);
   const k = a.key;
@@ -84,7 +85,7 @@ export function renderSummary(report: Report, context: RunContext, chalk: ChalkI
   return `${lines.join('\n')}\n`;
 }
 
-export function renderMatrix(a: Analysis, chalk: ChalkInstance, t: Messages, width?: number): string {
+export function renderMatrix(a: Analysis, chalk: ChalkInstance, t: Messages, width?: number, currency: string | null = null): string {
   const paint = classPainter(chalk);
   const h = t.human;
   const byCell = new Map<string, MatrixCell>(a.matrix.map((m) => [m.cell, m]));
@@ -99,7 +100,7 @@ export function renderMatrix(a: Analysis, chalk: ChalkInstance, t: Messages, wid
       `${clients}\n${h.percent(share)}`,
     ]);
   }
-  const strategies = table(chalk, [...t.analyze.strategyHeaders], ['left', 'right', 'right', 'right', 'left'], {
+  const strategies = table(chalk, t.analyze.strategyHeaders.map((x, i) => (i === 2 ? withCurrency(x, currency) : x)), ['left', 'right', 'right', 'right', 'left'], {
     compact: true,
     colWidths: [null, null, null, null, 62],
     width,
@@ -114,13 +115,13 @@ export function renderMatrix(a: Analysis, chalk: ChalkInstance, t: Messages, wid
 /** Top clients' columns left out first when the terminal is narrow: Cum., CV, Purch., Active, Share, Last purchase. */
 const TOP_DROP = [6, 7, 9, 8, 5, 10];
 
-export function renderTopClients(a: Analysis, chalk: ChalkInstance, top: number, t: Messages, width?: number): string {
+export function renderTopClients(a: Analysis, chalk: ChalkInstance, top: number, t: Messages, width?: number, currency: string | null = null): string {
   const paint = classPainter(chalk);
   const h = t.human;
   const shown: ClientAnalysis[] = a.clients.slice(0, top);
   const tbl = table(
     chalk,
-    t.analyze.topHeaders(t.metricTitle[a.settings.by]),
+    t.analyze.topHeaders(a.settings.by === 'quantity' ? t.metricTitle[a.settings.by] : withCurrency(t.metricTitle[a.settings.by], currency)),
     ['right', 'left', 'center', 'center', 'right', 'right', 'right', 'right', 'right', 'right', 'left', 'left', 'left'],
     { compact: true, width, drop: TOP_DROP, omitted: t.columnsNotShown },
   );
@@ -150,11 +151,11 @@ export function* renderTerminal(report: Report, context: RunContext, options: Te
   const a = report.analysis;
   yield renderSummary(report, context, chalk, t);
   yield '\n';
-  yield renderMatrix(a, chalk, t, width);
+  yield renderMatrix(a, chalk, t, width, report.currency);
   yield '\n';
-  yield renderTopClients(a, chalk, top, t, width);
+  yield renderTopClients(a, chalk, top, t, width, report.currency);
   yield '\n';
-  yield renderWinBack(report.lost.winBack, chalk, top, t, width);
+  yield renderWinBack(report.lost.winBack, chalk, top, t, width, report.currency);
   if (report.migration !== null) {
     yield '\n';
     yield renderMigration(report.migration, a, chalk, top, t);

@@ -23,6 +23,7 @@ import { historySheet } from './history.js';
 import { portfoliosSheet } from './portfolios.js';
 import type { WorkbookModel, WorkbookSheet } from './sheet.js';
 import { summarySheet } from './summary.js';
+import { withCurrencyFormats } from './style.js';
 
 export type { WorkbookModel, WorkbookSheet } from './sheet.js';
 export { workbookPath } from './path.js';
@@ -45,7 +46,9 @@ export const WORKBOOK_SHEETS: readonly WorkbookSheet[] = [
 ];
 
 /** The workbook as bytes (an xlsx package): the sheets of `all` that apply to the model. Sheets are streamed; only the compressed package is held. */
-export async function renderWorkbook(model: WorkbookModel, all: readonly WorkbookSheet[] = WORKBOOK_SHEETS): Promise<Buffer> {
+export async function renderWorkbook(given: WorkbookModel, all: readonly WorkbookSheet[] = WORKBOOK_SHEETS): Promise<Buffer> {
+  // Amounts carry the ledger's currency in their number format.
+  const model = { ...given, t: { ...given.t, numFmt: withCurrencyFormats(given.t.numFmt, given.report.currency) } };
   const sheets = all.filter((s) => s.applies?.(model) ?? true);
   return renderBook(model.context, model.generatedAt, model.t, sheets, async (book) => {
     for (const sheet of sheets) await sheet.write(book, model);

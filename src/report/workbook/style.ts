@@ -13,6 +13,13 @@ const FONT_NAME = 'Calibri';
 export type NumberFormats = Messages['numFmt'];
 export const FORMAT: NumberFormats = en.numFmt;
 
+/** The money formats with the ledger's currency after each figure (`#,##0.00 "KZT"`); the same formats without one. */
+export function withCurrencyFormats(formats: NumberFormats, currency: string | null): NumberFormats {
+  if (currency === null) return formats;
+  const mark = (format: string): string => format.split(';').map((part) => (part.includes('0') ? `${part} "${currency}"` : part)).join(';');
+  return { ...formats, money: mark(formats.money), moneyRound: mark(formats.moneyRound), moneyDash: mark(formats.moneyDash) };
+}
+
 /** Number format of a client-table column kind. `number` columns holding only whole numbers read better without decimals. */
 export function formatOfKind(kind: ColumnKind, wholeNumbers = false, FORMAT: NumberFormats = en.numFmt): string | undefined {
   switch (kind) {
