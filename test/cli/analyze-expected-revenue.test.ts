@@ -69,7 +69,7 @@ describe.skipIf(NO_CDNOW)('kam analyze on the CDNOW sample as of 1997-09-30', ()
   });
 
   it('carries horizon_weeks in JSON, and --horizon changes it and the figures', () => {
-    const json = JSON.parse(kam(['analyze', ledger, '--as-of', '1997-09-30', '--format', 'json', '--horizon', '26']).stdout) as Record<string, number | string | null>[];
+    const json = (JSON.parse(kam(['analyze', ledger, '--as-of', '1997-09-30', '--format', 'json', '--horizon', '26']).stdout) as { clients: Record<string, number | string | null>[] }).clients;
     const year = new Map(records.map((r) => [r.client!, Number(r.expected_purchases)]));
     expect(json[0]!.horizon_weeks).toBe(26);
     for (const rec of json) {

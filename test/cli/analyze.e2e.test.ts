@@ -181,7 +181,7 @@ describe('JSON and NDJSON agree with CSV', () => {
   it('same names in the same order, numbers as numbers, null for missing', () => {
     expect(results.json.status).toBe(0);
     expect(results.ndjson.status).toBe(0);
-    const fromJson = JSON.parse(results.json.stdout) as Record<string, unknown>[];
+    const fromJson = (JSON.parse(results.json.stdout) as { clients: Record<string, unknown>[] }).clients;
     const ndLines = results.ndjson.stdout.split('\n');
     expect(ndLines.pop()).toBe('');
     const fromNd = ndLines.map((l) => JSON.parse(l) as Record<string, unknown>);

@@ -167,6 +167,7 @@ describe('kam with a config file', () => {
     horizon: 26,
     discount: 0.08,
     keyShare: 40,
+    currency: 'KZT',
     quiet: true,
     failOn: 'lost-key',
     lang: 'kk',

@@ -19,8 +19,7 @@ interface Row {
 
 async function clientsOf(file: string): Promise<Row[]> {
   const { stdout } = await promisify(execFile)(process.execPath, [KAM, 'analyze', file, '--format', 'json'], { encoding: 'utf8', maxBuffer: 1 << 28 });
-  const parsed = JSON.parse(stdout) as Row[] | { clients: Row[] };
-  return Array.isArray(parsed) ? parsed : parsed.clients;
+  return (JSON.parse(stdout) as { clients: Row[] }).clients;
 }
 
 function keyFigures(rows: readonly Row[]): { keys: Row[]; revenueShare: number; classA: number } {

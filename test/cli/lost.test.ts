@@ -45,7 +45,7 @@ describe('kam analyze: the lost-client columns and summary', () => {
   beforeAll(async () => {
     const r = await kam(['analyze', SAMPLE, '--format', 'json']);
     expect(r.status).toBe(0);
-    rows = JSON.parse(r.stdout) as Row[];
+    rows = (JSON.parse(r.stdout) as { clients: Row[] }).clients;
   });
   const row = (client: string): Row => rows.find((r) => r.client === client)!;
 
@@ -80,7 +80,7 @@ describe('kam analyze: the lost-client columns and summary', () => {
   });
 
   it('--risk-factor, --lost-factor and --lost-after reach the status', async () => {
-    const status = async (args: string[]): Promise<Map<string, string>> => new Map((JSON.parse((await kam(['analyze', SAMPLE, '--format', 'json', ...args])).stdout) as Row[]).map((r) => [r.client, r.status] as [string, string]));
+    const status = async (args: string[]): Promise<Map<string, string>> => new Map((JSON.parse((await kam(['analyze', SAMPLE, '--format', 'json', ...args])).stdout) as { clients: Row[] }).clients.map((r) => [r.client, r.status] as [string, string]));
     // Семей Строй: interval 15, silent 35 days; at risk past 22.5, lost past 45.
     expect((await status(['--risk-factor', '3'])).get('ТОО «Семей Строй»')).toBe('active');
     expect((await status(['--lost-factor', '2'])).get('ТОО «Семей Строй»')).toBe('lost');
@@ -269,7 +269,7 @@ describe('BG/NBD on a ledger too small to fit', () => {
     writeFileSync(small, 'client,date,amount\nA,2024-01-01,10\nA,2024-02-01,10\nA,2024-03-01,10\nB,2024-01-05,5\nB,2024-03-31,5\n');
     const r = await kam(['analyze', small, '--format', 'json', '--include-partial']);
     expect(r.status).toBe(0);
-    expect((JSON.parse(r.stdout) as { p_alive: unknown }[]).every((x) => x.p_alive === null)).toBe(true);
+    expect((JSON.parse(r.stdout) as { clients: { p_alive: unknown }[] }).clients.every((x) => x.p_alive === null)).toBe(true);
     expect(r.stderr).toMatch(/BG\/NBD needs at least 20 clients with a purchase, the ledger has 2/);
   });
 });
@@ -290,7 +290,7 @@ describe.skipIf(skipWithout('CDNOW_sample.txt'))('BG/NBD on a ledger whose fit c
     const analyzed = await kam(['analyze', cdnow, '--include-partial', ...args]);
     expect(analyzed.status).toBe(0);
     expect(analyzed.stderr).not.toMatch(/BG\/NBD/);
-    const rows = JSON.parse(analyzed.stdout) as { client: string; p_alive: number | null }[];
+    const rows = (JSON.parse(analyzed.stdout) as { clients: { client: string; p_alive: number | null }[] }).clients;
     const alive = await kam(['alive', cdnow, ...args]);
     expect(alive.status).toBe(0);
     const fit = JSON.parse(alive.stdout) as { converged: boolean; customers: { client: string; frequency: number; p_alive: number }[] };

@@ -62,7 +62,7 @@ afterAll(() => {
 
 async function kamJson(args: string[]): Promise<{ clients: KamClient[]; stderr: string; status: number | null }> {
   const r = await kamAsync(['analyze', slice, '--format', 'json', ...args]);
-  return { clients: r.status === 0 ? (JSON.parse(r.stdout) as KamClient[]) : [], stderr: r.stderr, status: r.status };
+  return { clients: r.status === 0 ? (JSON.parse(r.stdout) as { clients: KamClient[] }).clients : [], stderr: r.stderr, status: r.status };
 }
 
 const OPTION_SETS: [string, string[], Partial<ReferenceOptions>][] = [
