@@ -96,3 +96,41 @@ export function churnByDirection(clients: readonly ClientLapses[], kind: PeriodK
     return { direction, clients: members.length, counts: countStatuses(members), churn: churnByPeriod(members, kind, firstDay, asOf) };
   });
 }
+
+/** The most direction columns a churn grid shows, the "other" column included. */
+export const CHURN_GRID_MAX = 8;
+
+/** One period of the grid's "other" column: the sums over the values it holds. */
+export interface OtherChurnPeriod {
+  becameLost: number;
+  cameBack: number;
+}
+
+/**
+ * The churn grid by direction (periods × values): every value when they are at most
+ * CHURN_GRID_MAX; otherwise the CHURN_GRID_MAX − 1 values with the most lapses and comebacks
+ * (ties: more clients, then by name), in name order, and one "other" column summing the rest,
+ * with how many values it holds. Nothing is dropped: each period's row adds up to the overall.
+ */
+export interface ChurnGrid {
+  directions: DirectionChurn[];
+  other: { values: number; periods: OtherChurnPeriod[] } | null;
+}
+
+export function churnGrid(byDirection: readonly DirectionChurn[], max = CHURN_GRID_MAX): ChurnGrid {
+  if (byDirection.length <= max) return { directions: [...byDirection], other: null };
+  const events = (d: DirectionChurn): number => d.churn.totals.becameLost + d.churn.totals.cameBack;
+  const ranked = [...byDirection].sort((p, q) => events(q) - events(p) || q.clients - p.clients || compareDirections(p.direction, q.direction));
+  const top = new Set(ranked.slice(0, max - 1));
+  const rest = ranked.slice(max - 1);
+  const periods = byDirection[0]!.churn.periods.map((_, i) => {
+    let becameLost = 0;
+    let cameBack = 0;
+    for (const d of rest) {
+      becameLost += d.churn.periods[i]!.becameLost;
+      cameBack += d.churn.periods[i]!.cameBack;
+    }
+    return { becameLost, cameBack };
+  });
+  return { directions: byDirection.filter((d) => top.has(d)), other: { values: rest.length, periods } };
+}

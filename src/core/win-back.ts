@@ -2,7 +2,7 @@
 // action its class calls for — and the lost key clients that `--fail-on lost-key` reports.
 import type { AbcClass } from './abc.js';
 import { isKeyClient, type Analysis } from './analyze.js';
-import { churnByDirection, churnByPeriod, type ChurnTable, type DirectionChurn } from './churn.js';
+import { churnByDirection, churnByPeriod, churnGrid, type ChurnGrid, type ChurnTable, type DirectionChurn } from './churn.js';
 import type { BgNbdFit } from './bgnbd.js';
 import type { ClientStatus, StatusCounts } from './lost.js';
 import { compareNames, roundForTies } from './order.js';
@@ -91,6 +91,8 @@ export interface LostReport {
   churn: ChurnTable;
   /** Per direction value; null when the ledger has no direction column. */
   byDirection: DirectionChurn[] | null;
+  /** The churn grid of byDirection: the values with the most churn and "other" (see churnGrid); null without a direction column. */
+  grid: ChurnGrid | null;
   lostKeys: string[];
   fit: BgNbdFit | null;
 }
@@ -101,12 +103,14 @@ export function lostReport(analysis: Analysis): LostReport {
   let firstDay = lost.asOf;
   for (const c of lost.clients) if (c.recency.firstPurchase < firstDay) firstDay = c.recency.firstPurchase;
   const kind = analysis.settings.period;
+  const byDirection = analysis.columns.direction ? churnByDirection(lost.clients, kind, firstDay, lost.asOf) : null;
   return {
     asOf: lost.asOf,
     counts: lost.counts,
     winBack: winBackList(analysis),
     churn: churnByPeriod(lost.clients, kind, firstDay, lost.asOf),
-    byDirection: analysis.columns.direction ? churnByDirection(lost.clients, kind, firstDay, lost.asOf) : null,
+    byDirection,
+    grid: byDirection === null ? null : churnGrid(byDirection),
     lostKeys: lostKeyClients(analysis),
     fit: lost.alive.fit,
   };

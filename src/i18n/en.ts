@@ -539,6 +539,8 @@ export const en = {
     churnByDirectionSubtitle: "(a client's direction is the value under which it bought the most)",
     periodHeader: 'Period',
     gridNote: 'became lost / came back per period',
+    gridOther: 'other',
+    gridOtherNote: (values: string, shown: number): string => `"other" sums the ${values} values beyond the ${shown} with the most churn`,
   },
 
   alive: {

@@ -532,6 +532,8 @@ export const kk: Messages = {
     churnByDirectionSubtitle: '(клиенттің бағыты — ол ең көп сатып алған мән)',
     periodHeader: 'Кезең',
     gridNote: 'кезеңдер бойынша жоғалды / қайтты',
+    gridOther: 'басқалар',
+    gridOtherNote: (values: string, shown: number): string => `«басқалар» — кетуі ең көп ${shown} мәннен тыс қалған ${values} мәннің қосындысы`,
   },
 
   alive: {

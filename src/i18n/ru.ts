@@ -538,6 +538,8 @@ export const ru: Messages = {
     churnByDirectionSubtitle: '(направление клиента — значение, под которым он купил больше всего)',
     periodHeader: 'Период',
     gridNote: 'потеряны / вернулись по периодам',
+    gridOther: 'прочие',
+    gridOtherNote: (values: string, shown: number): string => `«прочие» — сумма по остальным ${values} значениям, кроме ${shown} с наибольшим оттоком`,
   },
 
   alive: {

@@ -4,7 +4,7 @@ import { winBackAheadText } from './model-terminal.js';
 import type { ChalkInstance } from 'chalk';
 import type { Analysis } from '../core/analyze.js';
 import type { BgNbdFit } from '../core/bgnbd.js';
-import type { ChurnPeriod, DirectionChurn } from '../core/churn.js';
+import type { ChurnGrid, ChurnPeriod, DirectionChurn } from '../core/churn.js';
 import type { PeriodKind } from '../core/periods.js';
 import { LOST_FLOOR_DAYS, RISK_FLOOR_DAYS, type RecencyRules, type StatusCounts } from '../core/lost.js';
 import type { Report } from '../core/report.js';
@@ -109,9 +109,7 @@ function dimZero(n: number, chalk: ChalkInstance, t: Messages): string {
   return n === 0 ? chalk.dim('·') : t.human.integer(n);
 }
 
-const GRID_MAX_DIRECTIONS = 8;
-
-export function renderChurnByDirection(directions: readonly DirectionChurn[], column: string | null, chalk: ChalkInstance, t: Messages, width?: number): string {
+export function renderChurnByDirection(directions: readonly DirectionChurn[], grid: ChurnGrid, column: string | null, chalk: ChalkInstance, t: Messages, width?: number): string {
   const h = t.human;
   const name = (d: DirectionChurn): string => (d.direction === null ? t.noDirection : truncate(d.direction, 28));
   const totals = table(chalk, [column ?? t.lost.directionTitle, ...t.lost.directionHeaders], ['left', 'right', 'right', 'right', 'right', 'right', 'right', 'right'], {
@@ -132,21 +130,24 @@ export function renderChurnByDirection(directions: readonly DirectionChurn[], co
     ]);
   }
   let out = `${chalk.bold(t.lost.churnByDirection(column))} ${t.lost.churnByDirectionSubtitle}\n${totals.toString()}\n`;
-  if (directions.length > 0 && directions.length <= GRID_MAX_DIRECTIONS) {
-    const periods = directions[0]!.churn.periods;
-    const firstEvent = periods.findIndex((_, i) => directions.some((d) => d.churn.periods[i]!.becameLost > 0 || d.churn.periods[i]!.cameBack > 0));
+  // The grid: the values core/churn.ts chose (every one, or those with the most churn and "other").
+  const shown = grid.directions;
+  const other = grid.other;
+  if (shown.length > 0) {
+    const periods = shown[0]!.churn.periods;
+    const cells = (i: number): { becameLost: number; cameBack: number }[] => [...shown.map((d) => d.churn.periods[i]!), ...(other === null ? [] : [other.periods[i]!])];
+    const firstEvent = periods.findIndex((_, i) => cells(i).some((p) => p.becameLost > 0 || p.cameBack > 0));
     if (firstEvent >= 0) {
-      const grid = table(chalk, [t.lost.periodHeader, ...directions.map(name)], ['left', ...directions.map(() => 'right' as const)], { compact: true, width });
+      const heads = [...shown.map(name), ...(other === null ? [] : [t.lost.gridOther])];
+      const tbl = table(chalk, [t.lost.periodHeader, ...heads], ['left', ...heads.map(() => 'right' as const)], { compact: true, width });
       for (let i = firstEvent; i < periods.length; i++) {
-        grid.push([
+        tbl.push([
           `${t.period(periods[i]!.period)}${periods[i]!.partial ? '*' : ''}`,
-          ...directions.map((d) => {
-            const p = d.churn.periods[i]!;
-            return p.becameLost === 0 && p.cameBack === 0 ? chalk.dim('·') : `${p.becameLost} / ${p.cameBack}`;
-          }),
+          ...cells(i).map((p) => (p.becameLost === 0 && p.cameBack === 0 ? chalk.dim('·') : `${h.integer(p.becameLost)} / ${h.integer(p.cameBack)}`)),
         ]);
       }
-      out += `${chalk.dim(t.lost.gridNote)}\n${grid.toString()}\n`;
+      const note = other === null ? t.lost.gridNote : `${t.lost.gridNote}; ${t.lost.gridOtherNote(h.integer(other.values), shown.length)}`;
+      out += `${chalk.dim(note)}\n${tbl.toString()}\n`;
     }
   }
   return out;
@@ -183,6 +184,6 @@ export function* renderLostTerminal(report: Report, context: RunContext, options
   yield renderChurn(lost, chalk, a.settings.period, t);
   if (lost.byDirection !== null) {
     yield '\n';
-    yield renderChurnByDirection(lost.byDirection, options.directionColumn, chalk, t, options.width);
+    yield renderChurnByDirection(lost.byDirection, lost.grid!, options.directionColumn, chalk, t, options.width);
   }
 }

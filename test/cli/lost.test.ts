@@ -309,3 +309,12 @@ describe.skipIf(skipWithout('CDNOW_sample.txt'))('BG/NBD on a ledger whose fit c
     expect(lost.stdout).toMatch(/Revenue 12m +\S +P\(alive\) +\S +Action/);
   });
 });
+
+describe('kam lost --direction with more than eight values (issue 15)', () => {
+  it('the grid shows the values with the most churn and "other", and the note says how many went into it', async () => {
+    const r = await kam(['lost', SAMPLE, '--direction', 'Product', '--format', 'table']);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(/became lost \/ came back per period; "other" sums the 9 values beyond the 7 with the most churn/);
+    expect(r.stdout).toMatch(/│ other │/);
+  });
+});

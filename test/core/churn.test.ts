@@ -2,7 +2,7 @@
 // the revenue over the 12 months before the last purchase, directions, and churn per period.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { churnByDirection, churnByPeriod } from '../../src/core/churn.js';
+import { CHURN_GRID_MAX, churnByDirection, churnByPeriod, churnGrid, type DirectionChurn } from '../../src/core/churn.js';
 import { assessRecency, assessLost, directionOf, lapsesOf, twelveMonthsStart, type ClientLapses } from '../../src/core/lost.js';
 import { addLine, emptyLedger, finishLedger, type Ledger } from '../../src/core/ledger.js';
 
@@ -229,5 +229,41 @@ describe('churn per period on random ledgers', () => {
       }),
       { numRuns: 200 },
     );
+  });
+});
+
+describe('churnGrid (issue 15: top values plus "other", nothing dropped)', () => {
+  const direction = (name: string | null, lapses: number[], back: number[], clients = 1): DirectionChurn => ({
+    direction: name,
+    clients,
+    counts: { clients, active: 0, atRisk: 0, lost: 0, revenueAtStake: 0, lostRevenue: 0, atRiskRevenue: 0 } as unknown as DirectionChurn['counts'],
+    churn: {
+      periods: lapses.map((l, i) => ({ period: `2026-0${i + 1}`, start: i, end: i, partial: false, becameLost: l, lostRevenue: 0, cameBack: back[i]!, stillLost: 0, lostAtEnd: 0 })),
+      totals: { becameLost: lapses.reduce((s, x) => s + x, 0), lostRevenue: 0, cameBack: back.reduce((s, x) => s + x, 0), stillLost: 0 },
+    },
+  });
+  it('shows every value when there are at most eight', () => {
+    const all = Array.from({ length: CHURN_GRID_MAX }, (_, i) => direction(`v${i}`, [i, 0], [0, 1]));
+    const grid = churnGrid(all);
+    expect(grid.other).toBeNull();
+    expect(grid.directions).toEqual(all);
+  });
+  it('beyond eight: the seven with the most churn in name order, the rest summed into other', () => {
+    const all = [...Array.from({ length: 12 }, (_, i) => direction(`v${String(i).padStart(2, '0')}`, [i % 5, 1], [0, i % 3])), direction(null, [9, 9], [9, 9])];
+    const grid = churnGrid(all);
+    expect(grid.directions).toHaveLength(CHURN_GRID_MAX - 1);
+    expect(grid.other!.values).toBe(all.length - (CHURN_GRID_MAX - 1));
+    // The value without a direction has the most churn: shown (last, as in the per-direction order).
+    expect(grid.directions[grid.directions.length - 1]!.direction).toBeNull();
+    expect(grid.directions.map((d) => d.direction)).toEqual(all.filter((d) => grid.directions.includes(d)).map((d) => d.direction));
+    // Every period adds up: shown + other = all.
+    for (let i = 0; i < 2; i++) {
+      const sum = (key: 'becameLost' | 'cameBack'): number => grid.directions.reduce((s, d) => s + d.churn.periods[i]![key], 0) + grid.other!.periods[i]![key];
+      expect(sum('becameLost')).toBe(all.reduce((s, d) => s + d.churn.periods[i]!.becameLost, 0));
+      expect(sum('cameBack')).toBe(all.reduce((s, d) => s + d.churn.periods[i]!.cameBack, 0));
+    }
+    // The least churn went into "other".
+    const least = Math.max(...all.filter((d) => !grid.directions.includes(d)).map((d) => d.churn.totals.becameLost + d.churn.totals.cameBack));
+    for (const d of grid.directions) expect(d.churn.totals.becameLost + d.churn.totals.cameBack).toBeGreaterThanOrEqual(least);
   });
 });
