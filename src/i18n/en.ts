@@ -197,7 +197,7 @@ const problems = {
   'no-rows': (p) =>
     p.details === undefined
       ? `${filePrefix(p)}the ledger has a header but no rows`
-      : `${filePrefix(p)}none of its ${p.details.skipped} rows could be read${p.line !== undefined ? ` (first: line ${p.line}, ${p.details.first === 'client' ? 'no client' : p.details.first === 'fields' ? 'fields out of line with the header' : `"${p.column}": "${p.value}"`})` : ''}`,
+      : `${filePrefix(p)}none of its ${h.integer(p.details.skipped)} rows could be read${p.line !== undefined ? ` (first: line ${p.line}, ${p.details.first === 'client' ? 'no client' : p.details.first === 'fields' ? 'fields out of line with the header' : `"${p.column}": "${p.value}"`})` : ''}`,
   'missing-column': (p) => {
     const roles = p.details.roles;
     const hints = roles.map((r) => ROLE_HINT[r] ?? `--map ${r}=HEADER`).join(', ');
@@ -230,7 +230,7 @@ const problems = {
   'output-is-input': (p) =>
     `${p.file}: that is an input ledger${p.value !== undefined && p.value !== p.file ? ` (${p.value})` : ''}; kam never writes over its input: choose another name for -o`,
   'output-failed': (p) => `cannot write to standard output${because(p.details.reason)}`,
-  'stray-quote': (p) => `${wherePrefix(p, 'line')}a quote opens a field that takes in the ${p.details.lines} lines after it (a stray quote?): remove or close it`,
+  'stray-quote': (p) => `${wherePrefix(p, 'line')}a quote opens a field that takes in the ${h.integer(p.details.lines)} lines after it (a stray quote?): remove or close it`,
   'line-too-long': (p) =>
     `${wherePrefix(p, 'line')}a record runs on for more than ${p.details.limit} million characters: a line break missing, or a quote never closed?`,
   'bad-encoding': (p) =>
@@ -240,7 +240,7 @@ const problems = {
   'mixed-currency': (p) =>
     `${wherePrefix(p, 'line')}"${p.value}" in "${p.column}" is in ${p.details.other}, but the ledger's amounts are in ${p.details.first} (${p.details.byOption ? `--currency ${p.details.first}` : `${p.details.firstFile ?? ''}${p.details.firstFile !== null && p.details.firstLine !== null ? ', ' : ''}${p.details.firstLine === null ? '' : `line ${p.details.firstLine}`}`}): amounts in two currencies cannot be summed; split the ledger by currency or convert it first`,
   'rows-skipped': (p) =>
-    `${h.integer(p.details.total)} rows skipped: ${h.integer(p.details.noClient)} without a client, ${h.integer(p.details.badDate)} with an unreadable date, ${h.integer(p.details.badNumber)} with an unreadable number${p.details.badFields ? `, ${h.integer(p.details.badFields)} whose fields do not line up with the header` : ''}`,
+    `${h.integer(p.details.total)} row${s(p.details.total)} skipped: ${h.integer(p.details.noClient)} without a client, ${h.integer(p.details.badDate)} with an unreadable date, ${h.integer(p.details.badNumber)} with an unreadable number${p.details.badFields ? `, ${h.integer(p.details.badFields)} whose fields do not line up with the header` : ''}`,
   'partial-period-dropped': (p) =>
     `${p.details?.edge === 'leading' ? 'first' : 'last'} period ${p.value} is only partly covered (${p.details.from} … ${p.details.to}) and is left out; --include-partial keeps it`,
   'partial-period-kept': (p) =>
@@ -364,7 +364,7 @@ export const en = {
   periodKind: PERIOD satisfies Record<PeriodKind, string>,
   periodTitle: { month: 'Month', quarter: 'Quarter', week: 'Week' } satisfies Record<PeriodKind, string>,
   /** "22 months". */
-  periodCount: (kind: PeriodKind, n: number): string => `${n} ${PERIOD[kind]}${s(n)}`,
+  periodCount: (kind: PeriodKind, n: number): string => `${h.integer(n)} ${PERIOD[kind]}${s(n)}`,
   boundary: { include: 'include', exclude: 'exclude' } satisfies Record<AbcBoundary, string>,
   sd: { population: 'population', sample: 'sample' } satisfies Record<SdKind, string>,
   xyzStart: { first: 'first', window: 'window' } satisfies Record<XyzStart, string>,
@@ -436,11 +436,11 @@ export const en = {
   windowLine: (from: string, to: string, count: string, start: string, end: string, asOf: string): string => `${from} … ${to} (${count}, ${start} … ${end}), as of ${asOf}`,
   notes: 'Notes',
   /** "… and 12 more (--top N, or --format csv for all)". */
-  more: (n: number, hint: string): string => `… and ${n} more (${hint})`,
+  more: (n: number, hint: string): string => `… and ${h.integer(n)} more (${hint})`,
   /** Under a table cut to the terminal's width (as the DuckDB CLI does). */
   columnsNotShown: (names: string): string => `columns not shown: ${names}; widen the terminal or use --format csv`,
   /** A long list of names cut to a count: "14646, 18102, … and 79 more". */
-  andMore: (names: string, n: number): string => `${names}, … and ${n} more`,
+  andMore: (names: string, n: number): string => `${names}, … and ${h.integer(n)} more`,
   moreHint: { top: '--top N', topOrCsv: '--top N, or --format csv for all', topOrLostCsv: '--top N, or kam lost --format csv for all' },
 
   bridge: {
@@ -460,7 +460,7 @@ export const en = {
   },
 
   history: {
-    title: (n: number, every: PeriodKind, months: number): string => `Class history: ${n} snapshot${s(n)}, at the end of every ${PERIOD[every]}, each of the trailing ${months} month${s(months)}`,
+    title: (n: number, every: PeriodKind, months: number): string => `Class history: ${h.integer(n)} snapshot${s(n)}, at the end of every ${PERIOD[every]}, each of the trailing ${months} month${s(months)}`,
     labels: { snapshots: 'Snapshots', clients: 'Clients', marks: 'Marks', stayedA: 'Stayed A' },
     span: (first: string, last: string): string => `${first} … ${last}`,
     clients: (n: string): string => `${n} in at least one snapshot`,
@@ -494,7 +494,7 @@ export const en = {
     keyShares: { revenue: (x: string) => `${x} of revenue`, profit: (x: string) => `${x} of profit` },
     band: (from: number, to: number): string => `${from}–${to}% band`,
     position: { within: (band: string) => `within the ${band}`, below: (band: string) => `below the ${band}`, above: (band: string) => `above the ${band}` },
-    key: (n: number, rule: string, shares: string, position: string): string => `${n} (${rule}): ${shares} — ${position}`,
+    key: (n: number, rule: string, shares: string, position: string): string => `${h.integer(n)} (${rule}): ${shares} — ${position}`,
     /** Who the key clients are (SPEC §5): --key-share of the ABC metric, plus two tags. */
     keyRule: (share: string, by: AbcMetric): string => `top ${share} of ${METRIC[by]} + breadwinners, image-makers`,
     keyPushed: (tags: string, upper: string): string => `; tagged ${tags} took it past ${upper}`,
@@ -504,7 +504,7 @@ export const en = {
     matrixTitle: 'ABC-XYZ matrix',
     matrixSubtitle: '(clients and share of revenue)',
     strategyHeaders: ['Cell', 'Clients', 'Revenue', 'Share', 'Strategy'],
-    topTitle: (n: number): string => `Top ${n} clients`,
+    topTitle: (n: number): string => `Top ${h.integer(n)} clients`,
     topHeaders: (metric: string): string[] => ['#', 'Client', 'ABC', 'XYZ', metric, 'Share', 'Cum.', 'CV', 'Active', 'Purch.', 'Last purchase', 'Status', 'Tags'],
     tagCount: (tag: string, n: string): string => `${tag} ${n}`,
     tagExplain: {
@@ -526,7 +526,7 @@ export const en = {
     labels: { asOf: 'As of', clients: 'Clients', atStake: 'At stake', keyLost: 'Key lost', rules: 'Rules', pAlive: 'P(alive)' },
     winBackTitle: 'Win-back list',
     winBackNone: 'no lost or at-risk clients',
-    winBackSubtitle: (n: number): string => `(${n} lost or at risk, most valuable first; ★ key client)`,
+    winBackSubtitle: (n: number): string => `(${h.integer(n)} lost or at risk, most valuable first; ★ key client)`,
     winBackHeaders: ['#', 'Client', 'ABC', 'Status', 'Last purchase', 'Recency', 'Usual int.', 'Revenue 12m', 'P(alive)', 'Action'],
     churnTitle: (kind: PeriodKind): string => `Churn by ${PERIOD[kind]}`,
     churnNone: 'no client has been lost yet',
@@ -679,7 +679,7 @@ export const en = {
     subtitle: (compared: string, now: string): string => `from the ${compared} to this window ${now} (clients)`,
     slippedTitle: 'Key clients that slipped',
     slippedNone: 'none (no A client fell to B, C or gone, no key X client to Y or Z)',
-    slippedCount: (n: number): string => `Key clients that slipped (${n})`,
+    slippedCount: (n: number): string => `Key clients that slipped (${h.integer(n)})`,
     slippedRule: 'A → B, C or gone; X → Y or Z',
     slippedHeaders: ['Client', 'ABC', 'XYZ', 'Total before', 'Total now', 'Key now'],
   },
@@ -967,10 +967,10 @@ export const en = {
 
     migration: {
       corner: 'before ↓   now →',
-      slippedSection: (n: number): string => `Key clients that slipped: A → B, C or gone; X → Y or Z (${n})`,
+      slippedSection: (n: number): string => `Key clients that slipped: A → B, C or gone; X → Y or Z (${h.integer(n)})`,
       slippedNone: 'None: no client that is key now or was A before lost its A or its X.',
       slippedHeaders: ['Client', 'ABC before', 'ABC now', 'XYZ before', 'XYZ now', 'Total before', 'Total now', 'Change', 'Key now'],
-      goneSection: (n: number): string => `Clients gone: a line in the earlier window, none in this one (${n})`,
+      goneSection: (n: number): string => `Clients gone: a line in the earlier window, none in this one (${h.integer(n)})`,
       goneNone: 'None.',
       goneHeaders: ['Client', 'ABC before', 'XYZ before', 'Total before'],
       title: 'Class migration',

@@ -365,7 +365,7 @@ export const kk: Messages = {
   metricTitle: METRIC_TITLE,
   periodKind: PERIOD,
   periodTitle: PERIOD_TITLE,
-  periodCount: (kind: PeriodKind, n: number): string => `${n} ${PERIOD[kind]}`,
+  periodCount: (kind: PeriodKind, n: number): string => `${h.integer(n)} ${PERIOD[kind]}`,
   boundary: { include: 'қоса алғанда', exclude: 'қоспағанда' } satisfies Record<AbcBoundary, string>,
   sd: { population: 'бас жиынтық', sample: 'іріктеме' } satisfies Record<SdKind, string>,
   xyzStart: { first: 'алғашқы сатып алудан', window: 'аралық басынан' } satisfies Record<XyzStart, string>,
@@ -426,9 +426,9 @@ export const kk: Messages = {
   windowLine: (from: string, to: string, count: string, start: string, end: string, asOf: string): string =>
     `${from} … ${to} (${count}, ${start} … ${end}), ${asOf} жағдайы бойынша`,
   notes: 'Ескертпелер',
-  more: (n: number, hint: string): string => `… тағы ${n} (${hint})`,
+  more: (n: number, hint: string): string => `… тағы ${h.integer(n)} (${hint})`,
   columnsNotShown: (names: string): string => `көрсетілмеген бағандар: ${names}; терминалды кеңейтіңіз немесе --format csv қолданыңыз`,
-  andMore: (names: string, n: number): string => `${names}, … тағы ${n}`,
+  andMore: (names: string, n: number): string => `${names}, … тағы ${h.integer(n)}`,
   moreHint: { top: '--top N', topOrCsv: '--top N немесе барлығы үшін --format csv', topOrLostCsv: '--top N немесе барлығы үшін kam lost --format csv' },
 
   bridge: {
@@ -449,7 +449,7 @@ export const kk: Messages = {
   },
 
   history: {
-    title: (n: number, every: PeriodKind, months: number): string => `Топтар тарихы: әр ${PERIOD[every]} соңындағы ${n} сурет, әрқайсысы алдыңғы ${months} ай бойынша`,
+    title: (n: number, every: PeriodKind, months: number): string => `Топтар тарихы: әр ${PERIOD[every]} соңындағы ${h.integer(n)} сурет, әрқайсысы алдыңғы ${months} ай бойынша`,
     labels: { snapshots: 'Суреттер', clients: 'Клиенттер', marks: 'Динамика', stayedA: 'A-да қалғандар' },
     span: (first: string, last: string): string => `${first} … ${last}`,
     clients: (n: string): string => `${n} — кемінде бір суретте`,
@@ -487,7 +487,7 @@ export const kk: Messages = {
       below: (band: string) => `${band} аралығынан төмен`,
       above: (band: string) => `${band} аралығынан жоғары`,
     },
-    key: (n: number, rule: string, shares: string, position: string): string => `${n} (${rule}): ${shares} — ${position}`,
+    key: (n: number, rule: string, shares: string, position: string): string => `${h.integer(n)} (${rule}): ${shares} — ${position}`,
     keyRule: (share: string, by: AbcMetric): string => `${METRIC_GEN[by]} ${share} құрайтын ірілер + асыраушылар, имидж жасаушылар`,
     keyPushed: (tags: string, upper: string): string => `; ${upper} шегінен асырған белгілер: ${tags}`,
     settingsAbc: (by: AbcMetric, a: number, b: number, boundary: AbcBoundary): string =>
@@ -497,7 +497,7 @@ export const kk: Messages = {
     matrixTitle: 'ABC-XYZ матрицасы',
     matrixSubtitle: '(клиенттер және түсім үлесі)',
     strategyHeaders: ['Ұяшық', 'Клиенттер', 'Түсім', 'Үлес', 'Стратегия'],
-    topTitle: (n: number): string => `Ірі клиенттер (${n})`,
+    topTitle: (n: number): string => `Ірі клиенттер (${h.integer(n)})`,
     topHeaders: (metric: string): string[] => ['№', 'Клиент', 'ABC', 'XYZ', metric, 'Үлес', 'Жинақ.', 'ВК', 'Белсенді', 'Сатып ал.', 'Соңғы сатып алу', 'Күйі', 'Белгілер'],
     tagCount: (tag: string, n: string): string => `${tag}: ${n}`,
     tagExplain: {
@@ -519,7 +519,7 @@ export const kk: Messages = {
     labels: { asOf: 'Талдау күні', clients: 'Клиенттер', atStake: 'Қатерде', keyLost: 'Жоғалған негізгі', rules: 'Ережелер', pAlive: 'P(белсенді)' },
     winBackTitle: 'Қайтару тізімі',
     winBackNone: 'жоғалған және тәуекел аймағындағы клиенттер жоқ',
-    winBackSubtitle: (n: number): string => `(жоғалған және тәуекел аймағындағы: ${n}; ең құндылары бірінші; ★ — негізгі клиент)`,
+    winBackSubtitle: (n: number): string => `(жоғалған және тәуекел аймағындағы: ${h.integer(n)}; ең құндылары бірінші; ★ — негізгі клиент)`,
     winBackHeaders: ['№', 'Клиент', 'ABC', 'Күйі', 'Соңғы сатып алу', 'Өткен уақыт', 'Әдетт. аралық', 'Түсім 12 ай', 'P(белсенді)', 'Әрекет'],
     churnTitle: (kind: PeriodKind): string => `Клиенттердің кетуі ${PERIOD_BY[kind]}`,
     churnNone: 'әзірге бірде-бір клиент жоғалған жоқ',
@@ -670,7 +670,7 @@ export const kk: Messages = {
     subtitle: (compared: string, now: string): string => `${compared} ағымдағы ${now} аралығына (клиенттер)`,
     slippedTitle: 'Төмендеген негізгі клиенттер',
     slippedNone: 'жоқ (бірде-бір A клиенті B, C тобына түспеді және кетпеді, бірде-бір негізгі X клиенті Y немесе Z тобына ауыспады)',
-    slippedCount: (n: number): string => `Төмендеген негізгі клиенттер (${n})`,
+    slippedCount: (n: number): string => `Төмендеген негізгі клиенттер (${h.integer(n)})`,
     slippedRule: 'A → B, C немесе кетті; X → Y немесе Z',
     slippedHeaders: ['Клиент', 'ABC', 'XYZ', 'Бұрынғы жиын', 'Қазіргі жиын', 'Қазір негізгі'],
   },
@@ -978,10 +978,10 @@ export const kk: Messages = {
 
     migration: {
       corner: 'бұрын ↓   қазір →',
-      slippedSection: (n: number): string => `Төмендеген негізгі клиенттер: A → B, C немесе кетті; X → Y немесе Z (${n})`,
+      slippedSection: (n: number): string => `Төмендеген негізгі клиенттер: A → B, C немесе кетті; X → Y немесе Z (${h.integer(n)})`,
       slippedNone: 'Жоқ: қазір негізгі немесе бұрын A тобында болған бірде-бір клиент A немесе X тобын жоғалтпады.',
       slippedHeaders: ['Клиент', 'Бұрынғы ABC', 'Қазіргі ABC', 'Бұрынғы XYZ', 'Қазіргі XYZ', 'Бұрынғы жиын', 'Қазіргі жиын', 'Өзгеріс', 'Қазір негізгі'],
-      goneSection: (n: number): string => `Кеткен клиенттер: алдыңғы аралықта жолдары болған, ағымдағыда жоқ (${n})`,
+      goneSection: (n: number): string => `Кеткен клиенттер: алдыңғы аралықта жолдары болған, ағымдағыда жоқ (${h.integer(n)})`,
       goneNone: 'Жоқ.',
       goneHeaders: ['Клиент', 'Бұрынғы ABC', 'Бұрынғы XYZ', 'Бұрынғы жиын'],
       title: 'Топтардың ауысуы',

@@ -375,7 +375,7 @@ export const ru: Messages = {
   metricTitle: METRIC_TITLE,
   periodKind: PERIOD,
   periodTitle: PERIOD_TITLE,
-  periodCount: (kind: PeriodKind, n: number): string => `${n} ${periodForm(kind, n)}`,
+  periodCount: (kind: PeriodKind, n: number): string => `${h.integer(n)} ${periodForm(kind, n)}`,
   boundary: { include: 'включительно', exclude: 'исключительно' } satisfies Record<AbcBoundary, string>,
   sd: { population: 'генеральное', sample: 'выборочное' } satisfies Record<SdKind, string>,
   xyzStart: { first: 'с первой покупки', window: 'с начала окна' } satisfies Record<XyzStart, string>,
@@ -435,9 +435,9 @@ export const ru: Messages = {
 
   windowLine: (from: string, to: string, count: string, start: string, end: string, asOf: string): string => `${from} … ${to} (${count}, ${start} … ${end}), на ${asOf}`,
   notes: 'Примечания',
-  more: (n: number, hint: string): string => `… и ещё ${n} (${hint})`,
+  more: (n: number, hint: string): string => `… и ещё ${h.integer(n)} (${hint})`,
   columnsNotShown: (names: string): string => `не показаны столбцы: ${names}; расширьте терминал или используйте --format csv`,
-  andMore: (names: string, n: number): string => `${names}, … и ещё ${n}`,
+  andMore: (names: string, n: number): string => `${names}, … и ещё ${h.integer(n)}`,
   moreHint: { top: '--top N', topOrCsv: '--top N или --format csv — все', topOrLostCsv: '--top N или kam lost --format csv — все' },
 
   bridge: {
@@ -459,7 +459,7 @@ export const ru: Messages = {
 
   history: {
     title: (n: number, every: PeriodKind, months: number): string =>
-      `История групп: ${n} ${pl(n, 'снимок', 'снимка', 'снимков')} на конец каждого ${PERIOD_GEN[every]}, каждый — за ${months} ${pl(months, 'предшествующий месяц', 'предшествующих месяца', 'предшествующих месяцев')}`,
+      `История групп: ${h.integer(n)} ${pl(n, 'снимок', 'снимка', 'снимков')} на конец каждого ${PERIOD_GEN[every]}, каждый — за ${months} ${pl(months, 'предшествующий месяц', 'предшествующих месяца', 'предшествующих месяцев')}`,
     labels: { snapshots: 'Снимки', clients: 'Клиенты', marks: 'Динамика', stayedA: 'Остались в A' },
     span: (first: string, last: string): string => `${first} … ${last}`,
     clients: (n: string): string => `${n} — хотя бы в одном снимке`,
@@ -493,7 +493,7 @@ export const ru: Messages = {
     keyShares: { revenue: (x: string) => `${x} выручки`, profit: (x: string) => `${x} прибыли` },
     band: (from: number, to: number): string => `диапазона ${from}–${to}%`,
     position: { within: (band: string) => `в пределах ${band}`, below: (band: string) => `ниже ${band}`, above: (band: string) => `выше ${band}` },
-    key: (n: number, rule: string, shares: string, position: string): string => `${n} (${rule}): ${shares} — ${position}`,
+    key: (n: number, rule: string, shares: string, position: string): string => `${h.integer(n)} (${rule}): ${shares} — ${position}`,
     keyRule: (share: string, by: AbcMetric): string => `первые ${share} ${METRIC_GEN[by]} + кормильцы, имиджевые`,
     keyPushed: (tags: string, upper: string): string => `; за ${upper} вывели теги: ${tags}`,
     settingsAbc: (by: AbcMetric, a: number, b: number, boundary: AbcBoundary): string =>
@@ -503,7 +503,7 @@ export const ru: Messages = {
     matrixTitle: 'Матрица ABC-XYZ',
     matrixSubtitle: '(клиенты и доля выручки)',
     strategyHeaders: ['Ячейка', 'Клиенты', 'Выручка', 'Доля', 'Стратегия'],
-    topTitle: (n: number): string => `Крупнейшие клиенты (${n})`,
+    topTitle: (n: number): string => `Крупнейшие клиенты (${h.integer(n)})`,
     topHeaders: (metric: string): string[] => ['№', 'Клиент', 'ABC', 'XYZ', metric, 'Доля', 'Накоп.', 'КВ', 'Актив.', 'Покуп.', 'Последняя покупка', 'Статус', 'Теги'],
     tagCount: (tag: string, n: string): string => `${tag}: ${n}`,
     tagExplain: {
@@ -525,7 +525,7 @@ export const ru: Messages = {
     labels: { asOf: 'На дату', clients: 'Клиенты', atStake: 'Под угрозой', keyLost: 'Потеряны ключевые', rules: 'Правила', pAlive: 'P(активен)' },
     winBackTitle: 'Список возврата',
     winBackNone: 'потерянных клиентов и клиентов в зоне риска нет',
-    winBackSubtitle: (n: number): string => `(потерянные и в зоне риска: ${n}; самые ценные первыми; ★ — ключевой клиент)`,
+    winBackSubtitle: (n: number): string => `(потерянные и в зоне риска: ${h.integer(n)}; самые ценные первыми; ★ — ключевой клиент)`,
     winBackHeaders: ['№', 'Клиент', 'ABC', 'Статус', 'Последняя покупка', 'Давность', 'Обычн. инт.', 'Выручка 12 мес.', 'P(активен)', 'Действие'],
     churnTitle: (kind: PeriodKind): string => `Отток ${PERIOD_BY[kind]}`,
     churnNone: 'ни один клиент ещё не потерян',
@@ -676,7 +676,7 @@ export const ru: Messages = {
     subtitle: (compared: string, now: string): string => `из ${compared} в текущее окно ${now} (клиенты)`,
     slippedTitle: 'Опустившиеся ключевые клиенты',
     slippedNone: 'нет (ни один клиент A не опустился в B, C и не ушёл, ни один ключевой X не перешёл в Y или Z)',
-    slippedCount: (n: number): string => `Опустившиеся ключевые клиенты (${n})`,
+    slippedCount: (n: number): string => `Опустившиеся ключевые клиенты (${h.integer(n)})`,
     slippedRule: 'A → B, C или ушёл; X → Y или Z',
     slippedHeaders: ['Клиент', 'ABC', 'XYZ', 'Итог ранее', 'Итог сейчас', 'Ключевой сейчас'],
   },
@@ -970,10 +970,10 @@ export const ru: Messages = {
 
     migration: {
       corner: 'было ↓   стало →',
-      slippedSection: (n: number): string => `Опустившиеся ключевые клиенты: A → B, C или ушли; X → Y или Z (${n})`,
+      slippedSection: (n: number): string => `Опустившиеся ключевые клиенты: A → B, C или ушли; X → Y или Z (${h.integer(n)})`,
       slippedNone: 'Нет: ни один клиент, ключевой сейчас или бывший в группе A, не потерял A или X.',
       slippedHeaders: ['Клиент', 'ABC ранее', 'ABC сейчас', 'XYZ ранее', 'XYZ сейчас', 'Итог ранее', 'Итог сейчас', 'Изменение', 'Ключевой сейчас'],
-      goneSection: (n: number): string => `Ушедшие клиенты: строки были в прошлом окне, в текущем нет (${n})`,
+      goneSection: (n: number): string => `Ушедшие клиенты: строки были в прошлом окне, в текущем нет (${h.integer(n)})`,
       goneNone: 'Нет.',
       goneHeaders: ['Клиент', 'ABC ранее', 'XYZ ранее', 'Итог ранее'],
       title: 'Миграция групп',
