@@ -77,7 +77,7 @@ describe('line endings, quotes and bytes (SPEC §1)', () => {
     const revenue = Object.fromEntries(csvRecords(r.stdout).records.map((c) => [c.client, c.revenue]));
     expect(revenue).toEqual({ A: '10', B: '20', C: '30' });
     expect(r.stderr).toMatch(/short-rows\.csv, line 5: 2 fields where the header has 5/);
-    expect(r.stderr).toMatch(/1 rows skipped: .*1 whose fields do not line up with the header/);
+    expect(r.stderr).toMatch(/1 row skipped: .*1 whose fields do not line up with the header/);
     // The same row cut short before a column kam reads (--direction manager, the last column): a bad row.
     const mapped = await runKam(['analyze', write('short-rows-2.csv', csv), '--format', 'csv', '--include-partial', '--direction', 'manager']);
     expect(mapped.status).toBe(0);
