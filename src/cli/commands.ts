@@ -154,7 +154,7 @@ export const COMMANDS: Record<CommandName | ToolName, CommandDef> = {
     own: { table: SOURCE_TABLE, compare: { help: 'the earlier window the card compares with: previous (default, same length) or FROM..TO' } },
     formats: CLIENT_FORMATS,
     piped: 'json',
-    examples: ['kam client sales.csv "Magnum Cash&Carry"', 'kam client sales.csv "Magnum Cash&Carry" --clients clients.csv --compare 2025-01-01..2025-06-30'],
+    examples: ['kam client sales.csv "Magnum Cash&Carry"', 'kam client sales.csv "Magnum Cash&Carry" --clients clients.csv --compare 2025-01-01..2025-06-30', 'kam client sales.csv "magnum cash&carry" --format csv > magnum.csv'],
     run: async (args, o, run) => {
       const name = args[args.length - 1]!;
       if (name.trim() === '') throw usage('emptyName');
@@ -170,7 +170,7 @@ export const COMMANDS: Record<CommandName | ToolName, CommandDef> = {
     own: { table: SOURCE_TABLE },
     formats: MOVEMENT_FORMATS,
     piped: 'csv',
-    examples: ['kam bridge sales.csv', 'kam bridge sales.csv --period quarter --direction Manager --format csv > bridge.csv'],
+    examples: ['kam bridge sales.csv', 'kam bridge sales.csv --period quarter --direction Manager --format csv > bridge.csv', 'kam bridge sales.csv --format ndjson --quiet | jq .churned'],
     run: async (files, o, { io, t, format }) =>
       runBridge({ files: inputFiles(files, io), read: readOptions(o), settings: analysisSettings(o, io.today), format: format as MovementFormat, color: o.color as boolean, quiet: o.quiet === true, t }, io),
   },
@@ -181,7 +181,7 @@ export const COMMANDS: Record<CommandName | ToolName, CommandDef> = {
     own: { table: SOURCE_TABLE },
     formats: MOVEMENT_FORMATS,
     piped: 'csv',
-    examples: ['kam portfolio sales.csv --by Manager', 'kam portfolio sales.csv --by Region --format json'],
+    examples: ['kam portfolio sales.csv --by Manager', 'kam portfolio sales.csv --by Region --format json', 'kam portfolio sales.csv --by Manager --currency KZT --period quarter'],
     run: async (files, o, { io, version, t, format }) => {
       const column = (o.by as string | undefined) ?? (o.direction as string | undefined);
       if (column === undefined) throw usage('portfolioBy');
@@ -205,7 +205,7 @@ export const COMMANDS: Record<CommandName | ToolName, CommandDef> = {
     },
     formats: MOVEMENT_FORMATS,
     piped: 'csv',
-    examples: ['kam history sales.csv --every quarter --window 6', 'kam history sales.csv --every month --window 12 --format csv > history.csv'],
+    examples: ['kam history sales.csv --every quarter --window 6', 'kam history sales.csv --every month --window 12 --format csv > history.csv', 'kam history sales.csv -o history-{date}.xlsx --quiet'],
     run: async (files, o, { io, version, t, format }) => {
       const settings = analysisSettings(o, io.today);
       const output = o.output as string | undefined;

@@ -138,7 +138,7 @@ export const OPTIONS = {
     parse: checked('--date-format', parseDateFormatOption, 'dateFormat'),
   }),
   strict: opt('--strict', 'Ledger', 'stop at the first row that cannot be read instead of skipping it', { default: false }),
-  currency: opt('--currency <code>', 'Ledger', "the amounts' currency, shown beside totals and amount headers (default: the mark in the amount cells or header, e.g. ₸, тг, $; none: none shown); a ledger whose amounts carry another is refused", { parse: currencyCode }),
+  currency: opt('--currency <code>', 'Ledger', "the amounts' currency, e.g. KZT, shown with totals and amount headers (default: the ledger's mark, ₸, тг, $…, if any); a ledger with another mark is refused", { parse: currencyCode }),
   direction: opt('--direction <column>', 'Ledger', 'the column that splits churn by direction: region, manager, product group…'),
   asOf: opt('--as-of <date>', 'Window', 'the day the analysis looks from: YYYY-MM-DD, DD.MM.YYYY or today (default: the last date in the ledger)', { parse: date('--as-of') }),
   from: opt('--from <date>', 'Window', 'first day of the window (its whole period is taken)', { parse: date('--from') }),
