@@ -114,13 +114,17 @@ export interface OtherChurnPeriod {
  */
 export interface ChurnGrid {
   directions: DirectionChurn[];
+  /** Indexes into `directions`, least churn first: the order a narrow view leaves them out in. */
+  leastFirst: number[];
   other: { values: number; periods: OtherChurnPeriod[] } | null;
 }
 
 export function churnGrid(byDirection: readonly DirectionChurn[], max = CHURN_GRID_MAX): ChurnGrid {
-  if (byDirection.length <= max) return { directions: [...byDirection], other: null };
   const events = (d: DirectionChurn): number => d.churn.totals.becameLost + d.churn.totals.cameBack;
-  const ranked = [...byDirection].sort((p, q) => events(q) - events(p) || q.clients - p.clients || compareDirections(p.direction, q.direction));
+  const byChurn = (p: DirectionChurn, q: DirectionChurn): number => events(q) - events(p) || q.clients - p.clients || compareDirections(p.direction, q.direction);
+  const leastFirst = (shown: DirectionChurn[]): number[] => [...shown].sort(byChurn).reverse().map((d) => shown.indexOf(d));
+  if (byDirection.length <= max) return { directions: [...byDirection], leastFirst: leastFirst([...byDirection]), other: null };
+  const ranked = [...byDirection].sort(byChurn);
   const top = new Set(ranked.slice(0, max - 1));
   const rest = ranked.slice(max - 1);
   const periods = byDirection[0]!.churn.periods.map((_, i) => {
@@ -132,5 +136,6 @@ export function churnGrid(byDirection: readonly DirectionChurn[], max = CHURN_GR
     }
     return { becameLost, cameBack };
   });
-  return { directions: byDirection.filter((d) => top.has(d)), other: { values: rest.length, periods } };
+  const directions = byDirection.filter((d) => top.has(d));
+  return { directions, leastFirst: leastFirst(directions), other: { values: rest.length, periods } };
 }

@@ -139,7 +139,9 @@ export function renderChurnByDirection(directions: readonly DirectionChurn[], gr
     const firstEvent = periods.findIndex((_, i) => cells(i).some((p) => p.becameLost > 0 || p.cameBack > 0));
     if (firstEvent >= 0) {
       const heads = [...shown.map(name), ...(other === null ? [] : [t.lost.gridOther])];
-      const tbl = table(chalk, [t.lost.periodHeader, ...heads], ['left', ...heads.map(() => 'right' as const)], { compact: true, width });
+      // A narrow terminal leaves out the values with the least churn first (named under the grid); "other" stays.
+      const drop = grid.leastFirst.map((i) => i + 1);
+      const tbl = table(chalk, [t.lost.periodHeader, ...heads], ['left', ...heads.map(() => 'right' as const)], { compact: true, width, drop, omitted: t.columnsNotShown });
       for (let i = firstEvent; i < periods.length; i++) {
         tbl.push([
           `${t.period(periods[i]!.period)}${periods[i]!.partial ? '*' : ''}`,

@@ -265,5 +265,9 @@ describe('churnGrid (issue 15: top values plus "other", nothing dropped)', () =>
     // The least churn went into "other".
     const least = Math.max(...all.filter((d) => !grid.directions.includes(d)).map((d) => d.churn.totals.becameLost + d.churn.totals.cameBack));
     for (const d of grid.directions) expect(d.churn.totals.becameLost + d.churn.totals.cameBack).toBeGreaterThanOrEqual(least);
+    // A narrow view leaves out the shown values with the least churn first.
+    const churnOf = (i: number): number => grid.directions[i]!.churn.totals.becameLost + grid.directions[i]!.churn.totals.cameBack;
+    expect([...grid.leastFirst].sort()).toEqual(grid.directions.map((_, i) => i));
+    for (let k = 1; k < grid.leastFirst.length; k++) expect(churnOf(grid.leastFirst[k]!)).toBeGreaterThanOrEqual(churnOf(grid.leastFirst[k - 1]!));
   });
 });
