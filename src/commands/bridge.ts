@@ -35,7 +35,7 @@ export async function runBridge(request: BridgeRequest, io: CommandIo): Promise<
   if (request.format !== 'table') for (const note of notes) if (noteToStderr('bridge', note, { quiet: request.quiet })) io.stderr.write(problemLine(note, t));
   const chunks =
     request.format === 'table'
-      ? tableFitted(true, io, renderBridgeTerminal(bridge, notes, { chalk: chalkFor(io, request.color), directionColumn: request.read.map.direction ?? null, t, width: terminalWidth(io.stdout, io.env) }))
+      ? tableFitted(true, io, renderBridgeTerminal(bridge, notes, { chalk: chalkFor(io, request.color), directionColumn: request.read.map.direction ?? null, t, currency: read.ledger.currency?.code ?? null, width: terminalWidth(io.stdout, io.env) }))
       : request.format === 'json'
         ? renderBridgeJson(bridge)
         : request.format === 'ndjson'

@@ -63,7 +63,7 @@ export async function runClient(request: ClientRequest, io: CommandIo): Promise<
         ? renderDossierCsv(dossier)
         : request.format === 'ndjson'
           ? renderDossierNdjson(dossier)
-          : tableFitted(true, io, renderDossierTerminal(dossier, { chalk: chalkFor(io, request.color), directionColumn, t, width: terminalWidth(io.stdout, io.env) }));
+          : tableFitted(true, io, renderDossierTerminal(dossier, { chalk: chalkFor(io, request.color), directionColumn, t, width: terminalWidth(io.stdout, io.env), currency: report.currency }));
   await writeAll(io.stdout, chunks);
   return 0;
 }

@@ -6,7 +6,7 @@ import { BRIDGE_MONEY, type BridgeMoney, type BridgeRow, type RevenueBridge } fr
 import type { PeriodKind } from '../core/periods.js';
 import type { Problem } from '../core/problems.js';
 import type { Messages } from '../i18n/en.js';
-import { noteLines, table, truncate } from './terminal-kit.js';
+import { noteLines, table, truncate, withCurrency } from './terminal-kit.js';
 
 const BAR_WIDTH = 40;
 
@@ -74,13 +74,14 @@ export function waterfallLines(row: BridgeRow, chalk: ChalkInstance, t: Messages
 export function renderBridgeTerminal(
   bridge: RevenueBridge,
   notes: readonly Problem[],
-  options: { chalk: ChalkInstance; directionColumn: string | null; t: Messages; width?: number | undefined },
+  options: { chalk: ChalkInstance; directionColumn: string | null; t: Messages; width?: number | undefined; currency?: string | null },
 ): string[] {
   const { chalk, t } = options;
   const kind = bridge.window.period;
   const out: string[] = [];
   if (bridge.overall.length === 0) return [`${chalk.bold(t.bridge.title(kind, null))}: ${t.bridge.none}\n`];
-  out.push(`${chalk.bold(t.bridge.title(kind, null))} ${t.bridge.subtitle}\n${bridgeTable(bridge.overall, kind, chalk, t, options.width)}\n`);
+  // The amounts' currency after the title: every figure of the bridge is money.
+  out.push(`${chalk.bold(withCurrency(t.bridge.title(kind, null), options.currency))} ${t.bridge.subtitle}\n${bridgeTable(bridge.overall, kind, chalk, t, options.width)}\n`);
   for (const g of bridge.byDirection ?? []) {
     const name = g.direction === null ? t.noDirection : truncate(g.direction, 40);
     out.push(`\n${chalk.bold(t.bridge.title(kind, `${options.directionColumn ?? t.lost.directionTitle}: ${name}`))}\n${bridgeTable(g.rows, kind, chalk, t, options.width)}\n`);

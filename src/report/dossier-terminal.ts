@@ -48,6 +48,8 @@ export interface DossierTerminalOptions {
   t: Messages;
   /** The terminal's width (terminalWidth); undefined: no limit. */
   width?: number | undefined;
+  /** The ledger's currency (Report.currency): shown after the card's totals. */
+  currency?: string | null;
 }
 
 function amounts(title: string, rows: readonly NamedAmount[], chalk: ChalkInstance, t: Messages, width = 50): string {
@@ -60,6 +62,7 @@ export function* renderDossierTerminal(d: Dossier, options: DossierTerminalOptio
   const { chalk, t } = options;
   const h = t.human;
   const L = t.dossier.labels;
+  const money = (x: number): string => (options.currency === null || options.currency === undefined ? h.money(x) : `${h.money(x)} ${options.currency}`);
   const paint = classPainter(chalk);
   const cls = (x: string | null): string => (x === null ? chalk.dim('-') : (paint[x] ?? chalk.dim)(x));
   const { label } = labeller(chalk, [...Object.values(L), t.model.labels.expected], 14);
@@ -86,9 +89,9 @@ export function* renderDossierTerminal(d: Dossier, options: DossierTerminalOptio
     lines.push(`${label(L.before)}${t.period(d.previous.from)} … ${t.period(d.previous.to)}: ${before}${partly}`);
   }
   const rank = d.rank === null ? '' : t.dossier.rank(d.rank, h.percent(d.cumShare));
-  lines.push(`${label(t.metricTitle[d.by])}${t.dossier.ofAll(d.by === 'quantity' ? h.number(d.total) : h.money(d.total), h.percent(d.share), rank)}`);
-  if (d.by !== 'revenue') lines.push(`${label(L.revenue)}${t.dossier.ofRevenue(h.money(d.revenue), h.percent(d.revenueShare))}`);
-  if (d.profit !== null && d.by !== 'profit') lines.push(`${label(L.profit)}${t.dossier.ofProfit(h.money(d.profit), h.percent(d.profitShare))}`);
+  lines.push(`${label(t.metricTitle[d.by])}${t.dossier.ofAll(d.by === 'quantity' ? h.number(d.total) : money(d.total), h.percent(d.share), rank)}`);
+  if (d.by !== 'revenue') lines.push(`${label(L.revenue)}${t.dossier.ofRevenue(money(d.revenue), h.percent(d.revenueShare))}`);
+  if (d.profit !== null && d.by !== 'profit') lines.push(`${label(L.profit)}${t.dossier.ofProfit(money(d.profit), h.percent(d.profitShare))}`);
   if (d.quantity !== null && d.by !== 'quantity') lines.push(`${label(L.quantity)}${h.number(d.quantity)}`);
   lines.push(`${label(L.purchases)}${t.dossier.purchases(h.integer(d.purchases), d.activePeriods, w.periods, h.integer(d.purchaseDays))}`);
   lines.push(`${label(L.firstLast)}${h.day(d.firstPurchase)} … ${h.day(d.lastPurchase)}${d.recencyDays === null ? '' : t.dossier.daysAgo(h.integer(d.recencyDays))}`);

@@ -21,6 +21,13 @@ describe('the ledger currency', () => {
     expect(json.totals.revenue).toBe(8900.5);
   });
 
+  it('kam bridge and kam client show it too', async () => {
+    const input = LEDGER(['1 000 тг', '2 500 тг', '300 тг', '40 тг', '5 000 тг', '60 тг']);
+    expect((await runKam(['bridge', '-', '--format', 'table', '--include-partial'], { input })).stdout).toMatch(/^Revenue bridge by month, KZT/m);
+    expect((await runKam(['client', '-', 'Client 0', '--format', 'table', '--include-partial'], { input })).stdout).toMatch(/^Revenue +[\d,]+ KZT \(/m);
+    expect((await runKam(['lost', '-', '--format', 'table', '--include-partial'], { input: LEDGER(['1 000 тг', '2 500 тг', '300 тг']) })).status).toBe(0);
+  });
+
   it('the amount header names it ("Сумма, тг")', async () => {
     const json = JSON.parse((await runKam(['analyze', '-', '--format', 'json', '--include-partial'], { input: LEDGER(['100', '200', '300'], 'Сумма, тг') })).stdout) as { currency: string };
     expect(json.currency).toBe('KZT');
