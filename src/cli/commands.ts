@@ -87,8 +87,7 @@ export const COMMANDS: Record<CommandName | ToolName, CommandDef> = {
       'kam analyze sales.csv',
       'kam analyze sales.xlsx --period quarter -o report-{date}.xlsx',
       'kam analyze sales.csv --clients clients.csv --compare previous --format json',
-      'kam analyze sales.parquet --memory 2GB',
-      'kam analyze postgres://localhost/shop --table sales',
+      'kam analyze postgres://localhost/shop --table sales --memory 2GB',
     ],
     run: async (files, o, run) => {
       const base = request(files, o, run);
