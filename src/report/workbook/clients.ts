@@ -2,10 +2,11 @@
 // are the JSON values: the same numbers the CSV prints), then the metric per window period.
 import { roundForTies } from '../../core/order.js';
 import type { Report } from '../../core/report.js';
-import { CLIENT_COLUMNS, dataValue, type ClientColumn, type ColumnValue } from '../client-columns.js';
+import { CLIENT_COLUMNS, dataValue, type ClientColumn } from '../client-columns.js';
 import type { Messages } from '../../i18n/en.js';
 import { columnHeader, columnText } from './labels.js';
 import type { WorkbookSheet } from './sheet.js';
+import { SheetRows, type CellValue } from './sheet-rows.js';
 import {
   LINE_HEIGHT,
   cellText,
@@ -92,29 +93,32 @@ export const clientsSheet: WorkbookSheet = {
     );
     const periodStyle = plain(F.moneyRound, { ruled: true });
 
-    const header = sheet.addRow([...columns.map((c) => columnHeader(c, analysis, t)), ...periods]);
-    header.height = 2 * LINE_HEIGHT + 2;
-    columns.forEach((c, i) => (header.getCell(i + 1).style = headerStyle(TONED.has(c.name) ? 'tone' : c.kind)));
-    periods.forEach((_, i) => (header.getCell(columns.length + i + 1).style = headerStyle('money')));
-    header.commit();
+    const rows = new SheetRows(sheet);
+    rows.write(
+      1,
+      [...columns.map((c) => columnHeader(c, analysis, t)), ...periods],
+      [...columns.map((c) => headerStyle(TONED.has(c.name) ? 'tone' : c.kind)), ...periods.map(() => headerStyle('money'))],
+      2 * LINE_HEIGHT + 2,
+    );
 
-    for (const client of analysis.clients) {
-      const values: (ColumnValue | Date)[] = columns.map((column) => {
+    const rowStyles: CellStyle[] = [...styles, ...periods.map(() => periodStyle)];
+    analysis.clients.forEach((client, r) => {
+      const values: CellValue[] = columns.map((column) => {
         const v = dataValue(column, client, report);
         if (v === null) return null;
         if (column.kind === 'date' && typeof v === 'string') return dateCell(v);
         return typeof v === 'string' ? cellText(columnText(column, v, t)) : v;
       });
-      const row = sheet.addRow([...values, ...client.series.map(roundForTies)]);
+      for (const x of client.series) values.push(roundForTies(x));
       columns.forEach((column, i) => {
         // The tone comes from the value itself (lost, AX…), not from its words.
+        if (!TONED.has(column.name)) return;
         const v = column.value(client, report);
-        const tone = TONED.has(column.name) && typeof v === 'string' ? toneOf(v) : undefined;
-        row.getCell(i + 1).style = tone === undefined ? styles[i]! : toneCell(tone);
+        const tone = typeof v === 'string' ? toneOf(v) : undefined;
+        rowStyles[i] = tone === undefined ? styles[i]! : toneCell(tone);
       });
-      for (let p = 0; p < periods.length; p++) row.getCell(columns.length + p + 1).style = periodStyle;
-      row.commit();
-    }
+      rows.write(r + 2, values, rowStyles);
+    });
     const lastColumn = columns.length + periods.length;
     sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: analysis.clients.length + 1, column: lastColumn } };
     sheet.commit();

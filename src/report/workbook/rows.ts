@@ -2,6 +2,7 @@
 // heights applied, then the row committed (the streaming writer forgets it).
 import type { RowBreak } from 'exceljs';
 import type { Sheet } from './book.js';
+import { SheetRows } from './sheet-rows.js';
 import { LINE_HEIGHT, STYLE, cellText, wrappedLines, type CellStyle } from './style.js';
 
 export type CellValue = string | number | Date | null | undefined;
@@ -16,8 +17,11 @@ export interface RowOptions {
 
 export class Rows {
   private next = 1;
+  private readonly out: SheetRows;
 
-  constructor(readonly sheet: Sheet) {}
+  constructor(readonly sheet: Sheet) {
+    this.out = new SheetRows(sheet);
+  }
 
   /** The number of the row the next add() writes. */
   get row(): number {
@@ -26,37 +30,26 @@ export class Rows {
 
   add(values: readonly CellValue[], styles: readonly (CellStyle | undefined)[] = [], options: RowOptions = {}): number {
     const number = this.next++;
-    const row = this.sheet.getRow(number);
-    values.forEach((v, i) => {
-      if (v === undefined || v === null || v === '') return;
-      row.getCell(i + 1).value = typeof v === 'string' ? cellText(v) : v;
-    });
-    styles.forEach((s, i) => {
-      if (s !== undefined) row.getCell(i + 1).style = s;
-    });
+    const cells: CellValue[] = values.map((v) => (v === undefined || v === null || v === '' ? undefined : typeof v === 'string' ? cellText(v) : v));
+    const cellStyles = [...styles];
     if (options.merge !== undefined) {
       const [from, to] = options.merge;
-      const master = row.getCell(from).style;
-      this.sheet.mergeCells(number, from, number, to);
-      for (let c = from + 1; c <= to; c++) row.getCell(c).style = master;
+      // The other cells of a merged range carry the first one's style (its borders and fill).
+      for (let c = from + 1; c <= to; c++) cellStyles[c - 1] = cellStyles[from - 1];
+      this.out.merge(number, from, number, to);
     }
     let height = options.height;
     if (options.fit !== undefined) {
       const text = values[options.fit.col - 1];
       if (typeof text === 'string') height = Math.max(height ?? 0, wrappedLines(text, options.fit.width) * LINE_HEIGHT + 3);
     }
-    if (height !== undefined) row.height = height;
-    row.commit();
+    this.out.write(number, cells, cellStyles, height);
     return number;
   }
 
   blank(height?: number): number {
     const number = this.next++;
-    if (height !== undefined) {
-      const row = this.sheet.getRow(number);
-      row.height = height;
-      row.commit();
-    }
+    if (height !== undefined) this.out.write(number, [], [], height);
     return number;
   }
 

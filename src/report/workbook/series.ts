@@ -3,6 +3,7 @@
 // client does not wash out the rest). Gaps and rhythm — what XYZ measures — show at a glance.
 import { roundForTies } from '../../core/order.js';
 import type { WorkbookSheet } from './sheet.js';
+import { SheetRows, type CellValue } from './sheet-rows.js';
 import { columnWidth, headerStyle, numberWidth, plain, textWidth, toneCell, toneOf } from './style.js';
 
 export const seriesSheet: WorkbookSheet = {
@@ -30,28 +31,19 @@ export const seriesSheet: WorkbookSheet = {
     });
     sheet.columns = widths.map((width) => ({ width }));
 
-    const header = sheet.addRow([T.client, T.cell, T.cv, ...periods, T.total(a.settings.by)]);
-    header.height = 20;
-    header.getCell(1).style = headerStyle('text');
-    header.getCell(2).style = headerStyle('tone');
-    header.getCell(3).style = headerStyle('ratio');
-    for (let i = 0; i < periods.length; i++) header.getCell(4 + i).style = headerStyle('money');
-    header.getCell(4 + periods.length).style = headerStyle('money');
-    header.commit();
+    const rows = new SheetRows(sheet);
+    rows.write(1, [T.client, T.cell, T.cv, ...periods, T.total(a.settings.by)], [headerStyle('text'), headerStyle('tone'), headerStyle('ratio'), ...periods.map(() => headerStyle('money')), headerStyle('money')], 20);
 
     const name = plain(undefined, { ruled: true });
     const cv = plain(F.ratio, { ruled: true });
     const value = plain(F.seriesValue, { ruled: true, align: 'right' });
     const total = plain(F.moneyRound, { ruled: true, bold: true });
-    for (const c of a.clients) {
-      const row = sheet.addRow([c.client, c.cell, c.cv === null ? null : Math.round(c.cv * 1e10) / 1e10, ...c.series.map((x) => roundForTies(x)), roundForTies(c.total)]);
-      row.getCell(1).style = name;
-      row.getCell(2).style = toneCell(toneOf(c.cell) ?? 'none');
-      row.getCell(3).style = cv;
-      for (let i = 0; i < periods.length; i++) row.getCell(4 + i).style = value;
-      row.getCell(4 + periods.length).style = total;
-      row.commit();
-    }
+    const styles = [name, name, cv, ...periods.map(() => value), total];
+    a.clients.forEach((c, i) => {
+      const values: CellValue[] = [c.client, c.cell, c.cv === null ? null : Math.round(c.cv * 1e10) / 1e10, ...c.series.map((x) => roundForTies(x)), roundForTies(c.total)];
+      styles[1] = toneCell(toneOf(c.cell) ?? 'none');
+      rows.write(i + 2, values, styles);
+    });
 
     const lastRow = a.clients.length + 1;
     if (a.clients.length > 0 && periods.length > 0) {

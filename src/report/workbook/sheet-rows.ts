@@ -1,0 +1,122 @@
+// Rows written straight into exceljs's streaming sheet as XML. exceljs builds a row model, a cell
+// model per cell and an XML stream per row, and checks every merge against all earlier ones
+// (quadratic); on 50,000 clients that was most of the workbook's time and garbage. This writer
+// keeps exceljs for everything around the rows (columns, views, page setup, styles and shared
+// strings, the package) and writes the <row> elements and the merge list itself. It reaches into
+// the streaming writer's documented-in-source internals (exceljs 4.4: startedData, _writeColumns,
+// _writeOpenSheetData, stream, _merges, _workbook.styles / sharedStrings); test/report/workbook.test.ts
+// reads every sheet back, so a change there fails the tests, not the user.
+import type { Sheet } from './book.js';
+import type { CellStyle } from './style.js';
+
+export type CellValue = string | number | boolean | Date | null | undefined;
+
+/** exceljs's ValueType numbers (Enums.ValueType): the style of a cell without a number format depends on them. */
+const TYPE = { null: 0, number: 2, string: 3, date: 4, boolean: 9 } as const;
+
+interface StreamingSheet {
+  startedData: boolean;
+  committed: boolean;
+  _rowZero: number;
+  _rows: unknown[];
+  _merges: unknown[];
+  useSharedStrings: boolean;
+  stream: { write(text: string): void };
+  _writeColumns(): void;
+  _writeOpenSheetData(): void;
+  _workbook: {
+    styles: { addStyleModel(style: CellStyle, type: number): number };
+    sharedStrings: { add(text: string): number };
+  };
+}
+
+const letters: string[] = [];
+/** The column letters of a 1-based column number: 1 → A, 27 → AA. */
+export function columnLetter(column: number): string {
+  let cached = letters[column];
+  if (cached === undefined) {
+    cached = '';
+    for (let n = column; n > 0; n = Math.floor((n - 1) / 26)) cached = String.fromCharCode(65 + ((n - 1) % 26)) + cached;
+    letters[column] = cached;
+  }
+  return cached;
+}
+
+const NO_STYLE: CellStyle = {};
+const escapes: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' };
+
+/** Writes a streaming sheet's rows in order, and its merged ranges. */
+export class SheetRows {
+  private readonly raw: StreamingSheet;
+  private last = 0;
+
+  constructor(readonly sheet: Sheet) {
+    this.raw = sheet as unknown as StreamingSheet;
+    if (this.raw._rows === undefined || typeof this.raw._writeColumns !== 'function' || this.raw._workbook?.styles === undefined) {
+      throw new Error('kam: the workbook writer is not the streaming writer of exceljs 4');
+    }
+  }
+
+  /**
+   * Writes row `number` (1-based, after every row written before): values from column 1, each
+   * cell with its style (a cell with a style and no value is written empty, as a merged range's
+   * other cells or a coloured gap). A row with no value and no height is left out, as exceljs does.
+   */
+  write(number: number, values: readonly CellValue[], styles: readonly (CellStyle | undefined)[] = [], height?: number): void {
+    const raw = this.raw;
+    if (number <= this.last) throw new Error(`kam: workbook row ${number} written after row ${this.last}`);
+    const width = Math.max(values.length, styles.length);
+    let cells = '';
+    let first = 0;
+    let lastColumn = 0;
+    let hasValue = false;
+    for (let i = 0; i < width; i++) {
+      const v = values[i];
+      const style = styles[i];
+      let type: number;
+      let body = '';
+      if (v === null || v === undefined) {
+        if (style === undefined) continue;
+        type = TYPE.null;
+      } else if (typeof v === 'string') {
+        type = TYPE.string;
+        body = raw.useSharedStrings ? ` t="s"><v>${raw._workbook.sharedStrings.add(v)}</v>` : ` t="str"><v>${v.replace(/[&<>"]/g, (c) => escapes[c]!)}</v>`;
+      } else if (typeof v === 'number') {
+        type = TYPE.number;
+        body = `><v>${v}</v>`;
+      } else if (typeof v === 'boolean') {
+        type = TYPE.boolean;
+        body = ` t="b"><v>${v ? 1 : 0}</v>`;
+      } else {
+        type = TYPE.date;
+        body = `><v>${25569 + v.getTime() / 86_400_000}</v>`;
+      }
+      const styleId = raw._workbook.styles.addStyleModel(style ?? NO_STYLE, type);
+      if (type === TYPE.null && styleId === 0) continue;
+      if (type !== TYPE.null) hasValue = true;
+      const column = i + 1;
+      if (first === 0) first = column;
+      lastColumn = column;
+      cells += `<c r="${columnLetter(column)}${number}"${styleId === 0 ? '' : ` s="${styleId}"`}${type === TYPE.null ? '/>' : `${body}</c>`}`;
+    }
+    if (!hasValue && height === undefined) return;
+    if (!raw.startedData) {
+      raw._writeColumns();
+      raw._writeOpenSheetData();
+      raw.startedData = true;
+    }
+    this.last = number;
+    // exceljs's own rows (none, when every row goes through here) would come after these.
+    raw._rowZero = number + 1;
+    const spans = first > 0 ? ` spans="${first}:${lastColumn}"` : '';
+    const ht = height === undefined ? '' : ` ht="${height}" customHeight="1"`;
+    raw.stream.write(`<row r="${number}"${spans}${ht} x14ac:dyDescent="0.25">${cells}</row>`);
+  }
+
+  /** Merges rows top..bottom, columns left..right (1-based, inclusive); ranges must not overlap. */
+  merge(top: number, left: number, bottom: number, right: number): void {
+    const range = `${columnLetter(left)}${top}:${columnLetter(right)}${bottom}`;
+    // exceljs writes each entry of _merges as <mergeCell ref="…"/> when the sheet is committed.
+    this.raw._merges.push({ toString: () => range });
+  }
+}
