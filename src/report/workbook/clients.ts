@@ -102,7 +102,8 @@ export const clientsSheet: WorkbookSheet = {
     );
 
     const rowStyles: CellStyle[] = [...styles, ...periods.map(() => periodStyle)];
-    analysis.clients.forEach((client, r) => {
+    for (let r = 0; r < analysis.clients.length; r++) {
+      const client = analysis.clients[r]!;
       const values: CellValue[] = columns.map((column) => {
         const v = dataValue(column, client, report);
         if (v === null) return null;
@@ -118,7 +119,7 @@ export const clientsSheet: WorkbookSheet = {
         rowStyles[i] = tone === undefined ? styles[i]! : toneCell(tone);
       });
       rows.write(r + 2, values, rowStyles);
-    });
+    }
     const lastColumn = columns.length + periods.length;
     sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: analysis.clients.length + 1, column: lastColumn } };
     sheet.commit();

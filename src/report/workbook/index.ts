@@ -45,8 +45,13 @@ export const WORKBOOK_SHEETS: readonly WorkbookSheet[] = [
   methodSheet,
 ];
 
-/** The workbook as bytes (an xlsx package): the sheets of `all` that apply to the model. Sheets are streamed; only the compressed package is held. */
-export async function renderWorkbook(given: WorkbookModel, all: readonly WorkbookSheet[] = WORKBOOK_SHEETS): Promise<Buffer> {
+/** The workbook as bytes (an xlsx package): the sheets of `all` that apply to the model. */
+export async function renderWorkbook(model: WorkbookModel, all: readonly WorkbookSheet[] = WORKBOOK_SHEETS): Promise<Buffer> {
+  return Buffer.concat(await workbookParts(model, all));
+}
+
+/** The package as buffers to write in order. Sheets are streamed; only the compressed package is held, once. */
+async function workbookParts(given: WorkbookModel, all: readonly WorkbookSheet[]): Promise<Buffer[]> {
   // Amounts carry the ledger's currency in their number format.
   const model = { ...given, t: { ...given.t, numFmt: withCurrencyFormats(given.t.numFmt, given.report.currency) } };
   const sheets = all.filter((s) => s.applies?.(model) ?? true);
@@ -62,7 +67,7 @@ async function renderBook(
   t: Messages,
   sheets: readonly Pick<WorkbookSheet, 'id'>[],
   write: (book: Book) => Promise<void>,
-): Promise<Buffer> {
+): Promise<Buffer[]> {
   const chunks: Buffer[] = [];
   const sink = new Writable({
     write(chunk: Buffer, _encoding, callback) {
@@ -92,12 +97,12 @@ async function renderBook(
 
 /** Writes the workbook to `path` whole or not at all (see src/io/write-file.ts). */
 export async function writeWorkbook(path: string, model: WorkbookModel, sheets: readonly WorkbookSheet[] = WORKBOOK_SHEETS): Promise<void> {
-  const bytes = await renderWorkbook(model, sheets);
-  await writeFileAtomically(path, (temporary) => writeFile(temporary, bytes, { flag: 'wx' }));
+  const parts = await workbookParts(model, sheets);
+  await writeFileAtomically(path, (temporary) => writeFile(temporary, parts, { flag: 'wx' }));
 }
 
 /** `kam alive -o`: a workbook of the Model sheet alone, written whole or not at all. */
 export async function writeModelWorkbook(path: string, view: ModelView, context: RunContext, generatedAt: Date, t: Messages): Promise<void> {
-  const bytes = await renderBook(context, generatedAt, t, [{ id: 'model' }], async (book) => writeModelSheet(book, view, t));
-  await writeFileAtomically(path, (temporary) => writeFile(temporary, bytes, { flag: 'wx' }));
+  const parts = await renderBook(context, generatedAt, t, [{ id: 'model' }], async (book) => writeModelSheet(book, view, t));
+  await writeFileAtomically(path, (temporary) => writeFile(temporary, parts, { flag: 'wx' }));
 }

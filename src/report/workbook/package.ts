@@ -1,8 +1,12 @@
 // exceljs writes no charts. After it has written the package, this adds them the way Excel
 // itself stores them: per sheet one drawing part (xl/drawings/drawingN.xml) anchoring chart parts
 // (xl/charts/chartN.xml), linked by relationship files, declared in [Content_Types].xml, and a
-// <drawing r:id> element in the sheet. The big sheets are copied through still compressed.
-import JSZip from 'jszip';
+// <drawing r:id> element in the sheet. The package is held once: every part that does not change
+// (the big sheets among them) is copied through as its compressed bytes, pointing into the package
+// exceljs wrote; only the changed and new parts are new buffers.
+import { deflateRawSync, inflateRawSync } from 'node:zlib';
+import * as zlib from 'node:zlib';
+import { crc32 as crc32Js } from '../../io/xlsx/crc32.js';
 
 export interface CellAnchor {
   /** Zero-based column and row of the cell the corner sits in. */
@@ -63,25 +67,136 @@ function relationshipsXml(rels: { id: string; type: string; target: string }[]):
   );
 }
 
-// Package parts only: folder entries ("xl/charts/") are not parts of an OPC package.
-const PART = { createFolders: false } as const;
-
-/** Finds a part by name whether or not the zip writer kept a leading slash. */
-function partName(zip: JSZip, name: string): string | undefined {
-  if (zip.file(name) !== null) return name;
-  if (zip.file(`/${name}`) !== null) return `/${name}`;
-  return undefined;
-}
-
 // Elements that CT_Worksheet allows after <drawing>: the new element goes before the first of them.
 const AFTER_DRAWING = ['<legacyDrawing', '<legacyDrawingHF', '<drawingHF', '<picture', '<oleObjects', '<controls', '<webPublishItems', '<tableParts', '<extLst', '</worksheet>'];
 
-/** Adds the charts to an xlsx package (a zip in memory) and returns the new package. */
-export async function addCharts(xlsx: Buffer, charts: readonly ChartPlacement[]): Promise<Buffer> {
-  if (charts.length === 0) return xlsx;
-  const zip = await JSZip.loadAsync(xlsx);
-  const typesName = partName(zip, '[Content_Types].xml');
-  if (typesName === undefined) throw new Error('the workbook package has no [Content_Types].xml');
+
+const crc32: (data: Uint8Array) => number =
+  typeof (zlib as { crc32?: unknown }).crc32 === 'function' ? (zlib as unknown as { crc32: (d: Uint8Array) => number }).crc32 : crc32Js;
+
+interface Part {
+  name: string;
+  /** The central directory record as written (its local offset is rewritten). */
+  central: Buffer;
+  /** The local header, data and data descriptor, as written. */
+  local: Buffer;
+  method: number;
+  compressedSize: number;
+  dataStart: number;
+}
+
+const SIG = { local: 0x04034b50, central: 0x02014b50, end: 0x06054b50 };
+
+/** The parts of a zip package as exceljs (archiver) writes it: no Zip64, no comment. */
+function readParts(zip: Buffer): Part[] {
+  const end = zip.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
+  if (end < 0 || zip.readUInt32LE(end) !== SIG.end) throw new Error('the workbook package has no end record');
+  const count = zip.readUInt16LE(end + 10);
+  const cdOffset = zip.readUInt32LE(end + 16);
+  const records: { name: string; central: Buffer; offset: number; method: number; compressedSize: number }[] = [];
+  let p = cdOffset;
+  for (let i = 0; i < count; i++) {
+    if (zip.readUInt32LE(p) !== SIG.central) throw new Error('the workbook package has a damaged directory');
+    const length = 46 + zip.readUInt16LE(p + 28) + zip.readUInt16LE(p + 30) + zip.readUInt16LE(p + 32);
+    records.push({
+      name: zip.toString('utf8', p + 46, p + 46 + zip.readUInt16LE(p + 28)),
+      central: zip.subarray(p, p + length),
+      offset: zip.readUInt32LE(p + 42),
+      method: zip.readUInt16LE(p + 10),
+      compressedSize: zip.readUInt32LE(p + 20),
+    });
+    p += length;
+  }
+  const starts = [...records.map((r) => r.offset), cdOffset].sort((a, b) => a - b);
+  return records.map((r) => {
+    const next = starts[starts.indexOf(r.offset) + 1]!;
+    if (zip.readUInt32LE(r.offset) !== SIG.local) throw new Error(`the workbook package has a damaged part ${r.name}`);
+    const dataStart = 30 + zip.readUInt16LE(r.offset + 26) + zip.readUInt16LE(r.offset + 28);
+    return { name: r.name, central: r.central, local: zip.subarray(r.offset, next), method: r.method, compressedSize: r.compressedSize, dataStart };
+  });
+}
+
+function partText(part: Part): string {
+  const data = part.local.subarray(part.dataStart, part.dataStart + part.compressedSize);
+  return (part.method === 8 ? inflateRawSync(data) : data).toString('utf8');
+}
+
+/** A new deflated part: its local record and central directory record (offset filled in later). */
+function newPart(name: string, text: string): Part {
+  const bytes = Buffer.from(text, 'utf8');
+  const data = deflateRawSync(bytes, { level: 6 });
+  const nameBytes = Buffer.from(name, 'utf8');
+  const crc = crc32(bytes) >>> 0;
+  const header = Buffer.alloc(30);
+  header.writeUInt32LE(SIG.local, 0);
+  header.writeUInt16LE(20, 4); // version needed: 2.0 (deflate)
+  header.writeUInt16LE(0x0800, 6); // names in UTF-8
+  header.writeUInt16LE(8, 8);
+  header.writeUInt16LE(0, 10); // time
+  header.writeUInt16LE(0x21, 12); // date: 1980-01-01
+  header.writeUInt32LE(crc, 14);
+  header.writeUInt32LE(data.length, 18);
+  header.writeUInt32LE(bytes.length, 22);
+  header.writeUInt16LE(nameBytes.length, 26);
+  header.writeUInt16LE(0, 28);
+  const central = Buffer.alloc(46);
+  central.writeUInt32LE(SIG.central, 0);
+  central.writeUInt16LE(20, 4);
+  header.copy(central, 6, 4, 30); // version needed … extra length, as in the local header
+  // comment length, disk, internal and external attributes: 0; the offset is set when written.
+  return {
+    name,
+    central: Buffer.concat([central, nameBytes]),
+    local: Buffer.concat([header, nameBytes, data]),
+    method: 8,
+    compressedSize: data.length,
+    dataStart: 30 + nameBytes.length,
+  };
+}
+
+/** The package as buffers to write one after the other: `parts` in order, then the directory. */
+function writeParts(parts: readonly Part[]): Buffer[] {
+  const out: Buffer[] = [];
+  const directory: Buffer[] = [];
+  let offset = 0;
+  for (const part of parts) {
+    const central = Buffer.from(part.central);
+    central.writeUInt32LE(offset, 42);
+    directory.push(central);
+    out.push(part.local);
+    offset += part.local.length;
+  }
+  const size = directory.reduce((s, b) => s + b.length, 0);
+  const end = Buffer.alloc(22);
+  end.writeUInt32LE(SIG.end, 0);
+  end.writeUInt16LE(parts.length, 8);
+  end.writeUInt16LE(parts.length, 10);
+  end.writeUInt32LE(size, 12);
+  end.writeUInt32LE(offset, 16);
+  return [...out, ...directory, end];
+}
+
+/**
+ * Adds the charts to an xlsx package and returns the new package as buffers to write in order
+ * (views into `xlsx` for the parts that do not change): the package is not copied.
+ */
+export function addCharts(xlsx: Buffer, charts: readonly ChartPlacement[]): Buffer[] {
+  if (charts.length === 0) return [xlsx];
+  const parts = readParts(xlsx);
+  const byName = new Map(parts.map((p, i) => [p.name.replace(/^\//, ''), i]));
+  const replace = (name: string, text: string): void => {
+    const i = byName.get(name);
+    if (i === undefined) {
+      byName.set(name, parts.length);
+      parts.push(newPart(name, text));
+    } else parts[i] = newPart(parts[i]!.name, text);
+  };
+  const text = (name: string): string | undefined => {
+    const i = byName.get(name);
+    return i === undefined ? undefined : partText(parts[i]!);
+  };
+  const types = text('[Content_Types].xml');
+  if (types === undefined) throw new Error('the workbook package has no [Content_Types].xml');
   const overrides: string[] = [];
 
   const bySheet = new Map<number, ChartPlacement[]>();
@@ -91,48 +206,43 @@ export async function addCharts(xlsx: Buffer, charts: readonly ChartPlacement[])
   let drawingNumber = 0;
   for (const [sheetId, sheetCharts] of bySheet) {
     drawingNumber++;
-    const sheetName = partName(zip, `xl/worksheets/sheet${sheetId}.xml`);
-    if (sheetName === undefined) throw new Error(`the workbook package has no sheet${sheetId}.xml`);
+    const sheetName = `xl/worksheets/sheet${sheetId}.xml`;
+    const sheetXml = text(sheetName);
+    if (sheetXml === undefined) throw new Error(`the workbook package has no sheet${sheetId}.xml`);
 
     const drawingRels: { id: string; type: string; target: string }[] = [];
     const anchors: string[] = [];
     sheetCharts.forEach((chart, i) => {
       chartNumber++;
-      zip.file(`xl/charts/chart${chartNumber}.xml`, chart.chartXml, PART);
+      replace(`xl/charts/chart${chartNumber}.xml`, chart.chartXml);
       overrides.push(`<Override PartName="/xl/charts/chart${chartNumber}.xml" ContentType="${NS.chartType}"/>`);
       const relId = `rId${i + 1}`;
       drawingRels.push({ id: relId, type: NS.chartRel, target: `../charts/chart${chartNumber}.xml` });
       anchors.push(anchorXml(chart, i, relId));
     });
-    zip.file(
+    replace(
       `xl/drawings/drawing${drawingNumber}.xml`,
       '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' +
         '<xdr:wsDr xmlns:xdr="http://schemas.openxmlformats.org/drawingml/2006/spreadsheetDrawing" xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main">' +
         anchors.join('') +
         '</xdr:wsDr>',
-      PART,
     );
-    zip.file(`xl/drawings/_rels/drawing${drawingNumber}.xml.rels`, relationshipsXml(drawingRels), PART);
+    replace(`xl/drawings/_rels/drawing${drawingNumber}.xml.rels`, relationshipsXml(drawingRels));
     overrides.push(`<Override PartName="/xl/drawings/drawing${drawingNumber}.xml" ContentType="${NS.drawingType}"/>`);
 
     // The sheet's relationships: exceljs writes the file only when the sheet has hyperlinks.
-    const relsName = partName(zip, `xl/worksheets/_rels/sheet${sheetId}.xml.rels`);
+    const relsName = `xl/worksheets/_rels/sheet${sheetId}.xml.rels`;
+    const rels = text(relsName);
     const drawingRelId = 'rIdKamDrawing1';
-    const drawingRel = `<Relationship Id="${drawingRelId}" Type="${NS.drawingRel}" Target="../drawings/drawing${drawingNumber}.xml"/>`;
-    if (relsName === undefined) {
-      zip.file(`xl/worksheets/_rels/sheet${sheetId}.xml.rels`, relationshipsXml([{ id: drawingRelId, type: NS.drawingRel, target: `../drawings/drawing${drawingNumber}.xml` }]), PART);
-    } else {
-      const rels = await zip.file(relsName)!.async('string');
-      zip.file(relsName, rels.replace('</Relationships>', `${drawingRel}</Relationships>`), PART);
-    }
+    const drawingRel = { id: drawingRelId, type: NS.drawingRel, target: `../drawings/drawing${drawingNumber}.xml` };
+    if (rels === undefined) replace(relsName, relationshipsXml([drawingRel]));
+    else replace(relsName, rels.replace('</Relationships>', `<Relationship Id="${drawingRel.id}" Type="${drawingRel.type}" Target="${drawingRel.target}"/></Relationships>`));
 
-    const sheetXml = await zip.file(sheetName)!.async('string');
     const at = Math.min(...AFTER_DRAWING.map((tag) => sheetXml.indexOf(tag)).filter((i) => i >= 0));
     if (!Number.isFinite(at)) throw new Error(`sheet${sheetId}.xml has no closing tag`);
-    zip.file(sheetName, `${sheetXml.slice(0, at)}<drawing r:id="${drawingRelId}"/>${sheetXml.slice(at)}`, PART);
+    replace(sheetName, `${sheetXml.slice(0, at)}<drawing r:id="${drawingRelId}"/>${sheetXml.slice(at)}`);
   }
 
-  const types = await zip.file(typesName)!.async('string');
-  zip.file(typesName, types.replace('</Types>', `${overrides.join('')}</Types>`), PART);
-  return zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE', compressionOptions: { level: 6 } });
+  replace('[Content_Types].xml', types.replace('</Types>', `${overrides.join('')}</Types>`));
+  return writeParts(parts);
 }

@@ -39,11 +39,12 @@ export const seriesSheet: WorkbookSheet = {
     const value = plain(F.seriesValue, { ruled: true, align: 'right' });
     const total = plain(F.moneyRound, { ruled: true, bold: true });
     const styles = [name, name, cv, ...periods.map(() => value), total];
-    a.clients.forEach((c, i) => {
+    for (let i = 0; i < a.clients.length; i++) {
+      const c = a.clients[i]!;
       const values: CellValue[] = [c.client, c.cell, c.cv === null ? null : Math.round(c.cv * 1e10) / 1e10, ...c.series.map((x) => roundForTies(x)), roundForTies(c.total)];
       styles[1] = toneCell(toneOf(c.cell) ?? 'none');
       rows.write(i + 2, values, styles);
-    });
+    }
 
     const lastRow = a.clients.length + 1;
     if (a.clients.length > 0 && periods.length > 0) {
