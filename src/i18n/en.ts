@@ -891,6 +891,7 @@ export const en = {
         'P(alive)',
         ...(direction === null ? [] : [direction]),
         'Action',
+        'What to do',
       ],
       direction: 'Direction',
       title: 'Win-back list',
@@ -898,6 +899,15 @@ export const en = {
         `As of ${asOf}: ${lost} lost and ${atRisk} at-risk of ${clients} clients with a purchase; at stake ${atStake}. Rules: ${rules}.`,
       none: 'No lost or at-risk clients.',
       key: 'key',
+      /** The win-back action in two or three words: the printed list's short column beside the full text. */
+      actionShort: {
+        'A-lost': 'Director call',
+        'A-at-risk': 'Manager call',
+        'B-lost': 'Win-back offer',
+        'B-at-risk': 'Reminder + offer',
+        'C-lost': 'Mailing',
+        'C-at-risk': 'Reminder',
+      } satisfies Record<WinBackAction, string>,
     },
 
     bridge: {

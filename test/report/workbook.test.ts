@@ -286,3 +286,119 @@ describe('Pareto points', () => {
     expect(points[0]!.value).toBeCloseTo((n + n - 249) / 2);
   });
 });
+
+describe('the printed page (read back from the package XML)', () => {
+  let zip: JSZip;
+  let sheetXml: Map<string, string>;
+  beforeAll(async () => {
+    zip = await partsOf(bookPath);
+    const workbook = await zip.file('xl/workbook.xml')!.async('string');
+    const rels = await zip.file('xl/_rels/workbook.xml.rels')!.async('string');
+    sheetXml = new Map();
+    for (const [, name, id] of workbook.matchAll(/<sheet [^>]*name="([^"]+)"[^>]*r:id="([^"]+)"/g)) {
+      const target = new RegExp(`Id="${id}"[^>]*Target="([^"]+)"`).exec(rels)![1]!.replace(/^\/?(xl\/)?/, '');
+      sheetXml.set(name!, await zip.file(`xl/${target}`)!.async('string'));
+    }
+  });
+
+  const attr = (xml: string, element: string, name: string): string | undefined => new RegExp(`<${element} [^>]*\\b${name}="([^"]*)"`).exec(xml)?.[1];
+
+  it('every sheet on A4, fitted to the page width (Series, clients × periods, to as many widths as it needs), with a footer', () => {
+    expect(sheetXml.size).toBeGreaterThanOrEqual(SHEETS.length);
+    for (const [name, xml] of sheetXml) {
+      expect(attr(xml, 'pageSetup', 'paperSize'), name).toBe('9');
+      if (name !== 'Series') expect(attr(xml, 'pageSetup', 'fitToWidth'), name).toBe('1');
+      expect(xml, name).toContain('<pageSetUpPr fitToPage="1"/>');
+      expect(xml, name).toMatch(/<oddFooter>[^<]+<\/oddFooter>/);
+    }
+  });
+
+  it('Summary and Matrix: one portrait page each, with no manual break', () => {
+    for (const name of ['Summary', 'Matrix']) {
+      const xml = sheetXml.get(name)!;
+      expect(attr(xml, 'pageSetup', 'orientation'), name).toBe('portrait');
+      expect(attr(xml, 'pageSetup', 'fitToHeight'), name).toBe('1');
+      expect(xml, name).not.toContain('<rowBreaks');
+    }
+  });
+
+  it('the wide tables: landscape, as many pages tall as needed, headers repeated on every page', async () => {
+    const workbook = await zip.file('xl/workbook.xml')!.async('string');
+    for (const name of ['Clients', 'Lost', 'Dossiers']) {
+      const xml = sheetXml.get(name)!;
+      expect(attr(xml, 'pageSetup', 'orientation'), name).toBe('landscape');
+      expect(attr(xml, 'pageSetup', 'fitToHeight'), name).toBe('0');
+    }
+    const index = (name: string): number => [...sheetXml.keys()].indexOf(name);
+    expect(workbook).toContain(`<definedName name="_xlnm.Print_Titles" localSheetId="${index('Clients')}">&apos;Clients&apos;!$1:$1</definedName>`);
+    expect(workbook).toContain(`<definedName name="_xlnm.Print_Titles" localSheetId="${index('Lost')}">&apos;Lost&apos;!$4:$4</definedName>`);
+    // Clients prints its leading columns, from the client's name on, one page wide.
+    const area = new RegExp(`<definedName name="_xlnm.Print_Area" localSheetId="${index('Clients')}">&apos;Clients&apos;!\\$A:\\$([A-Z]+)</definedName>`).exec(workbook);
+    expect(area).not.toBeNull();
+    expect(area![1]!.length === 1 && area![1]! >= 'H').toBe(true);
+  });
+
+  it('Dossiers: one key client a page (a row break before every card but the first)', () => {
+    const xml = sheetXml.get('Dossiers')!;
+    const rows = parseCsv(both.stdout);
+    const tags = rows[0]!.indexOf('tags');
+    const key = rows.slice(1).filter((r) => (r[tags] ?? '').split(';').includes('key')).length;
+    expect(key).toBeGreaterThan(1);
+    const breaks = [...xml.matchAll(/<brk id="(\d+)"[^>]*man="1"/g)].map((m) => Number(m[1]));
+    expect(breaks.length).toBe(key - 1);
+    expect(attr(xml, 'rowBreaks', 'count')).toBe(String(key - 1));
+    for (let i = 1; i < breaks.length; i++) expect(breaks[i]!).toBeGreaterThan(breaks[i - 1]!);
+  });
+
+  it('merged ranges: well formed, counted, and never overlapping, on every sheet', () => {
+    const decode = (cell: string): [number, number] => {
+      const m = /^([A-Z]+)(\d+)$/.exec(cell)!;
+      return [Number(m[2]), [...m[1]!].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0)];
+    };
+    let total = 0;
+    for (const [name, xml] of sheetXml) {
+      const block = /<mergeCells count="(\d+)">(.*?)<\/mergeCells>/.exec(xml);
+      if (block === null) {
+        expect(xml, name).not.toContain('<mergeCell ');
+        continue;
+      }
+      const refs = [...block[2]!.matchAll(/<mergeCell ref="([^"]+)"\/>/g)].map((m) => m[1]!);
+      expect(refs.length, name).toBe(Number(block[1]));
+      expect(block[2]!.replace(/<mergeCell ref="[A-Z]+\d+:[A-Z]+\d+"\/>/g, ''), name).toBe('');
+      const ranges = refs.map((ref) => {
+        const [from, to] = ref.split(':') as [string, string];
+        const [top, left] = decode(from);
+        const [bottom, right] = decode(to);
+        expect(top <= bottom && left <= right && (top < bottom || left < right), `${name} ${ref}`).toBe(true);
+        return { ref, top, left, bottom, right };
+      });
+      ranges.sort((a, b) => a.top - b.top);
+      for (let i = 0; i < ranges.length; i++) {
+        for (let j = i + 1; j < ranges.length && ranges[j]!.top <= ranges[i]!.bottom; j++) {
+          const a = ranges[i]!;
+          const b = ranges[j]!;
+          expect(a.right < b.left || b.right < a.left, `${name}: ${a.ref} overlaps ${b.ref}`).toBe(true);
+        }
+      }
+      total += refs.length;
+    }
+    expect(total).toBeGreaterThan(10);
+  });
+});
+
+describe('the purchase model note (BG/NBD)', () => {
+  it('is said on the Model sheet, not on the Summary of the 40-client sample; P(alive) prints as a percent', async () => {
+    const text = (name: string): string[] => {
+      const out: string[] = [];
+      // A merged range reads back as its first cell's value in every cell: one per row.
+      book.getWorksheet(name)!.eachRow((row) => out.push(...[...new Set(row.values as unknown[])].filter((v): v is string => typeof v === 'string')));
+      return out;
+    };
+    const model = text('Model').filter((x) => x.includes('stopped short'));
+    expect(model.length).toBe(1);
+    expect(text('Summary').some((x) => x.includes('BG/NBD'))).toBe(false);
+    const clients = book.getWorksheet('Clients')!;
+    const pAlive = CLIENT_COLUMNS.findIndex((c) => c.name === 'p_alive') + 1;
+    expect(clients.getCell(2, pAlive).numFmt).toBe('0.0%');
+  });
+});

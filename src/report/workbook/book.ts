@@ -15,6 +15,12 @@ export interface SheetLayout {
   printTitleColumns?: string;
   /** Pages wide when printed: 1 fits the sheet to the page width. */
   pagesWide?: number;
+  /** Pages tall when printed: 1 fits the whole sheet on one page; default 0, as many as it takes. */
+  pagesTall?: number;
+  /** Portrait pages (a narrow report page such as the Summary); default landscape. */
+  portrait?: boolean;
+  /** The columns printed, e.g. "A:R" (the print area); default all. */
+  printColumns?: string;
   /** Grid lines on screen: on for tables of data, off for report pages. */
   gridLines?: boolean;
   tabColor?: string;
@@ -33,7 +39,7 @@ export class Book {
     readonly t: Messages,
   ) {}
 
-  /** A new sheet, landscape, fitted to the page width, with print titles and a page footer. */
+  /** A new sheet printed on A4, landscape unless asked, fitted to the page width, with print titles and a page footer. */
   addSheet(name: string, layout: SheetLayout = {}): Sheet {
     const freeze = layout.freeze;
     const view: Partial<ExcelJS.WorksheetView> =
@@ -50,10 +56,12 @@ export class Book {
       properties: layout.tabColor === undefined ? {} : { tabColor: { argb: `FF${layout.tabColor}` } },
       views: [view],
       pageSetup: {
-        orientation: 'landscape',
+        paperSize: 9, // A4
+        orientation: layout.portrait === true ? 'portrait' : 'landscape',
         fitToPage: true,
         fitToWidth: layout.pagesWide ?? 1,
-        fitToHeight: 0,
+        fitToHeight: layout.pagesTall ?? 0,
+        ...(layout.printColumns === undefined ? {} : { printArea: layout.printColumns }),
         margins: { left: 0.4, right: 0.4, top: 0.5, bottom: 0.6, header: 0.25, footer: 0.3 },
         ...(layout.printTitleRows === undefined ? {} : { printTitlesRow: layout.printTitleRows }),
         ...(layout.printTitleColumns === undefined ? {} : { printTitlesColumn: layout.printTitleColumns }),

@@ -6,7 +6,7 @@ import { CLIENT_COLUMNS, dataValue, type ClientColumn } from '../client-columns.
 import type { Messages } from '../../i18n/en.js';
 import { columnHeader, columnText } from './labels.js';
 import type { WorkbookSheet } from './sheet.js';
-import { SheetRows, type CellValue } from './sheet-rows.js';
+import { SheetRows, columnLetter, type CellValue } from './sheet-rows.js';
 import {
   LINE_HEIGHT,
   cellText,
@@ -18,6 +18,7 @@ import {
   plain,
   textWidth,
   toneCell,
+  wrappedLines,
   toneOf,
   type CellStyle,
 } from './style.js';
@@ -26,6 +27,12 @@ import {
 const TONED = new Set(['abc', 'xyz', 'cell', 'status', 'abc_prev', 'xyz_prev']);
 
 const DECIMALS: Record<string, number> = { money: 2, share: 1, ratio: 2, integer: 0, number: 2 };
+
+/** Columns shown as percentages although the CSV holds them as ratios: P(alive) reads as 87%, as in every table. */
+const PERCENT = new Set(['p_alive']);
+
+/** Characters of column width printed on one landscape A4 page with text at 7.5 pt or more. */
+const PRINT_WIDTH = 165;
 
 /** 'YYYY-MM-DD' → a date cell value (UTC midnight: exceljs writes it as a whole serial day). */
 export function dateCell(text: string): Date {
@@ -49,7 +56,7 @@ function measure(report: Report, columns: readonly ClientColumn[], t: Messages):
       let w: number;
       if (typeof v === 'number') {
         if (!Number.isInteger(v)) m.wholeNumbers = false;
-        w = numberWidth(v, DECIMALS[column.kind] ?? 2, column.kind === 'share');
+        w = numberWidth(v, PERCENT.has(column.name) ? 1 : (DECIMALS[column.kind] ?? 2), column.kind === 'share' || PERCENT.has(column.name));
       } else w = column.kind === 'date' ? 10 : textWidth(columnText(column, v, t));
       if (w > m.width) m.width = w;
     });
@@ -73,18 +80,21 @@ export const clientsSheet: WorkbookSheet = {
       ...columns.map((c, i) => columnWidth(measured[i]!.width, { filter: true, max: c.name === 'client' ? 48 : 40, min: TONED.has(c.name) ? 7 : 8 })),
       ...periods.map(() => periodWidth),
     ];
-    const pagesWide = Math.max(1, Math.ceil(widths.reduce((s, w) => s + w, 0) / 230));
+    // Printed: the leading columns that fit one landscape page at a readable size (the whole
+    // table stays on screen; the per-period figures print on the Series sheet).
+    let printed = 0;
+    for (let used = 0; printed < columns.length && used + widths[printed]! <= PRINT_WIDTH; printed++) used += widths[printed]!;
     const sheet = book.addSheet(t.workbook.sheets.clients, {
       freeze: { rows: 1, columns: 1 },
       printTitleRows: '1:1',
-      printTitleColumns: 'A:A',
-      pagesWide,
+      pagesWide: 1,
+      printColumns: `A:${columnLetter(Math.max(1, printed))}`,
       gridLines: true,
     });
     sheet.columns = widths.map((width) => ({ width }));
 
     const styles: CellStyle[] = columns.map((c, i) =>
-      plain(formatOfKind(c.kind, measured[i]!.wholeNumbers, F), {
+      plain(PERCENT.has(c.name) ? F.percent : formatOfKind(c.kind, measured[i]!.wholeNumbers, F), {
         ruled: true,
         align: c.kind === 'date' ? 'center' : c.kind === 'text' ? 'left' : undefined,
         // Text after a right-aligned number (tags after P(alive)) needs a gap; the first column does not.
@@ -98,7 +108,8 @@ export const clientsSheet: WorkbookSheet = {
       1,
       [...columns.map((c) => columnHeader(c, analysis, t)), ...periods],
       [...columns.map((c) => headerStyle(TONED.has(c.name) ? 'tone' : c.kind)), ...periods.map(() => headerStyle('money'))],
-      2 * LINE_HEIGHT + 2,
+      // Headers wrap at words: as many lines as the longest needs in the run's language.
+      Math.max(2, ...columns.map((c, i) => wrappedLines(columnHeader(c, analysis, t), widths[i]! - 3))) * LINE_HEIGHT + 2,
     );
 
     const rowStyles: CellStyle[] = [...styles, ...periods.map(() => periodStyle)];

@@ -7,17 +7,18 @@ import { keyRuleText, tagName } from '../dossier-terminal.js';
 import { clientAheadText } from '../model-terminal.js';
 import { Rows, type CellValue } from './rows.js';
 import type { WorkbookSheet } from './sheet.js';
-import { STYLE, dateValue, plain, toneCell, toneOf, type CellStyle } from './style.js';
+import { LINE_HEIGHT, STYLE, columnWidth, dateValue, numberWidth, plain, textWidth, toneCell, toneOf, wrappedLines, type CellStyle } from './style.js';
 
-/** Label, value, label, value, then the series runs on across the columns. */
-const WIDTHS = [22, 20, 22, 20, 14];
-const SERIES_WIDTH = 13;
+/** Label, value, label, value, then the series runs on across the columns: the labels as wide as
+ * the run's language needs (up to LABEL_MAX, then wrapped), the rest as wide as the numbers. */
+const LABEL_MAX = 26;
+const VALUE_WIDTH = 18;
 
-const label = STYLE.label;
+const label = plain(undefined, { bold: true, wrap: true, valign: 'top' });
 const value = (numFmt?: string): CellStyle => plain(numFmt, { align: 'left' });
 const tone = (x: string | null): CellStyle => toneCell(toneOf(x ?? '-') ?? 'none', undefined, true);
 
-function card(rows: Rows, d: Dossier, directionColumn: string | null, width: number, t: Messages): void {
+function card(rows: Rows, d: Dossier, directionColumn: string | null, width: number, labelWidth: number, wide: number, t: Messages): void {
   const T = t.workbook.dossiers;
   const F = t.numFmt;
   const h = t.human;
@@ -26,7 +27,8 @@ function card(rows: Rows, d: Dossier, directionColumn: string | null, width: num
   rows.blank(10);
   rows.add([`${d.client}${d.tags.length > 0 ? `   —   ${d.tags.map((tag) => tagName(tag, t)).join(', ')}` : ''}`], Array<CellStyle>(width).fill(STYLE.section), { height: 22 });
   const pair = (a: string, av: CellValue, as: CellStyle, b: string, bv: CellValue, bs: CellStyle): void => {
-    rows.add([a, av, b, bv], [label, as, label, bs]);
+    const lines = Math.max(wrappedLines(a, labelWidth - 2), wrappedLines(b, labelWidth - 2));
+    rows.add([a, av, b, bv], [label, as, label, bs], lines > 1 ? { height: lines * LINE_HEIGHT + 3 } : {});
   };
   const p = d.previous;
   const before = p === null ? T.noComparison : p.coverage === 'none' ? T.beforeLedger : p.abc === null ? T.new : `${p.abc}${p.xyz ?? '-'}`;
@@ -42,11 +44,11 @@ function card(rows: Rows, d: Dossier, directionColumn: string | null, width: num
   pair(T.cv, d.cv, value(F.ratio), T.purchases, d.purchases, value(F.integer));
   pair(T.firstPurchase, dateValue(d.firstPurchase), value(F.date), T.lastPurchase, dateValue(d.lastPurchase), value(F.date));
   pair(T.interval, d.usualIntervalDays, value(F.decimal), T.recency, d.recencyDays, value(F.integer));
-  pair(T.status, d.status === null ? '' : t.status[d.status], tone(d.status), T.pAlive, d.pAlive, value(F.ratio));
-  if (d.expected !== null) rows.add([t.model.labels.expected, clientAheadText(d.expected, t)], [label, plain(undefined, { wrap: true })], { merge: [2, width], fit: { col: 2, width: 90 } });
+  pair(T.status, d.status === null ? '' : t.status[d.status], tone(d.status), T.pAlive, d.pAlive, value(F.percent));
+  if (d.expected !== null) rows.add([t.model.labels.expected, clientAheadText(d.expected, t)], [label, plain(undefined, { wrap: true })], { merge: [2, width], fit: { col: 2, width: wide - 2 } });
   if (d.directions !== null) pair(directionColumn ?? T.direction, d.direction ?? '', value(), T.allValues, text(d.directions, 5), value());
-  if (d.products !== null) rows.add([T.products, text(d.products, 5)], [label, plain(undefined, { wrap: true })], { merge: [2, width], fit: { col: 2, width: 90 } });
-  if (d.cell !== null) rows.add([T.strategy, t.strategy[d.cell]], [label, plain(undefined, { wrap: true })], { merge: [2, width], fit: { col: 2, width: 90 } });
+  if (d.products !== null) rows.add([T.products, text(d.products, 5)], [label, plain(undefined, { wrap: true })], { merge: [2, width], fit: { col: 2, width: wide - 2 } });
+  if (d.cell !== null) rows.add([T.strategy, t.strategy[d.cell]], [label, plain(undefined, { wrap: true })], { merge: [2, width], fit: { col: 2, width: wide - 2 } });
   if (d.attributes !== null) {
     const columns = d.attributes.columns;
     for (let i = 0; i < columns.length; i += 2) {
@@ -68,12 +70,29 @@ export const dossiersSheet: WorkbookSheet = {
     const t = model.t;
     const sheet = book.addSheet(t.workbook.sheets.dossiers, { pagesWide: 1 });
     const periods = a.window.periods;
-    sheet.columns = [...WIDTHS, ...Array<number>(Math.max(0, periods + 1 - WIDTHS.length)).fill(SERIES_WIDTH)].map((width) => ({ width }));
-    const rows = new Rows(sheet);
     const dossiers = model.report.keyDossiers;
-    rows.title(t.workbook.dossiers.title, t.workbook.dossiers.subtitle(dossiers.length, t.period(a.window.labels[0] ?? ''), t.period(a.window.labels[a.window.labels.length - 1] ?? ''), keyRuleText(a, t)));
+    const T = t.workbook.dossiers;
+    const labels = [T.classNow, T.classBefore, T.earlierWindow, T.revenue, T.revenueShare, T.profit, T.profitShare, T.rank, T.cumShare, T.cv, T.purchases, T.firstPurchase, T.lastPurchase, T.interval, T.recency, T.status, T.pAlive, T.products, T.strategy, T.period, T.purchasesRow, T.sparkline, T.allValues];
+    const labelWidth = columnWidth(Math.max(...labels.map((x) => Math.max(...x.split(' ').map(textWidth), Math.min(textWidth(x), LABEL_MAX - 2)))), { min: 14, max: LABEL_MAX });
+    let seriesMax = 7;
+    for (const d of dossiers) for (const x of d.series) seriesMax = Math.max(seriesMax, numberWidth(x.value, 0));
+    const seriesWidth = columnWidth(seriesMax, { min: 9, max: 16 });
+    const fixed = [labelWidth, VALUE_WIDTH, labelWidth, VALUE_WIDTH];
+    sheet.columns = [...fixed, ...Array<number>(Math.max(0, periods + 1 - fixed.length)).fill(seriesWidth)].map((width) => ({ width }));
+    const rows = new Rows(sheet);
+    rows.title(T.title, T.subtitle(dossiers.length, t.period(a.window.labels[0] ?? ''), t.period(a.window.labels[a.window.labels.length - 1] ?? ''), keyRuleText(a, t)), {
+      across: Math.max(4, periods + 1),
+      width: labelWidth * 2 + VALUE_WIDTH * 2 + Math.max(0, periods + 1 - 4) * seriesWidth,
+    });
     const directionColumn = model.directionColumn ?? null;
-    for (const d of dossiers) card(rows, d, directionColumn, Math.max(4, Math.min(periods + 1, 12)), t);
+    const width = Math.max(4, Math.min(periods + 1, 12));
+    const columnWidths = sheet.columns.map((c) => c.width ?? seriesWidth);
+    const wide = columnWidths.slice(1, width).reduce((x, y) => x + y, 0);
+    // One card a page: a break before every card but the first (which follows the title).
+    dossiers.forEach((d, i) => {
+      if (i > 0) rows.pageBreak();
+      card(rows, d, directionColumn, width, labelWidth, wide, t);
+    });
     sheet.commit();
   },
 };

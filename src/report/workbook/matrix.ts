@@ -5,7 +5,8 @@ import { Rows } from './rows.js';
 import type { WorkbookSheet } from './sheet.js';
 import { LINE_HEIGHT, STYLE, classCell, plain, totalCell, wrappedLines, type CellStyle } from './style.js';
 
-const WIDTHS = [16, 16, 16, 16, 16, 16, 16, 16];
+/** Eight columns on one portrait A4 page: the grids, then the strategies across columns 5–8. */
+const WIDTHS = [14, 14, 14, 14, 14, 14, 14, 14];
 const STRATEGY_WIDTH = WIDTHS[4]! + WIDTHS[5]! + WIDTHS[6]! + WIDTHS[7]!;
 
 export const matrixSheet: WorkbookSheet = {
@@ -14,11 +15,11 @@ export const matrixSheet: WorkbookSheet = {
     const a = report.analysis;
     const T = t.workbook.matrix;
     const F = t.numFmt;
-    const sheet = book.addSheet(t.workbook.sheets.matrix, { pagesWide: 1 });
+    const sheet = book.addSheet(t.workbook.sheets.matrix, { pagesWide: 1, pagesTall: 1, portrait: true });
     sheet.columns = WIDTHS.map((width) => ({ width }));
     const rows = new Rows(sheet);
     const s = a.settings;
-    rows.title(T.title, T.subtitle(s.by, s.abcCutoffs[0], s.abcCutoffs[1], s.period, s.xyzCutoffs[0], s.xyzCutoffs[1], a.totals.clients, t.human.money(a.totals.revenue)));
+    rows.title(T.title, T.subtitle(s.by, s.abcCutoffs[0], s.abcCutoffs[1], s.period, s.xyzCutoffs[0], s.xyzCutoffs[1], a.totals.clients, t.human.money(a.totals.revenue)), { across: WIDTHS.length, width: WIDTHS.reduce((x, y) => x + y, 0) });
 
     const byCell = new Map<string, MatrixCell>(a.matrix.map((m) => [m.cell, m]));
     const grid = (heading: string, pick: (m: MatrixCell) => number, numFmt: string, totalOf: (cells: MatrixCell[]) => number): void => {
@@ -26,7 +27,8 @@ export const matrixSheet: WorkbookSheet = {
       rows.add(
         [T.corner, 'X', 'Y', 'Z', T.noXyz, t.total],
         [STYLE.headerLeft, STYLE.headerCenter, STYLE.headerCenter, STYLE.headerCenter, STYLE.headerCenter, STYLE.headerCenter],
-        { height: 20 },
+        // Headers wrap at a word in the longer languages: as many lines as the longest needs.
+        { height: Math.max(20, Math.max(...[T.corner, T.noXyz, t.total].map((x) => wrappedLines(x, WIDTHS[0]! - 2))) * LINE_HEIGHT + 5) },
       );
       for (const abc of ABC_CLASSES) {
         const cells = MATRIX_COLUMNS.map((x) => byCell.get(`${abc}${x}`)!);
@@ -45,9 +47,8 @@ export const matrixSheet: WorkbookSheet = {
     grid(T.grids.revenue, (m) => m.revenue, F.moneyDash, sum((m) => m.revenue));
     grid(T.grids.share, (m) => m.revenueShare, F.percentDash, sum((m) => m.revenueShare));
     rows.blank(6);
-    rows.add([T.colours], [plain(undefined, { italic: true, grey: true })]);
+    rows.add([T.colours], [plain(undefined, { italic: true, grey: true, wrap: true })], { merge: [1, WIDTHS.length], fit: { col: 1, width: WIDTHS.reduce((x, y) => x + y, 0) - 2 } });
 
-    rows.pageBreak();
     rows.section(T.strategyTitle, 8);
     const strategyHeader: CellStyle = { ...STYLE.headerLeft, alignment: { ...STYLE.headerLeft.alignment, indent: 1 } };
     const headerStyles: CellStyle[] = [STYLE.headerCenter, STYLE.headerRight, STYLE.headerRight, STYLE.headerRight, strategyHeader, strategyHeader, strategyHeader, strategyHeader];

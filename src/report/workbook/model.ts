@@ -9,6 +9,10 @@ import type { HoldoutCheck } from '../../core/holdout.js';
 import type { SpendAssessment } from '../../core/spend.js';
 import { MIN_CLIENTS_FOR_GAMMA_GAMMA } from '../../core/spend.js';
 import type { Messages } from '../../i18n/en.js';
+import { capitalise } from '../../i18n/helpers.js';
+import type { Problem } from '../../core/problems.js';
+import { renderProblem } from '../messages.js';
+import { MODEL_NOTES } from './summary.js';
 import { bgNbdParamsText } from '../model-terminal.js';
 import type { Book } from './book.js';
 import { lineChartXml, rangeRef } from './chart.js';
@@ -25,6 +29,8 @@ export interface ModelView {
   value: ValueAssessment | null;
   /** kam alive --holdout; null without it. */
   holdout: HoldoutCheck | null;
+  /** The run's notes about the purchase model (analyze: why there is no P(alive)), said here once. */
+  notes?: readonly Problem[];
 }
 
 const WIDTHS = [40, 16, 16, 16, 70];
@@ -58,9 +64,10 @@ export function writeModelSheet(book: Book, view: ModelView, t: Messages): void 
   // Purchase model.
   rows.section(S.purchaseTitle, 5);
   const fit = view.alive.fit;
-  if (fit === null) {
+  const notes = view.notes ?? [];
+  if (fit === null && notes.length === 0) {
     sentence(M.notFittedShort, plain(undefined, { italic: true, wrap: true }));
-  } else {
+  } else if (fit !== null) {
     header();
     param('r', fit.params.r, S.r);
     param('α', fit.params.alpha, S.alpha);
@@ -69,8 +76,9 @@ export function writeModelSheet(book: Book, view: ModelView, t: Messages): void 
     rows.add([S.logLikelihood, fit.logLikelihood], [label, value(F.ratio)]);
     rows.add([S.clients, fit.customers], [label, value(F.integer)]);
     rows.add([S.converged, fit.converged ? S.yes : S.no], [label, fit.converged ? value() : toneText('weak')]);
-    if (!purchaseModelSound(view.alive)) sentence(M.notSound(bgNbdParamsText(fit, t)), toneText('weak'));
+    if (!purchaseModelSound(view.alive) && notes.length === 0) sentence(M.notSound(bgNbdParamsText(fit, t)), toneText('weak'));
   }
+  for (const note of notes) sentence(capitalise(renderProblem(note, t)), plain(undefined, { italic: true, wrap: true }));
 
   // Spend model.
   rows.section(S.spendTitle, 5);
@@ -160,6 +168,7 @@ export const modelSheet: WorkbookSheet = {
   id: 'model',
   write(book, { report, t }) {
     const value = report.value;
-    writeModelSheet(book, { asOf: report.analysis.window.asOf, alive: value.alive, spend: value.spend, value, holdout: null }, t);
+    const notes = report.notes.filter((p) => MODEL_NOTES.has(p.code));
+    writeModelSheet(book, { asOf: report.analysis.window.asOf, alive: value.alive, spend: value.spend, value, holdout: null, notes }, t);
   },
 };

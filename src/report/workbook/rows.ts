@@ -60,9 +60,16 @@ export class Rows {
     if (this.next > 1) breaks.push({ id: this.next - 1, max: 16383, min: 0, man: 1 });
   }
 
-  title(text: string, subtitle?: string): void {
+  /**
+   * The sheet's title and subtitle. With `across` the subtitle wraps inside the first `across`
+   * columns (`width` characters together) instead of running on to the right, where it would
+   * widen the printed page.
+   */
+  title(text: string, subtitle?: string, wrap?: { across: number; width: number }): void {
     this.add([text], [STYLE.title], { height: 24 });
-    if (subtitle !== undefined) this.add([subtitle], [STYLE.subtitle]);
+    if (subtitle === undefined) return;
+    if (wrap === undefined) this.add([subtitle], [STYLE.subtitle]);
+    else this.add([subtitle], [STYLE.subtitleWrapped], { merge: [1, wrap.across], fit: { col: 1, width: wrap.width - 2 } });
   }
 
   /** A section heading with a rule under it across `width` columns. */

@@ -163,6 +163,7 @@ export function plain(
 export const STYLE = {
   title: { font: font({ size: 16, bold: true, color: { argb: 'FF1F4E78' } }), alignment: { vertical: 'middle' } } as CellStyle,
   subtitle: { font: font({ size: 11, italic: true, color: { argb: 'FF595959' } }), alignment: { vertical: 'middle' } } as CellStyle,
+  subtitleWrapped: { font: font({ size: 11, italic: true, color: { argb: 'FF595959' } }), alignment: { vertical: 'top', wrapText: true } } as CellStyle,
   section: {
     font: font({ size: 12, bold: true, color: { argb: 'FF1F4E78' } }),
     border: { bottom: { style: 'thin', color: { argb: 'FF1F4E78' } } },
