@@ -8,7 +8,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import JSZip from 'jszip';
+import { kk } from '../../src/i18n/kk.js';
 import { SAMPLE_CSV, kam } from '../helpers/kam.js';
+import { PDFTOTEXT, pagesBySheet } from '../helpers/pdf-pages.js';
 
 const SOFFICE = ['soffice', 'libreoffice'].find((cmd) => spawnSync(cmd, ['--version'], { stdio: 'ignore' }).status === 0);
 if (SOFFICE === undefined) {
@@ -19,12 +21,12 @@ let dir: string;
 let book: string;
 
 /** Converts with a private profile, so parallel runs (and a desktop LibreOffice) do not collide. */
-function convert(format: string): string {
+function convert(format: string, book = join(dir, 'report.xlsx')): string {
   const r = spawnSync(SOFFICE!, [`-env:UserInstallation=${pathToFileURL(join(dir, 'profile')).href}`, '--headless', '--norestore', '--convert-to', format, '--outdir', dir, book], {
     encoding: 'utf8',
     timeout: 90_000,
   });
-  const out = join(dir, `report.${format}`);
+  const out = book.replace(/\.xlsx$/, `.${format}`);
   if (r.status !== 0 || !existsSync(out)) throw new Error(`soffice --convert-to ${format} failed (status ${r.status}): ${r.stderr}`);
   return out;
 }
@@ -67,5 +69,44 @@ describe.skipIf(SOFFICE === undefined && process.env.CI === undefined)('LibreOff
     expect(bridge).toBeDefined();
     expect(bridge).toContain('chart:stacked="true"');
     for (const column of ['C', 'D', 'E', 'F']) expect(bridge).toMatch(new RegExp(`chart:values-cell-range-address="Bridge\\.${column}\\d+:Bridge\\.${column}\\d+"`));
+  });
+});
+
+if (SOFFICE !== undefined && !PDFTOTEXT) {
+  console.warn('kam: pdftotext (poppler-utils) is not installed: skipping the check of the printed text size; apt-get install poppler-utils to run it');
+}
+
+// "Readable" is printed text of 7 pt or more: the word boxes of the PDF LibreOffice prints give
+// the size. Kazakh, whose headers and statuses are the longest, on the sample ledger.
+describe.skipIf((SOFFICE === undefined || !PDFTOTEXT) && process.env.CI === undefined)('the workbook printed by LibreOffice, in Kazakh', () => {
+  let printed: ReturnType<typeof pagesBySheet>;
+  beforeAll(() => {
+    dir = mkdtempSync(join(tmpdir(), 'kam-print-'));
+    const kkBook = join(dir, 'kk.xlsx');
+    const r = kam(['analyze', SAMPLE_CSV, '-o', kkBook, '--lang', 'kk']);
+    expect(r.status).toBe(0);
+    printed = pagesBySheet(convert('pdf', kkBook));
+  }, 180_000);
+
+  afterAll(() => {
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('Summary and Matrix on one page each', () => {
+    expect(printed.get(kk.workbook.sheets.summary)?.pages).toBe(1);
+    expect(printed.get(kk.workbook.sheets.matrix)?.pages).toBe(1);
+  });
+
+  it('Lost, Clients and Dossiers print their text at 7 pt or more; Summary and Matrix too', () => {
+    for (const id of ['lost', 'clients', 'dossiers', 'summary', 'matrix'] as const) {
+      const sheet = printed.get(kk.workbook.sheets[id]);
+      expect(sheet, id).toBeDefined();
+      expect(sheet!.medianPoints, id).toBeGreaterThanOrEqual(7);
+    }
+  });
+
+  it('Dossiers: one key client a page', () => {
+    // The sample's key clients: the top 50% of revenue plus breadwinners (SPEC §5).
+    expect(printed.get(kk.workbook.sheets.dossiers)!.pages).toBeGreaterThanOrEqual(3);
   });
 });

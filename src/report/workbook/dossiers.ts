@@ -13,6 +13,8 @@ import { LINE_HEIGHT, STYLE, columnWidth, dateValue, numberWidth, plain, textWid
  * the run's language needs (up to LABEL_MAX, then wrapped), the rest as wide as the numbers. */
 const LABEL_MAX = 26;
 const VALUE_WIDTH = 18;
+/** Periods of the series on one row of a card (half a year of months); a longer window continues on the rows below. */
+const SERIES_PER_ROW = 6;
 
 const label = plain(undefined, { bold: true, wrap: true, valign: 'top' });
 const value = (numFmt?: string): CellStyle => plain(numFmt, { align: 'left' });
@@ -57,9 +59,13 @@ function card(rows: Rows, d: Dossier, directionColumn: string | null, width: num
       pair(a, d.attributes.row.values[a] ?? '', value(), b ?? '', b === undefined ? null : (d.attributes.row.values[b] ?? ''), value());
     }
   }
-  rows.add([T.period, ...d.series.map((s) => t.period(s.label))], [label, ...d.series.map(() => STYLE.headerCenter)]);
-  rows.add([T.metricRow(d.by), ...d.series.map((s) => s.value)], [label, ...d.series.map(() => plain(F.moneyDash, { align: 'center' }))]);
-  rows.add([T.purchasesRow, ...d.series.map((s) => s.purchases)], [label, ...d.series.map(() => plain(F.countDash, { align: 'center' }))]);
+  // The series in blocks of SERIES_PER_ROW periods, so that a long window keeps the page readable.
+  for (let from = 0; from < d.series.length || from === 0; from += SERIES_PER_ROW) {
+    const part = d.series.slice(from, from + SERIES_PER_ROW);
+    rows.add([T.period, ...part.map((s) => t.period(s.label))], [label, ...part.map(() => STYLE.headerCenter)]);
+    rows.add([T.metricRow(d.by), ...part.map((s) => s.value)], [label, ...part.map(() => plain(F.moneyDash, { align: 'center' }))]);
+    rows.add([T.purchasesRow, ...part.map((s) => s.purchases)], [label, ...part.map(() => plain(F.countDash, { align: 'center' }))]);
+  }
   rows.add([T.sparkline, d.sparkline], [label, plain(undefined, { align: 'left' })]);
 }
 
@@ -69,7 +75,7 @@ export const dossiersSheet: WorkbookSheet = {
     const a = model.report.analysis;
     const t = model.t;
     const sheet = book.addSheet(t.workbook.sheets.dossiers, { pagesWide: 1 });
-    const periods = a.window.periods;
+    const periods = Math.min(a.window.periods, SERIES_PER_ROW);
     const dossiers = model.report.keyDossiers;
     const T = t.workbook.dossiers;
     const labels = [T.classNow, T.classBefore, T.earlierWindow, T.revenue, T.revenueShare, T.profit, T.profitShare, T.rank, T.cumShare, T.cv, T.purchases, T.firstPurchase, T.lastPurchase, T.interval, T.recency, T.status, T.pAlive, T.products, T.strategy, T.period, T.purchasesRow, T.sparkline, T.allValues];

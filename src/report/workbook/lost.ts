@@ -7,8 +7,19 @@ import type { WorkbookSheet } from './sheet.js';
 import { LINE_HEIGHT, STYLE, classCell, columnWidth, dateValue, numberWidth, plain, textWidth, toneCell, wrappedLines, type CellStyle } from './style.js';
 
 /** The action's full text wraps in a column this wide; its short form stands before it. */
-const ACTION_WIDTH = 34;
-const CLIENT_MAX = 32;
+const ACTION_WIDTH = 30;
+const CLIENT_MAX = 24;
+
+const statusCells = new Map<string, CellStyle>();
+/** A status cell, coloured as everywhere, wrapping at a word ("тәуекел аймағында" on two lines). */
+function statusCell(status: string): CellStyle {
+  let style = statusCells.get(status);
+  if (style === undefined) {
+    const base = classCell(status);
+    statusCells.set(status, (style = { ...base, alignment: { ...base.alignment, wrapText: true } }));
+  }
+  return style;
+}
 
 /** Width a header needs on up to three lines: its longest word, or a third of it. */
 function headerWidth3(header: string): number {
@@ -36,7 +47,7 @@ export const lostSheet: WorkbookSheet = {
       fit(0, numberWidth(entries.length, 0)),
       fit(1, Math.max(8, ...entries.map((e) => textWidth(e.client))) + 2, CLIENT_MAX),
       fit(2, 3),
-      fit(3, Math.max(0, ...statuses.map(textWidth))),
+      fit(3, Math.max(0, ...statuses.map((x) => Math.max(...x.split(' ').map(textWidth))))),
       fit(4, textWidth(T.key)),
       fit(5, 10),
       fit(6, Math.max(0, ...entries.map((e) => numberWidth(e.recencyDays, 0)))),
@@ -94,7 +105,7 @@ export const lostSheet: WorkbookSheet = {
     };
     entries.forEach((e, i) => {
       styles[2] = classCell(e.abc ?? '-');
-      styles[3] = classCell(e.status);
+      styles[3] = statusCell(e.status);
       styles[4] = e.key ? toneCell('weak', undefined, true) : text;
       const clientLines = textWidth(e.client) + 2 > widths[1]! ? wrappedLines(e.client, widths[1]! - 2) : 1;
       rows.add(
@@ -115,7 +126,7 @@ export const lostSheet: WorkbookSheet = {
           actions[i]!,
         ],
         styles,
-        { height: Math.max(1, clientLines, lines(shorts[i]!, widths[last - 1]!), lines(actions[i]!, ACTION_WIDTH)) * LINE_HEIGHT + 3 },
+        { height: Math.max(1, clientLines, lines(t.status[e.status], widths[3]!), lines(shorts[i]!, widths[last - 1]!), lines(actions[i]!, ACTION_WIDTH)) * LINE_HEIGHT + 3 },
       );
     });
     sheet.autoFilter = { from: { row: headerRow, column: 1 }, to: { row: headerRow + entries.length, column: headers.length } };
