@@ -66,7 +66,7 @@ function measure(report: Report, columns: readonly ClientColumn[], t: Messages):
 
 export const clientsSheet: WorkbookSheet = {
   id: 'clients',
-  write(book, { report, t }) {
+  async write(book, { report, t }) {
     const analysis = report.analysis;
     const F = t.numFmt;
     const columns = CLIENT_COLUMNS;
@@ -130,6 +130,7 @@ export const clientsSheet: WorkbookSheet = {
         rowStyles[i] = tone === undefined ? styles[i]! : toneCell(tone);
       });
       rows.write(r + 2, values, rowStyles);
+      await rows.breathe();
     }
     const lastColumn = columns.length + periods.length;
     sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: analysis.clients.length + 1, column: lastColumn } };

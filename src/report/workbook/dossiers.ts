@@ -71,7 +71,7 @@ function card(rows: Rows, d: Dossier, directionColumn: string | null, width: num
 
 export const dossiersSheet: WorkbookSheet = {
   id: 'dossiers',
-  write(book, model) {
+  async write(book, model) {
     const a = model.report.analysis;
     const t = model.t;
     const sheet = book.addSheet(t.workbook.sheets.dossiers, { pagesWide: 1 });
@@ -95,10 +95,11 @@ export const dossiersSheet: WorkbookSheet = {
     const columnWidths = sheet.columns.map((c) => c.width ?? seriesWidth);
     const wide = columnWidths.slice(1, width).reduce((x, y) => x + y, 0);
     // One card a page: a break before every card but the first (which follows the title).
-    dossiers.forEach((d, i) => {
+    for (let i = 0; i < dossiers.length; i++) {
       if (i > 0) rows.pageBreak();
-      card(rows, d, directionColumn, width, labelWidth, wide, t);
-    });
+      card(rows, dossiers[i]!, directionColumn, width, labelWidth, wide, t);
+      await rows.breathe();
+    }
     sheet.commit();
   },
 };

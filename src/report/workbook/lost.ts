@@ -28,7 +28,7 @@ function headerWidth3(header: string): number {
 
 export const lostSheet: WorkbookSheet = {
   id: 'lost',
-  write(book, { report, directionColumn, t }) {
+  async write(book, { report, directionColumn, t }) {
     const a = report.analysis;
     const T = t.workbook.lost;
     const F = t.numFmt;
@@ -103,7 +103,8 @@ export const lostSheet: WorkbookSheet = {
       if (n === undefined) linesOf.set(key, (n = wrappedLines(value, width - 2)));
       return n;
     };
-    entries.forEach((e, i) => {
+    for (let i = 0; i < entries.length; i++) {
+      const e = entries[i]!;
       styles[2] = classCell(e.abc ?? '-');
       styles[3] = statusCell(e.status);
       styles[4] = e.key ? toneCell('weak', undefined, true) : text;
@@ -128,7 +129,8 @@ export const lostSheet: WorkbookSheet = {
         styles,
         { height: Math.max(1, clientLines, lines(t.status[e.status], widths[3]!), lines(shorts[i]!, widths[last - 1]!), lines(actions[i]!, ACTION_WIDTH)) * LINE_HEIGHT + 3 },
       );
-    });
+      await rows.breathe();
+    }
     sheet.autoFilter = { from: { row: headerRow, column: 1 }, to: { row: headerRow + entries.length, column: headers.length } };
     // The revenue ahead, beside the revenue at stake of the subtitle.
     rows.blank();

@@ -47,6 +47,11 @@ export class Rows {
     return number;
   }
 
+  /** Lets the zip stream catch up now and then (see SheetRows.breathe): call it in long loops. */
+  breathe(): Promise<void> {
+    return this.out.breathe();
+  }
+
   blank(height?: number): number {
     const number = this.next++;
     if (height !== undefined) this.out.write(number, [], [], height);

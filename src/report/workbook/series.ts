@@ -8,7 +8,7 @@ import { columnWidth, headerStyle, numberWidth, plain, textWidth, toneCell, tone
 
 export const seriesSheet: WorkbookSheet = {
   id: 'series',
-  write(book, { report, t }) {
+  async write(book, { report, t }) {
     const a = report.analysis;
     const T = t.workbook.series;
     const F = t.numFmt;
@@ -44,6 +44,7 @@ export const seriesSheet: WorkbookSheet = {
       const values: CellValue[] = [c.client, c.cell, c.cv === null ? null : Math.round(c.cv * 1e10) / 1e10, ...c.series.map((x) => roundForTies(x)), roundForTies(c.total)];
       styles[1] = toneCell(toneOf(c.cell) ?? 'none');
       rows.write(i + 2, values, styles);
+      await rows.breathe();
     }
 
     const lastRow = a.clients.length + 1;

@@ -21,7 +21,7 @@ interface StreamingSheet {
   _rows: unknown[];
   _merges: unknown[];
   useSharedStrings: boolean;
-  stream: { write(text: string): void };
+  stream: { write(text: string): void; pipes?: { _writableState?: { length: number } }[] };
   _writeColumns(): void;
   _writeOpenSheetData(): void;
   _workbook: {
@@ -49,6 +49,7 @@ const escapes: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;'
 export class SheetRows {
   private readonly raw: StreamingSheet;
   private last = 0;
+  private written = 0;
 
   constructor(readonly sheet: Sheet) {
     this.raw = sheet as unknown as StreamingSheet;
@@ -111,6 +112,28 @@ export class SheetRows {
     const spans = first > 0 ? ` spans="${first}:${lastColumn}"` : '';
     const ht = height === undefined ? '' : ` ht="${height}" customHeight="1"`;
     raw.stream.write(`<row r="${number}"${spans}${ht} x14ac:dyDescent="0.25">${cells}</row>`);
+    this.written += cells.length;
+  }
+
+  /**
+   * Waits, after every megabyte or so of rows, until the zip stream has taken in what was written.
+   * Written in one synchronous run, a 50,000-row sheet would wait whole and uncompressed in memory
+   * (90 MB for Clients) until the workbook is committed; exceljs's sheet stream ignores
+   * backpressure, so this watches the zip entry's buffer itself (under 4 MB), giving up after 30 s
+   * of no progress rather than ever hanging.
+   */
+  async breathe(): Promise<void> {
+    if (this.written < 1 << 20) return;
+    this.written = 0;
+    const entry = this.raw.stream.pipes?.[0];
+    const buffered = (): number => entry?._writableState?.length ?? 0;
+    let last = buffered();
+    for (let since = Date.now(); buffered() > 1 << 22 && Date.now() - since < 30_000; ) {
+      // setTimeout, not setImmediate: the zip stream moves on when zlib's work comes back.
+      await new Promise((resolve) => setTimeout(resolve, 0));
+      if (buffered() < last) since = Date.now();
+      last = buffered();
+    }
   }
 
   /** Merges rows top..bottom, columns left..right (1-based, inclusive); ranges must not overlap. */
