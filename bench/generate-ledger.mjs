@@ -4,6 +4,7 @@
 //   node bench/generate-ledger.mjs LINES OUT.csv [--clients N] [--seed S] [--xlsx]
 import { createWriteStream } from 'node:fs';
 import { once } from 'node:events';
+import { mulberry32 } from './common.mjs';
 
 const args = process.argv.slice(2);
 const lines = Number(args[0]);
@@ -17,16 +18,7 @@ const opt = (name, fallback) => {
   return i >= 0 ? Number(args[i + 1]) : fallback;
 };
 const clients = opt('--clients', 10_000);
-let seed = opt('--seed', 42) >>> 0;
-
-// mulberry32: small, fast, good enough for test data.
-function random() {
-  seed = (seed + 0x6d2b79f5) >>> 0;
-  let t = seed;
-  t = Math.imul(t ^ (t >>> 15), t | 1);
-  t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-  return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-}
+const random = mulberry32(opt('--seed', 42));
 
 // Client weights ~ 1/rank^0.9: a realistic long tail; cumulative table for sampling.
 const cumulative = new Float64Array(clients);

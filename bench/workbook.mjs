@@ -14,30 +14,18 @@ import { once } from 'node:events';
 import { cpus, loadavg } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { arg, mulberry32 } from './common.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const args = process.argv.slice(2);
-const arg = (name, fallback) => {
-  const i = args.indexOf(name);
-  return i >= 0 ? args[i + 1] : fallback;
-};
 const clients = Number(arg('--clients', '50000'));
 const runs = Number(arg('--runs', '3'));
-let seed = Number(arg('--seed', '15')) >>> 0;
+const seed = Number(arg('--seed', '15')) >>> 0;
 const dir = arg('--dir', '/tmp/kam-bench-workbook');
 mkdirSync(dir, { recursive: true });
 const ledger = join(dir, `ledger-${clients}-${seed}.csv`);
 const kamBin = arg('--kam', join(root, 'bin', 'kam.js'));
 const book = join(dir, 'out.xlsx');
-
-// mulberry32, as bench/generate-ledger.mjs.
-function random() {
-  seed = (seed + 0x6d2b79f5) >>> 0;
-  let t = seed;
-  t = Math.imul(t ^ (t >>> 15), t | 1);
-  t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-  return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-}
+const random = mulberry32(seed);
 
 async function generate() {
   const DAY0 = Date.UTC(2023, 0, 1) / 86_400_000;
