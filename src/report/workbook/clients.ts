@@ -109,7 +109,7 @@ export const clientsSheet: WorkbookSheet = {
       [...columns.map((c) => columnHeader(c, analysis, t)), ...periods],
       [...columns.map((c) => headerStyle(TONED.has(c.name) ? 'tone' : c.kind)), ...periods.map(() => headerStyle('money'))],
       // Headers wrap at words: as many lines as the longest needs in the run's language.
-      Math.max(2, ...columns.map((c, i) => wrappedLines(columnHeader(c, analysis, t), widths[i]! - 3))) * LINE_HEIGHT + 2,
+      Math.max(2, ...columns.map((c, i) => wrappedLines(columnHeader(c, analysis, t), widths[i]! / 1.15 - 3))) * LINE_HEIGHT + 2,
     );
 
     const rowStyles: CellStyle[] = [...styles, ...periods.map(() => periodStyle)];

@@ -68,7 +68,8 @@ export const lostSheet: WorkbookSheet = {
     rows.blank();
     const last = headers.length - 1;
     const headerStyles = headers.map((_, i) => (i === 1 || i >= last - 1 || (hasDirection && i === last - 2) ? STYLE.headerLeft : i === 2 || i === 3 || i === 4 || i === 5 ? STYLE.headerCenter : STYLE.headerRight));
-    const headerLines = Math.max(...headers.map((x, i) => wrappedLines(x, widths[i]! - 1)));
+    // Bold white header text runs about a seventh wider than plain text.
+    const headerLines = Math.max(...headers.map((x, i) => wrappedLines(x, widths[i]! / 1.15 - 2)));
     const headerRow = rows.add(headers, headerStyles, { height: Math.max(3, headerLines) * LINE_HEIGHT + 2 });
     if (entries.length === 0) {
       rows.add(['', T.none], [undefined, plain(undefined, { italic: true })]);
