@@ -150,11 +150,17 @@ async function onlySheet(zip, keep) {
     const state = index === keep ? 'visible' : 'hidden';
     return / state="[^"]*"/.test(tag) ? tag.replace(/ state="[^"]*"/, ` state="${state}"`) : tag.replace('<sheet', `<sheet state="${state}"`);
   });
+  // A print area or print titles of another sheet make LibreOffice print that sheet, hidden or
+  // not: only the kept sheet's defined names stay.
+  const ownNames = edited.replace(
+    /<definedName\b[^>]*\blocalSheetId="(\d+)"[^>]*>[\s\S]*?<\/definedName>/g,
+    (tag, id) => (Number(id) === keep ? tag : ''),
+  );
   // LibreOffice prints the active tab even when hidden: the kept sheet is made the active one.
   const view = `<workbookView activeTab="${keep}"/>`;
-  const withView = /<bookViews>[\s\S]*?<\/bookViews>/.test(edited)
-    ? edited.replace(/<bookViews>[\s\S]*?<\/bookViews>/, `<bookViews>${view}</bookViews>`)
-    : edited.replace('<sheets>', `<bookViews>${view}</bookViews><sheets>`);
+  const withView = /<bookViews>[\s\S]*?<\/bookViews>/.test(ownNames)
+    ? ownNames.replace(/<bookViews>[\s\S]*?<\/bookViews>/, `<bookViews>${view}</bookViews>`)
+    : ownNames.replace('<sheets>', `<bookViews>${view}</bookViews><sheets>`);
   const copy = await JSZip.loadAsync(await zip.generateAsync({ type: 'nodebuffer' }));
   copy.file('xl/workbook.xml', withView);
   for (const path of Object.keys(copy.files).filter((p) => /^xl\/worksheets\/sheet\d+\.xml$/.test(p))) {
@@ -195,6 +201,13 @@ async function workbookPictures(work) {
     const pdf = join(sheetsDir, `${slug(name)}.pdf`);
     if (!existsSync(pdf)) fail(`LibreOffice wrote no PDF for the ${name} sheet`);
     written.push(pagePng(pdf, 1, join(target, `${slug(name)}.png`), DPI));
+  }
+  // Two sheets drawn alike means LibreOffice printed another sheet than the one kept visible.
+  const seen = new Map();
+  for (const name of names) {
+    const bytes = readFileSync(join(target, `${slug(name)}.png`)).toString('base64');
+    if (seen.has(bytes)) fail(`the ${seen.get(bytes)} and ${name} pictures are the same page: LibreOffice printed the wrong sheet`);
+    seen.set(bytes, name);
   }
   return written;
 }

@@ -29,7 +29,8 @@ function card(rows: Rows, d: Dossier, directionColumn: string | null, width: num
   rows.blank(10);
   rows.add([`${d.client}${d.tags.length > 0 ? `   —   ${d.tags.map((tag) => tagName(tag, t)).join(', ')}` : ''}`], Array<CellStyle>(width).fill(STYLE.section), { height: 22 });
   const pair = (a: string, av: CellValue, as: CellStyle, b: string, bv: CellValue, bs: CellStyle): void => {
-    const lines = Math.max(wrappedLines(a, labelWidth - 2), wrappedLines(b, labelWidth - 2));
+    // Labels are bold, about a tenth wider than the plain text wrappedLines measures.
+    const lines = Math.max(wrappedLines(a, (labelWidth - 2) / 1.1), wrappedLines(b, (labelWidth - 2) / 1.1));
     rows.add([a, av, b, bv], [label, as, label, bs], lines > 1 ? { height: lines * LINE_HEIGHT + 3 } : {});
   };
   const p = d.previous;

@@ -76,17 +76,18 @@ export const lostSheet: WorkbookSheet = {
       sheet.commit();
       return;
     }
-    const text = plain(undefined, { ruled: true });
+    // Rows are as tall as their wrapped text: every plain cell reads from the top line.
+    const text = plain(undefined, { ruled: true, valign: 'top' });
     const wrap = plain(undefined, { ruled: true, wrap: true });
     const shortStyle = plain(undefined, { ruled: true, wrap: true, bold: true });
-    const right = (numFmt?: string): CellStyle => plain(numFmt, { ruled: true, align: 'right' });
+    const right = (numFmt?: string): CellStyle => plain(numFmt, { ruled: true, align: 'right', valign: 'top' });
     const styles: CellStyle[] = [
       right(F.integer),
       wrap,
       text,
       text,
       text,
-      plain(F.date, { ruled: true, align: 'center' }),
+      plain(F.date, { ruled: true, align: 'center', valign: 'top' }),
       right(F.integer),
       right(F.decimal),
       right(F.decimal),
