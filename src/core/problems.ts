@@ -60,7 +60,9 @@ export type ProblemCode =
   | 'day-ledger-missing'
   | 'day-ledger-no-direction'
   | 'duckdb-missing'
-  | 'source-failed';
+  | 'source-failed'
+  // the ledger outgrows the memory the process may use (issue 18)
+  | 'out-of-memory';
 
 export type Severity = 'error' | 'warning' | 'note';
 
@@ -194,6 +196,8 @@ export interface ProblemDetails {
   'duckdb-missing': undefined;
   /** A database that said no; the server's own text as `value`. */
   'source-failed': { reason: 'no-source' | 'auth' | 'no-database' | 'no-table' | 'unreachable' | 'query' | 'other'; table?: string };
+  /** Clients read when memory ran short; the heap limit in MB (V8's, which --max-old-space-size sets). */
+  'out-of-memory': { clients: number; limitMb: number };
 }
 
 interface ProblemFacts {

@@ -290,6 +290,8 @@ const problems = {
   'day-ledger-no-direction': (p) =>
     `${p.file}: this day ledger was made without a direction column, so --direction cannot be used; make it again with one (kam aggregate --direction NAME, or kam sql --map direction=COLUMN)`,
   'duckdb-missing': (p) => `reading Parquet and DuckDB files needs DuckDB: npm install ${p.value ?? '@duckdb/node-api'}`,
+  'out-of-memory': (p) =>
+    `${filePrefix(p)}memory ran short after ${h.integer(p.details.clients)} clients (heap limit ${h.integer(p.details.limitMb)} MB): give Node more (NODE_OPTIONS=--max-old-space-size=MB), or aggregate the ledger to a day ledger first (kam aggregate, or kam sql in the database) and, for Parquet, cap DuckDB with --memory`,
   'source-failed': (p) => {
     const table = String(p.details?.table ?? '');
     switch (p.details?.reason) {

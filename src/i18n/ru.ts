@@ -310,6 +310,8 @@ const problems = {
   'day-ledger-no-direction': (p) =>
     `${p.file}: этот дневной журнал собран без столбца направления, поэтому --direction неприменим; соберите его заново с направлением (kam aggregate --direction ИМЯ или kam sql --map direction=СТОЛБЕЦ)`,
   'duckdb-missing': (p) => `для чтения файлов Parquet и DuckDB нужен DuckDB: npm install ${p.value ?? '@duckdb/node-api'}`,
+  'out-of-memory': (p) =>
+    `${filePrefix(p)}не хватило памяти после ${count(p.details.clients)} ${pl(p.details.clients, 'клиента', 'клиентов', 'клиентов')} (предел кучи ${count(p.details.limitMb)} МБ): дайте Node больше памяти (NODE_OPTIONS=--max-old-space-size=МБ) или сначала сверните журнал в дневной журнал (kam aggregate или kam sql в базе данных), а для Parquet ограничьте DuckDB ключом --memory`,
   'source-failed': (p) => {
     const table = String(p.details?.table ?? '');
     switch (p.details?.reason) {

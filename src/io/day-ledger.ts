@@ -15,6 +15,7 @@ import {
 import { normalizeClientName, type ExactPair, type Ledger } from '../core/ledger.js';
 import { KamError } from '../core/problems.js';
 import { dayFromDateCell, makeDateParser } from './dates.js';
+import { memoryGuard } from './memory-guard.js';
 import { cellText, type Cell, type ReadCounts, type RecordOptions } from './records.js';
 
 export { isDayLedgerHeader };
@@ -36,12 +37,15 @@ export class DayLedgerReader {
   readonly examples = [];
   private at: Partial<Record<DayLedgerColumn, number>> | undefined;
   private headers: string[] = [];
+  private readonly guard: (rows: number) => void;
 
   constructor(
     private readonly ledger: Ledger,
     private readonly file: string,
     private readonly options: Pick<RecordOptions, 'map' | 'trackProducts' | 'productsOf'>,
-  ) {}
+  ) {
+    this.guard = memoryGuard(ledger, file);
+  }
 
   readonly push = (cells: Cell[], line: number): void => {
     if (cells.every((c) => cellText(c).trim() === '')) return;
@@ -50,6 +54,7 @@ export class DayLedgerReader {
       return;
     }
     this.row(cells, line);
+    this.guard(this.counts.rows);
   };
 
   finish(): void {

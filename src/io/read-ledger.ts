@@ -6,6 +6,7 @@ import { KamError, type BadRowKind, type Problem } from '../core/problems.js';
 import type { DateFormat } from './dates.js';
 import { DayLedgerReader, isDayLedgerHeader, startsAsDayLedger } from './day-ledger.js';
 import type { Delimiter, Encoding } from './dialect.js';
+import { checkRoomForAnalysis } from './memory-guard.js';
 import { openInput, refuseRepeatedInputs, type InputKind, type OpenedInput } from './input.js';
 import { isParquetPath, readDuckDbTable, readParquet } from './read-parquet.js';
 import { isPostgresUrl, readPostgres } from './read-postgres.js';
@@ -121,6 +122,8 @@ export async function readLedger(
       value: first?.value,
     });
   }
+  // A ledger that fits but leaves no room for its analysis stops now, with one line.
+  checkRoomForAnalysis(ledger, inputs.map((i) => i.name).join(', '));
   return { ledger: finishLedger(ledger), inputs, counts, examples, notes };
 
   async function readParquetInputs(): Promise<void> {

@@ -6,6 +6,7 @@ import { detectColumns, isKnownHeader, normalizeHeader, type ColumnMap, type Col
 import { dayFromDateCell, dayFromNumberCell, detectDateFormat, makeDateParser, type DateFormat } from './dates.js';
 import { findHeaderRow } from './dialect.js';
 import { currencyMark, detectNumberDialect, headerCurrency, makeNumberParser, plainNumberAt, type NumberFormat } from './numbers.js';
+import { memoryGuard } from './memory-guard.js';
 
 /** A cell as a reader hands it over: CSV gives strings, xlsx also numbers and dates. */
 export type Cell = string | number | Date | boolean | null | undefined;
@@ -319,6 +320,7 @@ export class RecordReader {
     const fieldsNeeded = Math.max(...used) + 1;
     const counts = this.counts;
     const ledger = this.ledger;
+    const guard = memoryGuard(ledger, this.file);
     const row: LedgerRow = { client: '', day: 0, amount: 0 };
     let rawClient = '';
     let client = '';
@@ -402,6 +404,7 @@ export class RecordReader {
       row.direction = textAt(text, bounds, directionAt);
       addLine(ledger, row);
       counts.accepted++;
+      guard(counts.rows);
       return true;
     };
   }
@@ -415,6 +418,7 @@ export class RecordReader {
     const productsOf = this.options.productsOf;
     const counts = this.counts;
     const ledger = this.ledger;
+    const guard = memoryGuard(ledger, this.file);
     ledger.columns.quantity ||= quantityAt !== undefined;
     ledger.columns.profit ||= profitAt !== undefined;
     ledger.columns.document ||= documentAt !== undefined;
@@ -548,6 +552,7 @@ export class RecordReader {
       row.direction = text(directionAt, cells);
       addLine(ledger, row);
       counts.accepted++;
+      guard(counts.rows);
     };
   }
 }
