@@ -4,8 +4,10 @@
 // kam. Several files (or a glob DuckDB expands) are one ledger, aggregated together, so a
 // document spread over files is still one document. A Parquet file that is itself a day ledger
 // is read as one.
-import { isDayLedgerHeader } from '../core/day-ledger.js';
-import type { Ledger } from '../core/ledger.js';
+import { addDayLedgerRow, exactFromDecimal, isDayLedgerHeader, type DayLedgerKind } from '../core/day-ledger.js';
+import { canonicalExact } from '../core/day-table.js';
+import { normalizeClientName, type ExactPair, type Ledger } from '../core/ledger.js';
+import { memoryGuard } from './memory-guard.js';
 import { KamError } from '../core/problems.js';
 import { COLUMN_ROLES, detectColumns } from './columns.js';
 import { DayLedgerReader } from './day-ledger.js';
@@ -82,9 +84,94 @@ export async function readTable(connection: DuckDbConnection, ledger: Ledger, fr
     const [role, kind] = noClient! > 0 ? (['client', 'client'] as const) : badDate! > 0 ? (['date', 'date'] as const) : (['amount', 'number'] as const);
     throw new KamError({ code: 'bad-row', file: label, column: roles[role], value: '', details: { kind } });
   }
-  await streamInto(connection, dayLedgerSql(duckdb, { from, roles }), reader);
-  if (counts.accepted > 0) reader.finish();
+  if (counts.accepted > 0) await streamDayLedger(connection, dayLedgerSql(duckdb, { from, roles }), roles, ledger, label, options);
   return { counts };
+}
+
+/** DuckDB's values as numbers: a decimal's whole units (exact below 2^53) and millionths, a date's day. */
+const EXACT_LIMIT = '9007199254740992';
+
+/**
+ * Streams the day ledger kam's own statement makes into the ledger, column by column from
+ * DuckDB's result chunks: sums arrive as whole units and millionths (numbers), dates as day
+ * numbers, so no row object and no text is made for a value (only the client's name is text).
+ * The same rows, the same exact pairs, as reading the statement's result as text.
+ */
+async function streamDayLedger(connection: DuckDbConnection, sql: string, roles: SqlRoles, ledger: Ledger, label: string, options: RecordOptions): Promise<void> {
+  const has = { quantity: roles.quantity !== undefined, profit: roles.profit !== undefined, documents: roles.document !== undefined, direction: roles.direction !== undefined, product: roles.product !== undefined };
+  const wantsDirection = options.map.direction !== undefined;
+  if (wantsDirection && !has.direction) throw new KamError({ code: 'day-ledger-no-direction', file: label });
+  const columns = ledger.columns;
+  columns.quantity ||= has.quantity;
+  columns.profit ||= has.profit;
+  columns.document ||= has.documents;
+  columns.direction ||= wantsDirection;
+  columns.product ||= options.trackProducts === true && has.product;
+  const exact = (name: string): string[] => [
+    `CASE WHEN abs(${name}) < ${EXACT_LIMIT} THEN CAST(trunc(${name}) AS DOUBLE) END`,
+    `CAST((${name} - trunc(${name})) * 1000000 AS INTEGER)`,
+    `CASE WHEN abs(${name}) >= ${EXACT_LIMIT} THEN CAST(${name} AS VARCHAR) END`,
+  ];
+  const select = [
+    'kam_day_ledger',
+    'client',
+    // Days as kam counts them (days since 1970-01-01), within the years a day ledger's date may have.
+    `CASE WHEN year(date) BETWEEN 1 AND 9999 THEN CAST(date - DATE '1970-01-01' AS DOUBLE) END`,
+    'CAST(date AS VARCHAR)',
+    ...exact('amount'),
+    ...(has.quantity ? exact('quantity') : ['NULL', 'NULL', 'NULL']),
+    ...(has.profit ? exact('profit') : ['NULL', 'NULL', 'NULL']),
+    'CAST(purchase AS DOUBLE)',
+    has.documents ? 'CAST(documents AS DOUBLE)' : 'NULL',
+    has.direction ? 'direction' : 'NULL',
+    has.product ? 'product' : 'NULL',
+  ];
+  const result = await connection.stream(`SELECT ${select.join(', ')} FROM (${sql.replace(/^--.*\n/, '')}) AS kam_day`);
+  const productsOf = options.productsOf;
+  const guard = memoryGuard(ledger, label);
+  let line = 1;
+  for (;;) {
+    const chunk = await result.fetchChunk();
+    if (chunk === null || chunk.rowCount === 0) break;
+    const v = Array.from({ length: select.length }, (_, i) => chunk.getColumnVector(i));
+    const text = (c: number, r: number): string => {
+      const value = v[c]!.getItem(r);
+      return value === null ? '' : String(value);
+    };
+    const number = (c: number, r: number): number | null => v[c]!.getItem(r) as number | null;
+    const pair = (c: number, r: number): ExactPair | undefined => {
+      const units = number(c, r);
+      const micros = number(c + 1, r);
+      if (units === null) {
+        if (micros === null) return undefined;
+        return exactFromDecimal(text(c + 2, r));
+      }
+      const [u, m] = canonicalExact(units, micros ?? 0);
+      return [u === 0 ? 0 : u, m];
+    };
+    for (let r = 0; r < chunk.rowCount; r++) {
+      line++;
+      const kind = text(0, r) as DayLedgerKind;
+      const client = normalizeClientName(text(1, r));
+      const amount = pair(4, r);
+      if (client === '' || amount === undefined) throw badValue(label, line, client === '' ? 'client' : 'amount', client === '' ? 'client' : 'number');
+      if (kind === 'day') {
+        const day = number(2, r);
+        if (day === null) throw new KamError({ code: 'bad-row', file: label, line, column: 'date', value: text(3, r), details: { kind: 'date' } });
+        const documents = has.documents ? (number(14, r) ?? 0) : undefined;
+        addDayLedgerRow(ledger, { kind, client, day, amount, quantity: pair(7, r), profit: pair(10, r), purchase: number(13, r) === 1, documents });
+      } else if (kind === 'direction' || kind === 'product') {
+        const value = text(kind === 'direction' ? 15 : 16, r).trim();
+        if (kind === 'product' && productsOf !== undefined && client !== productsOf) continue;
+        addDayLedgerRow(ledger, { kind, client, value, amount });
+      }
+    }
+    guard(line);
+  }
+}
+
+function badValue(file: string, line: number, column: string, kind: 'client' | 'number'): KamError {
+  return new KamError({ code: 'bad-row', file, line, column, value: '', details: { kind } });
 }
 
 /** Runs a query and hands its rows, as text, to a day-ledger reader (header first). */
