@@ -221,7 +221,9 @@ export class DayTable {
 
   private insertAt(at: number, day: number): void {
     const stride = this.stride;
-    if ((this.count + 1) * stride > this.rows.length) this.resize(this.count + (this.count >> 1) + 8, stride);
+    // Half as much again, at least two rows: most clients of a large ledger have a handful of days,
+    // and eight rows of spare room a client was most of a million clients' day tables.
+    if ((this.count + 1) * stride > this.rows.length) this.resize(this.count + Math.max(2, this.count >> 1), stride);
     const rows = this.rows;
     if (at < this.count) rows.copyWithin((at + 1) * stride, at * stride, this.count * stride);
     rows.fill(0, at * stride, (at + 1) * stride);

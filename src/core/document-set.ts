@@ -1,28 +1,29 @@
 // A client's documents: 52-bit document keys → the first day each carries a purchase line.
-// Open addressing over typed arrays: about 20 bytes a document instead of the ~50 a Map with
-// boxed number keys costs, which is what a ledger of millions of invoices needs.
+// Open addressing over one typed array, key and day side by side: about 20 bytes a document
+// instead of the ~50 a Map with boxed number keys costs, and one array a client (each typed array
+// costs ~180 bytes of its own, which a million clients feel).
 /**
  * Shared by every set until its first document: one empty slot, never written (the first add
  * grows first). Clients with no document cost no arrays, which matters with a million clients.
  */
-const NO_KEYS = Float64Array.of(Number.NaN);
-const NO_DAYS = new Int32Array(1);
+const NO_SLOTS = Float64Array.of(Number.NaN, 0);
 
 export class DocumentSet {
-  private keys = NO_KEYS;
-  private days = NO_DAYS;
+  /** Slot i: the key at 2i (NaN: empty), its first day at 2i + 1. */
+  private slots = NO_SLOTS;
   private count = 0;
 
   get size(): number {
     return this.count;
   }
 
-  private slotOf(keys: Float64Array, key: number): number {
-    const mask = keys.length - 1;
+  /** Index of the key's slot (its key at 2 × index), or of the empty slot where it would go. */
+  private slotOf(slots: Float64Array, key: number): number {
+    const mask = (slots.length >> 1) - 1;
     // The low bits of the key are hash bits already (keys are hashes).
     let slot = (key % 0x40000000) & mask;
     for (;;) {
-      const k = keys[slot]!;
+      const k = slots[2 * slot]!;
       if (k === key || k !== k) return slot;
       slot = (slot + 1) & mask;
     }
@@ -30,51 +31,53 @@ export class DocumentSet {
 
   /** Records a purchase line of document `key` on `day`, keeping the earliest day. */
   add(key: number, day: number): void {
-    let slot = this.slotOf(this.keys, key);
-    const existing = this.keys[slot]!;
+    let slot = this.slotOf(this.slots, key);
+    const existing = this.slots[2 * slot]!;
     if (existing === key) {
-      if (day < this.days[slot]!) this.days[slot] = day;
+      if (day < this.slots[2 * slot + 1]!) this.slots[2 * slot + 1] = day;
       return;
     }
     // Up to 80% full: the probes stay short, and a million documents fit in ~20 MB.
-    if ((this.count + 1) * 10 > this.keys.length * 8) {
+    if ((this.count + 1) * 10 > (this.slots.length >> 1) * 8) {
       this.grow();
-      slot = this.slotOf(this.keys, key);
+      slot = this.slotOf(this.slots, key);
     }
-    this.keys[slot] = key;
-    this.days[slot] = day;
+    this.slots[2 * slot] = key;
+    this.slots[2 * slot + 1] = day;
     this.count++;
   }
 
   get(key: number): number | undefined {
-    const slot = this.slotOf(this.keys, key);
-    return this.keys[slot] === key ? this.days[slot] : undefined;
+    const slot = this.slotOf(this.slots, key);
+    return this.slots[2 * slot] === key ? this.slots[2 * slot + 1] : undefined;
   }
 
   private grow(): void {
-    const oldKeys = this.keys;
-    const oldDays = this.days;
-    const capacity = Math.max(4, oldKeys.length * 2);
-    this.keys = new Float64Array(capacity).fill(Number.NaN);
-    this.days = new Int32Array(capacity);
-    for (let i = 0; i < oldKeys.length; i++) {
-      const k = oldKeys[i]!;
+    const old = this.slots;
+    const capacity = Math.max(4, old.length);
+    const slots = new Float64Array(2 * capacity);
+    for (let i = 0; i < slots.length; i += 2) slots[i] = Number.NaN;
+    for (let i = 0; i < old.length; i += 2) {
+      const k = old[i]!;
       if (k !== k) continue;
-      const slot = this.slotOf(this.keys, k);
-      this.keys[slot] = k;
-      this.days[slot] = oldDays[i]!;
+      const slot = this.slotOf(slots, k);
+      slots[2 * slot] = k;
+      slots[2 * slot + 1] = old[i + 1]!;
     }
+    this.slots = slots;
   }
 
   /** [key, first day] of every document, in slot order (callers only count or re-add them). */
   *entries(): Generator<[number, number]> {
-    for (let i = 0; i < this.keys.length; i++) {
-      const k = this.keys[i]!;
-      if (k === k) yield [k, this.days[i]!];
+    const slots = this.slots;
+    for (let i = 0; i < slots.length; i += 2) {
+      const k = slots[i]!;
+      if (k === k) yield [k, slots[i + 1]!];
     }
   }
 
   *values(): Generator<number> {
-    for (let i = 0; i < this.keys.length; i++) if (this.keys[i] === this.keys[i]) yield this.days[i]!;
+    const slots = this.slots;
+    for (let i = 0; i < slots.length; i += 2) if (slots[i] === slots[i]) yield slots[i + 1]!;
   }
 }

@@ -1,7 +1,7 @@
 // A ledger as flat typed arrays, so a worker thread can hand it back without cloning a
 // million small objects. Pure: no threads here, just the packing.
 import { DocumentSet } from './document-set.js';
-import { DayTable, addCurrency, addExactPair, exactSumsOf, type ClientHistory, type Ledger, type LedgerColumns, type LedgerCurrency } from './ledger.js';
+import { DayTable, NO_AMOUNTS, addCurrency, addExactPair, exactSumsOf, type ClientHistory, type Ledger, type LedgerColumns, type LedgerCurrency } from './ledger.js';
 
 export interface LedgerTransfer {
   names: string[];
@@ -110,7 +110,7 @@ export function mergePacked(into: Ledger, t: LedgerTransfer): Ledger {
   const histories: ClientHistory[] = t.names.map((client, i) => {
     let h = into.clients.get(client);
     if (h === undefined) {
-      h = { client, days: new DayTable(), documents: new DocumentSet(), directions: new Map(), products: new Map(), rows: 0 };
+      h = { client, days: new DayTable(), documents: new DocumentSet(), directions: NO_AMOUNTS, products: NO_AMOUNTS, rows: 0 };
       into.clients.set(client, h);
     }
     h.rows += t.clientRows[i]!;

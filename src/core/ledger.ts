@@ -36,9 +36,9 @@ export interface ClientHistory {
    */
   documents: DocumentSet;
   /** Direction value (region, manager…) → net amount bought under it; filled by finishLedger. */
-  directions: Map<string, number>;
+  directions: ReadonlyMap<string, number>;
   /** Product → net amount, filled by finishLedger; kept only when the reader is asked to (dossiers need it). */
-  products: Map<string, number>;
+  products: ReadonlyMap<string, number>;
   rows: number;
   /** The exact sums behind `directions` and `products`, as lines add up (see finishLedger). */
   exactSums?: { directions: Map<string, ExactPair>; products: Map<string, ExactPair> };
@@ -127,12 +127,19 @@ function detached(text: string): string {
   return text.length < 13 ? text : (JSON.parse(JSON.stringify(text)) as string);
 }
 
+/**
+ * The directions and products of a client who has none: one map shared by every such client (two
+ * empty maps cost ~400 bytes a client, a million clients ~400 MB). Never written: finishLedger
+ * gives a client with values maps of its own.
+ */
+export const NO_AMOUNTS: ReadonlyMap<string, number> = new Map();
+
 /** The client's history, created (empty) on first use. */
 export function historyOf(ledger: Ledger, name: string): ClientHistory {
   let history = ledger.clients.get(name);
   if (history === undefined) {
     const client = detached(name);
-    history = { client, days: new DayTable(), documents: new DocumentSet(), directions: new Map(), products: new Map(), rows: 0 };
+    history = { client, days: new DayTable(), documents: new DocumentSet(), directions: NO_AMOUNTS, products: NO_AMOUNTS, rows: 0 };
     ledger.clients.set(client, history);
   }
   return history;
@@ -288,7 +295,7 @@ export function mergeLedger(into: Ledger, from: Ledger): Ledger {
   return into;
 }
 
-function sortedByKey<V>(map: Map<string, V>): Map<string, V> {
+function sortedByKey<V>(map: ReadonlyMap<string, V>): ReadonlyMap<string, V> {
   // Ledgers usually come in date order: then the map is in order already and is kept as it is.
   let previous: string | undefined;
   let ordered = true;
