@@ -196,8 +196,11 @@ export interface ProblemDetails {
   'duckdb-missing': undefined;
   /** A database that said no; the server's own text as `value`. */
   'source-failed': { reason: 'no-source' | 'auth' | 'no-database' | 'no-table' | 'unreachable' | 'query' | 'other'; table?: string };
-  /** Clients read when memory ran short; the heap limit in MB (V8's, which --max-old-space-size sets). */
-  'out-of-memory': { clients: number; limitMb: number };
+  /**
+   * Clients read when memory ran short; the limit in MB: V8's heap (which --max-old-space-size
+   * sets), or with `engine` DuckDB's (which --memory sets).
+   */
+  'out-of-memory': { clients: number; limitMb: number; engine?: 'duckdb' | undefined };
 }
 
 interface ProblemFacts {

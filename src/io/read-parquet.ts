@@ -31,7 +31,23 @@ function parquetSource(paths: readonly string[]): string {
 }
 
 export async function readParquet(ledger: Ledger, paths: readonly string[], label: string, options: RecordOptions & DuckDbOptions): Promise<TableRead> {
-  return withDuckDb(options, (connection) => readTable(connection, ledger, parquetSource(paths), label, options));
+  return duckDbMemory(ledger, label, withDuckDb(options, (connection) => readTable(connection, ledger, parquetSource(paths), label, options)));
+}
+
+/**
+ * DuckDB's own out-of-memory error (its --memory cap reached where it cannot spill) as one line
+ * naming the clients read so far and what to do, not DuckDB's page of advice.
+ */
+async function duckDbMemory<T>(ledger: Ledger, label: string, work: Promise<T>): Promise<T> {
+  try {
+    return await work;
+  } catch (error) {
+    const text = error instanceof Error ? error.message : '';
+    if (error instanceof KamError || !/^Out of Memory Error/.test(text)) throw error;
+    const used = /\/\s*([\d.]+) (KiB|MiB|GiB) used\)/.exec(text);
+    const limitMb = used === null ? 0 : Math.round(Number(used[1]) * (used[2] === 'KiB' ? 1 / 1024 : used[2] === 'GiB' ? 1024 : 1));
+    throw new KamError({ code: 'out-of-memory', file: label, details: { clients: ledger.clients.size, limitMb, engine: 'duckdb' } });
+  }
 }
 
 /** A table (or view) of a DuckDB database file (--table), opened read-only. */
@@ -43,14 +59,14 @@ export async function readDuckDbTable(ledger: Ledger, path: string, options: Rec
     .split('.')
     .map((part) => `"${part.replace(/"/g, '""')}"`)
     .join('.');
-  return withDuckDb({ ...options, database: path }, async (connection) => {
+  return duckDbMemory(ledger, path, withDuckDb({ ...options, database: path }, async (connection) => {
     try {
       await connection.run(`SELECT * FROM ${from} LIMIT 0`);
     } catch {
       throw new KamError({ code: 'source-failed', file: path, details: { reason: 'no-table', table } });
     }
     return { name, ...(await readTable(connection, ledger, from, name, options)) };
-  });
+  }));
 }
 
 /** Column names of a table expression, as DuckDB sees them. */

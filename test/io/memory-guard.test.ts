@@ -76,3 +76,19 @@ describe('the memory guard', () => {
     expect(r.stdout).toBe('');
   }, 60_000);
 });
+
+describe('DuckDB out of memory (Parquet)', () => {
+  it('DuckDB reaching its --memory cap: one line naming the cap and what to do, exit 1', async () => {
+    const { DuckDBInstance } = await import('@duckdb/node-api');
+    const path = join(dir, 'lines.parquet');
+    const connection = await (await DuckDBInstance.create(':memory:')).connect();
+    await connection.run(
+      `COPY (SELECT DATE '2024-01-01' + CAST(i % 700 AS INTEGER) AS "Date", 'D' || (i // 3) AS "Invoice", 'Client ' || ((i // 3) % 50000) AS "Client", CAST(1 + i % 97 AS DECIMAL(12, 2)) AS "Amount" FROM range(600000) t(i)) TO '${path}' (FORMAT parquet)`,
+    );
+    connection.closeSync();
+    const r = spawnSync(process.execPath, [KAM, 'analyze', path, '--format', 'csv', '--memory', '20MB'], { env: cleanEnv(), encoding: 'utf8' });
+    expect(r.stderr).toMatch(/^kam: [^\n]*lines\.parquet: DuckDB ran out of memory \(limit \d+ MB\) after [\d,]+ clients: [^\n]*--memory[^\n]*\n$/);
+    expect(r.status).toBe(1);
+    expect(r.stdout).toBe('');
+  }, 120_000);
+});
