@@ -25,6 +25,9 @@ export interface TableRead {
   counts: ReadCounts;
 }
 
+/** DuckDB's memory cap while it aggregates a ledger for kam, unless --memory says otherwise. */
+export const READ_MEMORY = '1GB';
+
 /** The table expression DuckDB reads the files through. */
 function parquetSource(paths: readonly string[]): string {
   return `read_parquet([${paths.map(sqlString).join(', ')}])`;
@@ -79,7 +82,13 @@ async function columnsOf(connection: DuckDbConnection, from: string): Promise<st
  * Reads a table of sale lines (or a day ledger) into the ledger: the day ledger is made by DuckDB
  * and streamed back as text, a chunk at a time.
  */
-export async function readTable(connection: DuckDbConnection, ledger: Ledger, from: string, label: string, options: RecordOptions): Promise<TableRead> {
+export async function readTable(connection: DuckDbConnection, ledger: Ledger, from: string, label: string, options: RecordOptions & DuckDbOptions): Promise<TableRead> {
+  // kam reads the day ledger in any order (its ledger sorts itself), so DuckDB need not keep the
+  // lines' order: it then streams and spills far more thriftily. Without --memory, DuckDB is
+  // capped at READ_MEMORY, spilling beyond it, so that it and kam's own ledger together stay
+  // within a modest machine (by default DuckDB would take up to 80% of the machine's memory).
+  await connection.run('SET preserve_insertion_order = false');
+  if (options.memory === undefined) await connection.run(`SET memory_limit = '${READ_MEMORY}'`);
   const headers = await columnsOf(connection, from);
   const reader = new DayLedgerReader(ledger, label, options);
   if (isDayLedgerHeader(headers)) {
