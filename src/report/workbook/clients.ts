@@ -1,5 +1,7 @@
-// Clients: one row per client, every column of the CSV/JSON contract in its order (the values
-// are the JSON values: the same numbers the CSV prints), then the metric per window period.
+// Clients: one row per client, every column of the CSV/JSON contract (the values are the JSON
+// values: the same numbers the CSV prints), then the metric per window period. The columns a
+// reader acts on come first (client, classes, revenue, share, status, tags), so the printed page
+// carries them; the detail columns follow, in the contract's order.
 import { roundForTies } from '../../core/order.js';
 import type { Report } from '../../core/report.js';
 import { CLIENT_COLUMNS, dataValue, type ClientColumn } from '../client-columns.js';
@@ -30,6 +32,15 @@ const DECIMALS: Record<string, number> = { money: 2, share: 1, ratio: 2, integer
 
 /** Columns shown as percentages although the CSV holds them as ratios: P(alive) reads as 87%, as in every table. */
 const PERCENT = new Set(['p_alive']);
+
+/** The sheet's leading columns, in this order; every other column of the contract follows them in its own order. */
+const LEADING = ['client', 'abc', 'xyz', 'total', 'share', 'status', 'tags', 'p_alive', 'last_purchase', 'recency_days', 'usual_interval_days'];
+
+/** The Clients sheet's columns, left to right: all of CLIENT_COLUMNS, the leading ones first. */
+export const CLIENTS_SHEET_COLUMNS: readonly ClientColumn[] = [
+  ...LEADING.map((name) => CLIENT_COLUMNS.find((c) => c.name === name)!),
+  ...CLIENT_COLUMNS.filter((c) => !LEADING.includes(c.name)),
+];
 
 /** Characters of column width printed on one landscape A4 page with text at 7.5 pt or more. */
 const PRINT_WIDTH = 165;
@@ -69,7 +80,7 @@ export const clientsSheet: WorkbookSheet = {
   async write(book, { report, t }) {
     const analysis = report.analysis;
     const F = t.numFmt;
-    const columns = CLIENT_COLUMNS;
+    const columns = CLIENTS_SHEET_COLUMNS;
     const periods = analysis.window.labels.map((label) => t.period(label));
     const measured = measure(report, columns, t);
     let periodMax = 7;
@@ -80,8 +91,9 @@ export const clientsSheet: WorkbookSheet = {
       ...columns.map((c, i) => columnWidth(measured[i]!.width, { filter: true, max: c.name === 'client' ? 48 : 40, min: TONED.has(c.name) ? 7 : 8 })),
       ...periods.map(() => periodWidth),
     ];
-    // Printed: the leading columns that fit one landscape page at a readable size (the whole
-    // table stays on screen; the per-period figures print on the Series sheet).
+    // Printed: the leading columns that fit one landscape page at a readable size — the client,
+    // classes, revenue, share, status and tags at least (the whole table stays on screen; the
+    // per-period figures print on the Series sheet).
     let printed = 0;
     for (let used = 0; printed < columns.length && used + widths[printed]! <= PRINT_WIDTH; printed++) used += widths[printed]!;
     const sheet = book.addSheet(t.workbook.sheets.clients, {

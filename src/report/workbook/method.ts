@@ -3,9 +3,9 @@
 import type { Report } from '../../core/report.js';
 import { formatDay } from '../../core/calendar.js';
 import { LOST_FLOOR_DAYS, MIN_PURCHASE_DAYS_FOR_RHYTHM, RISK_FLOOR_DAYS } from '../../core/lost.js';
-import { CLIENT_COLUMNS } from '../client-columns.js';
 import { capitalise } from '../../i18n/helpers.js';
 import { columnHeader, columnMeaning } from './labels.js';
+import { CLIENTS_SHEET_COLUMNS } from './clients.js';
 import { MAX_BARS } from './pareto.js';
 import { Rows, type CellValue } from './rows.js';
 import type { WorkbookSheet } from './sheet.js';
@@ -139,7 +139,7 @@ export const methodSheet: WorkbookSheet = {
 
     rows.section(T.sections.columns, 4);
     rows.add([...T.columnHeaders], [STYLE.headerLeft, STYLE.headerLeft, STYLE.headerLeft, STYLE.headerLeft], { height: 20 });
-    for (const column of CLIENT_COLUMNS) {
+    for (const column of CLIENTS_SHEET_COLUMNS) {
       rows.add([columnHeader(column, a, t), column.name, '', capitalise(columnMeaning(column, a, t))], [name, option, option, meaning], {
         fit: { col: 4, width: MEANING_WIDTH - 1 },
       });
