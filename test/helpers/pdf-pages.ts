@@ -10,6 +10,8 @@ export interface SheetPages {
   pages: number;
   /** The median word's printed size in points, over all the sheet's pages (footer left out). */
   medianPoints: number;
+  /** The words printed, page after page (footer left out). */
+  words: string[];
 }
 
 export const PDFTOTEXT = spawnSync('pdftotext', ['-v'], { stdio: 'ignore' }).status === 0;
@@ -19,6 +21,7 @@ export function pagesBySheet(pdf: string): Map<string, SheetPages> {
   if (r.status !== 0) throw new Error(`pdftotext failed: ${r.stderr}`);
   const heights = new Map<string, number[]>();
   const pages = new Map<string, number>();
+  const texts = new Map<string, string[]>();
   for (const page of r.stdout.split('<page ').slice(1)) {
     const width = Number(/width="([\d.]+)"/.exec(page)![1]);
     const words = [...page.matchAll(/<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="[\d.]+" yMax="([\d.]+)">([^<]*)<\/word>/g)].map((m) => ({
@@ -38,13 +41,19 @@ export function pagesBySheet(pdf: string): Map<string, SheetPages> {
       .pop()!;
     pages.set(name, (pages.get(name) ?? 0) + 1);
     const list = heights.get(name) ?? [];
-    for (const w of words) if (w.y <= footerY - 1) list.push(w.height);
+    const text = texts.get(name) ?? [];
+    for (const w of words) {
+      if (w.y > footerY - 1) continue;
+      list.push(w.height);
+      text.push(w.text);
+    }
     heights.set(name, list);
+    texts.set(name, text);
   }
   const out = new Map<string, SheetPages>();
   for (const [name, n] of pages) {
     const list = (heights.get(name) ?? []).sort((a, b) => a - b);
-    out.set(name, { pages: n, medianPoints: (list[Math.floor(list.length / 2)] ?? 0) / BOX_PER_POINT });
+    out.set(name, { pages: n, medianPoints: (list[Math.floor(list.length / 2)] ?? 0) / BOX_PER_POINT, words: texts.get(name) ?? [] });
   }
   return out;
 }

@@ -3,13 +3,17 @@
 // Skipped, saying so, where LibreOffice is not installed (.ci/run installs libreoffice-calc-nogui).
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { gunzipSync } from 'node:zlib';
+import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { kk } from '../../src/i18n/kk.js';
+import { CLIENTS_SHEET_COLUMNS } from '../../src/report/workbook/clients.js';
 import { SAMPLE_CSV, kam } from '../helpers/kam.js';
+import { ONLINE_RETAIL, NO_ONLINE_RETAIL } from '../helpers/online-retail-reference.js';
 import { PDFTOTEXT, pagesBySheet } from '../helpers/pdf-pages.js';
 
 const SOFFICE = ['soffice', 'libreoffice'].find((cmd) => spawnSync(cmd, ['--version'], { stdio: 'ignore' }).status === 0);
@@ -77,13 +81,14 @@ if (SOFFICE !== undefined && !PDFTOTEXT) {
 }
 
 // "Readable" is printed text of 7 pt or more: the word boxes of the PDF LibreOffice prints give
-// the size. Kazakh, whose headers and statuses are the longest, on the sample ledger.
+// the size. Kazakh, whose headers and statuses are the longest, on the sample ledger with a
+// direction column (the Portfolios sheet, the per-region tables of Churn and Bridge).
 describe.skipIf((SOFFICE === undefined || !PDFTOTEXT) && process.env.CI === undefined)('the workbook printed by LibreOffice, in Kazakh', () => {
   let printed: ReturnType<typeof pagesBySheet>;
   beforeAll(() => {
     dir = mkdtempSync(join(tmpdir(), 'kam-print-'));
     const kkBook = join(dir, 'kk.xlsx');
-    const r = kam(['analyze', SAMPLE_CSV, '-o', kkBook, '--lang', 'kk']);
+    const r = kam(['analyze', SAMPLE_CSV, '-o', kkBook, '--lang', 'kk', '--direction', 'Region']);
     expect(r.status).toBe(0);
     printed = pagesBySheet(convert('pdf', kkBook));
   }, 180_000);
@@ -105,8 +110,54 @@ describe.skipIf((SOFFICE === undefined || !PDFTOTEXT) && process.env.CI === unde
     }
   });
 
+  it('every sheet prints its text at 7 pt or more', () => {
+    expect([...printed.keys()].sort()).toEqual(Object.values(kk.workbook.sheets).filter((name) => name !== kk.workbook.sheets.history).sort());
+    for (const [name, sheet] of printed) expect(sheet.medianPoints, name).toBeGreaterThanOrEqual(7);
+  });
+
+  it('Clients prints what a director acts on: the client, ABC, XYZ, revenue, share, status and tags', async () => {
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.readFile(join(dir, 'kk.xlsx'));
+    const header = book.getWorksheet(kk.workbook.sheets.clients)!.getRow(1);
+    const words = printed.get(kk.workbook.sheets.clients)!.words;
+    ['client', 'abc', 'xyz', 'total', 'share', 'status', 'tags'].forEach((name, i) => {
+      expect(CLIENTS_SHEET_COLUMNS[i]!.name).toBe(name);
+      for (const word of String(header.getCell(i + 1).value).split(/\s+/)) expect(words, name).toContain(word);
+    });
+  });
+
   it('Dossiers: one key client a page', () => {
     // The sample's key clients: the top 50% of revenue plus breadwinners (SPEC §5).
     expect(printed.get(kk.workbook.sheets.dossiers)!.pages).toBeGreaterThanOrEqual(3);
+  });
+});
+
+// Online Retail outside the United Kingdom (about 420 clients in 37 countries, 12 months): the
+// Churn and Bridge sheets with many directions and periods, the Lost sheet with its Country column.
+describe.skipIf(((SOFFICE === undefined || !PDFTOTEXT) && process.env.CI === undefined) || NO_ONLINE_RETAIL)('Online Retail abroad printed by LibreOffice, in Kazakh', () => {
+  let printed: ReturnType<typeof pagesBySheet>;
+  let orDir: string;
+  beforeAll(() => {
+    orDir = mkdtempSync(join(tmpdir(), 'kam-print-or-'));
+    const lines = gunzipSync(readFileSync(ONLINE_RETAIL)).toString('utf8').split(/\r?\n/);
+    const abroad = [lines[0]!, ...lines.slice(1).filter((line) => line !== '' && !line.endsWith(',United Kingdom'))];
+    const ledger = join(orDir, 'abroad.csv');
+    writeFileSync(ledger, `${abroad.join('\n')}\n`);
+    const book = join(orDir, 'abroad.xlsx');
+    const r = kam(['analyze', ledger, '-o', book, '--lang', 'kk', '--direction', 'Country']);
+    expect(r.status, r.stderr).toBe(0);
+    dir = orDir;
+    printed = pagesBySheet(convert('pdf', book));
+  }, 300_000);
+
+  afterAll(() => {
+    rmSync(orDir, { recursive: true, force: true });
+  });
+
+  it('every sheet prints its text at 7 pt or more', () => {
+    for (const id of ['clients', 'pareto', 'series', 'lost', 'churn', 'bridge', 'portfolios', 'dossiers'] as const) {
+      expect(printed.get(kk.workbook.sheets[id]), id).toBeDefined();
+    }
+    for (const [name, sheet] of printed) expect(sheet.medianPoints, name).toBeGreaterThanOrEqual(7);
   });
 });

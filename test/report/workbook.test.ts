@@ -12,6 +12,7 @@ import type { CommandIo } from '../../src/commands/context.js';
 import { CLIENT_COLUMNS, numberText } from '../../src/report/client-columns.js';
 import { CLIENTS_SHEET_COLUMNS } from '../../src/report/workbook/clients.js';
 import { MAX_BARS, paretoPoints } from '../../src/report/workbook/pareto.js';
+import { pagesAcross } from '../../src/report/workbook/series.js';
 import { SAMPLE_CSV, parseCsv, type KamRun } from '../helpers/kam.js';
 import { runKam as kam } from '../helpers/run.js';
 
@@ -406,5 +407,17 @@ describe('the purchase model note (BG/NBD)', () => {
     const clients = book.getWorksheet('Clients')!;
     const pAlive = CLIENTS_SHEET_COLUMNS.findIndex((c) => c.name === 'p_alive') + 1;
     expect(clients.getCell(2, pAlive).numFmt).toBe('0.0%');
+  });
+});
+
+describe('Series: pages across', () => {
+  it('holds the title columns and as many whole period columns after them as fit a page at 7 pt or more', () => {
+    expect(pagesAcross([30, 8, 8, 10, 10], 3)).toBe(1);
+    // 46 of titles, then 14 periods of 11: 10 fit beside the titles on a 165-wide page.
+    expect(pagesAcross([30, 8, 8, ...Array<number>(14).fill(11)], 3)).toBe(2);
+    expect(pagesAcross([30, 8, 8, ...Array<number>(10).fill(11)], 3)).toBe(1);
+    expect(pagesAcross([30, 8, 8, ...Array<number>(11).fill(11)], 3)).toBe(2);
+    // A column wider than a page still gets a page of its own, never an endless count.
+    expect(pagesAcross([30, 8, 8, 200, 200], 3)).toBe(2);
   });
 });

@@ -5,9 +5,10 @@ import { BRIDGE_MONEY, type BridgeRow } from '../../core/bridge.js';
 import { rangeRef, waterfallChartXml } from './chart.js';
 import { Rows } from './rows.js';
 import type { WorkbookSheet } from './sheet.js';
-import { LINE_HEIGHT, STYLE, columnWidth, numberWidth, plain, totalCell, type CellStyle } from './style.js';
+import { LINE_HEIGHT, STYLE, columnWidth, headerWidth, numberWidth, plain, textWidth, totalCell, wrappedLines, type CellStyle } from './style.js';
 
 const COLOR = { total: '1F4E78', up: '4E9A5B', down: 'C9483F' };
+
 
 export const bridgeSheet: WorkbookSheet = {
   id: 'bridge',
@@ -21,18 +22,26 @@ export const bridgeSheet: WorkbookSheet = {
     const headers = T.headers(kind);
     const NAME = t.workbook.sheets.bridge;
     const sheet = book.addSheet(NAME, { freeze: { rows: 4, columns: 1 }, printTitleRows: '4:4', pagesWide: 1, gridLines: true, tabColor: '4E9A5B' });
-    sheet.columns = [14, ...BRIDGE_MONEY.map(() => moneyWidth), 11, 11, 11].map((width) => ({ width }));
+    // The first column as wide as its periods and the window's steps; the client counts as their headers on up to three lines.
+    const periodWidth = columnWidth(Math.max(8, headerWidth(headers[0]!), ...rowsOfAll.map((r) => textWidth(t.period(r.period))), ...BRIDGE_MONEY.map((k) => textWidth(t.bridge.steps[k]))));
+    const countWidth = (i: number): number => columnWidth(Math.max(6, ...headers[i]!.split(/\s+/).map(textWidth), textWidth(headers[i]!) / 3), { max: 11 });
+    const counts = [BRIDGE_MONEY.length + 1, BRIDGE_MONEY.length + 2, BRIDGE_MONEY.length + 3].map(countWidth);
+    const widths = [periodWidth, ...BRIDGE_MONEY.map(() => moneyWidth), ...counts];
+    sheet.columns = widths.map((width) => ({ width }));
+    // Prose wraps over the table, and the chart stays within its columns: text or a chart running
+    // on to the right would widen the printed page (and shrink its text).
+    const across = { across: widths.length, width: widths.reduce((x, y) => x + y, 0) };
     const rows = new Rows(sheet);
     const w = b.window;
     const windowText = `${t.period(w.labels[0] ?? '')} … ${t.period(w.labels[w.labels.length - 1] ?? '')}`;
-    rows.title(T.title(kind), T.subtitle(windowText));
+    rows.title(T.title(kind), T.subtitle(windowText), across);
     rows.blank();
     const headerStyles = headers.map((_, i) => (i === 0 ? STYLE.headerLeft : STYLE.headerRight));
     const money = plain(F.money, { ruled: true, align: 'right' });
     const integer = plain(F.integer, { ruled: true, align: 'right' });
     const text = plain(undefined, { ruled: true });
     const table = (list: readonly BridgeRow[]): void => {
-      rows.add(headers, headerStyles, { height: 2 * LINE_HEIGHT + 4 });
+      rows.add(headers, headerStyles, { height: Math.max(2, ...headers.map((x, i) => wrappedLines(x, widths[i]! - 1.5))) * LINE_HEIGHT + 4 });
       for (const r of list) {
         rows.add(
           [t.period(r.period), ...BRIDGE_MONEY.map((k) => r[k]), r.clientsNew, r.clientsReactivated, r.clientsChurned],
@@ -47,7 +56,7 @@ export const bridgeSheet: WorkbookSheet = {
     const last = b.overall[b.overall.length - 1];
     if (first !== undefined && last !== undefined) {
       rows.section(T.windowSection, 6);
-      rows.add([T.windowNote], [plain(undefined, { italic: true, grey: true })]);
+      rows.note(T.windowNote, { italic: true, grey: true }, across);
       const headerRow = rows.add([...T.windowHeaders], T.windowHeaders.map((_, i) => (i === 0 ? STYLE.headerLeft : STYLE.headerRight)));
       const steps = BRIDGE_MONEY.map((k) => ({
         key: k,
@@ -84,7 +93,10 @@ export const bridgeSheet: WorkbookSheet = {
         ],
         axis: { title: T.axisTitle, numFmt: F.axisInteger },
       });
-      book.addChart(sheet, { name: T.chartName, chartXml, from: { col: 7, row: headerRow - 2 }, to: { col: 13, row: headerRow + 18 } });
+      // Beside the steps, over the columns right of their table up to the sheet's last one.
+      book.addChart(sheet, { name: T.chartName, chartXml, from: { col: 6, row: headerRow - 2 }, to: { col: widths.length, row: headerRow + 18 } });
+      // What follows starts under the chart, not behind it.
+      while (rows.row <= headerRow + 19) rows.blank();
     }
 
     for (const g of b.byDirection ?? []) {
@@ -92,7 +104,7 @@ export const bridgeSheet: WorkbookSheet = {
       rows.section(`${T.bySection(column)}: ${g.direction ?? t.noDirection}`, headers.length);
       table(g.rows);
     }
-    if ((b.byDirection ?? []).length > 0) rows.add([T.byNote(directionColumn ?? t.workbook.churn.direction)], [plain(undefined, { italic: true, grey: true })]);
+    if ((b.byDirection ?? []).length > 0) rows.note(T.byNote(directionColumn ?? t.workbook.churn.direction), { italic: true, grey: true }, across);
     sheet.commit();
   },
 };

@@ -6,7 +6,7 @@ import { rangeRef } from './chart.js';
 import { xmlText } from './package.js';
 import { Rows } from './rows.js';
 import type { WorkbookSheet } from './sheet.js';
-import { LINE_HEIGHT, STYLE, columnWidth, dateValue, plain, textWidth, toneCell, totalCell, type CellStyle } from './style.js';
+import { LINE_HEIGHT, STYLE, columnWidth, dateValue, plain, textWidth, toneCell, totalCell, wrappedLines, type CellStyle } from './style.js';
 
 const COLOR = { lost: 'C9483F', back: '4E9A5B', running: '1F4E78' };
 
@@ -113,6 +113,9 @@ export function churnChartXml(chart: ChurnChart): string {
 
 const COLUMNS = 8;
 
+/** Rows the chart spans above the table. */
+const CHART_ROWS = 22;
+
 export const churnSheet: WorkbookSheet = {
   id: 'churn',
   write(book, { report, directionColumn, t }) {
@@ -128,19 +131,27 @@ export const churnSheet: WorkbookSheet = {
     const directions = lost.byDirection;
     const directionName = directionColumn ?? T.direction;
     const firstWidth = columnWidth(Math.max(10, textWidth(directionName), ...(directions ?? []).map((d) => textWidth(d.direction ?? t.noDirection))), { max: 30 });
-    const widths = [firstWidth, directions === null ? 12 : Math.max(12, firstWidth), 12, 11, 16, 11, 11, 12];
-    const chartColumns = 14;
+    const headers = T.headers(kind);
+    // Each column at least as wide as the longest word of its header, bold (a tenth wider).
+    const longestWord = (x: string | undefined): number => columnWidth(1.1 * Math.max(0, ...(x ?? '').split(/\s+/).map(textWidth)));
+    const widths = [firstWidth, directions === null ? 12 : Math.max(12, firstWidth), 12, 11, 16, 11, 11, 12].map((w, i) => Math.max(w, longestWord(headers[i])));
     const sheet = book.addSheet(SHEET, { pagesWide: 1, tabColor: 'C9483F' });
-    sheet.columns = [...widths, 3, ...Array<number>(chartColumns).fill(9)].map((width) => ({ width }));
+    sheet.columns = widths.map((width) => ({ width }));
+    // Prose wraps over the table, and the chart sits above it, as wide: text or a chart running on
+    // to the right would widen the printed page (and shrink its text).
+    const across = { across: COLUMNS, width: widths.reduce((x, y) => x + y, 0) };
     const rows = new Rows(sheet);
-    rows.title(T.title, T.subtitle(h.day(lost.asOf)));
-    rows.add([T.totals(h.integer(lost.churn.totals.becameLost), h.integer(lost.churn.totals.cameBack), h.integer(lost.counts.lost))], [plain(undefined, { grey: true })]);
+    rows.title(T.title, T.subtitle(h.day(lost.asOf)), across);
+    rows.note(T.totals(h.integer(lost.churn.totals.becameLost), h.integer(lost.churn.totals.cameBack), h.integer(lost.counts.lost)), { grey: true }, across);
     rows.blank();
+    const chartRow = rows.row;
+    if (periods.length > 0) for (let i = 0; i <= CHART_ROWS; i++) rows.blank();
 
     const periodText = (p: ChurnPeriod): string => (p.partial ? T.part(t.period(p.period)) : t.period(p.period));
-    const headers = T.headers(kind);
     const headerStyles = [STYLE.headerLeft, STYLE.headerCenter, STYLE.headerCenter, STYLE.headerRight, STYLE.headerRight, STYLE.headerRight, STYLE.headerRight, STYLE.headerRight];
-    const headerRow = rows.add(headers, headerStyles, { height: 2 * LINE_HEIGHT + 2 });
+    // Headers wrap at words: as many lines as the longest needs in the run's language.
+    const headerHeight = (list: readonly string[]): number => Math.max(2, ...list.map((x, i) => wrappedLines(x, widths[i]! - 1.5))) * LINE_HEIGHT + 2;
+    const headerRow = rows.add(headers, headerStyles, { height: headerHeight(headers) });
     const ruled = (numFmt?: string, align?: 'left' | 'center' | 'right'): CellStyle => plain(numFmt, { ruled: true, align });
     const count = (n: number): CellStyle => (n > 0 ? toneCell('weak', F.integer) : ruled(F.integer));
     const backCount = (n: number): CellStyle => (n > 0 ? toneCell('good', F.integer) : ruled(F.integer));
@@ -181,16 +192,16 @@ export const churnSheet: WorkbookSheet = {
           rightTitle: T.rightTitle,
           numFmt: F.axisInteger,
         }),
-        from: { col: widths.length + 1, row: headerRow - 1 },
-        to: { col: widths.length + 1 + chartColumns, row: headerRow - 1 + 22 },
+        from: { col: 0, row: chartRow - 1 },
+        to: { col: COLUMNS, row: chartRow - 1 + CHART_ROWS },
       });
     }
 
     if (directions !== null) {
       rows.section(T.bySection(directionName), COLUMNS);
-      rows.add([T.byNote(directionName)], [plain(undefined, { grey: true })]);
+      rows.note(T.byNote(directionName), { grey: true }, across);
       rows.add(T.byHeaders(directionName), [STYLE.headerLeft, STYLE.headerRight, STYLE.headerRight, STYLE.headerRight, STYLE.headerRight, STYLE.headerRight, STYLE.headerRight, STYLE.headerRight], {
-        height: 2 * LINE_HEIGHT + 2,
+        height: headerHeight(T.byHeaders(directionName)),
       });
       for (const d of directions) {
         const c = d.counts;
@@ -201,11 +212,11 @@ export const churnSheet: WorkbookSheet = {
       }
 
       rows.section(T.perSection(kind, directionName), COLUMNS);
-      rows.add([T.perNote(kind, directionName)], [plain(undefined, { grey: true })]);
+      rows.note(T.perNote(kind, directionName), { grey: true }, across);
       const tableHead = rows.add(
         T.perHeaders(kind, directionName),
         [STYLE.headerLeft, STYLE.headerLeft, STYLE.headerCenter, STYLE.headerRight, STYLE.headerRight, STYLE.headerRight, STYLE.headerRight, undefined],
-        { height: 2 * LINE_HEIGHT + 2 },
+        { height: headerHeight(T.perHeaders(kind, directionName)) },
       );
       let n = 0;
       for (let i = 0; i < periods.length; i++) {

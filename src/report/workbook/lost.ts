@@ -8,6 +8,9 @@ import { LINE_HEIGHT, STYLE, classCell, columnWidth, dateValue, numberWidth, pla
 
 /** The action's full text wraps in a column this wide; its short form stands before it. */
 const ACTION_WIDTH = 30;
+const MIN_ACTION_WIDTH = 20;
+/** Characters of column width one landscape A4 page prints with text at about 7.4 pt (7 pt at 177). */
+const PAGE_WIDTH = 167;
 const CLIENT_MAX = 24;
 
 const statusCells = new Map<string, CellStyle>();
@@ -58,8 +61,10 @@ export const lostSheet: WorkbookSheet = {
       ...(hasDirection ? [fit(11, Math.max(10, ...entries.map((e) => textWidth(e.direction ?? ''))) + 2, 28)] : []),
       // Bold: a tenth wider than plain text.
       fit(headers.length - 2, 1.1 * Math.max(0, ...Object.values(T.actionShort).map((x) => Math.max(...x.split(' ').map(textWidth)))) + 1, 22),
-      ACTION_WIDTH,
     ];
+    // The action's text takes what is left of a page printed at 7 pt or more (a direction column
+    // leaves it less: it wraps to more lines), never under MIN_ACTION_WIDTH.
+    widths.push(Math.max(MIN_ACTION_WIDTH, Math.min(ACTION_WIDTH, PAGE_WIDTH - widths.reduce((x, y) => x + y, 0))));
     const sheet = book.addSheet(t.workbook.sheets.lost, { freeze: { rows: 4, columns: 2 }, printTitleRows: '4:4', pagesWide: 1, gridLines: true, tabColor: 'C9483F' });
     sheet.columns = widths.map((width) => ({ width }));
     const rows = new Rows(sheet);
@@ -129,7 +134,7 @@ export const lostSheet: WorkbookSheet = {
           actions[i]!,
         ],
         styles,
-        { height: Math.max(1, clientLines, lines(t.status[e.status], widths[3]!), lines(shorts[i]!, widths[last - 1]!), lines(actions[i]!, ACTION_WIDTH)) * LINE_HEIGHT + 3 },
+        { height: Math.max(1, clientLines, lines(t.status[e.status], widths[3]!), lines(shorts[i]!, widths[last - 1]!), lines(actions[i]!, widths[last]!)) * LINE_HEIGHT + 3 },
       );
       await rows.breathe();
     }

@@ -13,8 +13,11 @@ import { LINE_HEIGHT, STYLE, classCell, columnWidth, numberWidth, plain, textWid
 
 export const MAX_BARS = 40;
 
-/** Title, subtitle, class line, a blank row, then the table's header (repeated on printed pages). */
-const HEADER_ROW = 5;
+/** Rows the chart spans under the table. */
+const CHART_ROWS = 26;
+
+/** Title, subtitle, class line, a blank row, then the chart (when there is a curve), then the table's header (repeated on printed pages). */
+const CHART_ROW = 5;
 
 const BAR_COLOR: Record<AbcClass, string> = { A: '4E9A5B', B: 'E0A526', C: 'C9483F' };
 
@@ -106,17 +109,24 @@ export const paretoSheet: WorkbookSheet = {
       12,
       12,
     ];
-    const chartColumns = 15;
-    const sheet = book.addSheet(NAME, { pagesWide: 1, printTitleRows: `${HEADER_ROW}:${HEADER_ROW}` });
-    sheet.columns = [...widths, 3, ...Array<number>(chartColumns).fill(9)].map((width) => ({ width }));
+    // The chart first, on the first page, over the table's width; the table from the second page
+    // (text or a chart running on to the right would widen the printed page and shrink its text).
+    const headerRow = points.length === 0 ? CHART_ROW : CHART_ROW + CHART_ROWS + 1;
+    const sheet = book.addSheet(NAME, { pagesWide: 1, printTitleRows: `${headerRow}:${headerRow}` });
+    sheet.columns = widths.map((width) => ({ width }));
+    const across = { across: widths.length, width: widths.reduce((x, y) => x + y, 0) };
     const rows = new Rows(sheet);
-    rows.title(T.title, T.subtitle(s.by, grouped));
-    rows.add([classLine(a, t)], [plain(undefined, { grey: true })]);
+    rows.title(T.title, T.subtitle(s.by, grouped), across);
+    rows.note(classLine(a, t), { grey: true }, across);
     rows.blank();
-    const headerRow = rows.add(headers, [STYLE.headerCenter, STYLE.headerLeft, STYLE.headerCenter, STYLE.headerRight, STYLE.headerRight, STYLE.headerRight, STYLE.headerRight], {
+    if (points.length > 0) {
+      for (let i = 0; i <= CHART_ROWS; i++) rows.blank();
+      rows.pageBreak();
+    }
+    const written = rows.add(headers, [STYLE.headerCenter, STYLE.headerLeft, STYLE.headerCenter, STYLE.headerRight, STYLE.headerRight, STYLE.headerRight, STYLE.headerRight], {
       height: Math.max(...headers.map((h, i) => wrappedLines(h, widths[i]! - 1.5))) * LINE_HEIGHT + 4,
     });
-    if (headerRow !== HEADER_ROW) throw new Error(`Pareto: the header is on row ${headerRow}, not ${HEADER_ROW}`);
+    if (written !== headerRow) throw new Error(`Pareto: the header is on row ${written}, not ${headerRow}`);
     const first = headerRow + 1;
     const ruled = (numFmt?: string, align?: 'left' | 'right' | 'center'): CellStyle => plain(numFmt, { ruled: true, align });
     for (const p of points) {
@@ -129,11 +139,11 @@ export const paretoSheet: WorkbookSheet = {
     const left = a.clients.length - a.clients.filter((c) => c.rank !== null).length;
     if (left > 0) {
       rows.blank();
-      rows.add([T.notOnCurve(left, s.by)], [plain(undefined, { italic: true, grey: true })]);
+      rows.note(T.notOnCurve(left, s.by), { italic: true, grey: true }, across);
     }
     if (points.length === 0) {
       rows.blank();
-      rows.add([T.noCurve(s.by)], [plain(undefined, { italic: true })]);
+      rows.note(T.noCurve(s.by), { italic: true }, across);
       sheet.commit();
       return;
     }
@@ -161,7 +171,7 @@ export const paretoSheet: WorkbookSheet = {
       rightAxis: { title: T.cumShare, numFmt: F.axisPercent, min: 0, max: 1, majorUnit: 0.2 },
       slantLabels: !grouped || points.length > 16,
     });
-    book.addChart(sheet, { name: T.chartName, chartXml, from: { col: widths.length + 1, row: headerRow - 1 }, to: { col: widths.length + 1 + chartColumns, row: headerRow - 1 + 30 } });
+    book.addChart(sheet, { name: T.chartName, chartXml, from: { col: 0, row: CHART_ROW - 1 }, to: { col: widths.length, row: CHART_ROW - 1 + CHART_ROWS } });
     sheet.commit();
   },
 };

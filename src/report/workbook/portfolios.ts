@@ -15,10 +15,15 @@ export const portfoliosSheet: WorkbookSheet = {
     const name = (d: string | null): string => d ?? t.noDirection;
     const money = columnWidth(Math.max(12, ...p.rows.map((r) => numberWidth(Math.max(Math.abs(r.revenue), Math.abs(r.statuses.revenueAtStake)), 2) + 1)));
     const sheet = book.addSheet(t.workbook.sheets.portfolios, { freeze: { rows: 4, columns: 1 }, printTitleRows: '4:4', pagesWide: 1, gridLines: true, tabColor: '1F4E78' });
-    sheet.columns = [columnWidth(Math.max(12, ...p.rows.map((r) => textWidth(name(r.direction)))), { max: 40, filter: true }), 9, money, 8, 10, 6, 6, 6, 9, 9, 9, money, money].map((width) => ({ width }));
+    const widths = [columnWidth(Math.max(12, ...p.rows.map((r) => textWidth(name(r.direction)))), { max: 40, filter: true }), 9, money, 8, 10, 6, 6, 6, 9, 9, 9, money, money];
+    sheet.columns = widths.map((width) => ({ width }));
     const rows = new Rows(sheet);
     const w = report.analysis.window;
-    rows.title(T.title(column), T.subtitle(`${t.period(w.labels[0] ?? '')} … ${t.period(w.labels[w.labels.length - 1] ?? '')}`, column));
+    // The subtitle wraps over the table (run on to the right, it would shrink the printed page).
+    rows.title(T.title(column), T.subtitle(`${t.period(w.labels[0] ?? '')} … ${t.period(w.labels[w.labels.length - 1] ?? '')}`, column), {
+      across: widths.length,
+      width: widths.reduce((x, y) => x + y, 0),
+    });
     rows.blank();
     const headerRow = rows.add(headers, headers.map((_, i) => (i === 0 ? STYLE.headerLeft : i >= 5 && i <= 7 ? STYLE.headerCenter : STYLE.headerRight)), { height: 2 * LINE_HEIGHT + 4 });
     const r = (numFmt?: string) => plain(numFmt, { ruled: true, align: 'right' });

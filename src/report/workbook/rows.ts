@@ -3,7 +3,7 @@
 import type { RowBreak } from 'exceljs';
 import type { Sheet } from './book.js';
 import { SheetRows } from './sheet-rows.js';
-import { LINE_HEIGHT, STYLE, cellText, wrappedLines, type CellStyle } from './style.js';
+import { LINE_HEIGHT, STYLE, cellText, plain, wrappedLines, type CellStyle } from './style.js';
 
 export type CellValue = string | number | Date | null | undefined;
 
@@ -75,6 +75,14 @@ export class Rows {
     if (subtitle === undefined) return;
     if (wrap === undefined) this.add([subtitle], [STYLE.subtitle]);
     else this.add([subtitle], [STYLE.subtitleWrapped], { merge: [1, wrap.across], fit: { col: 1, width: wrap.width - 2 } });
+  }
+
+  /**
+   * A line of prose (a note, a class line) wrapped inside the first `across` columns (`width`
+   * characters together): text running on to the right would widen the printed page.
+   */
+  note(text: string, style: { italic?: boolean; grey?: boolean }, wrap: { across: number; width: number }): number {
+    return this.add([text], [plain(undefined, { ...style, wrap: true })], { merge: [1, wrap.across], fit: { col: 1, width: wrap.width - 2 } });
   }
 
   /** A section heading with a rule under it across `width` columns. */

@@ -6,6 +6,24 @@ import type { WorkbookSheet } from './sheet.js';
 import { SheetRows, type CellValue } from './sheet-rows.js';
 import { columnWidth, headerStyle, numberWidth, plain, textWidth, toneCell, toneOf } from './style.js';
 
+/** Characters of column width one landscape A4 page prints with text at about 7.5 pt. */
+const PAGE_WIDTH = 165;
+
+/** Pages across for a grid whose first `titles` columns repeat on every page: each page holds the titles and as many whole columns after them as fit. */
+export function pagesAcross(widths: readonly number[], titles: number): number {
+  const title = widths.slice(0, titles).reduce((s, w) => s + w, 0);
+  let pages = 1;
+  let used = title;
+  for (const w of widths.slice(titles)) {
+    if (used + w > PAGE_WIDTH && used > title) {
+      pages++;
+      used = title;
+    }
+    used += w;
+  }
+  return pages;
+}
+
 export const seriesSheet: WorkbookSheet = {
   id: 'series',
   async write(book, { report, t }) {
@@ -26,7 +44,8 @@ export const seriesSheet: WorkbookSheet = {
       freeze: { rows: 1, columns: 3 },
       printTitleRows: '1:1',
       printTitleColumns: 'A:C',
-      pagesWide: Math.max(1, Math.ceil(widths.reduce((s, w) => s + w, 0) / 230)),
+      // As many pages across as keep the text at 7 pt or more, the title columns repeated on each.
+      pagesWide: pagesAcross(widths, 3),
       gridLines: true,
     });
     sheet.columns = widths.map((width) => ({ width }));
