@@ -18,10 +18,16 @@ export const bridgeSheet: WorkbookSheet = {
     const F = t.numFmt;
     const kind = b.window.period;
     const rowsOfAll = [...b.overall, ...(b.byDirection ?? []).flatMap((g) => g.rows)];
-    const moneyWidth = columnWidth(Math.max(12, ...rowsOfAll.flatMap((r) => BRIDGE_MONEY.map((k) => numberWidth(r[k], 2) + 1))));
+    // Whole money units (the cells hold the exact amounts): cents on a revenue bridge are noise, and
+    // seven money columns with them printed under 7 pt. Wide enough for every period's amount and
+    // for the window's sums and levels (bounded by the start plus every movement).
+    const windowBound = (b.overall[0]?.revenueStart ?? 0) + b.overall.reduce((sum, r) => sum + BRIDGE_MONEY.reduce((x, k) => x + (k === 'revenueStart' || k === 'revenueEnd' ? 0 : Math.abs(r[k])), 0), 0);
+    const moneyWidth = columnWidth(Math.max(12, numberWidth(-windowBound, 0) + 1, ...rowsOfAll.flatMap((r) => BRIDGE_MONEY.map((k) => numberWidth(r[k], 0) + 1))));
     const headers = T.headers(kind);
     const NAME = t.workbook.sheets.bridge;
-    const sheet = book.addSheet(NAME, { freeze: { rows: 4, columns: 1 }, printTitleRows: '4:4', pagesWide: 1, gridLines: true, tabColor: '4E9A5B' });
+    // No repeated print title: the window's steps and each direction's table have headers of their
+    // own, and the period header repeated over the waterfall's page misread it.
+    const sheet = book.addSheet(NAME, { freeze: { rows: 4, columns: 1 }, pagesWide: 1, gridLines: true, tabColor: '4E9A5B' });
     // The first column as wide as its periods and the window's steps; the client counts as their headers on up to three lines.
     const periodWidth = columnWidth(Math.max(8, headerWidth(headers[0]!), ...rowsOfAll.map((r) => textWidth(t.period(r.period))), ...BRIDGE_MONEY.map((k) => textWidth(t.bridge.steps[k]))));
     const countWidth = (i: number): number => columnWidth(Math.max(6, ...headers[i]!.split(/\s+/).map(textWidth), textWidth(headers[i]!) / 3), { max: 11 });
@@ -37,7 +43,7 @@ export const bridgeSheet: WorkbookSheet = {
     rows.title(T.title(kind), T.subtitle(windowText), across);
     rows.blank();
     const headerStyles = headers.map((_, i) => (i === 0 ? STYLE.headerLeft : STYLE.headerRight));
-    const money = plain(F.money, { ruled: true, align: 'right' });
+    const money = plain(F.moneyRound, { ruled: true, align: 'right' });
     const integer = plain(F.integer, { ruled: true, align: 'right' });
     const text = plain(undefined, { ruled: true });
     const table = (list: readonly BridgeRow[]): void => {
@@ -45,7 +51,7 @@ export const bridgeSheet: WorkbookSheet = {
       for (const r of list) {
         rows.add(
           [t.period(r.period), ...BRIDGE_MONEY.map((k) => r[k]), r.clientsNew, r.clientsReactivated, r.clientsChurned],
-          [text, ...BRIDGE_MONEY.map((k) => (k === 'revenueEnd' ? totalCell(F.money) : money)), integer, integer, integer],
+          [text, ...BRIDGE_MONEY.map((k) => (k === 'revenueEnd' ? totalCell(F.moneyRound) : money)), integer, integer, integer],
         );
       }
     };
@@ -55,8 +61,11 @@ export const bridgeSheet: WorkbookSheet = {
     const first = b.overall[0];
     const last = b.overall[b.overall.length - 1];
     if (first !== undefined && last !== undefined) {
+      // The whole window on a page of its own: its chart never splits across two pages.
+      rows.pageBreak();
       rows.section(T.windowSection, 6);
-      rows.note(T.windowNote, { italic: true, grey: true }, across);
+      // Within the steps' six columns: the chart stands beside them.
+      rows.note(T.windowNote, { italic: true, grey: true }, { across: 6, width: widths.slice(0, 6).reduce((x, y) => x + y, 0) });
       const headerRow = rows.add([...T.windowHeaders], T.windowHeaders.map((_, i) => (i === 0 ? STYLE.headerLeft : STYLE.headerRight)));
       const steps = BRIDGE_MONEY.map((k) => ({
         key: k,
@@ -74,7 +83,7 @@ export const bridgeSheet: WorkbookSheet = {
       const firstData = headerRow + 1;
       steps.forEach((s, i) => {
         const bar = bars[i]!;
-        const style: CellStyle = s.key === 'revenueStart' || s.key === 'revenueEnd' ? totalCell(F.money) : money;
+        const style: CellStyle = s.key === 'revenueStart' || s.key === 'revenueEnd' ? totalCell(F.moneyRound) : money;
         rows.add([t.bridge.steps[s.key], s.value, bar.base, bar.up, bar.down, bar.total], [text, style, money, money, money, money]);
       });
       const lastData = firstData + steps.length - 1;
