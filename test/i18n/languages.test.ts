@@ -13,6 +13,7 @@ import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { CATALOGUES, type Lang } from '../../src/i18n/index.js';
 import { CLIENT_COLUMNS } from '../../src/report/client-columns.js';
+import { CLIENTS_SHEET_COLUMNS } from '../../src/report/workbook/clients.js';
 import { SAMPLE_CSV, csvRecords, type KamRun } from '../helpers/kam.js';
 import { runKam } from '../helpers/run.js';
 import { WORKBOOK_SHEETS } from '../../src/report/workbook/index.js';
@@ -208,7 +209,7 @@ describe('the workbook in each language', () => {
 
   it('formats numbers and dates as the language reads them', () => {
     const clients = (lang: Lang): ExcelJS.Worksheet => books[lang].worksheets[1]!;
-    const col = (name: string): number => CLIENT_COLUMNS.findIndex((c) => c.name === name) + 1;
+    const col = (name: string): number => CLIENTS_SHEET_COLUMNS.findIndex((c) => c.name === name) + 1;
     expect(clients('en').getRow(2).getCell(col('last_purchase')).numFmt).toBe('yyyy-mm-dd');
     expect(clients('ru').getRow(2).getCell(col('last_purchase')).numFmt).toBe('[$-419]dd.mm.yyyy');
     expect(clients('kk').getRow(2).getCell(col('last_purchase')).numFmt).toBe('[$-43F]dd.mm.yyyy');
