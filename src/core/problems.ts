@@ -200,7 +200,7 @@ export interface ProblemDetails {
    * Clients read when memory ran short; the limit in MB: V8's heap (which --max-old-space-size
    * sets), or with `engine` DuckDB's (which --memory sets).
    */
-  'out-of-memory': { clients: number; limitMb: number; engine?: 'duckdb' | undefined };
+  'out-of-memory': { clients: number; limitMb: number; engine?: 'duckdb' | 'workbook' | undefined };
 }
 
 interface ProblemFacts {

@@ -291,7 +291,9 @@ const problems = {
     `${p.file}: this day ledger was made without a direction column, so --direction cannot be used; make it again with one (kam aggregate --direction NAME, or kam sql --map direction=COLUMN)`,
   'duckdb-missing': (p) => `reading Parquet and DuckDB files needs DuckDB: npm install ${p.value ?? '@duckdb/node-api'}`,
   'out-of-memory': (p) =>
-    p.details.engine === 'duckdb'
+    p.details.engine === 'workbook'
+      ? `${filePrefix(p)}memory ran short writing the workbook of ${h.integer(p.details.clients)} clients (heap limit ${h.integer(p.details.limitMb)} MB): give Node more (NODE_OPTIONS=--max-old-space-size=MB), or take the table without a workbook (--format csv)`
+      : p.details.engine === 'duckdb'
       ? `${filePrefix(p)}DuckDB ran out of memory (limit ${h.integer(p.details.limitMb)} MB) after ${h.integer(p.details.clients)} clients: give it more with --memory (e.g. --memory 4GB), or aggregate the ledger where it lives first (kam sql) and give kam the day ledger`
       : `${filePrefix(p)}memory ran short after ${h.integer(p.details.clients)} clients (heap limit ${h.integer(p.details.limitMb)} MB): give Node more (NODE_OPTIONS=--max-old-space-size=MB), or aggregate the ledger to a day ledger first (kam aggregate, or kam sql in the database) and, for Parquet, cap DuckDB with --memory`,
   'source-failed': (p) => {

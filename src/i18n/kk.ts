@@ -301,7 +301,9 @@ const problems = {
     `${p.file}: бұл күндік журнал бағыт бағанынсыз жинақталған, сондықтан --direction қолданылмайды; оны бағытпен қайта жинаңыз (kam aggregate --direction АТАУЫ немесе kam sql --map direction=БАҒАН)`,
   'duckdb-missing': (p) => `Parquet және DuckDB файлдарын оқу үшін DuckDB керек: npm install ${p.value ?? '@duckdb/node-api'}`,
   'out-of-memory': (p) =>
-    p.details.engine === 'duckdb'
+    p.details.engine === 'workbook'
+      ? `${filePrefix(p)}${count(p.details.clients)} клиенттің кітабын жазу кезінде жад жетпеді (үйме шегі ${count(p.details.limitMb)} МБ): Node-қа көбірек жад беріңіз (NODE_OPTIONS=--max-old-space-size=МБ) немесе кестені кітапсыз алыңыз (--format csv)`
+      : p.details.engine === 'duckdb'
       ? `${filePrefix(p)}${count(p.details.clients)} клиенттен кейін DuckDB-ге жад жетпеді (шегі ${count(p.details.limitMb)} МБ): оған --memory кілтімен көбірек жад беріңіз (мысалы, --memory 4GB) немесе алдымен журналды сақталған жерінде жинаңыз (kam sql) және kam-ға күндік журналды беріңіз`
       : `${filePrefix(p)}${count(p.details.clients)} клиенттен кейін жад жетпеді (үйме шегі ${count(p.details.limitMb)} МБ): Node-қа көбірек жад беріңіз (NODE_OPTIONS=--max-old-space-size=МБ) немесе алдымен журналды күндік журналға жинаңыз (kam aggregate немесе дерекқордағы kam sql), ал Parquet үшін DuckDB-ні --memory кілтімен шектеңіз`,
   'source-failed': (p) => {

@@ -311,7 +311,9 @@ const problems = {
     `${p.file}: этот дневной журнал собран без столбца направления, поэтому --direction неприменим; соберите его заново с направлением (kam aggregate --direction ИМЯ или kam sql --map direction=СТОЛБЕЦ)`,
   'duckdb-missing': (p) => `для чтения файлов Parquet и DuckDB нужен DuckDB: npm install ${p.value ?? '@duckdb/node-api'}`,
   'out-of-memory': (p) =>
-    p.details.engine === 'duckdb'
+    p.details.engine === 'workbook'
+      ? `${filePrefix(p)}не хватило памяти при записи книги на ${count(p.details.clients)} ${pl(p.details.clients, 'клиента', 'клиентов', 'клиентов')} (предел кучи ${count(p.details.limitMb)} МБ): дайте Node больше памяти (NODE_OPTIONS=--max-old-space-size=МБ) или получите таблицу без книги (--format csv)`
+      : p.details.engine === 'duckdb'
       ? `${filePrefix(p)}DuckDB не хватило памяти (предел ${count(p.details.limitMb)} МБ) после ${count(p.details.clients)} ${pl(p.details.clients, 'клиента', 'клиентов', 'клиентов')}: дайте ему больше ключом --memory (например, --memory 4GB) или сначала сверните журнал там, где он хранится (kam sql), и передайте kam дневной журнал`
       : `${filePrefix(p)}не хватило памяти после ${count(p.details.clients)} ${pl(p.details.clients, 'клиента', 'клиентов', 'клиентов')} (предел кучи ${count(p.details.limitMb)} МБ): дайте Node больше памяти (NODE_OPTIONS=--max-old-space-size=МБ) или сначала сверните журнал в дневной журнал (kam aggregate или kam sql в базе данных), а для Parquet ограничьте DuckDB ключом --memory`,
   'source-failed': (p) => {

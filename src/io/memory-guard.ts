@@ -55,6 +55,16 @@ export function memoryGuard(ledger: Ledger, file?: string): (rows: number) => vo
   };
 }
 
+/**
+ * While the workbook is written (after the read and the analysis): near the heap's limit, the
+ * out-of-memory problem for the workbook, instead of V8's crash report halfway through it. The
+ * writer names the clients and the file (see report/workbook/index.ts).
+ */
+export function checkWorkbookMemory(state: HeapState = heap()): void {
+  if (state.used <= state.limit * STOP_SHARE) return;
+  throw new KamError({ code: 'out-of-memory', details: { clients: 0, limitMb: Math.round(state.limit / 2 ** 20), engine: 'workbook' } });
+}
+
 /** After a read: room left for the analysis of the ledger's clients? */
 export function checkRoomForAnalysis(ledger: Ledger, file?: string): void {
   checkMemory(ledger, file, ledger.clients.size * ANALYSIS_BYTES_PER_CLIENT);

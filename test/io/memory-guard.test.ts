@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { addLine, emptyLedger } from '../../src/core/ledger.js';
 import { KamError } from '../../src/core/problems.js';
-import { ANALYSIS_BYTES_PER_CLIENT, STOP_SHARE, checkMemory, checkRoomForAnalysis } from '../../src/io/memory-guard.js';
+import { ANALYSIS_BYTES_PER_CLIENT, STOP_SHARE, checkMemory, checkRoomForAnalysis, checkWorkbookMemory } from '../../src/io/memory-guard.js';
 import { problemLine } from '../../src/report/messages.js';
 import { en } from '../../src/i18n/en.js';
 import { ru } from '../../src/i18n/ru.js';
@@ -61,6 +61,22 @@ describe('the memory guard', () => {
     expect(lines[0]).toContain('after 21 clients (heap limit 100 MB)');
     expect(lines[1]).toContain('после 21 клиента');
     expect(lines[2]).toContain('21 клиенттен кейін');
+  });
+
+  it('while the workbook is written: near the limit, the workbook problem (no --memory or kam aggregate advice)', () => {
+    expect(() => checkWorkbookMemory({ used: 80 * MB, limit: 100 * MB })).not.toThrow();
+    const problem = thrown(() => checkWorkbookMemory({ used: 90 * MB, limit: 100 * MB })).problem;
+    expect(problem).toMatchObject({ code: 'out-of-memory', details: { limitMb: 100, engine: 'workbook' } });
+    // The writer names the file and the clients (report/workbook/index.ts).
+    const named = { ...problem, file: 'book.xlsx', details: { ...(problem.details as object), clients: 50_000 } } as typeof problem;
+    const lines = [en, ru, kk].map((t) => problemLine(named, t, false));
+    for (const line of lines) {
+      expect(line).toMatch(/^kam: book\.xlsx: [^\n]*--max-old-space-size[^\n]*--format csv[^\n]*\n$/);
+      expect(line).not.toMatch(/kam aggregate|--memory/);
+    }
+    expect(lines[0]).toContain('writing the workbook of 50,000 clients (heap limit 100 MB)');
+    expect(lines[1]).toMatch(/книги на 50\s000 клиентов/);
+    expect(lines[2]).toMatch(/50\s000 клиенттің кітабын/);
   });
 
   it('a ledger too large for a small heap: one line and exit 1, not V8 out-of-memory report', () => {

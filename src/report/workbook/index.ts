@@ -4,6 +4,8 @@ import { writeFile } from 'node:fs/promises';
 import { Writable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import { writeFileAtomically } from '../../io/write-file.js';
+import { KamError } from '../../core/problems.js';
+import { checkWorkbookMemory } from '../../io/memory-guard.js';
 import { Book } from './book.js';
 import { clientsSheet } from './clients.js';
 import { matrixSheet } from './matrix.js';
@@ -56,7 +58,10 @@ async function workbookParts(given: WorkbookModel, all: readonly WorkbookSheet[]
   const model = { ...given, t: { ...given.t, numFmt: withCurrencyFormats(given.t.numFmt, given.report.currency) } };
   const sheets = all.filter((s) => s.applies?.(model) ?? true);
   return renderBook(model.context, model.generatedAt, model.t, sheets, async (book) => {
-    for (const sheet of sheets) await sheet.write(book, model);
+    for (const sheet of sheets) {
+      checkWorkbookMemory();
+      await sheet.write(book, model);
+    }
   });
 }
 
@@ -99,7 +104,16 @@ async function renderBook(
 
 /** Writes the workbook to `path` whole or not at all (see src/io/write-file.ts). */
 export async function writeWorkbook(path: string, model: WorkbookModel, sheets: readonly WorkbookSheet[] = WORKBOOK_SHEETS): Promise<void> {
-  const parts = await workbookParts(model, sheets);
+  let parts: Buffer[];
+  try {
+    parts = await workbookParts(model, sheets);
+  } catch (error) {
+    // Memory ran short while writing: the problem names this workbook and its clients.
+    if (error instanceof KamError && error.problem.code === 'out-of-memory' && error.problem.details.engine === 'workbook') {
+      throw new KamError({ ...error.problem, file: path, details: { ...error.problem.details, clients: model.report.analysis.clients.length } });
+    }
+    throw error;
+  }
   await writeFileAtomically(path, (temporary) => writeFile(temporary, parts, { flag: 'wx' }));
 }
 

@@ -6,6 +6,7 @@
 // the streaming writer's documented-in-source internals (exceljs 4.4: startedData, _writeColumns,
 // _writeOpenSheetData, stream, _merges, _workbook.styles / sharedStrings); test/report/workbook.test.ts
 // reads every sheet back, so a change there fails the tests, not the user.
+import { checkWorkbookMemory } from '../../io/memory-guard.js';
 import type { Sheet } from './book.js';
 import type { CellStyle } from './style.js';
 
@@ -50,6 +51,7 @@ export class SheetRows {
   private readonly raw: StreamingSheet;
   private last = 0;
   private written = 0;
+  private rowsSinceCheck = 0;
 
   constructor(readonly sheet: Sheet) {
     this.raw = sheet as unknown as StreamingSheet;
@@ -66,6 +68,8 @@ export class SheetRows {
   write(number: number, values: readonly CellValue[], styles: readonly (CellStyle | undefined)[] = [], height?: number): void {
     const raw = this.raw;
     if (number <= this.last) throw new Error(`kam: workbook row ${number} written after row ${this.last}`);
+    // A look at the heap every 512 rows (about a microsecond each): near its limit, one line, not V8's report.
+    if ((++this.rowsSinceCheck & 511) === 0) checkWorkbookMemory();
     const width = Math.max(values.length, styles.length);
     let cells = '';
     let first = 0;
@@ -125,6 +129,7 @@ export class SheetRows {
   async breathe(): Promise<void> {
     if (this.written < 1 << 20) return;
     this.written = 0;
+    checkWorkbookMemory();
     const entry = this.raw.stream.pipes?.[0];
     const buffered = (): number => entry?._writableState?.length ?? 0;
     let last = buffered();
