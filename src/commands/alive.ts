@@ -15,7 +15,7 @@ import type { Messages } from '../i18n/en.js';
 import { chalkFor, tableFitted, writeAll, type CommandIo } from './context.js';
 import { terminalWidth } from '../report/terminal-kit.js';
 import { readLedgerWithProgress, runContextOf, sheetsRead } from './read-report.js';
-import { noteToStderr } from './stderr-notes.js';
+import { noteToStderr, writeNotesToStderr } from './stderr-notes.js';
 
 export type AliveFormat = 'table' | 'csv' | 'json' | 'ndjson';
 export const ALIVE_FORMATS: readonly AliveFormat[] = ['table', 'csv', 'json', 'ndjson'];
@@ -57,7 +57,7 @@ export async function runAlive(request: AliveRequest, io: CommandIo): Promise<nu
   if (result.alive.fit === null) throw new KamError({ ...result.alive.problem!, severity: 'error' });
   if (request.format !== 'table') {
     if (request.quiet !== true) for (const note of sheetsRead(context.inputs)) io.stderr.write(problemLine(note, t));
-    for (const note of context.notes) if (noteToStderr('alive', note, { quiet: request.quiet })) io.stderr.write(problemLine(note, t));
+    writeNotesToStderr('alive', context.notes, io.stderr, t, { quiet: request.quiet });
     // The probabilities are in the data; that they are not sound is said beside it (a note: --quiet leaves it out).
     const notSound: Problem = { code: 'bgnbd-not-sound', severity: 'note', details: { params: bgNbdParamsText(result.alive.fit, t) } };
     if (!purchaseModelSound(result.alive) && noteToStderr('alive', notSound, { quiet: request.quiet })) io.stderr.write(problemLine(notSound, t));

@@ -12,7 +12,7 @@ import { chalkFor, tableFitted, writeAll, type CommandIo } from './context.js';
 import { terminalWidth } from '../report/terminal-kit.js';
 import { failOnStatus, type FailOn } from './fail-on.js';
 import { readReport, sheetsRead, type SegmentRequest } from './read-report.js';
-import { noteToStderr } from './stderr-notes.js';
+import { writeNotesToStderr } from './stderr-notes.js';
 
 export type { SegmentRequest } from './read-report.js';
 
@@ -55,7 +55,7 @@ export async function runAnalyze(request: AnalyzeRequest, io: CommandIo): Promis
   if (request.format !== 'table' || !printReport) {
     // Data goes to stdout alone; what a person should know goes to stderr.
     if (request.quiet !== true) for (const note of sheetsRead(context.inputs)) io.stderr.write(problemLine(note, t));
-    for (const note of [...context.notes, ...report.notes]) if (noteToStderr('analyze', note, { quiet: request.quiet })) io.stderr.write(problemLine(note, t));
+    writeNotesToStderr('analyze', [...context.notes, ...report.notes], io.stderr, t, { quiet: request.quiet });
   }
   // exceljs is loaded only when a workbook is asked for: it costs a quarter second and 40 MB.
   const directionColumn = request.read.map.direction ?? null;

@@ -8,11 +8,10 @@ import type { Messages } from '../i18n/en.js';
 import { renderBridgeCsv, renderBridgeJson, renderBridgeNdjson } from '../report/bridge-data.js';
 import type { MovementFormat } from '../report/table-data.js';
 import { renderBridgeTerminal } from '../report/bridge-terminal.js';
-import { problemLine } from '../report/messages.js';
 import { chalkFor, tableFitted, writeAll, type CommandIo } from './context.js';
 import { terminalWidth } from '../report/terminal-kit.js';
 import { readLedgerWithProgress, readingNotes } from './read-report.js';
-import { noteToStderr } from './stderr-notes.js';
+import { writeNotesToStderr } from './stderr-notes.js';
 
 
 export interface BridgeRequest {
@@ -32,7 +31,7 @@ export async function runBridge(request: BridgeRequest, io: CommandIo): Promise<
   const window = ledgerWindow(read.ledger, request.settings);
   const bridge = revenueBridge(read.ledger, window, { byDirection: read.ledger.columns.direction });
   const notes = [...readingNotes(read), ...window.notes];
-  if (request.format !== 'table') for (const note of notes) if (noteToStderr('bridge', note, { quiet: request.quiet })) io.stderr.write(problemLine(note, t));
+  if (request.format !== 'table') writeNotesToStderr('bridge', notes, io.stderr, t, { quiet: request.quiet });
   const chunks =
     request.format === 'table'
       ? tableFitted(true, io, renderBridgeTerminal(bridge, notes, { chalk: chalkFor(io, request.color), directionColumn: request.read.map.direction ?? null, t, currency: read.ledger.currency?.code ?? null, width: terminalWidth(io.stdout, io.env) }))

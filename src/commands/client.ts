@@ -5,12 +5,11 @@ import type { AnalysisSettings } from '../core/settings.js';
 import type { LedgerReadOptions } from '../io/read-ledger.js';
 import { renderDossierCsv, renderDossierJson, renderDossierNdjson } from '../report/dossier-json.js';
 import { renderDossierTerminal } from '../report/dossier-terminal.js';
-import { problemLine } from '../report/messages.js';
 import type { Messages } from '../i18n/en.js';
 import { chalkFor, tableFitted, writeAll, type CommandIo } from './context.js';
 import { terminalWidth } from '../report/terminal-kit.js';
 import { readReport } from './read-report.js';
-import { noteToStderr } from './stderr-notes.js';
+import { writeNotesToStderr } from './stderr-notes.js';
 
 /** json: the whole card; csv and ndjson: its per-period table. */
 export type ClientFormat = 'table' | 'json' | 'csv' | 'ndjson';
@@ -54,7 +53,7 @@ export async function runClient(request: ClientRequest, io: CommandIo): Promise<
   );
   // Exits 1 with the nearest names when NAME is not a client of the ledger.
   const dossier = report.dossier(request.name);
-  for (const note of [...context.notes, ...report.notes]) if (noteToStderr('client', note, { compareGiven: request.compare !== undefined, quiet: request.quiet })) io.stderr.write(problemLine(note, t));
+  writeNotesToStderr('client', [...context.notes, ...report.notes], io.stderr, t, { compareGiven: request.compare !== undefined, quiet: request.quiet });
   const directionColumn = request.read.map.direction ?? null;
   const chunks =
     request.format === 'json'

@@ -7,13 +7,12 @@ import { parallelThreads } from '../io/read-csv-parallel.js';
 import type { Messages } from '../i18n/en.js';
 import { renderHistoryCsv, renderHistoryJson, renderHistoryNdjson } from '../report/history-data.js';
 import { renderHistoryTerminal } from '../report/history-terminal.js';
-import { problemLine } from '../report/messages.js';
 import type { MovementFormat } from '../report/table-data.js';
 import { chalkFor, tableFitted, writeAll, type CommandIo } from './context.js';
 import { terminalWidth } from '../report/terminal-kit.js';
 import { checkOutputPath } from '../io/write-file.js';
 import { readLedgerWithProgress, readingNotes, runContextOf } from './read-report.js';
-import { noteToStderr } from './stderr-notes.js';
+import { writeNotesToStderr } from './stderr-notes.js';
 
 export interface HistoryRequest {
   files: string[];
@@ -40,7 +39,7 @@ export async function runHistory(request: HistoryRequest, io: CommandIo): Promis
   const history = classHistory(read.ledger, request.settings, request.history);
   const notes = readingNotes(read);
   const printReport = request.printReport !== false;
-  if (request.format !== 'table' || !printReport) for (const note of notes) if (noteToStderr('history', note, { quiet: request.quiet })) io.stderr.write(problemLine(note, t));
+  if (request.format !== 'table' || !printReport) writeNotesToStderr('history', notes, io.stderr, t, { quiet: request.quiet });
   if (request.output !== undefined) {
     // The workbook is the analysis as of the last snapshot, its window the snapshots' window.
     const last = history.snapshots[history.snapshots.length - 1]!;

@@ -9,7 +9,7 @@ import { chalkFor, tableFitted, writeAll, type CommandIo } from './context.js';
 import { terminalWidth } from '../report/terminal-kit.js';
 import { failOnStatus, type FailOn } from './fail-on.js';
 import { readReport, sheetsRead } from './read-report.js';
-import { noteToStderr } from './stderr-notes.js';
+import { writeNotesToStderr } from './stderr-notes.js';
 
 export { FAIL_ON_CONDITIONS, type FailOn } from './fail-on.js';
 
@@ -45,7 +45,7 @@ export async function runLost(request: LostRequest, io: CommandIo): Promise<numb
   const directionColumn = request.read.map.direction ?? null;
   if (request.format !== 'table') {
     if (request.quiet !== true) for (const note of sheetsRead(context.inputs)) io.stderr.write(problemLine(note, t));
-    for (const note of [...context.notes, ...report.notes]) if (noteToStderr('lost', note, { quiet: request.quiet })) io.stderr.write(problemLine(note, t));
+    writeNotesToStderr('lost', [...context.notes, ...report.notes], io.stderr, t, { quiet: request.quiet });
   }
   const chunks =
     request.format === 'table'

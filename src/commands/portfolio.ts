@@ -2,14 +2,13 @@
 import type { AnalysisSettings } from '../core/settings.js';
 import type { LedgerReadOptions } from '../io/read-ledger.js';
 import type { Messages } from '../i18n/en.js';
-import { problemLine } from '../report/messages.js';
 import { renderPortfolioCsv, renderPortfolioJson, renderPortfolioNdjson } from '../report/portfolio-data.js';
 import { renderPortfolioTerminal } from '../report/portfolio-terminal.js';
 import type { MovementFormat } from '../report/table-data.js';
 import { chalkFor, tableFitted, writeAll, type CommandIo } from './context.js';
 import { notPurchaseModel, terminalWidth } from '../report/terminal-kit.js';
 import { readReport } from './read-report.js';
-import { noteToStderr } from './stderr-notes.js';
+import { writeNotesToStderr } from './stderr-notes.js';
 
 export interface PortfolioRequest {
   files: string[];
@@ -30,7 +29,7 @@ export async function runPortfolio(request: PortfolioRequest, io: CommandIo): Pr
   const portfolios = report.portfolios!;
   // No P(alive) here: the BG/NBD note belongs to kam alive and the win-back list.
   const notes = [...context.notes, ...report.notes.filter(notPurchaseModel)];
-  if (request.format !== 'table') for (const note of notes) if (noteToStderr('portfolio', note, { quiet: request.quiet })) io.stderr.write(problemLine(note, t));
+  if (request.format !== 'table') writeNotesToStderr('portfolio', notes, io.stderr, t, { quiet: request.quiet });
   const labels = report.analysis.window.labels;
   const chunks =
     request.format === 'table'

@@ -3,6 +3,8 @@
 // lists its notes under its own summary, so commands consult this only when the output is data,
 // except `kam client`, whose card says nothing of the run's notes.)
 import type { Problem, ProblemCode, Severity } from '../core/problems.js';
+import type { Messages } from '../i18n/en.js';
+import { problemLine } from '../report/messages.js';
 
 interface NoteMatch {
   code: ProblemCode;
@@ -51,4 +53,15 @@ export function noteToStderr(command: NotedCommand, note: Problem, run: { compar
   const compareGiven = run.compareGiven === true;
   if (rules.except.some((m) => matches(m, note, compareGiven))) return false;
   return rules.severities.includes(note.severity) || rules.also.some((m) => matches(m, note, compareGiven));
+}
+
+/** Writes to `stderr`, one line each, those of `notes` that go there for `command`. */
+export function writeNotesToStderr(
+  command: NotedCommand,
+  notes: Iterable<Problem>,
+  stderr: { write(text: string): unknown },
+  t: Messages,
+  run: { compareGiven?: boolean; quiet?: boolean | undefined } = {},
+): void {
+  for (const note of notes) if (noteToStderr(command, note, run)) stderr.write(problemLine(note, t));
 }
