@@ -287,7 +287,6 @@ export class CsvLines {
    * field, text after a closing quote).
    */
   private split(text: string, start: number, end: number, quoted: boolean): number {
-    const delimiter = this.delimiter;
     let bounds = this.bounds;
     let count = 0;
     let from = start;
