@@ -4,6 +4,7 @@
 // spread over days, lines without a document, values with up to 6 decimals, profit and quantity
 // left blank on some lines, directions and products. Deterministic (a seeded generator).
 import { day, iso } from './ledger.js';
+import { mulberry32 } from './seeded.js';
 
 export interface MessyOptions {
   clients?: number;
@@ -16,17 +17,6 @@ export interface MessyOptions {
 const SPACES = [' ', '  ', '\u00a0', '\u3000', '\u2009', '\u202f', ' \t', '\u2007 '];
 const REGIONS = ['Алматы', 'Астана', 'Шымкент', 'Karaganda', 'Ақтөбе'];
 const PRODUCTS = ['Цемент М500', 'Plaster, 30 kg', 'Гвозди "100"', 'Краска', 'Sand'];
-
-function prng(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function csvCell(text: string): string {
   return /[",\r\n]/.test(text) || text !== text.trim() ? `"${text.replace(/"/g, '""')}"` : text;
@@ -44,7 +34,7 @@ export interface MessyLine {
 }
 
 export function messyLines(options: MessyOptions = {}): MessyLine[] {
-  const random = prng(options.seed ?? 18);
+  const random = mulberry32(options.seed ?? 18);
   const clients = options.clients ?? 60;
   const count = options.lines ?? 3000;
   const first = day(options.from ?? '2024-01-01');
