@@ -38,8 +38,13 @@ function heap(): HeapState {
 
 /** Throws the out-of-memory problem when `needed` more bytes would take the heap past its stop share. */
 export function checkMemory(ledger: Ledger, file: string | undefined, needed = 0, state: HeapState = heap()): void {
+  stopNearLimit(state, needed, file, ledger.clients.size);
+}
+
+/** The one rule behind every check: past the stop share (with `needed` bytes more), the out-of-memory problem. */
+function stopNearLimit(state: HeapState, needed: number, file: string | undefined, clients: number, engine?: 'workbook'): void {
   if (state.used + needed <= state.limit * STOP_SHARE) return;
-  throw new KamError({ code: 'out-of-memory', file, details: { clients: ledger.clients.size, limitMb: Math.round(state.limit / 2 ** 20) } });
+  throw new KamError({ code: 'out-of-memory', file, details: { clients, limitMb: Math.round(state.limit / 2 ** 20), ...(engine === undefined ? {} : { engine }) } });
 }
 
 /**
@@ -61,8 +66,7 @@ export function memoryGuard(ledger: Ledger, file?: string): (rows: number) => vo
  * writer names the clients and the file (see report/workbook/index.ts).
  */
 export function checkWorkbookMemory(state: HeapState = heap()): void {
-  if (state.used <= state.limit * STOP_SHARE) return;
-  throw new KamError({ code: 'out-of-memory', details: { clients: 0, limitMb: Math.round(state.limit / 2 ** 20), engine: 'workbook' } });
+  stopNearLimit(state, 0, undefined, 0, 'workbook');
 }
 
 /** After a read: room left for the analysis of the ledger's clients? */
