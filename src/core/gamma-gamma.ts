@@ -99,6 +99,10 @@ export function fitGammaGamma(customers: readonly GammaGammaCustomer[], options:
   for (const { m, w } of sorted) sumM += w * m;
   const scale = sumM / n;
   const list = sorted.map(({ x, m, w }) => ({ x, m: m / scale, w }));
+  const xs = Float64Array.from(list, (e) => e.x);
+  const ms = Float64Array.from(list, (e) => e.m);
+  const ws = Float64Array.from(list, (e) => e.w);
+  const lnM = ms.map((m) => Math.log(m));
 
   const objective = (theta: readonly number[]) => {
     if (theta.some((t) => !(Math.abs(t) <= LOG_BOUND))) return { value: Number.POSITIVE_INFINITY, gradient: [0, 0, 0] };
@@ -111,14 +115,30 @@ export function fitGammaGamma(customers: readonly GammaGammaCustomer[], options:
     let gp = 0;
     let gq = 0;
     let gg = 0;
-    for (const { x, m, w } of list) {
+    // The Γ and ψ terms depend on x only and the list is sorted by x: they are worked out once
+    // per distinct x (the same values, so the same sum to the last bit as one call per pair).
+    let lastX = Number.NaN;
+    let lgPxq = 0;
+    let lgPx = 0;
+    let psiPxq = 0;
+    let psiPx = 0;
+    for (let i = 0; i < list.length; i++) {
+      const x = xs[i] as number;
+      const m = ms[i] as number;
+      const w = ws[i] as number;
       const px = p * x;
+      if (x !== lastX) {
+        lastX = x;
+        lgPxq = logGamma(px + q);
+        lgPx = logGamma(px);
+        psiPxq = digamma(px + q);
+        psiPx = digamma(px);
+      }
       const mx = m * x;
       const lnShare = -Math.log1p(gamma / mx); // ln(mx/(γ+mx))
       const lnRest = -Math.log1p(mx / gamma); // ln(γ/(γ+mx))
-      const psiPxq = digamma(px + q);
-      ll += w * (logGamma(px + q) - logGamma(px) - lgQ + px * lnShare + q * lnRest - Math.log(m));
-      gp += w * x * (psiPxq - digamma(px) + lnShare);
+      ll += w * (lgPxq - lgPx - lgQ + px * lnShare + q * lnRest - (lnM[i] as number));
+      gp += w * x * (psiPxq - psiPx + lnShare);
       gq += w * (psiPxq - psiQ + lnRest);
       gg += w * (q / gamma - (px + q) / (gamma + mx));
     }
