@@ -154,16 +154,13 @@ export function analyzeLedger(ledger: Ledger, settings: AnalysisSettings, option
       if (p < firstRowPeriod) firstRowPeriod = p;
       if (purchase && p < firstPurchasePeriod) firstPurchasePeriod = p;
       if (purchase && !ledger.columns.document) purchaseSeries[p]!++;
+      // Documents count in the period of their first purchase day.
+      if (ledger.columns.document) purchaseSeries[p]! += days.documents(i);
     }
     // Recency over all history up to the as-of day: the lost assessment has it already.
     const recency = lost.byClient.get(history.client)?.recency;
     if (recency !== undefined || inWindow) clientsInLedger++;
     if (!inWindow) continue;
-    if (ledger.columns.document) {
-      for (const day of history.documents.values()) {
-        if (day >= startDay && day <= endDay) purchaseSeries[periodIndex(day)]!++;
-      }
-    }
     const revenue = fromExact(exact.amount[0]!, exact.amount[1]!);
     const profit = fromExact(exact.profit[0]!, exact.profit[1]!);
     const quantity = fromExact(exact.quantity[0]!, exact.quantity[1]!);

@@ -21,7 +21,7 @@
 //
 // Pure: rows in, ledger out, and a ledger back to rows.
 import { canonicalExact, microsOf } from './day-table.js';
-import { addExactPair, documentKey, exactSumsOf, historyOf, type ExactPair, type Ledger } from './ledger.js';
+import { addExactPair, documentKey, documentsOf, exactSumsOf, historyOf, type ExactPair, type Ledger } from './ledger.js';
 import { compareNames } from './order.js';
 
 /** The header cell that tells a day ledger from a ledger of sale lines. */
@@ -80,11 +80,6 @@ export function isDayLedgerHeader(cells: readonly string[]): boolean {
   return cells.some((c) => c.trim().toLowerCase() === DAY_LEDGER_MARK);
 }
 
-/** A document of a day ledger stands for itself: a key no other document of the client has. */
-function syntheticDocument(ordinal: number): number {
-  return documentKey(`\u0001${ordinal}`);
-}
-
 /**
  * Folds one row of a day ledger into the ledger, as its sale lines would have been folded by
  * addLine: the same day table, the same documents (counted, not named), the same exact sums.
@@ -113,10 +108,11 @@ export function addDayLedgerRow(ledger: Ledger, row: DayLedgerRow): void {
   if (row.profit !== undefined) days.addExact('profit', slot, row.profit[0], row.profit[1]);
   if (row.purchase) days.markPurchase(slot);
   if (ledger.columns.document) {
-    for (let k = 0; k < (row.documents ?? 0); k++) history.documents.add(syntheticDocument(history.documents.size), row.day);
+    // Counted straight into the day table, as finishLedger counts the documents of sale lines.
+    if ((row.documents ?? 0) > 0) days.addDocuments(slot, row.documents!);
   } else if (row.purchase) {
     // As addLine does for a purchase without a document number: one per purchase day.
-    history.documents.add(documentKey(`\u0000${row.day}`), row.day);
+    documentsOf(history).add(documentKey(`\u0000${row.day}`), row.day);
   }
 }
 
@@ -127,8 +123,6 @@ export function addDayLedgerRow(ledger: Ledger, row: DayLedgerRow): void {
 export function* dayLedgerRows(ledger: Ledger): Generator<DayLedgerRow> {
   const { columns } = ledger;
   for (const history of ledger.clients.values()) {
-    const documentsOn = new Map<number, number>();
-    if (columns.document) for (const day of history.documents.values()) documentsOn.set(day, (documentsOn.get(day) ?? 0) + 1);
     const days = history.days;
     for (let i = 0; i < days.size; i++) {
       const day = days.day(i);
@@ -140,7 +134,7 @@ export function* dayLedgerRows(ledger: Ledger): Generator<DayLedgerRow> {
         quantity: columns.quantity ? days.exact('quantity', i) : undefined,
         profit: columns.profit ? days.exact('profit', i) : undefined,
         purchase: days.purchase(i),
-        documents: columns.document ? (documentsOn.get(day) ?? 0) : undefined,
+        documents: columns.document ? days.documents(i) : undefined,
       };
     }
     for (const kind of ['direction', 'product'] as const) {

@@ -1,7 +1,9 @@
-// One client's days in one typed array, in day order: the purchase flag and the exact sums of
-// amount, quantity and profit per day. A day costs 24 bytes (40 with quantity, 56 with profit
-// too) instead of the ~130 a Map entry holding an object costs: at ten million lines this is
-// most of the ledger's memory.
+// One client's days in one array of doubles, in day order: the purchase flag, the exact sums of
+// amount, quantity and profit per day and (once the ledger is finished) the number of documents
+// first bought that day. A day costs 24 bytes (40 with quantity, 56 with profit too, 8 more with
+// documents) instead of the ~130 a Map entry holding an object costs: at ten million lines this
+// is most of the ledger's memory. A plain array, not a typed one: a Float64Array and its buffer
+// cost ~250 bytes of their own, more than a typical client's days.
 //
 // Sums are exact: each value is split into whole units and millionths, both summed as
 // integers, so a day's total never depends on the order of its lines.
@@ -75,6 +77,13 @@ export interface DayTotals {
 
 export type DayMeasure = 'amount' | 'quantity' | 'profit';
 
+/** A fresh row store of `length` zeros that holds doubles (not small integers) from the start. */
+function doubles(length: number): number[] {
+  const rows = new Array<number>(length).fill(0.5);
+  rows.fill(0);
+  return rows;
+}
+
 const MEASURES: readonly DayMeasure[] = ['amount', 'quantity', 'profit'];
 
 function measureIndex(measure: DayMeasure): number {
@@ -87,12 +96,14 @@ export class DayTable {
    * each measure present. One array per client (not one per column): a client's table grows a
    * handful of times, and every typed array allocated costs time and garbage.
    */
-  private rows: Float64Array = new Float64Array(2 * 3);
+  private rows: number[] = doubles(2 * 3);
   private stride = 3;
-  // (Three fields, not a small array: an array per client costs more than the numbers in it.)
+  // (Fields, not a small array: an array per client costs more than the numbers in it.)
   private amountAt = 1;
   private quantityAt = -1;
   private profitAt = -1;
+  /** Offset of the documents first bought on the day (one number); -1: not counted. */
+  private documentsAt = -1;
   private count = 0;
 
   get size(): number {
@@ -163,6 +174,25 @@ export class DayTable {
     this.rows[at + 1]! += micros;
   }
 
+  /** Whether the table counts documents per day (a finished ledger with a document column). */
+  get countsDocuments(): boolean {
+    return this.documentsAt >= 0;
+  }
+
+  /** Documents whose first purchase line is on day i (0 when the table does not count them). */
+  documents(i: number): number {
+    return this.documentsAt < 0 ? 0 : this.rows[i * this.stride + this.documentsAt]!;
+  }
+
+  /** Adds `count` documents first bought on day i. */
+  addDocuments(i: number, count: number): void {
+    if (this.documentsAt < 0) {
+      this.documentsAt = this.stride;
+      this.resize(Math.max(this.rows.length / this.stride, this.count), this.stride + 1);
+    }
+    this.rows[i * this.stride + this.documentsAt]! += count;
+  }
+
   markPurchase(i: number): void {
     const at = i * this.stride;
     const key = this.rows[at]!;
@@ -174,6 +204,7 @@ export class DayTable {
     for (let j = 0; j < from.count; j++) {
       const i = this.slot(from.day(j));
       if (from.purchase(j)) this.markPurchase(i);
+      if (from.documentsAt >= 0) this.addDocuments(i, from.documents(j));
       for (const measure of MEASURES) {
         const offset = from.offsetOf(measureIndex(measure));
         if (offset < 0) continue;
@@ -225,27 +256,32 @@ export class DayTable {
     // and eight rows of spare room a client was most of a million clients' day tables.
     if ((this.count + 1) * stride > this.rows.length) this.resize(this.count + Math.max(2, this.count >> 1), stride);
     const rows = this.rows;
-    if (at < this.count) rows.copyWithin((at + 1) * stride, at * stride, this.count * stride);
-    rows.fill(0, at * stride, (at + 1) * stride);
+    for (let k = this.count * stride - 1; k >= at * stride; k--) rows[k + stride] = rows[k]!;
+    for (let k = at * stride; k < (at + 1) * stride; k++) rows[k] = 0;
     rows[at * stride] = day * 2;
     this.count++;
   }
 
   /** A measure seen for the first time: every row gets its two numbers (zeros so far). */
   private addColumn(m: number): number {
-    const offset = this.stride;
+    // New columns go before the documents' (counted only once a ledger is finished).
+    const offset = this.documentsAt >= 0 ? this.documentsAt : this.stride;
     if (m === 0) this.amountAt = offset;
     else if (m === 1) this.quantityAt = offset;
     else this.profitAt = offset;
-    this.resize(Math.max(this.rows.length / this.stride, this.count), this.stride + 2);
+    this.resize(Math.max(this.rows.length / this.stride, this.count), this.stride + 2, offset);
+    if (this.documentsAt >= 0) this.documentsAt += 2;
     return offset;
   }
 
-  private resize(capacity: number, stride: number): void {
-    const rows = new Float64Array(capacity * stride);
-    if (stride === this.stride) rows.set(this.rows.subarray(0, this.count * stride));
-    else {
-      for (let i = 0; i < this.count; i++) rows.set(this.rows.subarray(i * this.stride, (i + 1) * this.stride), i * stride);
+  /** New capacity (rows) and stride; a wider row gets its two new numbers at `gapAt` (default: the end). */
+  private resize(capacity: number, stride: number, gapAt = this.stride): void {
+    const old = this.rows;
+    const oldStride = this.stride;
+    const rows = doubles(capacity * stride);
+    const gap = stride - oldStride;
+    for (let i = 0; i < this.count; i++) {
+      for (let k = 0; k < oldStride; k++) rows[i * stride + (k < gapAt ? k : k + gap)] = old[i * oldStride + k]!;
     }
     this.rows = rows;
     this.stride = stride;

@@ -81,3 +81,10 @@ export class DocumentSet {
     for (let i = 0; i < slots.length; i += 2) if (slots[i] === slots[i]) yield slots[i + 1]!;
   }
 }
+
+/**
+ * The documents of a client who has none left as keys: one set shared by every such client (and
+ * by every client once its ledger is finished, when the documents become counts per day in the
+ * day table). Frozen: writers take their own set first (documentsOf in ledger.ts).
+ */
+export const NO_DOCUMENTS = Object.freeze(new DocumentSet()) as DocumentSet;

@@ -1,7 +1,7 @@
 // A ledger as flat typed arrays, so a worker thread can hand it back without cloning a
 // million small objects. Pure: no threads here, just the packing.
-import { DocumentSet } from './document-set.js';
-import { DayTable, NO_AMOUNTS, addCurrency, addExactPair, exactSumsOf, type ClientHistory, type Ledger, type LedgerColumns, type LedgerCurrency } from './ledger.js';
+import { NO_DOCUMENTS } from './document-set.js';
+import { DayTable, NO_AMOUNTS, addCurrency, addExactPair, documentsOf, exactSumsOf, type ClientHistory, type Ledger, type LedgerColumns, type LedgerCurrency } from './ledger.js';
 
 export interface LedgerTransfer {
   names: string[];
@@ -36,6 +36,8 @@ export function packLedger(ledger: Ledger): LedgerTransfer {
   let dayCount = 0;
   let documentCount = 0;
   for (const h of ledger.clients.values()) {
+    // Packed ledgers are unfinished ones (worker threads): their documents are keys, not counts.
+    if (h.days.countsDocuments) throw new Error('packLedger: a finished ledger cannot be packed');
     dayCount += h.days.size;
     documentCount += h.documents.size;
   }
@@ -110,7 +112,7 @@ export function mergePacked(into: Ledger, t: LedgerTransfer): Ledger {
   const histories: ClientHistory[] = t.names.map((client, i) => {
     let h = into.clients.get(client);
     if (h === undefined) {
-      h = { client, days: new DayTable(), documents: new DocumentSet(), directions: NO_AMOUNTS, products: NO_AMOUNTS, rows: 0 };
+      h = { client, days: new DayTable(), documents: NO_DOCUMENTS, directions: NO_AMOUNTS, products: NO_AMOUNTS, rows: 0 };
       into.clients.set(client, h);
     }
     h.rows += t.clientRows[i]!;
@@ -130,7 +132,7 @@ export function mergePacked(into: Ledger, t: LedgerTransfer): Ledger {
     }
   }
   for (let k = 0; k < t.documentKeys.length; k++) {
-    histories[t.documentOwners[k * 2]!]!.documents.add(t.documentKeys[k]!, t.documentOwners[k * 2 + 1]!);
+    documentsOf(histories[t.documentOwners[k * 2]!]!).add(t.documentKeys[k]!, t.documentOwners[k * 2 + 1]!);
   }
   for (const kind of ['directions', 'products'] as const) {
     for (const [index, value, units, micros] of t[kind]) {

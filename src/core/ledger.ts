@@ -7,7 +7,7 @@
 // across files and a parse spread over worker threads all give the same bytes.
 
 import { DayTable, fromExact, microsOf } from './day-table.js';
-import { DocumentSet } from './document-set.js';
+import { DocumentSet, NO_DOCUMENTS } from './document-set.js';
 import { compareNames } from './order.js';
 import { KamError } from './problems.js';
 
@@ -30,9 +30,10 @@ export interface ClientHistory {
   /** Days with a line, ascending, with their purchase flag and exact sums. */
   days: DayTable;
   /**
-   * Document (as a 52-bit hash of its number: a collision within one client's documents is
-   * about 1 in 10^12) → first day on which it carries a purchase line; documents of returns
-   * alone are not purchases.
+   * While the ledger is read: document (as a 52-bit hash of its number: a collision within one
+   * client's documents is about 1 in 10^12) → first day on which it carries a purchase line;
+   * documents of returns alone are not purchases. finishLedger turns them into a count per day in
+   * the day table (`days.documents(i)`) and leaves this empty (NO_DOCUMENTS).
    */
   documents: DocumentSet;
   /** Direction value (region, manager…) → net amount bought under it; filled by finishLedger. */
@@ -139,7 +140,7 @@ export function historyOf(ledger: Ledger, name: string): ClientHistory {
   let history = ledger.clients.get(name);
   if (history === undefined) {
     const client = detached(name);
-    history = { client, days: new DayTable(), documents: new DocumentSet(), directions: NO_AMOUNTS, products: NO_AMOUNTS, rows: 0 };
+    history = { client, days: new DayTable(), documents: NO_DOCUMENTS, directions: NO_AMOUNTS, products: NO_AMOUNTS, rows: 0 };
     ledger.clients.set(client, history);
   }
   return history;
@@ -175,6 +176,12 @@ export function addExactPair(map: Map<string, ExactPair>, key: string, units: nu
     existing[0]! += units;
     existing[1]! += micros;
   }
+}
+
+/** The client's document keys, a set of its own made on first use (clients start with the shared empty one). */
+export function documentsOf(history: ClientHistory): DocumentSet {
+  if (history.documents === NO_DOCUMENTS) history.documents = new DocumentSet();
+  return history.documents;
 }
 
 /** The exact accumulators of directions and products, created on first use. */
@@ -235,7 +242,7 @@ export function addLine(ledger: Ledger, row: LedgerRow): void {
     // also keeps files without a document column right when read together with files that have one).
     const document = row.document ?? '';
     if (document !== recent.document) {
-      history.documents.add(documentKey(document === '' ? `\u0000${row.day}` : document), row.day);
+      documentsOf(history).add(documentKey(document === '' ? `\u0000${row.day}` : document), row.day);
       recent.document = document;
     }
   }
@@ -282,7 +289,10 @@ export function mergeLedger(into: Ledger, from: Ledger): Ledger {
     const target = historyOf(into, client);
     target.rows += source.rows;
     target.days.addTable(source.days);
-    for (const [doc, day] of source.documents.entries()) target.documents.add(doc, day);
+    if (source.documents.size > 0) {
+      const documents = documentsOf(target);
+      for (const [doc, day] of source.documents.entries()) documents.add(doc, day);
+    }
     if (source.exactSums !== undefined) {
       const sums = exactSumsOf(target);
       for (const kind of ['directions', 'products'] as const) {
@@ -311,7 +321,9 @@ function sortedByKey<V>(map: ReadonlyMap<string, V>): ReadonlyMap<string, V> {
 
 /**
  * The last step of building a ledger (after addLine and mergeLedger): makes it order-independent
- * and ready to read: the direction and product maps are made
+ * and ready to read: documents become a count per day in the day tables (with a document
+ * column; the lines of a document added after this would count it again), the direction and
+ * product maps are made
  * from their exact sums (a ledger not finalized has them empty), and every map is in key order,
  * so that every later sum runs in the same order whatever order the lines came in. (Day tables
  * are in day order and exact already.)
@@ -322,6 +334,11 @@ export function finishLedger(ledger: Ledger): Ledger {
   const sorted = new Map<string, ClientHistory>();
   for (const client of clients) {
     const history = ledger.clients.get(client)!;
+    if (history.documents.size > 0) {
+      // Each document counts once, on the day of its first purchase line (a day in the table).
+      if (ledger.columns.document) for (const day of history.documents.values()) history.days.addDocuments(history.days.slot(day), 1);
+      history.documents = NO_DOCUMENTS;
+    }
     if (history.exactSums !== undefined) {
       for (const kind of ['directions', 'products'] as const) {
         const exact = new Map<string, number>();

@@ -79,10 +79,10 @@ interface StartedWorker {
   stop(): void;
 }
 
-function startWorker(task: WorkerTask, onBytes: (n: number) => void): StartedWorker {
+function startWorker(task: WorkerTask, onBytes: (n: number) => void, heapMb: number): StartedWorker {
   // A worker's live data is its share of the ledger; a capped heap makes V8 collect early
   // instead of growing, and a share too big for it ends the parallel attempt, not the run.
-  const worker = new Worker(WORKER_URL, { workerData: task, resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB } });
+  const worker = new Worker(WORKER_URL, { workerData: task, resourceLimits: { maxOldGenerationSizeMb: heapMb } });
   let settled = false;
   const reply = new Promise<Extract<WorkerReply, { kind: 'done' | 'failed' }>>((resolve, reject) => {
     worker.on('message', (message: WorkerReply) => {
@@ -130,6 +130,8 @@ export async function readCsvParallel(
   options: RecordOptions,
   threads: number,
   onBytes: (n: number) => void,
+  /** Each worker's heap cap (tests lower it to see a worker run out). */
+  workerHeapMb = WORKER_HEAP_MB,
 ): Promise<ParallelResult | undefined> {
   const step = size / threads;
   const targets = Array.from({ length: threads - 1 }, (_, i) => Math.floor(step * (i + 1)));
@@ -139,7 +141,7 @@ export async function readCsvParallel(
   if (bounds.some((b, i) => i > 0 && b <= bounds[i - 1]!)) return undefined;
 
   // Workers start now and wait for the dialect, so their start-up overlaps the main thread's read.
-  const workers = bounds.slice(1, -1).map((start, i) => startWorker({ path, name, start, end: bounds[i + 2]!, options }, onBytes));
+  const workers = bounds.slice(1, -1).map((start, i) => startWorker({ path, name, start, end: bounds[i + 2]!, options }, onBytes, workerHeapMb));
   const stopAll = (): void => workers.forEach((w) => w.stop());
 
   const ledger = emptyLedger({ quantity: false, profit: false, document: false, product: false, direction: false });
