@@ -1,7 +1,7 @@
 // The pure heart of `kam analyze`: a folded ledger and settings in, plain results out.
 import { classifyAbc, type AbcClass } from './abc.js';
-import { fromExact, type DayMeasure } from './day-table.js';
-import { requireFinished, type Ledger, type LedgerColumns } from './ledger.js';
+import { fromExact, type DayMeasure, type DayTable } from './day-table.js';
+import { requireFinished, type ClientHistory, type Ledger, type LedgerColumns } from './ledger.js';
 import { buildMatrix, cellName, type CellName, type MatrixCell } from './matrix.js';
 import { periodIndexer } from './periods.js';
 import { KamError, type Problem } from './problems.js';
@@ -35,7 +35,6 @@ export interface ClientAnalysis {
   quantity: number | null;
   /** The metric per window period (all of the window, zeros included). */
   series: number[];
-  purchaseSeries: number[];
   /** Index into `series` where the XYZ series starts. */
   seriesStart: number;
   // Recency over all history up to the as-of day (SPEC §6); null for a client with no purchase day.
@@ -87,7 +86,26 @@ export interface Analysis {
   notes: Problem[];
 }
 
-/** The day-table measure behind an ABC metric. */
+/**
+ * Purchases on day i of a client's table (SPEC §6): the documents first bought that day, or, in a
+ * ledger without a document column, 1 for a purchase day.
+ */
+export function purchasesOn(days: DayTable, i: number, columns: Pick<LedgerColumns, 'document'>): number {
+  return columns.document ? days.documents(i) : days.purchase(i) ? 1 : 0;
+}
+
+/** A client's purchases per window period (zeros included): what its purchase figures are made of. */
+export function purchaseSeriesOf(history: Pick<ClientHistory, 'days'>, window: AnalysisWindow, columns: Pick<LedgerColumns, 'document'>): number[] {
+  const series = new Array<number>(window.periods).fill(0);
+  const periodIndex = periodIndexer(window.period, window.startDay, window.endDay);
+  const days = history.days;
+  for (let i = 0; i < days.size; i++) {
+    const day = days.day(i);
+    if (day >= window.startDay && day <= window.endDay) series[periodIndex(day)]! += purchasesOn(days, i, columns);
+  }
+  return series;
+}
+
 /** Adds a day's exact pair to a running one, carrying whole units out of the millionths. */
 function addDay(sum: number[], day: readonly [number, number]): void {
   const micros = sum[1]! + day[1];
@@ -120,6 +138,8 @@ export function analyzeLedger(ledger: Ledger, settings: AnalysisSettings, option
   interface Draft extends Omit<ClientAnalysis, 'keyTop' | 'abc' | 'cell' | 'share' | 'cumShare' | 'rank' | 'cv' | 'xyz' | 'purchasesCv'> {
     firstRowPeriod: number;
     firstPurchasePeriod: number;
+    /** Purchases per period (purchaseSeriesOf): only their CV is kept. */
+    purchaseSeries: number[];
   }
   const metric = measureOf(settings.by);
   const drafts = new Map<string, Draft>();
@@ -153,9 +173,7 @@ export function analyzeLedger(ledger: Ledger, settings: AnalysisSettings, option
       addDay(exact.quantity, days.exact('quantity', i));
       if (p < firstRowPeriod) firstRowPeriod = p;
       if (purchase && p < firstPurchasePeriod) firstPurchasePeriod = p;
-      if (purchase && !ledger.columns.document) purchaseSeries[p]!++;
-      // Documents count in the period of their first purchase day.
-      if (ledger.columns.document) purchaseSeries[p]! += days.documents(i);
+      purchaseSeries[p]! += purchasesOn(days, i, ledger.columns);
     }
     // Recency over all history up to the as-of day: the lost assessment has it already.
     const recency = lost.byClient.get(history.client)?.recency;
@@ -226,7 +244,6 @@ export function analyzeLedger(ledger: Ledger, settings: AnalysisSettings, option
       profit: d.profit,
       quantity: d.quantity,
       series: d.series,
-      purchaseSeries: d.purchaseSeries,
       seriesStart: start,
       firstPurchase: d.firstPurchase,
       lastPurchase: d.lastPurchase,

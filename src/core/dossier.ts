@@ -12,7 +12,7 @@
 //   ignored, then Damerau–Levenshtein distance up to a third of the name's length, at most 3;
 //   names containing NAME come after), and the command exits 1.
 import type { AbcClass } from './abc.js';
-import { isKeyClient, type Analysis, type ClientAnalysis } from './analyze.js';
+import { isKeyClient, purchaseSeriesOf, type Analysis, type ClientAnalysis } from './analyze.js';
 import type { CellName } from './matrix.js';
 import { normalizeClientName, type Ledger } from './ledger.js';
 import { compareNames } from './order.js';
@@ -198,12 +198,13 @@ export interface DossierSource {
 }
 
 /** The card of `client` (a name of the ledger: see findClient). */
-export function buildDossier(source: DossierSource, client: string, options: { topProducts?: number } = {}): Dossier {
+export function buildDossier(source: DossierSource, client: string, options: { topProducts?: number; analysed?: ClientAnalysis } = {}): Dossier {
   const { ledger, analysis } = source;
   const history = ledger.clients.get(client);
   if (history === undefined) throw new KamError({ code: 'client-not-found', value: client, details: { suggestions: [] } });
   const w = analysis.window;
-  const c: ClientAnalysis | undefined = analysis.clients.find((x) => x.client === client);
+  // options.analysed: the client's analysis when the caller holds it (every key client's card: no search each).
+  const c: ClientAnalysis | undefined = options.analysed ?? analysis.clients.find((x) => x.client === client);
   const segment = source.segments?.byClient.get(client);
   const attributesRow = source.segments?.attributes?.byClient.get(client) ?? null;
 
@@ -212,7 +213,8 @@ export function buildDossier(source: DossierSource, client: string, options: { t
   for (const [day, t] of history.days) if (t.purchase && day <= w.asOf) purchaseDays.push(day);
   const recency = purchaseDays.length > 0 ? assessRecency(purchaseDays, w.asOf, analysis.settings) : undefined;
 
-  const series: DossierPeriod[] = w.labels.map((label, i) => ({ label, value: c?.series[i] ?? 0, purchases: c?.purchaseSeries[i] ?? 0 }));
+  const purchases = purchaseSeriesOf(history, w, analysis.columns);
+  const series: DossierPeriod[] = w.labels.map((label, i) => ({ label, value: c?.series[i] ?? 0, purchases: c === undefined ? 0 : (purchases[i] ?? 0) }));
   const m = source.migration;
   const prev = m?.previous.get(client);
   const totals = analysis.totals;
@@ -294,5 +296,5 @@ function expectedOf(source: DossierSource, client: string): Dossier['expected'] 
 
 /** Cards of every key client of the analysis, in ranking order (for the workbook's Dossiers sheet). */
 export function keyClientDossiers(source: DossierSource): Dossier[] {
-  return source.analysis.clients.filter((c) => c.tags.includes('key') || isKeyClient(c)).map((c) => buildDossier(source, c.client));
+  return source.analysis.clients.filter((c) => c.tags.includes('key') || isKeyClient(c)).map((c) => buildDossier(source, c.client, { analysed: c }));
 }

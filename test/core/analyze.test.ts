@@ -1,9 +1,15 @@
 // SPEC §2–4 through analyzeLedger: the window's rows, purchases, the degenerate-XYZ note.
 import { describe, it, expect } from 'vitest';
-import { analyzeLedger } from '../../src/core/analyze.js';
+import { analyzeLedger, purchaseSeriesOf } from '../../src/core/analyze.js';
 import { KamError } from '../../src/core/problems.js';
 import { describeXyzSpread, DEGENERATE_SHARE } from '../../src/core/xyz-spread.js';
 import { analyze, bookends, clientOf, cvOf, ledgerOf, monthly, settingsOf, type TestLine } from '../helpers/ledger.js';
+
+/** Client c's purchases per period, as the analysis counted them (purchaseSeriesOf over the same ledger and window). */
+function purchaseSeriesOfC(lines: readonly TestLine[], overrides: Parameters<typeof settingsOf>[0]): number[] {
+  const ledger = ledgerOf(lines);
+  return purchaseSeriesOf(ledger.clients.get('c')!, analyzeLedger(ledger, settingsOf(overrides)).window, ledger.columns);
+}
 
 const line = (client: string, date: string, amount: number, extra: Partial<TestLine> = {}): TestLine => ({ client, date, amount, ...extra });
 
@@ -172,7 +178,7 @@ describe('purchases: distinct documents, or distinct purchase days without a doc
   it('with documents: D1…D6 count, R1 (returns only) does not', () => {
     const c = clientOf(analyze(base, window), 'c');
     expect(c.purchases).toBe(6);
-    expect(c.purchaseSeries).toEqual([2, 2, 2]);
+    expect(purchaseSeriesOfC(base, window)).toEqual([2, 2, 2]);
     expect(c.activePeriods).toBe(3);
     expect(c.purchasesCv).toBe(0);
   });
@@ -182,7 +188,7 @@ describe('purchases: distinct documents, or distinct purchase days without a doc
     const c = clientOf(analyze(lines, window), 'c');
     // Jan 10, Jan 20 | Feb 5, Feb 6 | Mar 12
     expect(c.purchases).toBe(5);
-    expect(c.purchaseSeries).toEqual([2, 2, 1]);
+    expect(purchaseSeriesOfC(lines, window)).toEqual([2, 2, 1]);
     expect(c.purchasesCv).toBeCloseTo(cvOf([2, 2, 1]), 12);
   });
 
@@ -197,7 +203,7 @@ describe('purchases: distinct documents, or distinct purchase days without a doc
     const c = clientOf(analyze(lines, window), 'c');
     expect(c.activePeriods).toBe(3);
     expect(c.purchases).toBe(3);
-    expect(c.purchaseSeries).toEqual([1, 1, 1]);
+    expect(purchaseSeriesOfC(lines, window)).toEqual([1, 1, 1]);
   });
 
   it('a period with only a return is not an active period', () => {
@@ -205,7 +211,7 @@ describe('purchases: distinct documents, or distinct purchase days without a doc
     const c = clientOf(analyze(lines, window), 'c');
     expect(c.activePeriods).toBe(2);
     expect(c.purchases).toBe(2);
-    expect(c.purchaseSeries).toEqual([1, 0, 1]);
+    expect(purchaseSeriesOfC(lines, window)).toEqual([1, 0, 1]);
   });
 
   it('purchases count only inside the window', () => {
