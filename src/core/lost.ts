@@ -100,12 +100,47 @@ export interface Lapse {
 }
 
 export interface ClientLapses {
-  client: string;
-  recency: Recency;
+  readonly client: string;
+  readonly recency: Recency;
   /** Net revenue over the 12 months up to the last purchase day. */
-  revenue12m: number;
-  direction: string | null;
-  lapses: Lapse[];
+  readonly revenue12m: number;
+  readonly direction: string | null;
+  /** Worked out from the client's days on each read (churn reads them; most runs never do), not kept. */
+  readonly lapses: Lapse[];
+}
+
+/** What a client's lapses are judged by, shared by every client of one assessment. */
+interface LapseRules {
+  asOf: number;
+  rules: RecencyRules;
+}
+
+/** A judged client: its status and revenue kept, its lapses made from its day table when read. */
+class JudgedClient implements ClientLapses {
+  // (#private: not the client's data, so neither compared nor written out with it.)
+  readonly #days: ClientHistory['days'];
+  readonly #judged: LapseRules;
+
+  constructor(
+    readonly client: string,
+    readonly recency: Recency,
+    readonly revenue12m: number,
+    readonly direction: string | null,
+    days: ClientHistory['days'],
+    judged: LapseRules,
+  ) {
+    this.#days = days;
+    this.#judged = judged;
+  }
+
+  get lapses(): Lapse[] {
+    return clientRevenue(this.#days, this.#judged.asOf).lapses(this.#judged.rules);
+  }
+
+  /** Plain data (a getter is not an own property): what tests and JSON see. */
+  toJSON(): Omit<ClientLapses, 'lapses'> & { lapses: Lapse[] } {
+    return { client: this.client, recency: this.recency, revenue12m: this.revenue12m, direction: this.direction, lapses: this.lapses };
+  }
 }
 
 /** The first day that is still inside the 12 months before `day`: the same calendar day a year earlier, plus one. */
@@ -175,32 +210,32 @@ export function directionOf(history: Pick<ClientHistory, 'directions'>): string 
   return best;
 }
 
-/** One client's lapses and status as of `asOf`, with the distinct purchase days (ascending) it was judged on; undefined when it has no purchase day up to then. */
-function lapsesAndDays(history: ClientHistory, asOf: number, rules: RecencyRules): { lapses: ClientLapses; purchaseDays: number[] } | undefined {
+/**
+ * A client's purchase days up to `asOf` (ascending) and its net revenue over any 12 months, from
+ * its day table (in day order: the first `through` days are those up to the as-of day).
+ */
+function clientRevenue(days: ClientHistory['days'], asOf: number): { purchaseDays: number[]; revenue12m: (last: number) => number; lapses: (rules: RecencyRules) => Lapse[] } {
   const purchaseDays: number[] = [];
-  // Day tables are in day order: the first `through` days are those up to the as-of day.
-  const days = history.days;
   let through = 0;
   for (; through < days.size; through++) {
     const day = days.day(through);
     if (day > asOf) break;
     if (days.purchase(through)) purchaseDays.push(day);
   }
-  if (purchaseDays.length === 0) return undefined;
   // Prefix sums of the net amount per day, for revenue over any run of days.
   const prefix = new Float64Array(through + 1);
   for (let i = 0; i < through; i++) prefix[i + 1] = prefix[i]! + days.amount(i);
   const revenueThrough = (day: number): number => prefix[Math.min(days.countThrough(day), through)]!;
   const revenue12m = (last: number): number => revenueThrough(last) - revenueThrough(twelveMonthsStart(last) - 1);
-  const recency = assessRecency(purchaseDays, asOf, rules);
-  const lapses: ClientLapses = {
-    client: history.client,
-    recency,
-    revenue12m: revenue12m(recency.lastPurchase),
-    direction: directionOf(history),
-    lapses: lapsesOf(purchaseDays, asOf, rules, revenue12m),
-  };
-  return { lapses, purchaseDays };
+  return { purchaseDays, revenue12m, lapses: (rules) => lapsesOf(purchaseDays, asOf, rules, revenue12m) };
+}
+
+/** One client's status as of `asOf`, with the distinct purchase days (ascending) it was judged on; undefined when it has no purchase day up to then. */
+function judgeClient(history: ClientHistory, judged: LapseRules): { client: ClientLapses; purchaseDays: number[] } | undefined {
+  const { purchaseDays, revenue12m } = clientRevenue(history.days, judged.asOf);
+  if (purchaseDays.length === 0) return undefined;
+  const recency = assessRecency(purchaseDays, judged.asOf, judged.rules);
+  return { client: new JudgedClient(history.client, recency, revenue12m(recency.lastPurchase), directionOf(history), history.days, judged), purchaseDays };
 }
 
 export interface StatusCounts {
@@ -250,20 +285,21 @@ export function countStatuses(clients: readonly { recency: Recency; revenue12m: 
 export function assessLost(ledger: Ledger, asOf: number, rules: RecencyRules, options: { alive?: boolean } = {}): LostAssessment {
   // The purchase days feed BG/NBD and are then let go: kept per client, they were the biggest
   // part of the assessment.
-  const judged: { lapses: ClientLapses; purchaseDays: number[] }[] = [];
+  const judged: { client: ClientLapses; purchaseDays: number[] }[] = [];
+  const by: LapseRules = { asOf, rules: { lostAfter: rules.lostAfter, lostFactor: rules.lostFactor, riskFactor: rules.riskFactor } };
   for (const history of ledger.clients.values()) {
-    const c = lapsesAndDays(history, asOf, rules);
+    const c = judgeClient(history, by);
     if (c !== undefined) judged.push(c);
   }
-  judged.sort((p, q) => compareNames(p.lapses.client, q.lapses.client));
+  judged.sort((p, q) => compareNames(p.client.client, q.client.client));
   const alive: AliveAssessment =
     options.alive === false
       ? { asOf, fit: null, clients: [], byClient: new Map(), problem: null }
       : assessAlive(
-          judged.map((c) => [c.lapses.client, c.purchaseDays] as const),
+          judged.map((c) => [c.client.client, c.purchaseDays] as const),
           asOf,
         );
-  const clients = judged.map((c) => c.lapses);
+  const clients = judged.map((c) => c.client);
   return {
     asOf,
     rules: { lostAfter: rules.lostAfter, lostFactor: rules.lostFactor, riskFactor: rules.riskFactor },
