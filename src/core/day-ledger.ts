@@ -21,7 +21,7 @@
 //
 // Pure: rows in, ledger out, and a ledger back to rows.
 import { canonicalExact, microsOf } from './day-table.js';
-import { addExactPair, documentKey, documentsOf, exactSumsOf, historyOf, type ExactPair, type Ledger } from './ledger.js';
+import { addExactPair, documentKey, documentsOf, exactSumsOf, historyOf, type ClientHistory, type ExactPair, type Ledger } from './ledger.js';
 import { compareNames } from './order.js';
 
 /** The header cell that tells a day ledger from a ledger of sale lines. */
@@ -86,7 +86,7 @@ export function isDayLedgerHeader(cells: readonly string[]): boolean {
  * Which optional parts count is the ledger's columns' business: the reader sets them from the
  * header (and --direction); a direction or product row is ignored when its column is off.
  */
-export function addDayLedgerRow(ledger: Ledger, row: DayLedgerRow): void {
+export function addDayLedgerRow(ledger: Ledger, row: DayLedgerRow, known?: ClientHistory): void {
   if (row.kind !== 'day') {
     if (!(row.kind === 'direction' ? ledger.columns.direction : ledger.columns.product) || row.value === '') return;
     const history = historyOf(ledger, row.client);
@@ -94,7 +94,8 @@ export function addDayLedgerRow(ledger: Ledger, row: DayLedgerRow): void {
     ledger.finalized = false;
     return;
   }
-  const history = historyOf(ledger, row.client);
+  // known: the client's history when the reader has it at hand (rows of one client in a row).
+  const history = known ?? historyOf(ledger, row.client);
   const days = history.days;
   const slot = days.slot(row.day);
   history.rows++;

@@ -6,7 +6,7 @@
 // is read as one.
 import { addDayLedgerRow, exactFromDecimal, isDayLedgerHeader, type DayLedgerKind } from '../core/day-ledger.js';
 import { canonicalExact } from '../core/day-table.js';
-import { normalizeClientName, type ExactPair, type Ledger } from '../core/ledger.js';
+import { historyOf, normalizeClientName, type ClientHistory, type ExactPair, type Ledger } from '../core/ledger.js';
 import { memoryGuard } from './memory-guard.js';
 import { KamError } from '../core/problems.js';
 import { COLUMN_ROLES, detectColumns } from './columns.js';
@@ -151,10 +151,15 @@ async function streamDayLedger(connection: DuckDbConnection, sql: string, roles:
     has.direction ? 'direction' : 'NULL',
     has.product ? 'product' : 'NULL',
   ];
-  const result = await connection.stream(`SELECT ${select.join(', ')} FROM (${sql.replace(/^--.*\n/, '')}) AS kam_day`);
+  // In client order: a client's rows then come together, and each client is looked up once
+  // (on a million clients, the ledger's lookups in random order cost more than DuckDB's sort).
+  const result = await connection.stream(`SELECT ${select.join(', ')} FROM (${sql.replace(/^--.*\n/, '')}) AS kam_day ORDER BY client, kam_day_ledger, date`);
   const productsOf = options.productsOf;
   const guard = memoryGuard(ledger, label);
   let line = 1;
+  // The last row's client as DuckDB gave it, and its history.
+  let lastRaw: string | undefined;
+  let lastHistory: ClientHistory | undefined;
   for (;;) {
     const chunk = await result.fetchChunk();
     if (chunk === null || chunk.rowCount === 0) break;
@@ -177,14 +182,19 @@ async function streamDayLedger(connection: DuckDbConnection, sql: string, roles:
     for (let r = 0; r < chunk.rowCount; r++) {
       line++;
       const kind = text(0, r) as DayLedgerKind;
-      const client = normalizeClientName(text(1, r));
+      const raw = text(1, r);
+      const same = raw === lastRaw && lastHistory !== undefined;
+      const client = same ? lastHistory!.client : normalizeClientName(raw);
       const amount = pair(4, r);
       if (client === '' || amount === undefined) throw badValue(label, line, client === '' ? 'client' : 'amount', client === '' ? 'client' : 'number');
       if (kind === 'day') {
         const day = number(2, r);
         if (day === null) throw new KamError({ code: 'bad-row', file: label, line, column: 'date', value: text(3, r), details: { kind: 'date' } });
         const documents = has.documents ? (number(14, r) ?? 0) : undefined;
-        addDayLedgerRow(ledger, { kind, client, day, amount, quantity: pair(7, r), profit: pair(10, r), purchase: number(13, r) === 1, documents });
+        const history = same ? lastHistory! : historyOf(ledger, client);
+        addDayLedgerRow(ledger, { kind, client, day, amount, quantity: pair(7, r), profit: pair(10, r), purchase: number(13, r) === 1, documents }, history);
+        lastRaw = raw;
+        lastHistory = history;
       } else if (kind === 'direction' || kind === 'product') {
         const value = text(kind === 'direction' ? 15 : 16, r).trim();
         if (kind === 'product' && productsOf !== undefined && client !== productsOf) continue;
