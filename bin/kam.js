@@ -1,6 +1,13 @@
 #!/usr/bin/env node
 // The kam executable: loads the compiled CLI (npm ci builds it through the prepare script).
 import { existsSync } from 'node:fs';
+import { setFlagsFromString } from 'node:v8';
+
+// V8 lets its heap grow to up to four times what survived the last full collection before it
+// collects again; with a ledger of hundreds of thousands of clients most of that is garbage held
+// on to. Growing by 30% at a time keeps the peak near what is alive (300,000 clients from
+// Parquet: 1.3 GB instead of 1.95 GB, in the same time).
+setFlagsFromString('--heap-growing-percent=30');
 
 const entry = new URL('../dist/cli/main.js', import.meta.url);
 if (!existsSync(entry)) {
