@@ -249,8 +249,7 @@ export function applySegments(analysis: Analysis, ledger: Ledger, attributes?: C
     else if (c.status === 'at-risk') tags.push('at-risk');
 
     byClient.set(c.client, { basisShare, pace, attributes: row });
-    const tagged = { ...c, tags };
-    if (isKeyClient(tagged)) tags.push('key');
+    if (isKeyClient({ keyTop: c.keyTop, tags })) tags.push('key');
     return { ...c, tags: orderTags(tags) };
   });
 
