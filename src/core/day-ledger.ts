@@ -21,7 +21,7 @@
 //
 // Pure: rows in, ledger out, and a ledger back to rows.
 import { canonicalExact, microsOf } from './day-table.js';
-import { addExactPair, documentKey, documentsOf, exactSumsOf, historyOf, type ClientHistory, type ExactPair, type Ledger } from './ledger.js';
+import { addExactPair, addProductSum, documentKey, documentsOf, exactSumsOf, historyOf, productSumsByName, type ClientHistory, type ExactPair, type Ledger } from './ledger.js';
 import { compareNames } from './order.js';
 
 /** The header cell that tells a day ledger from a ledger of sale lines. */
@@ -90,7 +90,8 @@ export function addDayLedgerRow(ledger: Ledger, row: DayLedgerRow, known?: Clien
   if (row.kind !== 'day') {
     if (!(row.kind === 'direction' ? ledger.columns.direction : ledger.columns.product) || row.value === '') return;
     const history = historyOf(ledger, row.client);
-    addExactPair(exactSumsOf(history)[row.kind === 'direction' ? 'directions' : 'products'], row.value, row.amount[0], row.amount[1]);
+    if (row.kind === 'direction') addExactPair(exactSumsOf(history).directions, row.value, row.amount[0], row.amount[1]);
+    else addProductSum(ledger, history, row.value, row.amount[0], row.amount[1]);
     ledger.finalized = false;
     return;
   }
@@ -138,14 +139,15 @@ export function* dayLedgerRows(ledger: Ledger): Generator<DayLedgerRow> {
         documents: columns.document ? days.documents(i) : undefined,
       };
     }
-    for (const kind of ['direction', 'product'] as const) {
-      if (!(kind === 'direction' ? columns.direction : columns.product)) continue;
-      const exact = history.exactSums?.[kind === 'direction' ? 'directions' : 'products'];
-      if (exact === undefined) continue;
-      for (const value of [...exact.keys()].sort(compareNames)) {
-        const pair = exact.get(value)!;
-        yield { kind, client: history.client, value, amount: [pair[0], pair[1]] };
+    const directions = columns.direction ? history.exactSums?.directions : undefined;
+    if (directions !== undefined) {
+      for (const value of [...directions.keys()].sort(compareNames)) {
+        const pair = directions.get(value)!;
+        yield { kind: 'direction', client: history.client, value, amount: [pair[0], pair[1]] };
       }
+    }
+    if (columns.product) {
+      for (const [value, units, micros] of productSumsByName(ledger, history)) yield { kind: 'product', client: history.client, value, amount: [units, micros] };
     }
   }
 }

@@ -14,7 +14,7 @@
 import type { AbcClass } from './abc.js';
 import { isKeyClient, purchaseSeriesOf, type Analysis, type ClientAnalysis } from './analyze.js';
 import type { CellName } from './matrix.js';
-import { normalizeClientName, type Ledger } from './ledger.js';
+import { normalizeClientName, productsOf, type Ledger } from './ledger.js';
 import { compareNames } from './order.js';
 import { KamError } from './problems.js';
 import { assessRecency, directionOf, type ClientStatus } from './lost.js';
@@ -278,7 +278,7 @@ export function buildDossier(source: DossierSource, client: string, options: { t
     pAlive: c?.pAlive ?? analysis.lost.alive.byClient.get(client)?.pAlive ?? null,
     series,
     sparkline: sparkline(series.map((p) => p.value)),
-    products: analysis.columns.product ? namedAmounts(history.products, options.topProducts ?? 10) : null,
+    products: analysis.columns.product ? namedAmounts(productsOf(ledger, history), options.topProducts ?? 10) : null,
     productCount: history.products.size,
     directions: analysis.columns.direction ? namedAmounts(history.directions, Number.POSITIVE_INFINITY) : null,
     direction: analysis.columns.direction ? directionOf(history) : null,

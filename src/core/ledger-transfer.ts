@@ -1,7 +1,8 @@
 // A ledger as flat typed arrays, so a worker thread can hand it back without cloning a
 // million small objects. Pure: no threads here, just the packing.
 import { NO_DOCUMENTS } from './document-set.js';
-import { DayTable, NO_AMOUNTS, addCurrency, addExactPair, documentsOf, exactSumsOf, type ClientHistory, type Ledger, type LedgerColumns, type LedgerCurrency } from './ledger.js';
+import { NO_PRODUCTS } from './product-sums.js';
+import { DayTable, NO_AMOUNTS, addCurrency, addExactPair, addProductSum, documentsOf, exactSumsOf, productSumsByName, type ClientHistory, type Ledger, type LedgerColumns, type LedgerCurrency } from './ledger.js';
 
 export interface LedgerTransfer {
   names: string[];
@@ -26,8 +27,12 @@ export interface LedgerTransfer {
 const MEASURES = ['amount', 'profit', 'quantity'] as const;
 const VALUES = 2 * MEASURES.length;
 
-function exactEntries(index: number, history: ClientHistory, kind: 'directions' | 'products', out: [number, string, number, number][]): void {
-  const exact = history.exactSums?.[kind];
+function exactEntries(index: number, ledger: Ledger, history: ClientHistory, kind: 'directions' | 'products', out: [number, string, number, number][]): void {
+  if (kind === 'products') {
+    for (const [name, units, micros] of productSumsByName(ledger, history)) out.push([index, name, units, micros]);
+    return;
+  }
+  const exact = history.exactSums?.directions;
   if (exact === undefined) return;
   for (const [value, sums] of exact) out.push([index, value, sums[0]!, sums[1]!]);
 }
@@ -74,8 +79,8 @@ export function packLedger(ledger: Ledger): LedgerTransfer {
       documentKeys[k] = key;
       k++;
     }
-    exactEntries(index, history, 'directions', directions);
-    exactEntries(index, history, 'products', products);
+    exactEntries(index, ledger, history, 'directions', directions);
+    exactEntries(index, ledger, history, 'products', products);
   }
   return {
     names,
@@ -112,7 +117,7 @@ export function mergePacked(into: Ledger, t: LedgerTransfer): Ledger {
   const histories: ClientHistory[] = t.names.map((client, i) => {
     let h = into.clients.get(client);
     if (h === undefined) {
-      h = { client, days: new DayTable(), documents: NO_DOCUMENTS, directions: NO_AMOUNTS, products: NO_AMOUNTS, rows: 0 };
+      h = { client, days: new DayTable(), documents: NO_DOCUMENTS, directions: NO_AMOUNTS, products: NO_PRODUCTS, rows: 0 };
       into.clients.set(client, h);
     }
     h.rows += t.clientRows[i]!;
@@ -134,11 +139,7 @@ export function mergePacked(into: Ledger, t: LedgerTransfer): Ledger {
   for (let k = 0; k < t.documentKeys.length; k++) {
     documentsOf(histories[t.documentOwners[k * 2]!]!).add(t.documentKeys[k]!, t.documentOwners[k * 2 + 1]!);
   }
-  for (const kind of ['directions', 'products'] as const) {
-    for (const [index, value, units, micros] of t[kind]) {
-      const h = histories[index]!;
-      addExactPair(exactSumsOf(h)[kind], value, units, micros);
-    }
-  }
+  for (const [index, value, units, micros] of t.directions) addExactPair(exactSumsOf(histories[index]!).directions, value, units, micros);
+  for (const [index, name, units, micros] of t.products) addProductSum(into, histories[index]!, name, units, micros);
   return into;
 }

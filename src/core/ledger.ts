@@ -8,6 +8,7 @@
 
 import { DayTable, fromExact, microsOf } from './day-table.js';
 import { DocumentSet, NO_DOCUMENTS } from './document-set.js';
+import { emptyProductNames, NO_PRODUCTS, productId, ProductSums, type ProductNames } from './product-sums.js';
 import { compareNames } from './order.js';
 import { KamError } from './problems.js';
 
@@ -38,11 +39,14 @@ export interface ClientHistory {
   documents: DocumentSet;
   /** Direction value (region, manager…) → net amount bought under it; filled by finishLedger. */
   directions: ReadonlyMap<string, number>;
-  /** Product → net amount, filled by finishLedger; kept only when the reader is asked to (dossiers need it). */
-  products: ReadonlyMap<string, number>;
+  /**
+   * Exact net sums per product (ids of the ledger's productNames); kept only when the reader is
+   * asked to (dossiers need them). productsOf gives them by name.
+   */
+  products: ProductSums;
   rows: number;
-  /** The exact sums behind `directions` and `products`, as lines add up (see finishLedger). */
-  exactSums?: { directions: Map<string, ExactPair>; products: Map<string, ExactPair> };
+  /** The exact sums behind `directions`, as lines add up (see finishLedger). */
+  exactSums?: { directions: Map<string, ExactPair> };
 }
 
 export interface LedgerColumns {
@@ -74,6 +78,8 @@ export interface Ledger {
   finalized?: boolean;
   /** The last line's client, day and purchase document (see addLine); dropped when maps are rebuilt. */
   recent?: RecentLine | undefined;
+  /** The product names the clients' product sums refer to (made on the first product). */
+  productNames?: ProductNames | undefined;
 }
 
 /**
@@ -129,9 +135,9 @@ function detached(text: string): string {
 }
 
 /**
- * The directions and products of a client who has none: one map shared by every such client (two
- * empty maps cost ~400 bytes a client, a million clients ~400 MB). Never written: finishLedger
- * gives a client with values maps of its own.
+ * The directions of a client who has none: one map shared by every such client (empty maps cost
+ * ~200 bytes a client, a million clients ~200 MB). Never written: finishLedger gives a client with
+ * values a map of its own.
  */
 export const NO_AMOUNTS: ReadonlyMap<string, number> = new Map();
 
@@ -140,7 +146,7 @@ export function historyOf(ledger: Ledger, name: string): ClientHistory {
   let history = ledger.clients.get(name);
   if (history === undefined) {
     const client = detached(name);
-    history = { client, days: new DayTable(), documents: NO_DOCUMENTS, directions: NO_AMOUNTS, products: NO_AMOUNTS, rows: 0 };
+    history = { client, days: new DayTable(), documents: NO_DOCUMENTS, directions: NO_AMOUNTS, products: NO_PRODUCTS, rows: 0 };
     ledger.clients.set(client, history);
   }
   return history;
@@ -184,10 +190,30 @@ export function documentsOf(history: ClientHistory): DocumentSet {
   return history.documents;
 }
 
-/** The exact accumulators of directions and products, created on first use. */
+/** The exact accumulators of directions, created on first use. */
 export function exactSumsOf(history: ClientHistory): NonNullable<ClientHistory['exactSums']> {
-  history.exactSums ??= { directions: new Map(), products: new Map() };
+  history.exactSums ??= { directions: new Map() };
   return history.exactSums;
+}
+
+/** Adds an exact amount bought of `product` (a name) to the client's product sums. */
+export function addProductSum(ledger: Ledger, history: ClientHistory, product: string, units: number, micros: number): void {
+  ledger.productNames ??= emptyProductNames();
+  if (history.products === NO_PRODUCTS) history.products = new ProductSums();
+  history.products.add(productId(ledger.productNames, product, detached), units, micros);
+}
+
+/** A client's products by name (in name order) with their exact sums, as [name, units, millionths]. */
+export function productSumsByName(ledger: Ledger, history: ClientHistory): [string, number, number][] {
+  const names = ledger.productNames?.names ?? [];
+  const out: [string, number, number][] = [];
+  for (const [id, units, micros] of history.products.entries()) out.push([names[id]!, units, micros]);
+  return out.sort((a, b) => compareNames(a[0], b[0]));
+}
+
+/** A client's net amount per product, in name order (the dossier's products). */
+export function productsOf(ledger: Ledger, history: ClientHistory): ReadonlyMap<string, number> {
+  return new Map(productSumsByName(ledger, history).map(([name, units, micros]) => [name, fromExact(units, micros)]));
 }
 
 /** FNV-1a, twice with different seeds, folded into 52 bits: a document number as a number. */
@@ -250,7 +276,8 @@ export function addLine(ledger: Ledger, row: LedgerRow): void {
     addToExact(exactSumsOf(history).directions, row.direction, row.amount);
   }
   if (row.product !== undefined && row.product !== '') {
-    addToExact(exactSumsOf(history).products, row.product, row.amount);
+    const whole = Math.trunc(row.amount);
+    addProductSum(ledger, history, row.product, whole, microsOf(row.amount, whole));
   }
 }
 
@@ -295,10 +322,9 @@ export function mergeLedger(into: Ledger, from: Ledger): Ledger {
     }
     if (source.exactSums !== undefined) {
       const sums = exactSumsOf(target);
-      for (const kind of ['directions', 'products'] as const) {
-        for (const [k, v] of source.exactSums[kind]) addExactPair(sums[kind], k, v[0]!, v[1]!);
-      }
+      for (const [k, v] of source.exactSums.directions) addExactPair(sums.directions, k, v[0]!, v[1]!);
     }
+    for (const [name, units, micros] of productSumsByName(from, source)) addProductSum(into, target, name, units, micros);
   }
   into.finalized = false;
   into.recent = undefined;
@@ -340,14 +366,11 @@ export function finishLedger(ledger: Ledger): Ledger {
       history.documents = NO_DOCUMENTS;
     }
     if (history.exactSums !== undefined) {
-      for (const kind of ['directions', 'products'] as const) {
-        const exact = new Map<string, number>();
-        for (const [k, v] of history.exactSums[kind]) exact.set(k, fromExact(v[0]!, v[1]!));
-        history[kind] = exact;
-      }
+      const exact = new Map<string, number>();
+      for (const [k, v] of history.exactSums.directions) exact.set(k, fromExact(v[0]!, v[1]!));
+      history.directions = exact;
     }
     history.directions = sortedByKey(history.directions);
-    history.products = sortedByKey(history.products);
     sorted.set(client, history);
   }
   ledger.clients = sorted;
