@@ -22,7 +22,7 @@ interface StreamingSheet {
   _rows: unknown[];
   _merges: unknown[];
   useSharedStrings: boolean;
-  stream: { write(text: string): void; pipes?: { _writableState?: { length: number } }[] };
+  stream: { write(data: string | Buffer): void; pipes?: { _writableState?: { length: number } }[] };
   _writeColumns(): void;
   _writeOpenSheetData(): void;
   _workbook: {
@@ -44,6 +44,8 @@ export function columnLetter(column: number): string {
 }
 
 const NO_STYLE: CellStyle = {};
+/** Rows are gathered as UTF-8 into buffers of this size before they go to the sheet's stream. */
+const CHUNK = 1 << 16;
 const escapes: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' };
 
 /** Writes a streaming sheet's rows in order, and its merged ranges. */
@@ -52,12 +54,41 @@ export class SheetRows {
   private last = 0;
   private written = 0;
   private rowsSinceCheck = 0;
+  /** Rows written but not yet handed to the sheet's stream: `used` bytes of `pending`. */
+  private pending = Buffer.allocUnsafe(CHUNK);
+  private used = 0;
 
   constructor(readonly sheet: Sheet) {
     this.raw = sheet as unknown as StreamingSheet;
     if (this.raw._rows === undefined || typeof this.raw._writeColumns !== 'function' || this.raw._workbook?.styles === undefined) {
       throw new Error('kam: the workbook writer is not the streaming writer of exceljs 4');
     }
+    // exceljs writes the sheet's closing part when it is committed: the rows gathered go first.
+    const commit = sheet.commit.bind(sheet);
+    sheet.commit = () => {
+      this.flush();
+      commit();
+    };
+  }
+
+  /**
+   * Adds a row's XML to the pending buffer. One string per row handed to exceljs's stream became
+   * a chunk object and a Buffer each (50,000 rows: most of the sheet's garbage); a 64 KB buffer
+   * at a time is one of each.
+   */
+  private put(xml: string): void {
+    // At most 3 bytes of UTF-8 a UTF-16 unit: a row that might not fit starts a new buffer.
+    if (this.used + xml.length * 3 > CHUNK) this.flush();
+    if (xml.length * 3 > CHUNK) this.raw.stream.write(Buffer.from(xml, 'utf8'));
+    else this.used += this.pending.write(xml, this.used, 'utf8');
+  }
+
+  /** Hands the gathered rows to the sheet's stream (a buffer of their own: the stream may keep it). */
+  private flush(): void {
+    if (this.used === 0) return;
+    this.raw.stream.write(this.pending.subarray(0, this.used));
+    this.pending = Buffer.allocUnsafe(CHUNK);
+    this.used = 0;
   }
 
   /**
@@ -115,7 +146,7 @@ export class SheetRows {
     raw._rowZero = number + 1;
     const spans = first > 0 ? ` spans="${first}:${lastColumn}"` : '';
     const ht = height === undefined ? '' : ` ht="${height}" customHeight="1"`;
-    raw.stream.write(`<row r="${number}"${spans}${ht} x14ac:dyDescent="0.25">${cells}</row>`);
+    this.put(`<row r="${number}"${spans}${ht} x14ac:dyDescent="0.25">${cells}</row>`);
     this.written += cells.length;
   }
 
@@ -129,6 +160,7 @@ export class SheetRows {
   async breathe(): Promise<void> {
     if (this.written < 1 << 20) return;
     this.written = 0;
+    this.flush();
     checkWorkbookMemory();
     const entry = this.raw.stream.pipes?.[0];
     const buffered = (): number => entry?._writableState?.length ?? 0;
