@@ -51,28 +51,61 @@ export function dateCell(text: string): Date {
   return new Date(Date.UTC(y, m - 1, d));
 }
 
-interface Measured {
+/**
+ * The sheet's values, each computed once: the column widths and number formats must be known
+ * before the first row is written (they precede the rows in the sheet's XML), so every value is
+ * worked out and measured first, kept in a compact column store, and the rows are written from
+ * it. (Working them out twice, to measure and to write, cost 0.6 s on 50,000 clients.)
+ */
+interface ColumnValues {
+  /** Number and date columns (a date as its UTC milliseconds); NaN where `missing`. */
+  numbers: Float64Array | null;
+  /** Text columns: the contract's value (its tone comes from it; its words from columnText). */
+  texts: (string | null)[] | null;
+  /** 1 where the value is null (an empty cell). */
+  missing: Uint8Array;
   width: number;
   wholeNumbers: boolean;
 }
 
-function measure(report: Report, columns: readonly ClientColumn[], t: Messages): Measured[] {
+function columnValues(report: Report, columns: readonly ClientColumn[], t: Messages): ColumnValues[] {
   const analysis = report.analysis;
-  const measured: Measured[] = columns.map((c) => ({ width: headerWidth(columnHeader(c, analysis, t)), wholeNumbers: true }));
-  for (const client of analysis.clients) {
-    columns.forEach((column, i) => {
-      const m = measured[i]!;
-      const v = dataValue(column, client, report);
-      if (v === null) return;
+  const n = analysis.clients.length;
+  return columns.map((column) => {
+    const text = column.kind === 'text';
+    const store: ColumnValues = {
+      numbers: text ? null : new Float64Array(n),
+      texts: text ? new Array<string | null>(n) : null,
+      missing: new Uint8Array(n),
+      width: headerWidth(columnHeader(column, analysis, t)),
+      wholeNumbers: true,
+    };
+    const decimals = PERCENT.has(column.name) ? 1 : (DECIMALS[column.kind] ?? 2);
+    const percent = column.kind === 'share' || PERCENT.has(column.name);
+    for (let r = 0; r < n; r++) {
+      const v = dataValue(column, analysis.clients[r]!, report);
+      if (v === null) {
+        store.missing[r] = 1;
+        if (store.texts !== null) store.texts[r] = null;
+        else store.numbers![r] = NaN;
+        continue;
+      }
       let w: number;
-      if (typeof v === 'number') {
-        if (!Number.isInteger(v)) m.wholeNumbers = false;
-        w = numberWidth(v, PERCENT.has(column.name) ? 1 : (DECIMALS[column.kind] ?? 2), column.kind === 'share' || PERCENT.has(column.name));
-      } else w = column.kind === 'date' ? 10 : textWidth(columnText(column, v, t));
-      if (w > m.width) m.width = w;
-    });
-  }
-  return measured;
+      if (store.texts !== null && typeof v === 'string') {
+        w = textWidth(columnText(column, v, t));
+        store.texts[r] = v;
+      } else if (store.numbers !== null && column.kind === 'date' && typeof v === 'string') {
+        w = 10;
+        store.numbers[r] = dateCell(v).getTime();
+      } else if (store.numbers !== null && column.kind !== 'date' && typeof v === 'number') {
+        if (!Number.isInteger(v)) store.wholeNumbers = false;
+        w = numberWidth(v, decimals, percent);
+        store.numbers[r] = v;
+      } else throw new Error(`kam: the ${column.name} column (${column.kind}) gave ${typeof v} ${String(v)}`);
+      if (w > store.width) store.width = w;
+    }
+    return store;
+  });
 }
 
 export const clientsSheet: WorkbookSheet = {
@@ -82,13 +115,13 @@ export const clientsSheet: WorkbookSheet = {
     const F = t.numFmt;
     const columns = CLIENTS_SHEET_COLUMNS;
     const periods = analysis.window.labels.map((label) => t.period(label));
-    const measured = measure(report, columns, t);
+    const stores = columnValues(report, columns, t);
     let periodMax = 7;
     for (const c of analysis.clients) for (const v of c.series) periodMax = Math.max(periodMax, numberWidth(v, 0));
     const periodWidth = columnWidth(periodMax, { min: 9, filter: true });
 
     const widths = [
-      ...columns.map((c, i) => columnWidth(measured[i]!.width, { filter: true, max: c.name === 'client' ? 48 : 40, min: TONED.has(c.name) ? 7 : 8 })),
+      ...columns.map((c, i) => columnWidth(stores[i]!.width, { filter: true, max: c.name === 'client' ? 48 : 40, min: TONED.has(c.name) ? 7 : 8 })),
       ...periods.map(() => periodWidth),
     ];
     // Printed: the leading columns that fit one landscape page at a readable size — the client,
@@ -106,7 +139,7 @@ export const clientsSheet: WorkbookSheet = {
     sheet.columns = widths.map((width) => ({ width }));
 
     const styles: CellStyle[] = columns.map((c, i) =>
-      plain(PERCENT.has(c.name) ? F.percent : formatOfKind(c.kind, measured[i]!.wholeNumbers, F), {
+      plain(PERCENT.has(c.name) ? F.percent : formatOfKind(c.kind, stores[i]!.wholeNumbers, F), {
         ruled: true,
         align: c.kind === 'date' ? 'center' : c.kind === 'text' ? 'left' : undefined,
         // Text after a right-aligned number (tags after P(alive)) needs a gap; the first column does not.
@@ -125,22 +158,30 @@ export const clientsSheet: WorkbookSheet = {
     );
 
     const rowStyles: CellStyle[] = [...styles, ...periods.map(() => periodStyle)];
+    const values: CellValue[] = [];
     for (let r = 0; r < analysis.clients.length; r++) {
       const client = analysis.clients[r]!;
-      const values: CellValue[] = columns.map((column) => {
-        const v = dataValue(column, client, report);
-        if (v === null) return null;
-        if (column.kind === 'date' && typeof v === 'string') return dateCell(v);
-        return typeof v === 'string' ? cellText(columnText(column, v, t)) : v;
-      });
-      for (const x of client.series) values.push(roundForTies(x));
-      columns.forEach((column, i) => {
-        // The tone comes from the value itself (lost, AX…), not from its words.
-        if (!TONED.has(column.name)) return;
-        const v = column.value(client, report);
-        const tone = typeof v === 'string' ? toneOf(v) : undefined;
-        rowStyles[i] = tone === undefined ? styles[i]! : toneCell(tone);
-      });
+      for (let i = 0; i < columns.length; i++) {
+        const column = columns[i]!;
+        const store = stores[i]!;
+        if (store.missing[r] === 1) {
+          values[i] = null;
+          if (TONED.has(column.name)) rowStyles[i] = styles[i]!;
+          continue;
+        }
+        if (store.texts !== null) {
+          const v = store.texts[r]!;
+          values[i] = cellText(columnText(column, v, t));
+          // The tone comes from the value itself (lost, AX…), not from its words.
+          if (TONED.has(column.name)) {
+            const tone = toneOf(v);
+            rowStyles[i] = tone === undefined ? styles[i]! : toneCell(tone);
+          }
+        } else values[i] = column.kind === 'date' ? new Date(store.numbers![r]!) : store.numbers![r]!;
+      }
+      let k = columns.length;
+      for (const x of client.series) values[k++] = roundForTies(x);
+      values.length = k;
       rows.write(r + 2, values, rowStyles);
       await rows.breathe();
     }
