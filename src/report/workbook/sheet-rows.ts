@@ -22,7 +22,7 @@ interface StreamingSheet {
   _rows: unknown[];
   _merges: unknown[];
   useSharedStrings: boolean;
-  stream: { write(data: string | Buffer): void; pipes?: { _writableState?: { length: number } }[] };
+  stream: { batch?: boolean; write(data: string | Buffer): void; pipes?: { _writableState?: { length: number } }[] };
   _writeColumns(): void;
   _writeOpenSheetData(): void;
   _workbook: {
@@ -83,11 +83,15 @@ export class SheetRows {
     else this.used += this.pending.write(xml, this.used, 'utf8');
   }
 
-  /** Hands the gathered rows to the sheet's stream (a buffer of their own: the stream may keep it). */
+  /**
+   * Hands the gathered rows to the sheet's stream. exceljs opens sheet streams in batch mode,
+   * which copies what it is given into its own buffers at once: the pending buffer is then reused
+   * (a new one each time was 170 MB of dead buffers on 50,000 clients, freed only by a full GC).
+   */
   private flush(): void {
     if (this.used === 0) return;
     this.raw.stream.write(this.pending.subarray(0, this.used));
-    this.pending = Buffer.allocUnsafe(CHUNK);
+    if (this.raw.stream.batch !== true) this.pending = Buffer.allocUnsafe(CHUNK);
     this.used = 0;
   }
 
