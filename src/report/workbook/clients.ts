@@ -158,26 +158,25 @@ export const clientsSheet: WorkbookSheet = {
     );
 
     const rowStyles: CellStyle[] = [...styles, ...periods.map(() => periodStyle)];
+    const toned = columns.map((c) => TONED.has(c.name));
+    const dates = columns.map((c) => c.kind === 'date');
     const values: CellValue[] = [];
     for (let r = 0; r < analysis.clients.length; r++) {
       const client = analysis.clients[r]!;
       for (let i = 0; i < columns.length; i++) {
-        const column = columns[i]!;
         const store = stores[i]!;
         if (store.missing[r] === 1) {
           values[i] = null;
-          if (TONED.has(column.name)) rowStyles[i] = styles[i]!;
-          continue;
-        }
-        if (store.texts !== null) {
+          if (toned[i]) rowStyles[i] = styles[i]!;
+        } else if (store.texts !== null) {
           const v = store.texts[r]!;
-          values[i] = cellText(columnText(column, v, t));
+          values[i] = cellText(columnText(columns[i]!, v, t));
           // The tone comes from the value itself (lost, AX…), not from its words.
-          if (TONED.has(column.name)) {
+          if (toned[i]) {
             const tone = toneOf(v);
             rowStyles[i] = tone === undefined ? styles[i]! : toneCell(tone);
           }
-        } else values[i] = column.kind === 'date' ? new Date(store.numbers![r]!) : store.numbers![r]!;
+        } else values[i] = dates[i] ? new Date(store.numbers![r]!) : store.numbers![r]!;
       }
       let k = columns.length;
       for (const x of client.series) values[k++] = roundForTies(x);

@@ -58,9 +58,16 @@ export const seriesSheet: WorkbookSheet = {
     const value = plain(F.seriesValue, { ruled: true, align: 'right' });
     const total = plain(F.moneyRound, { ruled: true, bold: true });
     const styles = [name, name, cv, ...periods.map(() => value), total];
+    const values: CellValue[] = [];
     for (let i = 0; i < a.clients.length; i++) {
       const c = a.clients[i]!;
-      const values: CellValue[] = [c.client, c.cell, c.cv === null ? null : Math.round(c.cv * 1e10) / 1e10, ...c.series.map((x) => roundForTies(x)), roundForTies(c.total)];
+      values[0] = c.client;
+      values[1] = c.cell;
+      values[2] = c.cv === null ? null : Math.round(c.cv * 1e10) / 1e10;
+      let k = 3;
+      for (const x of c.series) values[k++] = roundForTies(x);
+      values[k++] = roundForTies(c.total);
+      values.length = k;
       styles[1] = toneCell(toneOf(c.cell) ?? 'none');
       rows.write(i + 2, values, styles);
       await rows.breathe();

@@ -44,6 +44,11 @@ export function columnLetter(column: number): string {
 }
 
 const NO_STYLE: CellStyle = {};
+const styleAttributes: string[] = [''];
+/** ` s="7"` for style 7; nothing for style 0. */
+function styleAttribute(id: number): string {
+  return (styleAttributes[id] ??= ` s="${id}"`);
+}
 /** Rows are gathered as UTF-8 into buffers of this size before they go to the sheet's stream. */
 const CHUNK = 1 << 16;
 const escapes: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' };
@@ -106,6 +111,10 @@ export class SheetRows {
     // A look at the heap every 512 rows (about a microsecond each): near its limit, one line, not V8's report.
     if ((++this.rowsSinceCheck & 511) === 0) checkWorkbookMemory();
     const width = Math.max(values.length, styles.length);
+    const sharedStrings = raw.useSharedStrings ? raw._workbook.sharedStrings : null;
+    const styleModels = raw._workbook.styles;
+    // Each cell's reference ends with the row number: `"<column letters>${row}` — made once a row.
+    const rowEnd = `${number}"`;
     let cells = '';
     let first = 0;
     let lastColumn = 0;
@@ -120,7 +129,7 @@ export class SheetRows {
         type = TYPE.null;
       } else if (typeof v === 'string') {
         type = TYPE.string;
-        body = raw.useSharedStrings ? ` t="s"><v>${raw._workbook.sharedStrings.add(v)}</v>` : ` t="str"><v>${v.replace(/[&<>"]/g, (c) => escapes[c]!)}</v>`;
+        body = sharedStrings !== null ? ` t="s"><v>${sharedStrings.add(v)}</v>` : ` t="str"><v>${v.replace(/[&<>"]/g, (c) => escapes[c]!)}</v>`;
       } else if (typeof v === 'number') {
         type = TYPE.number;
         body = `><v>${v}</v>`;
@@ -131,13 +140,13 @@ export class SheetRows {
         type = TYPE.date;
         body = `><v>${25569 + v.getTime() / 86_400_000}</v>`;
       }
-      const styleId = raw._workbook.styles.addStyleModel(style ?? NO_STYLE, type);
+      const styleId = styleModels.addStyleModel(style ?? NO_STYLE, type);
       if (type === TYPE.null && styleId === 0) continue;
       if (type !== TYPE.null) hasValue = true;
       const column = i + 1;
       if (first === 0) first = column;
       lastColumn = column;
-      cells += `<c r="${columnLetter(column)}${number}"${styleId === 0 ? '' : ` s="${styleId}"`}${type === TYPE.null ? '/>' : `${body}</c>`}`;
+      cells += `<c r="${columnLetter(column)}${rowEnd}${styleAttribute(styleId)}${type === TYPE.null ? '/>' : `${body}</c>`}`;
     }
     if (!hasValue && height === undefined) return;
     if (!raw.startedData) {

@@ -98,8 +98,19 @@ function toneStyle(tone: Tone, numFmt?: string, bold = false): CellStyle {
 }
 
 const toneCache = new Map<string, CellStyle>();
+/** The plain tone cells (no number format, not bold), by tone: a row of the Clients sheet asks for several. */
+const plainToneCache = new Map<Tone, CellStyle>();
 /** A coloured, centred cell for a class, cell name or status (one shared object per combination). */
 export function toneCell(tone: Tone, numFmt?: string, bold = false): CellStyle {
+  if (numFmt === undefined && !bold) {
+    let plainTone = plainToneCache.get(tone);
+    if (plainTone === undefined) plainToneCache.set(tone, (plainTone = keyedToneCell(tone, undefined, false)));
+    return plainTone;
+  }
+  return keyedToneCell(tone, numFmt, bold);
+}
+
+function keyedToneCell(tone: Tone, numFmt: string | undefined, bold: boolean): CellStyle {
   const key = `${tone}|${numFmt ?? ''}|${bold}`;
   let style = toneCache.get(key);
   if (style === undefined) {
@@ -210,13 +221,19 @@ export function numberWidth(value: number, decimals: number, percent = false): n
   return whole + separators + (decimals > 0 ? decimals + 1 : 0) + (value < 0 ? 1 : 0) + (percent ? 1 : 0);
 }
 
+/** Each character's width, worked out once (two regular expressions a character was most of the measuring). */
+const charWidths = new Map<string, number>();
+
 export function textWidth(text: string): number {
   let width = 0;
   // Calibri 11 against its digit width: capitals and wide letters ~1.2, narrow ones ~0.5, the rest ~0.9.
   for (const ch of text) {
-    if (/[A-ZА-ЯЁӘҒҚҢӨҰҮҺІmwЖжШшЩщЮюМм«»—]/u.test(ch)) width += 1.2;
-    else if (/[iljtfr.,;:'!|() ]/.test(ch)) width += 0.55;
-    else width += 0.9;
+    let w = charWidths.get(ch);
+    if (w === undefined) {
+      w = /[A-ZА-ЯЁӘҒҚҢӨҰҮҺІmwЖжШшЩщЮюМм«»—]/u.test(ch) ? 1.2 : /[iljtfr.,;:'!|() ]/.test(ch) ? 0.55 : 0.9;
+      charWidths.set(ch, w);
+    }
+    width += w;
   }
   return width;
 }
