@@ -53,6 +53,23 @@ function styleAttribute(id: number): string {
 const CHUNK = 1 << 16;
 const escapes: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' };
 
+/**
+ * A number as JavaScript writes it (`String(v)`), faster for whole cents: money, most of a big
+ * sheet's numbers. Why it is the same text: when v is exactly the double nearest to c/100 (c whole),
+ * "whole.cc" read back is v, and every other decimal with as few digits lies at least 0.01 away,
+ * further than half the gap between doubles below 10^13 — so it is the shortest text that reads
+ * back as v, which is what String(v) writes. Anything else goes to String.
+ */
+export function numberText(v: number): string {
+  const c = Math.round(v * 100);
+  if (c / 100 !== v || !(Math.abs(c) < 1e15)) return `${v}`;
+  const a = c < 0 ? -c : c;
+  const whole = Math.floor(a / 100);
+  const cents = a - whole * 100;
+  const text = cents === 0 ? `${whole}` : cents % 10 === 0 ? `${whole}.${cents / 10}` : cents < 10 ? `${whole}.0${cents}` : `${whole}.${cents}`;
+  return c < 0 ? `-${text}` : text;
+}
+
 /** Writes a streaming sheet's rows in order, and its merged ranges. */
 export class SheetRows {
   private readonly raw: StreamingSheet;
@@ -132,7 +149,7 @@ export class SheetRows {
         body = sharedStrings !== null ? ` t="s"><v>${sharedStrings.add(v)}</v>` : ` t="str"><v>${v.replace(/[&<>"]/g, (c) => escapes[c]!)}</v>`;
       } else if (typeof v === 'number') {
         type = TYPE.number;
-        body = `><v>${v}</v>`;
+        body = `><v>${numberText(v)}</v>`;
       } else if (typeof v === 'boolean') {
         type = TYPE.boolean;
         body = ` t="b"><v>${v ? 1 : 0}</v>`;
