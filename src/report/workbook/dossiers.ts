@@ -17,8 +17,19 @@ const VALUE_WIDTH = 18;
 const SERIES_PER_ROW = 6;
 
 const label = plain(undefined, { bold: true, wrap: true, valign: 'top' });
-const value = (numFmt?: string): CellStyle => plain(numFmt, { align: 'left' });
-const tone = (x: string | null): CellStyle => toneCell(toneOf(x ?? '-') ?? 'none', undefined, true);
+// A card asks for a dozen styles and there is a card per key client: each is looked up once.
+const values = new Map<string, CellStyle>();
+const value = (numFmt?: string): CellStyle => {
+  let style = values.get(numFmt ?? '');
+  if (style === undefined) values.set(numFmt ?? '', (style = plain(numFmt, { align: 'left' })));
+  return style;
+};
+const tones = new Map<string, CellStyle>();
+const tone = (x: string | null): CellStyle => {
+  let style = tones.get(x ?? '-');
+  if (style === undefined) tones.set(x ?? '-', (style = toneCell(toneOf(x ?? '-') ?? 'none', undefined, true)));
+  return style;
+};
 
 function card(rows: Rows, d: Dossier, directionColumn: string | null, width: number, labelWidth: number, wide: number, t: Messages): void {
   const T = t.workbook.dossiers;
