@@ -1,7 +1,47 @@
-// sheet-rows.ts: numbers go into the sheet's XML as JavaScript writes them, by a faster path for whole cents.
+// sheet-rows.ts: rows written as XML into exceljs's streaming sheets, gathered into reused 64 KB
+// buffers; numbers as JavaScript writes them, by a faster path for whole cents.
 import { describe, it, expect } from 'vitest';
+import { Writable } from 'node:stream';
+import ExcelJS from 'exceljs';
 import fc from 'fast-check';
-import { numberText } from '../../../src/report/workbook/sheet-rows.js';
+import JSZip from 'jszip';
+import { SheetRows, numberText } from '../../../src/report/workbook/sheet-rows.js';
+
+describe('SheetRows', () => {
+  it('writes many buffers of rows into several sheets whole and in order (CRC-checked), the sheet closing after them', async () => {
+    const chunks: Buffer[] = [];
+    const sink = new Writable({
+      write(chunk: Buffer, _encoding, callback) {
+        chunks.push(chunk);
+        callback();
+      },
+    });
+    const writer = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: sink, useStyles: true, useSharedStrings: true });
+    const rows = 6000;
+    for (const name of ['One', 'Two']) {
+      const sheet = writer.addWorksheet(name);
+      const out = new SheetRows(sheet);
+      for (let r = 1; r <= rows; r++) {
+        // Multi-byte text too, so that a row's UTF-8 is longer than its characters.
+        out.write(r, [`${name} клиент ${r}`, r / 100, r, r % 7 === 0 ? 'ә'.repeat(r % 50) : null]);
+        await out.breathe();
+      }
+      sheet.commit();
+    }
+    await writer.commit();
+    const zip = await JSZip.loadAsync(Buffer.concat(chunks), { checkCRC32: true });
+    const strings = await zip.file('xl/sharedStrings.xml')!.async('string');
+    for (const [i, name] of ['One', 'Two'].entries()) {
+      const xml = await zip.file(`xl/worksheets/sheet${i + 1}.xml`)!.async('string');
+      expect(xml.length).toBeGreaterThan(4 * 65536);
+      const numbers = [...xml.matchAll(/<row r="(\d+)"/g)].map((m) => Number(m[1]));
+      expect(numbers).toEqual(Array.from({ length: rows }, (_, k) => k + 1));
+      expect(xml).toContain(`<c r="B${rows}"><v>${rows / 100}</v></c>`);
+      expect(xml).toMatch(/<\/row><\/sheetData>.*<\/worksheet>$/s);
+      expect(strings).toContain(`${name} клиент ${rows}`);
+    }
+  });
+});
 
 describe('numberText', () => {
   it('writes every double as String() does', () => {
