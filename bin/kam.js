@@ -5,9 +5,12 @@ import { setFlagsFromString } from 'node:v8';
 
 // V8 lets its heap grow to up to four times what survived the last full collection before it
 // collects again; with a ledger of hundreds of thousands of clients most of that is garbage held
-// on to. Growing by 30% at a time keeps the peak near what is alive (300,000 clients from
-// Parquet: 1.3 GB instead of 1.95 GB, in the same time).
-setFlagsFromString('--heap-growing-percent=30');
+// on to. Growing by 60% at a time keeps the peak nearer what is alive, for a little more time
+// collecting (measured: 300,000 clients from Parquet 1.45 GB instead of 1.95 GB; the 50,000-
+// client workbook 414 MB instead of ~455 MB, 7.6 s against 7.3 s; 30% saved more memory but
+// cost up to 45% more CPU on a ledger of one-off customers).
+
+setFlagsFromString('--heap-growing-percent=60');
 
 const entry = new URL('../dist/cli/main.js', import.meta.url);
 if (!existsSync(entry)) {
