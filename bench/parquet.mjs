@@ -93,7 +93,9 @@ try {
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const k = median(kamRuns.map((x) => x.seconds));
 const d = median(duckRuns.map((x) => x.seconds));
-console.log(`${lines.toLocaleString('en-US')} lines as Parquet, ${clients.toLocaleString('en-US')} clients, ${dayRows.toLocaleString('en-US')} day-ledger rows; ${cpus().length} cores (${cpus()[0]?.model ?? '?'}), Node ${process.versions.node}, load average ${load.toFixed(1)} at the start, medians of ${runs}:`);
+// With --file the ledger is the caller's: its lines and clients are not the generator's arguments.
+const what = args.includes('--file') ? file : `${lines.toLocaleString('en-US')} lines as Parquet, ${clients.toLocaleString('en-US')} clients`;
+console.log(`${what}, ${dayRows.toLocaleString('en-US')} day-ledger rows (kam caps DuckDB at 1 GB unless --memory; the peer runs uncapped); ${cpus().length} cores (${cpus()[0]?.model ?? '?'}), Node ${process.versions.node}, load average ${load.toFixed(1)} at the start, medians of ${runs}:`);
 console.log(`  kam analyze --format csv:              ${k.toFixed(2)} s, peak RSS ${median(kamRuns.map((x) => x.rssMb)).toFixed(0)} MB`);
 console.log(`  DuckDB, the same statement COPY … TO:  ${d.toFixed(2)} s, peak RSS ${median(duckRuns.map((x) => x.rssMb)).toFixed(0)} MB`);
 console.log(`  kam / DuckDB: ${(k / d).toFixed(2)}×`);
