@@ -230,7 +230,7 @@ export const COMMANDS: Record<CommandName | ToolName, CommandDef> = {
   aggregate: {
     description: 'write the day ledger of a ledger (any source): one row per client and day, read by kam as it is',
     argument: ['[files...]', 'ledgers: CSV, .csv.gz, .xlsx, Parquet, DuckDB or postgres://… (with --table or --query)'],
-    options: [...LEDGER, ...SOURCE, 'output', 'lang'],
+    options: [...LEDGER, ...SOURCE, 'output', 'quiet', 'lang'],
     own: { table: SOURCE_TABLE, output: { flags: '-o, --output <file>', help: 'the day ledger: a .csv or .parquet file (written whole or not at all)', mandatory: true } },
     formats: [],
     piped: '',
@@ -238,7 +238,7 @@ export const COMMANDS: Record<CommandName | ToolName, CommandDef> = {
     run: async (files, o, { io, t }) => {
       const output = o.output as string;
       if (!/\.(csv|parquet)$/i.test(output)) throw usage('aggregateOutput', { flag: '--output', value: output });
-      return runAggregate({ files: inputFiles(files, io), read: readOptions(o), output, t }, io);
+      return runAggregate({ files: inputFiles(files, io), read: readOptions(o), output, quiet: o.quiet === true, t }, io);
     },
   },
   sql: {

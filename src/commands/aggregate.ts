@@ -17,6 +17,8 @@ export interface AggregateRequest {
   files: string[];
   read: LedgerReadOptions;
   output: string;
+  /** --quiet: no note on standard error. */
+  quiet?: boolean;
   t: Messages;
 }
 
@@ -39,7 +41,7 @@ export async function runAggregate(request: AggregateRequest, io: CommandIo): Pr
   const progress = progressReporter(io, request.t);
   const read = await readLedger(request.files, { ...request.read, trackProducts: true }, io.stdin, progress);
   progress.done();
-  if (read.counts.noClient + read.counts.badDate + read.counts.badNumber > 0) {
+  if (request.quiet !== true && read.counts.noClient + read.counts.badDate + read.counts.badNumber > 0) {
     io.stderr.write(
       problemLine(
         { code: 'rows-skipped', severity: 'note', details: { total: read.counts.noClient + read.counts.badDate + read.counts.badNumber, ...read.counts } },

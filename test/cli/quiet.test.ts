@@ -35,6 +35,21 @@ describe('--quiet', () => {
       expect(r.stderr, args[0]).toBe('');
     }
   });
+  it('kam aggregate takes it: the skipped-rows note goes, the day ledger is the same', async () => {
+    const { mkdtempSync, readFileSync, rmSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const dir = mkdtempSync(join(tmpdir(), 'kam-quiet-'));
+    try {
+      const input = 'Date,Client,Amount\n2025-01-01,A,100\n2025-01-02,,5\n';
+      const loud = await runKam(['aggregate', '-', '-o', join(dir, 'loud.csv')], { input });
+      const quiet = await runKam(['aggregate', '-', '-o', join(dir, 'quiet.csv'), '--quiet'], { input });
+      expect(loud.stderr).toMatch(/^kam: note: /m);
+      expect([quiet.status, quiet.stderr]).toEqual([0, '']);
+      expect(readFileSync(join(dir, 'quiet.csv'), 'utf8')).toBe(readFileSync(join(dir, 'loud.csv'), 'utf8'));
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
   it('a warning stays: a row skipped is said even with --quiet', async () => {
     const r = await runKam(['bridge', '-', '--format', 'csv', '--quiet'], { input: 'Date,Client,Amount\n2025-01-01,A,100\n2025-01-31,B,5\nnot a date,B,5\n2025-03-31,B,120\n' });
     expect(r.status).toBe(0);
