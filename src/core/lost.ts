@@ -137,7 +137,7 @@ class JudgedClient implements ClientLapses {
     return clientRevenue(this.#days, this.#judged.asOf).lapses(this.#judged.rules);
   }
 
-  /** Plain data (a getter is not an own property): what tests and JSON see. */
+  /** Plain data for JSON.stringify, lapses included (a getter is not an own property). */
   toJSON(): Omit<ClientLapses, 'lapses'> & { lapses: Lapse[] } {
     return { client: this.client, recency: this.recency, revenue12m: this.revenue12m, direction: this.direction, lapses: this.lapses };
   }
