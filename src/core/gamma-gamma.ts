@@ -98,10 +98,10 @@ export function fitGammaGamma(customers: readonly GammaGammaCustomer[], options:
   let sumM = 0;
   for (const { m, w } of sorted) sumM += w * m;
   const scale = sumM / n;
-  const list = sorted.map(({ x, m, w }) => ({ x, m: m / scale, w }));
-  const xs = Float64Array.from(list, (e) => e.x);
-  const ms = Float64Array.from(list, (e) => e.m);
-  const ws = Float64Array.from(list, (e) => e.w);
+  // The pairs as columns, the mean values scaled.
+  const xs = Float64Array.from(sorted, (e) => e.x);
+  const ms = Float64Array.from(sorted, (e) => e.m / scale);
+  const ws = Float64Array.from(sorted, (e) => e.w);
   const lnM = ms.map((m) => Math.log(m));
 
   const objective = (theta: readonly number[]) => {
@@ -122,7 +122,7 @@ export function fitGammaGamma(customers: readonly GammaGammaCustomer[], options:
     let lgPx = 0;
     let psiPxq = 0;
     let psiPx = 0;
-    for (let i = 0; i < list.length; i++) {
+    for (let i = 0; i < xs.length; i++) {
       const x = xs[i] as number;
       const m = ms[i] as number;
       const w = ws[i] as number;

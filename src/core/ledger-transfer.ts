@@ -27,15 +27,6 @@ export interface LedgerTransfer {
 const MEASURES = ['amount', 'profit', 'quantity'] as const;
 const VALUES = 2 * MEASURES.length;
 
-function exactEntries(index: number, ledger: Ledger, history: ClientHistory, kind: 'directions' | 'products', out: [number, string, number, number][]): void {
-  if (kind === 'products') {
-    for (const [name, units, micros] of productSumsByName(ledger, history)) out.push([index, name, units, micros]);
-    return;
-  }
-  const exact = history.exactSums?.directions;
-  if (exact === undefined) return;
-  for (const [value, sums] of exact) out.push([index, value, sums[0]!, sums[1]!]);
-}
 
 export function packLedger(ledger: Ledger): LedgerTransfer {
   let dayCount = 0;
@@ -79,8 +70,8 @@ export function packLedger(ledger: Ledger): LedgerTransfer {
       documentKeys[k] = key;
       k++;
     }
-    exactEntries(index, ledger, history, 'directions', directions);
-    exactEntries(index, ledger, history, 'products', products);
+    for (const [value, sums] of history.exactSums?.directions ?? []) directions.push([index, value, sums[0]!, sums[1]!]);
+    for (const [name, units, micros] of productSumsByName(ledger, history)) products.push([index, name, units, micros]);
   }
   return {
     names,

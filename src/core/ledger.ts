@@ -348,9 +348,8 @@ function sortedByKey<V>(map: ReadonlyMap<string, V>): ReadonlyMap<string, V> {
 /**
  * The last step of building a ledger (after addLine and mergeLedger): makes it order-independent
  * and ready to read: documents become a count per day in the day tables (with a document
- * column; the lines of a document added after this would count it again), the direction and
- * product maps are made
- * from their exact sums (a ledger not finalized has them empty), and every map is in key order,
+ * column; the lines of a document added after this would count it again), the direction maps are
+ * made from their exact sums (a ledger not finalized has them empty), and every map is in key order,
  * so that every later sum runs in the same order whatever order the lines came in. (Day tables
  * are in day order and exact already.)
  */
