@@ -6,13 +6,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { addLine, emptyLedger } from '../../src/core/ledger.js';
-import { KamError } from '../../src/core/problems.js';
 import { ANALYSIS_BYTES_PER_CLIENT, STOP_SHARE, checkMemory, checkRoomForAnalysis, checkWorkbookMemory } from '../../src/io/memory-guard.js';
 import { problemLine } from '../../src/report/messages.js';
 import { en } from '../../src/i18n/en.js';
 import { ru } from '../../src/i18n/ru.js';
 import { kk } from '../../src/i18n/kk.js';
 import { KAM, cleanEnv } from '../helpers/kam.js';
+import { kamErrorOf } from '../helpers/kam-error.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'kam-memory-guard-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -23,22 +23,12 @@ function ledgerOf(clients: number) {
   return ledger;
 }
 
-function thrown(f: () => void): KamError {
-  try {
-    f();
-  } catch (error) {
-    if (error instanceof KamError) return error;
-    throw error;
-  }
-  throw new Error('no problem thrown');
-}
-
 describe('the memory guard', () => {
   const MB = 2 ** 20;
   it('lets a read go on below its share of the heap limit and stops it above, naming the clients', () => {
     const ledger = ledgerOf(3);
     expect(() => checkMemory(ledger, 'big.csv', 0, { used: 80 * MB, limit: 100 * MB })).not.toThrow();
-    const problem = thrown(() => checkMemory(ledger, 'big.csv', 0, { used: (STOP_SHARE * 100 + 1) * MB, limit: 100 * MB })).problem;
+    const problem = kamErrorOf(() => checkMemory(ledger, 'big.csv', 0, { used: (STOP_SHARE * 100 + 1) * MB, limit: 100 * MB })).problem;
     expect(problem).toMatchObject({ code: 'out-of-memory', file: 'big.csv', details: { clients: 3, limitMb: 100 } });
   });
 
@@ -48,11 +38,11 @@ describe('the memory guard', () => {
     // Heap nearly free: room. Heap at the stop share less a little less than the analysis needs: no room.
     expect(() => checkRoomForAnalysis(ledger, 'x.csv')).not.toThrow();
     expect(() => checkMemory(ledger, 'x.csv', room, { used: STOP_SHARE * 100 * MB - room - 1, limit: 100 * MB })).not.toThrow();
-    expect(thrown(() => checkMemory(ledger, 'x.csv', room, { used: STOP_SHARE * 100 * MB - room + 1, limit: 100 * MB })).problem.code).toBe('out-of-memory');
+    expect(kamErrorOf(() => checkMemory(ledger, 'x.csv', room, { used: STOP_SHARE * 100 * MB - room + 1, limit: 100 * MB })).problem.code).toBe('out-of-memory');
   });
 
   it('says what to do in every language, on one line', () => {
-    const problem = thrown(() => checkMemory(ledgerOf(21), 'big.csv', 0, { used: 99 * MB, limit: 100 * MB })).problem;
+    const problem = kamErrorOf(() => checkMemory(ledgerOf(21), 'big.csv', 0, { used: 99 * MB, limit: 100 * MB })).problem;
     const lines = [en, ru, kk].map((t) => problemLine(problem, t, false));
     for (const line of lines) {
       expect(line).toMatch(/^kam: big\.csv: [^\n]*--max-old-space-size[^\n]*kam aggregate[^\n]*--memory[^\n]*\n$/);
@@ -65,7 +55,7 @@ describe('the memory guard', () => {
 
   it('while the workbook is written: near the limit, the workbook problem (no --memory or kam aggregate advice)', () => {
     expect(() => checkWorkbookMemory({ used: 80 * MB, limit: 100 * MB })).not.toThrow();
-    const problem = thrown(() => checkWorkbookMemory({ used: 90 * MB, limit: 100 * MB })).problem;
+    const problem = kamErrorOf(() => checkWorkbookMemory({ used: 90 * MB, limit: 100 * MB })).problem;
     expect(problem).toMatchObject({ code: 'out-of-memory', details: { limitMb: 100, engine: 'workbook' } });
     // The writer names the file and the clients (report/workbook/index.ts).
     const named = { ...problem, file: 'book.xlsx', details: { ...(problem.details as object), clients: 50_000 } } as typeof problem;

@@ -7,6 +7,7 @@ import { dayFromYmd } from '../../src/core/calendar.js';
 import { emptyLedger, type Ledger } from '../../src/core/ledger.js';
 import { KamError } from '../../src/core/problems.js';
 import { cellText, MAX_EXAMPLES, RecordReader, type Cell, type RecordOptions } from '../../src/io/records.js';
+import { kamErrorOf } from '../helpers/kam-error.js';
 
 const COLUMNS = { quantity: false, profit: false, document: false, product: false, direction: false };
 const OPTIONS: RecordOptions = { map: {}, dateFormat: undefined, decimal: undefined, strict: false };
@@ -30,16 +31,6 @@ function history(ledger: Ledger): Record<string, [string, number][]> {
   return out;
 }
 
-function refusal(run: () => unknown): KamError {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof KamError) return error;
-    throw error;
-  }
-  throw new Error('not refused');
-}
-
 describe('cellText', () => {
   it('shows a cell as the text a message quotes', () => {
     expect(cellText(undefined)).toBe('');
@@ -60,13 +51,13 @@ describe('the header', () => {
   });
 
   it('missing: no-header, quoting the first row; nothing at all: file-empty', () => {
-    const e = refusal(() => read([['Отчет'], ['a', 'b', 'c'], ['1', '2', '3']]));
+    const e = kamErrorOf(() => read([['Отчет'], ['a', 'b', 'c'], ['1', '2', '3']]));
     expect(e.problem).toMatchObject({ code: 'no-header', file: 'x.csv', details: { firstRow: ['Отчет'] } });
-    expect(refusal(() => read([[], ['', ' ']])).problem.code).toBe('file-empty');
+    expect(kamErrorOf(() => read([[], ['', ' ']])).problem.code).toBe('file-empty');
   });
 
   it('a header and no rows: no-rows', () => {
-    expect(refusal(() => read([['Date', 'Client', 'Amount'], ['', '', '']])).problem).toMatchObject({ code: 'no-rows', file: 'x.csv' });
+    expect(kamErrorOf(() => read([['Date', 'Client', 'Amount'], ['', '', '']])).problem).toMatchObject({ code: 'no-rows', file: 'x.csv' });
   });
 
   it('--map names a column the detector does not know', () => {
@@ -111,8 +102,8 @@ describe('rows that cannot be read', () => {
   });
 
   it('end the read under --strict, at the first one (a row without a client too)', () => {
-    expect(refusal(() => read(rows, { strict: true })).problem).toMatchObject({ code: 'bad-row', severity: 'error', line: 3, details: { kind: 'client' } });
-    expect(refusal(() => read([rows[0]!, rows[1]!, rows[3]!], { strict: true })).problem).toMatchObject({ code: 'bad-row', severity: 'error', line: 3, value: 'someday' });
+    expect(kamErrorOf(() => read(rows, { strict: true })).problem).toMatchObject({ code: 'bad-row', severity: 'error', line: 3, details: { kind: 'client' } });
+    expect(kamErrorOf(() => read([rows[0]!, rows[1]!, rows[3]!], { strict: true })).problem).toMatchObject({ code: 'bad-row', severity: 'error', line: 3, value: 'someday' });
   });
 });
 
@@ -124,7 +115,7 @@ describe('the number dialect', () => {
   });
 
   it('only numbers that read two ways: ambiguous-numbers, naming the column and an example', () => {
-    const e = refusal(() => read([['Date', 'Client', 'Amount'], ['2025-01-05', 'A', '1,234'], ['2025-01-06', 'A', '5,678']]));
+    const e = kamErrorOf(() => read([['Date', 'Client', 'Amount'], ['2025-01-05', 'A', '1,234'], ['2025-01-06', 'A', '5,678']]));
     expect(e.problem).toMatchObject({ code: 'ambiguous-numbers', column: 'Amount', value: '1,234', details: { point: ',' } });
   });
 
