@@ -109,11 +109,13 @@ export function addDayLedgerRow(ledger: Ledger, row: DayLedgerRow, known?: Clien
   if (row.quantity !== undefined) days.addExact('quantity', slot, row.quantity[0], row.quantity[1]);
   if (row.profit !== undefined) days.addExact('profit', slot, row.profit[0], row.profit[1]);
   if (row.purchase) days.markPurchase(slot);
-  if (ledger.columns.document) {
+  if (row.documents !== undefined) {
     // Counted straight into the day table, as finishLedger counts the documents of sale lines.
-    if ((row.documents ?? 0) > 0) days.addDocuments(slot, row.documents!);
+    if (row.documents > 0) days.addDocuments(slot, row.documents);
   } else if (row.purchase) {
-    // As addLine does for a purchase without a document number: one per purchase day.
+    // A day ledger without documents: as addLine does for a purchase line without a document
+    // number, one per purchase day, the same key, so that read beside sale lines that have
+    // numbers it counts as its lines would have.
     documentsOf(history).add(documentKey(`\u0000${row.day}`), row.day);
   }
 }

@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { addDayLedgerRow, dayLedgerRows, decimalFromExact, exactFromDecimal, isDayLedgerHeader } from '../../src/core/day-ledger.js';
 import { canonicalExact, fromExact } from '../../src/core/day-table.js';
-import { emptyLedger, finishLedger } from '../../src/core/ledger.js';
+import { addLine, emptyLedger, finishLedger } from '../../src/core/ledger.js';
 import { analyzeLedger } from '../../src/core/analyze.js';
 import { day, iso, ledgerOf, settingsOf } from '../helpers/ledger.js';
 
@@ -76,6 +76,29 @@ describe('a ledger through its day ledger', () => {
       ['A', true, 1],
       ['B', false, 0],
     ]);
+  });
+});
+
+describe('a day ledger without documents read with sale lines that have them', () => {
+  it('counts its purchase days as the sale lines without a number would count: one a day', () => {
+    const numbered = [
+      { client: 'A', date: '2025-01-05', amount: 100, document: 'D1' },
+      { client: 'A', date: '2025-02-05', amount: 100, document: 'D2' },
+    ];
+    const unnumbered = [
+      { client: 'A', date: '2025-01-10', amount: 70 },
+      { client: 'A', date: '2025-02-05', amount: 30 },
+      { client: 'A', date: '2025-02-20', amount: -5 },
+    ];
+    const settings = settingsOf({ from: '2025-01-01', to: '2025-02-28' });
+    const whole = analyzeLedger(ledgerOf([...numbered, ...unnumbered]), settings);
+    const mixed = emptyLedger({ quantity: false, profit: false, document: true, product: false, direction: false });
+    for (const l of numbered) addLine(mixed, { client: l.client, day: day(l.date), amount: l.amount, document: l.document });
+    for (const row of dayLedgerRows(ledgerOf(unnumbered))) addDayLedgerRow(mixed, row);
+    const analysed = analyzeLedger(finishLedger(mixed), settings);
+    // D1, D2, and the unnumbered purchase days 10 Jan and 5 Feb (20 Feb is a return).
+    expect(whole.clients[0]!.purchases).toBe(4);
+    expect(analysed).toEqual(whole);
   });
 });
 
