@@ -176,7 +176,7 @@ export function analyzeLedger(ledger: Ledger, settings: AnalysisSettings, option
       purchaseSeries[p]! += purchasesOn(days, i, ledger.columns);
     }
     // Recency over all history up to the as-of day: the lost assessment has it already.
-    const recency = lost.byClient.get(history.client)?.recency;
+    const recency = lost.client(history.client)?.recency;
     if (recency !== undefined || inWindow) clientsInLedger++;
     if (!inWindow) continue;
     const revenue = fromExact(exact.amount[0]!, exact.amount[1]!);

@@ -68,16 +68,18 @@ export function thresholdsOf(usualInterval: number | null, purchaseDays: number,
 
 /** `days`: the client's distinct purchase days up to the as-of day, ascending; at least one. */
 export function assessRecency(days: readonly number[], asOf: number, rules: RecencyRules): Recency {
-  const first = days[0]!;
-  const last = days[days.length - 1]!;
+  return recencyOf(days[0]!, days[days.length - 1]!, days.length, usualIntervalOf(days), asOf, rules);
+}
+
+/** A client's recency from the few numbers it is made of (assessRecency's rules, for a client whose days are gone). */
+function recencyOf(first: number, last: number, purchaseDays: number, usualInterval: number | null, asOf: number, rules: RecencyRules): Recency {
   const recencyDays = asOf - last;
-  const usualInterval = usualIntervalOf(days);
-  const { lost, risk } = thresholdsOf(usualInterval, days.length, rules);
+  const { lost, risk } = thresholdsOf(usualInterval, purchaseDays, rules);
   const status: ClientStatus = recencyDays > lost ? 'lost' : recencyDays > risk ? 'at-risk' : 'active';
   return {
     firstPurchase: first,
     lastPurchase: last,
-    purchaseDays: days.length,
+    purchaseDays,
     recencyDays,
     usualInterval,
     lostThreshold: lost,
@@ -109,36 +111,122 @@ export interface ClientLapses {
   readonly lapses: Lapse[];
 }
 
-/** What a client's lapses are judged by, shared by every client of one assessment. */
-interface LapseRules {
-  asOf: number;
-  rules: RecencyRules;
-}
-
-/** A judged client: its status and revenue kept, its lapses made from its day table when read. */
-class JudgedClient implements ClientLapses {
-  // (#private: not the client's data, so neither compared nor written out with it.)
-  readonly #days: ClientHistory['days'];
-  readonly #judged: LapseRules;
+/**
+ * Every judged client's figures in columns indexed by its number (name order), plus the ledger
+ * its lapses and direction are made from on read. Why columns: an object per client with its
+ * Recency object, its boxed doubles and a Map entry took ~270 B a client; these take ~36 B, and a
+ * million clients must fit in memory (issue 18). Everything else a reader sees (recency days,
+ * thresholds, status, direction, lapses) follows from them.
+ */
+class JudgedColumns {
+  /** Client names in code-unit order (searched by binary search: no Map entry a client). */
+  readonly names: string[] = [];
+  firstPurchase: Int32Array;
+  lastPurchase: Int32Array;
+  purchaseDays: Int32Array;
+  /** The usual interval; NaN for none (a single purchase day). */
+  usualInterval: Float64Array;
+  revenue12m: Float64Array;
+  // (#private: the ledger is not the assessment's data, so neither compared nor written out with it.)
+  readonly #ledger: Ledger;
 
   constructor(
-    readonly client: string,
-    readonly recency: Recency,
-    readonly revenue12m: number,
-    readonly direction: string | null,
-    days: ClientHistory['days'],
-    judged: LapseRules,
+    capacity: number,
+    ledger: Ledger,
+    readonly asOf: number,
+    readonly rules: RecencyRules,
   ) {
-    this.#days = days;
-    this.#judged = judged;
+    this.#ledger = ledger;
+    this.firstPurchase = new Int32Array(capacity);
+    this.lastPurchase = new Int32Array(capacity);
+    this.purchaseDays = new Int32Array(capacity);
+    this.usualInterval = new Float64Array(capacity);
+    this.revenue12m = new Float64Array(capacity);
+  }
+
+  /** Cuts the columns to the clients added (those without a purchase day up to the as-of day are not). */
+  trim(): void {
+    const n = this.names.length;
+    if (n === this.firstPurchase.length) return;
+    this.firstPurchase = this.firstPurchase.slice(0, n);
+    this.lastPurchase = this.lastPurchase.slice(0, n);
+    this.purchaseDays = this.purchaseDays.slice(0, n);
+    this.usualInterval = this.usualInterval.slice(0, n);
+    this.revenue12m = this.revenue12m.slice(0, n);
+  }
+
+  get size(): number {
+    return this.names.length;
+  }
+
+  /** Adds a client (after those before it by name); `days`: its purchase days up to the as-of day, ascending, at least one. */
+  add(client: string, days: readonly number[], revenue12m: number): void {
+    const i = this.names.length;
+    this.names.push(client);
+    this.firstPurchase[i] = days[0]!;
+    this.lastPurchase[i] = days[days.length - 1]!;
+    this.purchaseDays[i] = days.length;
+    this.usualInterval[i] = usualIntervalOf(days) ?? Number.NaN;
+    this.revenue12m[i] = revenue12m;
+  }
+
+  /** The client's number, or -1 when it was not judged (no purchase day up to the as-of day). */
+  indexOf(client: string): number {
+    let lo = 0;
+    let hi = this.names.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      const c = compareNames(this.names[mid]!, client);
+      if (c === 0) return mid;
+      if (c < 0) lo = mid + 1;
+      else hi = mid - 1;
+    }
+    return -1;
+  }
+
+  recency(i: number): Recency {
+    const usual = this.usualInterval[i]!;
+    return recencyOf(this.firstPurchase[i]!, this.lastPurchase[i]!, this.purchaseDays[i]!, Number.isNaN(usual) ? null : usual, this.asOf, this.rules);
+  }
+
+  history(i: number): ClientHistory {
+    return this.#ledger.clients.get(this.names[i]!)!;
+  }
+}
+
+/** A judged client as readers see it: a view of its row of the columns, made on read. */
+class JudgedClient implements ClientLapses {
+  // (#private: not the client's data, so neither compared nor written out with it.)
+  readonly #of: JudgedColumns;
+  readonly #i: number;
+
+  constructor(of: JudgedColumns, i: number) {
+    this.#of = of;
+    this.#i = i;
+  }
+
+  get client(): string {
+    return this.#of.names[this.#i]!;
+  }
+
+  get recency(): Recency {
+    return this.#of.recency(this.#i);
+  }
+
+  get revenue12m(): number {
+    return this.#of.revenue12m[this.#i]!;
+  }
+
+  get direction(): string | null {
+    return directionOf(this.#of.history(this.#i));
   }
 
   get lapses(): Lapse[] {
-    return clientRevenue(this.#days, this.#judged.asOf).lapses(this.#judged.rules);
+    return lapsesFrom(this.#of.history(this.#i).days, this.#of.asOf, this.#of.rules);
   }
 
   /** Plain data for JSON.stringify, lapses included (a getter is not an own property). */
-  toJSON(): Omit<ClientLapses, 'lapses'> & { lapses: Lapse[] } {
+  toJSON(): ClientLapses {
     return { client: this.client, recency: this.recency, revenue12m: this.revenue12m, direction: this.direction, lapses: this.lapses };
   }
 }
@@ -210,32 +298,41 @@ export function directionOf(history: Pick<ClientHistory, 'directions'>): string 
   return best;
 }
 
-/**
- * A client's purchase days up to `asOf` (ascending) and its net revenue over any 12 months, from
- * its day table (in day order: the first `through` days are those up to the as-of day).
- */
-function clientRevenue(days: ClientHistory['days'], asOf: number): { purchaseDays: number[]; revenue12m: (last: number) => number; lapses: (rules: RecencyRules) => Lapse[] } {
+/** A client's distinct purchase days up to `asOf`, ascending, from its day table (in day order). */
+function purchaseDaysOf(days: ClientHistory['days'], asOf: number): number[] {
   const purchaseDays: number[] = [];
-  let through = 0;
-  for (; through < days.size; through++) {
-    const day = days.day(through);
+  for (let i = 0; i < days.size; i++) {
+    const day = days.day(i);
     if (day > asOf) break;
-    if (days.purchase(through)) purchaseDays.push(day);
+    if (days.purchase(i)) purchaseDays.push(day);
   }
-  // Prefix sums of the net amount per day, for revenue over any run of days.
-  const prefix = new Float64Array(through + 1);
-  for (let i = 0; i < through; i++) prefix[i + 1] = prefix[i]! + days.amount(i);
-  const revenueThrough = (day: number): number => prefix[Math.min(days.countThrough(day), through)]!;
-  const revenue12m = (last: number): number => revenueThrough(last) - revenueThrough(twelveMonthsStart(last) - 1);
-  return { purchaseDays, revenue12m, lapses: (rules) => lapsesOf(purchaseDays, asOf, rules, revenue12m) };
+  return purchaseDays;
 }
 
-/** One client's status as of `asOf`, with the distinct purchase days (ascending) it was judged on; undefined when it has no purchase day up to then. */
-function judgeClient(history: ClientHistory, judged: LapseRules): { client: ClientLapses; purchaseDays: number[] } | undefined {
-  const { purchaseDays, revenue12m } = clientRevenue(history.days, judged.asOf);
-  if (purchaseDays.length === 0) return undefined;
-  const recency = assessRecency(purchaseDays, judged.asOf, judged.rules);
-  return { client: new JudgedClient(history.client, recency, revenue12m(recency.lastPurchase), directionOf(history), history.days, judged), purchaseDays };
+/**
+ * A client's net revenue over the 12 months up to `last` (a day up to the as-of day):
+ * `sumOfFirst(n)` is the net amount of its first n days summed in day order, so every figure keeps
+ * the same bits however it is summed.
+ */
+function revenue12mBy(days: ClientHistory['days'], last: number, sumOfFirst: (n: number) => number): number {
+  return sumOfFirst(days.countThrough(last)) - sumOfFirst(days.countThrough(twelveMonthsStart(last) - 1));
+}
+
+/** The net amount of a client's first n days, summed in day order (for one figure: no prefix array). */
+function sumOfFirstDays(days: ClientHistory['days'], n: number): number {
+  let sum = 0;
+  for (let i = 0; i < n; i++) sum += days.amount(i);
+  return sum;
+}
+
+/** A client's lapses as of `asOf` (lapsesOf), from its day table. */
+function lapsesFrom(days: ClientHistory['days'], asOf: number, rules: RecencyRules): Lapse[] {
+  const purchaseDays = purchaseDaysOf(days, asOf);
+  // Prefix sums of the net amount per day (up to the as-of day), for the revenue before each lapse.
+  const through = days.countThrough(asOf);
+  const prefix = new Float64Array(through + 1);
+  for (let i = 0; i < through; i++) prefix[i + 1] = prefix[i]! + days.amount(i);
+  return lapsesOf(purchaseDays, asOf, rules, (last) => revenue12mBy(days, last, (n) => prefix[n]!));
 }
 
 export interface StatusCounts {
@@ -253,27 +350,38 @@ export interface StatusCounts {
 export interface LostAssessment {
   asOf: number;
   rules: RecencyRules;
-  /** Every client with a purchase day up to the as-of day, by name (code-unit order). */
-  clients: ClientLapses[];
-  byClient: Map<string, ClientLapses>;
+  /**
+   * Every client with a purchase day up to the as-of day, by name (code-unit order). Made from
+   * the columns on each read (nothing per client is kept as objects): read it once.
+   */
+  readonly clients: ClientLapses[];
+  /** One client by name; undefined for a client with no purchase day up to the as-of day. */
+  client(name: string): ClientLapses | undefined;
   counts: StatusCounts;
   alive: AliveAssessment;
   notes: Problem[];
 }
 
-export function countStatuses(clients: readonly { recency: Recency; revenue12m: number }[]): StatusCounts {
-  const counts: StatusCounts = { clients: clients.length, active: 0, atRisk: 0, lost: 0, revenueAtStake: 0, lostRevenue: 0, atRiskRevenue: 0 };
-  for (const c of clients) {
-    const status: ClientStatus = c.recency.status;
-    if (status === 'active') counts.active++;
-    else if (status === 'at-risk') {
-      counts.atRisk++;
-      counts.atRiskRevenue += c.revenue12m;
-    } else {
-      counts.lost++;
-      counts.lostRevenue += c.revenue12m;
-    }
+function emptyCounts(): StatusCounts {
+  return { clients: 0, active: 0, atRisk: 0, lost: 0, revenueAtStake: 0, lostRevenue: 0, atRiskRevenue: 0 };
+}
+
+/** Counts one client (clients in name order: the revenue sums keep their order). */
+function countStatus(counts: StatusCounts, status: ClientStatus, revenue12m: number): void {
+  counts.clients++;
+  if (status === 'active') counts.active++;
+  else if (status === 'at-risk') {
+    counts.atRisk++;
+    counts.atRiskRevenue += revenue12m;
+  } else {
+    counts.lost++;
+    counts.lostRevenue += revenue12m;
   }
+}
+
+export function countStatuses(clients: readonly { recency: Recency; revenue12m: number }[]): StatusCounts {
+  const counts = emptyCounts();
+  for (const c of clients) countStatus(counts, c.recency.status, c.revenue12m);
   counts.revenueAtStake = counts.lostRevenue + counts.atRiskRevenue;
   return counts;
 }
@@ -283,30 +391,55 @@ export function countStatuses(clients: readonly { recency: Recency; revenue12m: 
  * the BG/NBD fit (every P(alive) null, no note): for runs that show no P(alive), like class history.
  */
 export function assessLost(ledger: Ledger, asOf: number, rules: RecencyRules, options: { alive?: boolean } = {}): LostAssessment {
-  // The purchase days feed BG/NBD and are then let go: kept per client, they were the biggest
-  // part of the assessment.
-  const judged: { client: ClientLapses; purchaseDays: number[] }[] = [];
-  const by: LapseRules = { asOf, rules: { lostAfter: rules.lostAfter, lostFactor: rules.lostFactor, riskFactor: rules.riskFactor } };
-  for (const history of ledger.clients.values()) {
-    const c = judgeClient(history, by);
-    if (c !== undefined) judged.push(c);
+  const own: RecencyRules = { lostAfter: rules.lostAfter, lostFactor: rules.lostFactor, riskFactor: rules.riskFactor };
+  const judged = new JudgedColumns(ledger.clients.size, ledger, asOf, own);
+  // Each client's purchase days are judged and handed to BG/NBD one client at a time, then let
+  // go: kept for every client until the fit, they were the biggest transient of the assessment.
+  function* judgeAll(): Generator<readonly [string, readonly number[]]> {
+    const histories = [...ledger.clients.values()].sort((p, q) => compareNames(p.client, q.client));
+    for (const history of histories) {
+      const purchaseDays = purchaseDaysOf(history.days, asOf);
+      if (purchaseDays.length === 0) continue;
+      judged.add(history.client, purchaseDays, revenue12mBy(history.days, purchaseDays[purchaseDays.length - 1]!, (n) => sumOfFirstDays(history.days, n)));
+      yield [history.client, purchaseDays];
+    }
   }
-  judged.sort((p, q) => compareNames(p.client.client, q.client.client));
-  const alive: AliveAssessment =
-    options.alive === false
-      ? { asOf, fit: null, clients: [], byClient: new Map(), problem: null }
-      : assessAlive(
-          judged.map((c) => [c.client.client, c.purchaseDays] as const),
-          asOf,
-        );
-  const clients = judged.map((c) => c.client);
-  return {
-    asOf,
-    rules: { lostAfter: rules.lostAfter, lostFactor: rules.lostFactor, riskFactor: rules.riskFactor },
-    clients,
-    byClient: new Map(clients.map((c) => [c.client, c])),
-    counts: countStatuses(clients),
-    alive,
-    notes: alive.problem === null ? [] : [alive.problem],
-  };
+  let alive: AliveAssessment;
+  if (options.alive === false) {
+    for (const _ of judgeAll()); // judged all the same, nothing fitted
+    alive = { asOf, fit: null, clients: [], byClient: new Map(), problem: null };
+  } else alive = assessAlive(judgeAll(), asOf);
+
+  judged.trim();
+  return new Assessment(judged, alive);
+}
+
+/** The assessment: its columns, and each client made from them on read (JudgedClient). */
+class Assessment implements LostAssessment {
+  readonly asOf: number;
+  readonly rules: RecencyRules;
+  readonly counts: StatusCounts;
+  readonly notes: Problem[];
+
+  constructor(
+    readonly judged: JudgedColumns,
+    readonly alive: AliveAssessment,
+  ) {
+    this.asOf = judged.asOf;
+    this.rules = judged.rules;
+    const counts = emptyCounts();
+    for (let i = 0; i < judged.size; i++) countStatus(counts, judged.recency(i).status, judged.revenue12m[i]!);
+    counts.revenueAtStake = counts.lostRevenue + counts.atRiskRevenue;
+    this.counts = counts;
+    this.notes = alive.problem === null ? [] : [alive.problem];
+  }
+
+  get clients(): ClientLapses[] {
+    return Array.from({ length: this.judged.size }, (_, i) => new JudgedClient(this.judged, i));
+  }
+
+  client(name: string): ClientLapses | undefined {
+    const i = this.judged.indexOf(name);
+    return i < 0 ? undefined : new JudgedClient(this.judged, i);
+  }
 }

@@ -100,15 +100,16 @@ export interface LostReport {
 /** Everything `kam lost` and the Lost and Churn sheets show, from one analysis. */
 export function lostReport(analysis: Analysis): LostReport {
   const lost = analysis.lost;
+  const clients = lost.clients; // made on each read
   let firstDay = lost.asOf;
-  for (const c of lost.clients) if (c.recency.firstPurchase < firstDay) firstDay = c.recency.firstPurchase;
+  for (const c of clients) if (c.recency.firstPurchase < firstDay) firstDay = c.recency.firstPurchase;
   const kind = analysis.settings.period;
-  const byDirection = analysis.columns.direction ? churnByDirection(lost.clients, kind, firstDay, lost.asOf) : null;
+  const byDirection = analysis.columns.direction ? churnByDirection(clients, kind, firstDay, lost.asOf) : null;
   return {
     asOf: lost.asOf,
     counts: lost.counts,
     winBack: winBackList(analysis),
-    churn: churnByPeriod(lost.clients, kind, firstDay, lost.asOf),
+    churn: churnByPeriod(clients, kind, firstDay, lost.asOf),
     byDirection,
     grid: byDirection === null ? null : churnGrid(byDirection),
     lostKeys: lostKeyClients(analysis),

@@ -96,7 +96,7 @@ describe('revenue over the 12 months before the last purchase', () => {
       { client: 'c', day: '2026-01-20', amount: 300 }, // the last purchase: in
       { client: 'c', day: '2026-02-01', amount: -40 }, // a return after the last purchase: out
     ]);
-    const c = assessLost(ledger, day('2026-12-31'), RULES).byClient.get('c')!;
+    const c = assessLost(ledger, day('2026-12-31'), RULES).client('c')!;
     expect(c.recency.lastPurchase).toBe(day('2026-01-20'));
     expect(c.revenue12m).toBe(550);
     // Two lapses (2025-06-01 → 2026-01-20 is past 180 days too): the open one carries the same figure.
@@ -108,7 +108,7 @@ describe('revenue over the 12 months before the last purchase', () => {
   it('a lapse that ended carries the revenue up to its own last purchase', () => {
     const lines: Line[] = ['2024-01-01', '2024-01-11', '2024-01-21', '2024-01-31'].map((d) => ({ client: 'c', day: d, amount: 10 }));
     lines.push({ client: 'c', day: '2024-06-01', amount: 500 });
-    const c = assessLost(ledgerOf(lines), day('2024-06-10'), RULES).byClient.get('c')!;
+    const c = assessLost(ledgerOf(lines), day('2024-06-10'), RULES).client('c')!;
     expect(c.lapses).toEqual([{ lastPurchase: day('2024-01-31'), threshold: 30, lostDay: day('2024-03-02'), cameBack: day('2024-06-01'), revenue12m: 40 }]);
     expect(c.revenue12m).toBe(540);
   });
