@@ -205,7 +205,7 @@ export function buildDossier(source: DossierSource, client: string, options: { t
   const w = analysis.window;
   // options.analysed: the client's analysis when the caller holds it (every key client's card: no search each).
   const c: ClientAnalysis | undefined = options.analysed ?? analysis.clients.find((x) => x.client === client);
-  const segment = source.segments?.byClient.get(client);
+  const segment = c === undefined ? undefined : source.segments?.segmentOf(c);
   const attributesRow = source.segments?.attributes?.byClient.get(client) ?? null;
 
   // Recency over all rows up to the as-of day: the analysis has it for clients in the window.

@@ -104,6 +104,9 @@ export interface ClientSegment {
   attributes: ClientAttributeRow | null;
 }
 
+/** What a client's segment is made from: its figures in the window's analysis. */
+export type SegmentedClient = Pick<ClientAnalysis, 'client' | 'revenue' | 'profit' | 'firstPurchase'>;
+
 export interface SegmentSummary {
   /** What the breadwinner share is a share of. */
   breadwinnerBasis: 'profit' | 'revenue';
@@ -118,8 +121,12 @@ export interface SegmentSummary {
   thresholdB: number | null;
   /** Clients per tag, in TAG_ORDER then file order. */
   counts: [string, number][];
-  /** Per client of the window. */
-  byClient: Map<string, ClientSegment>;
+  /**
+   * The breadwinner share, prospect pace and attributes row of a client of the window, made on
+   * read: only a client's card reads them, and a Map of them for every client took ~96 B a client
+   * (issue 18: a million clients).
+   */
+  segmentOf(client: SegmentedClient): ClientSegment;
   /** The attributes file, when given. */
   attributes: {
     file: string;
@@ -227,28 +234,27 @@ export function applySegments(analysis: Analysis, ledger: Ledger, attributes?: C
     });
   }
 
-  const byClient = new Map<string, ClientSegment>();
-  const clients: ClientAnalysis[] = analysis.clients.map((c) => {
-    const tags: string[] = [...c.tags];
+  const segmentOf = (c: SegmentedClient): ClientSegment => {
     const basisValue = basis === 'profit' ? (c.profit ?? 0) : c.revenue;
     const basisShare = basisTotal > 0 ? basisValue / basisTotal : null;
+    const pace =
+      c.firstPurchase !== null && c.firstPurchase >= newSince && c.firstPurchase <= asOf
+        ? paceOf(ledger, c.client, c.firstPurchase, asOf, windowDays, s.by, thresholdA, thresholdB)
+        : null;
+    return { basisShare, pace, attributes: matched?.byClient.get(c.client) ?? null };
+  };
+  const clients: ClientAnalysis[] = analysis.clients.map((c) => {
+    const tags: string[] = [...c.tags];
+    const { basisShare, pace, attributes: row } = segmentOf(c);
     if (basisShare !== null && basisShare >= s.breadwinnerShare - 1e-9) tags.push('breadwinner');
-
-    const row = matched?.byClient.get(c.client) ?? null;
     if (row !== null) tags.push(...row.tags);
-
-    let pace: ProspectPace | null = null;
-    if (c.firstPurchase !== null && c.firstPurchase >= newSince && c.firstPurchase <= asOf) {
-      pace = paceOf(ledger, c.client, c.firstPurchase, asOf, windowDays, s.by, thresholdA, thresholdB);
-      if (pace.projectedClass !== 'C') {
-        tags.push('prospect');
-        if (row !== null && row.need === true && row.canPay === true && row.authority === true) tags.push('qualified');
-      }
+    if (pace !== null && pace.projectedClass !== 'C') {
+      tags.push('prospect');
+      if (row !== null && row.need === true && row.canPay === true && row.authority === true) tags.push('qualified');
     }
     if (c.status === 'lost') tags.push('lost');
     else if (c.status === 'at-risk') tags.push('at-risk');
 
-    byClient.set(c.client, { basisShare, pace, attributes: row });
     if (isKeyClient({ keyTop: c.keyTop, tags })) tags.push('key');
     return { ...c, tags: orderTags(tags) };
   });
@@ -264,7 +270,7 @@ export function applySegments(analysis: Analysis, ledger: Ledger, attributes?: C
     thresholdA,
     thresholdB,
     counts: orderTags(counts.keys()).map((t) => [t, counts.get(t)!]),
-    byClient,
+    segmentOf,
     attributes:
       attributes === undefined || matched === undefined
         ? null
