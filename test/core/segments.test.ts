@@ -195,6 +195,20 @@ describe('prospect: new within --new-within months and on pace for class A or B'
     expect(t('BELOW-PACE')).not.toContain('qualified');
   });
 
+  it("gives a client's card the share, pace and attributes row its tags were decided by", () => {
+    const attributes = attributesOf([{ name: 'AT-PACE', need: true, canPay: true, authority: true, tags: ['expert'] }]);
+    const tagged = tagsOf(ledger, {}, attributes).a;
+    const total = tagged.totals.revenue;
+    for (const c of tagged.clients) {
+      const segment = segmentOf(tagged, c.client);
+      expect(segment.basisShare).toBe(c.revenue / total);
+      expect(c.tags.includes('breadwinner')).toBe(segment.basisShare! >= DEFAULT_SETTINGS.breadwinnerShare - 1e-9);
+      expect(c.tags.includes('prospect')).toBe(segment.pace !== null && segment.pace.projectedClass !== 'C');
+      expect(segment.attributes?.name ?? null).toBe(c.client === 'AT-PACE' ? 'AT-PACE' : null);
+    }
+    expect(segmentOf(tagged, 'AT-PACE').attributes!.tags).toEqual(['expert']);
+  });
+
   it('paces in the ABC metric: profit with --by profit', () => {
     const withProfit = ledgerOf(
       [...established, ...prospects].map(([c, d, amt]) => [c, d, amt, c === 'AT-PACE' ? 1 : amt] as Row),
