@@ -396,7 +396,8 @@ export function assessLost(ledger: Ledger, asOf: number, rules: RecencyRules, op
   // Each client's purchase days are judged and handed to BG/NBD one client at a time, then let
   // go: kept for every client until the fit, they were the biggest transient of the assessment.
   function* judgeAll(): Generator<readonly [string, readonly number[]]> {
-    const histories = [...ledger.clients.values()].sort((p, q) => compareNames(p.client, q.client));
+    // A finished ledger holds its clients in name order already (finishLedger): no copy to sort.
+    const histories = ledger.finalized === true ? ledger.clients.values() : [...ledger.clients.values()].sort((p, q) => compareNames(p.client, q.client));
     for (const history of histories) {
       const purchaseDays = purchaseDaysOf(history.days, asOf);
       if (purchaseDays.length === 0) continue;
