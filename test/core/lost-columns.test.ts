@@ -87,6 +87,13 @@ describe('the lost assessment kept in columns', () => {
     );
   });
 
+  it('hands BG/NBD every judged client, in name order (the days go to it as each client is judged)', () => {
+    const lines = CLIENTS.flatMap((client, k) => [0, 30, 75 + k].map((d) => ({ client, day: FIRST_DAY + d + k, cents: 100 * (k + 1), direction: undefined })));
+    const lost = assessLost(ledgerOf(lines), FIRST_DAY + 200, { lostAfter: 180, lostFactor: 3, riskFactor: 1.5 });
+    expect(lost.alive.clients.map((c) => c.client)).toEqual([...CLIENTS].sort((p, q) => (p < q ? -1 : 1)));
+    expect(lost.alive.clients.map((c) => c.customer.frequency)).toEqual(CLIENTS.map(() => 2));
+  });
+
   it('writes a client as plain data, lapses included', () => {
     const ledger = ledgerOf([
       { client: 'c', day: FIRST_DAY, cents: 1000, direction: 'North' },
