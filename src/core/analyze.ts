@@ -33,9 +33,11 @@ export interface ClientAnalysis {
   revenue: number;
   profit: number | null;
   quantity: number | null;
-  /** The metric per window period (all of the window, zeros included). */
-  series: number[];
-  /** Index into `series` where the XYZ series starts. */
+  /**
+   * The window period where the XYZ series starts: the client's metric per period
+   * (metricSeriesOf, zeros included) is judged from this index on. The series itself is not
+   * kept: at a million clients it was a fifth of the analysis (Report.series has them all).
+   */
   seriesStart: number;
   // Recency over all history up to the as-of day (SPEC §6); null for a client with no purchase day.
   firstPurchase: number | null;
@@ -46,8 +48,8 @@ export interface ClientAnalysis {
   pAlive: number | null;
   /** Among the top clients making up --key-share of the metric (SPEC §5), bounded like class A. */
   keyTop: boolean;
-  tags: string[];
-  flags: ClientFlag[];
+  tags: readonly string[];
+  flags: readonly ClientFlag[];
 }
 
 export interface KeyClientShare {
@@ -106,6 +108,33 @@ export function purchaseSeriesOf(history: Pick<ClientHistory, 'days'>, window: A
   return series;
 }
 
+/**
+ * A client's metric per window period (zeros included), summed in day order: the series its XYZ
+ * class is judged on (SPEC §4) and the workbook's per-period columns. Days after the as-of day
+ * are left out, as in the analysis.
+ */
+export function metricSeriesOf(history: Pick<ClientHistory, 'days'>, window: AnalysisWindow, by: AbcMetric): number[] {
+  const series = new Array<number>(window.periods).fill(0);
+  addMetricSeries(series, history.days, window, measureOf(by), periodIndexer(window.period, window.startDay, window.endDay));
+  return series;
+}
+
+function addMetricSeries(series: number[], days: DayTable, window: AnalysisWindow, metric: DayMeasure, periodIndex: (day: number) => number): void {
+  for (let i = 0; i < days.size; i++) {
+    const day = days.day(i);
+    if (day <= window.asOf && day >= window.startDay && day <= window.endDay) series[periodIndex(day)]! += days.total(metric, i);
+  }
+}
+
+/** Empty tags and flags: one frozen array shared by every client without any (an array each costs ~50 bytes). */
+export const NO_TAGS: readonly string[] = Object.freeze([]);
+const NO_FLAGS: readonly ClientFlag[] = Object.freeze([]);
+
+/** A whole number as a small integer where it is one (V8 keeps it unboxed), else as it is. */
+function smallInteger(x: number): number {
+  return x === (x | 0) ? x | 0 : x;
+}
+
 /** Adds a day's exact pair to a running one, carrying whole units out of the millionths. */
 function addDay(sum: number[], day: readonly [number, number]): void {
   const micros = sum[1]! + day[1];
@@ -135,20 +164,21 @@ export function analyzeLedger(ledger: Ledger, settings: AnalysisSettings, option
   const notes: Problem[] = [...window.notes];
   const lost = assessLost(ledger, asOf, settings, options);
 
-  interface Draft extends Omit<ClientAnalysis, 'keyTop' | 'abc' | 'cell' | 'share' | 'cumShare' | 'rank' | 'cv' | 'xyz' | 'purchasesCv'> {
-    firstRowPeriod: number;
-    firstPurchasePeriod: number;
-    /** Purchases per period (purchaseSeriesOf): only their CV is kept. */
-    purchaseSeries: number[];
-  }
+  // What is kept of a client between its pass over the days and the ranking: scalars only. Its
+  // metric and purchase series are summed into two arrays reused for every client and judged
+  // (XYZ, purchases CV) at once, not kept.
+  interface Draft extends Omit<ClientAnalysis, 'keyTop' | 'abc' | 'cell' | 'share' | 'cumShare' | 'rank'> {}
   const metric = measureOf(settings.by);
   const drafts = new Map<string, Draft>();
   let clientsInLedger = 0;
   let rowsAfterAsOf = 0;
+  const xyzOptions = { cutoffs: settings.xyzCutoffs, sd: settings.sd, minPeriods: settings.minPeriods };
+  const series = new Array<number>(periods).fill(0);
+  const purchaseSeries = new Array<number>(periods).fill(0);
 
   for (const history of ledger.clients.values()) {
-    const series = new Array<number>(periods).fill(0);
-    const purchaseSeries = new Array<number>(periods).fill(0);
+    series.fill(0);
+    purchaseSeries.fill(0);
     let inWindow = false;
     // Exact sums (units, millionths) of the window's days: the client's totals are made from them
     // once, so `total` is `revenue` to the last digit however large (SPEC §1 amounts).
@@ -166,7 +196,6 @@ export function analyzeLedger(ledger: Ledger, settings: AnalysisSettings, option
       if (day < startDay || day > endDay) continue;
       inWindow = true;
       const p = periodIndex(day);
-      series[p]! += days.total(metric, i);
       addDay(exact.metric, days.exact(metric, i));
       addDay(exact.amount, days.exact('amount', i));
       addDay(exact.profit, days.exact('profit', i));
@@ -179,30 +208,42 @@ export function analyzeLedger(ledger: Ledger, settings: AnalysisSettings, option
     const recency = lost.client(history.client)?.recency;
     if (recency !== undefined || inWindow) clientsInLedger++;
     if (!inWindow) continue;
+    // The one sum of the metric per period (metricSeriesOf's, which the workbook reads again).
+    addMetricSeries(series, days, window, metric, periodIndex);
+    // "first": the series starts at the period of the client's first purchase in the window (a
+    // purchase as SPEC §6 defines it: returns alone are not one); a client with returns only
+    // starts at its first line, and its mean of zero or less gives it no class.
+    const start = settings.xyzStart === 'window' ? 0 : firstPurchasePeriod < periods ? firstPurchasePeriod : firstRowPeriod;
+    const xyz = classifyXyz(series.slice(start), xyzOptions);
+    let activePeriods = 0;
+    let purchases = 0;
+    for (const n of purchaseSeries) {
+      if (n > 0) activePeriods++;
+      purchases += n;
+    }
     const revenue = fromExact(exact.amount[0]!, exact.amount[1]!);
     const profit = fromExact(exact.profit[0]!, exact.profit[1]!);
     const quantity = fromExact(exact.quantity[0]!, exact.quantity[1]!);
     drafts.set(history.client, {
       client: history.client,
       total: fromExact(exact.metric[0]!, exact.metric[1]!),
-      activePeriods: purchaseSeries.filter((n) => n > 0).length,
-      purchases: purchaseSeries.reduce((s, n) => s + n, 0),
+      activePeriods,
+      purchases: smallInteger(purchases),
       revenue,
       profit: ledger.columns.profit ? profit : null,
       quantity: ledger.columns.quantity ? quantity : null,
-      series,
-      purchaseSeries,
-      seriesStart: 0,
-      firstRowPeriod,
-      firstPurchasePeriod,
+      seriesStart: start,
       firstPurchase: recency?.firstPurchase ?? null,
       lastPurchase: recency?.lastPurchase ?? null,
-      recencyDays: recency?.recencyDays ?? null,
+      recencyDays: recency === undefined ? null : smallInteger(recency.recencyDays),
       usualIntervalDays: recency?.usualInterval ?? null,
       status: recency?.status ?? null,
       pAlive: lost.alive.byClient.get(history.client)?.pAlive ?? null,
-      tags: [],
-      flags: [],
+      tags: NO_TAGS,
+      flags: xyz.gap === null ? NO_FLAGS : [xyz.gap],
+      xyz: xyz.xyzClass,
+      cv: xyz.cv,
+      purchasesCv: xyz.xyzClass === null ? null : coefficientOfVariation(purchaseSeries.slice(start), settings.sd),
     });
   }
   if (rowsAfterAsOf > 0) notes.push({ code: 'rows-after-as-of', severity: 'note', details: { days: rowsAfterAsOf } });
@@ -222,18 +263,8 @@ export function analyzeLedger(ledger: Ledger, settings: AnalysisSettings, option
       .map((r) => r.client),
   );
 
-  const xyzOptions = { cutoffs: settings.xyzCutoffs, sd: settings.sd, minPeriods: settings.minPeriods };
   const clients: ClientAnalysis[] = abc.map((a) => {
     const d = drafts.get(a.client)!;
-    // "first": the series starts at the period of the client's first purchase in the window (a
-    // purchase as SPEC §6 defines it: returns alone are not one); a client with returns only
-    // starts at its first line, and its mean of zero or less gives it no class.
-    const start = settings.xyzStart === 'window' ? 0 : d.firstPurchasePeriod < periods ? d.firstPurchasePeriod : d.firstRowPeriod;
-    const xyzSeries = d.series.slice(start);
-    const xyz = classifyXyz(xyzSeries, xyzOptions);
-    const flags: ClientFlag[] = [];
-    if (a.nonPositive) flags.push('non-positive-total');
-    if (xyz.gap !== null) flags.push(xyz.gap);
     // Written out (not spread from the draft): the same key order as ever, and no slow rest copy.
     return {
       client: d.client,
@@ -243,8 +274,7 @@ export function analyzeLedger(ledger: Ledger, settings: AnalysisSettings, option
       revenue: d.revenue,
       profit: d.profit,
       quantity: d.quantity,
-      series: d.series,
-      seriesStart: start,
+      seriesStart: d.seriesStart,
       firstPurchase: d.firstPurchase,
       lastPurchase: d.lastPurchase,
       recencyDays: d.recencyDays,
@@ -253,15 +283,15 @@ export function analyzeLedger(ledger: Ledger, settings: AnalysisSettings, option
       pAlive: d.pAlive,
       keyTop: keyTop.has(d.client),
       tags: d.tags,
-      flags,
+      flags: a.nonPositive ? ['non-positive-total', ...d.flags] : d.flags,
       abc: a.abcClass,
-      xyz: xyz.xyzClass,
-      cell: cellName(a.abcClass, xyz.xyzClass),
+      xyz: d.xyz,
+      cell: cellName(a.abcClass, d.xyz),
       share: a.share,
       cumShare: a.cumShare,
       rank: a.rank,
-      cv: xyz.cv,
-      purchasesCv: xyz.xyzClass === null ? null : coefficientOfVariation(d.purchaseSeries.slice(start), settings.sd),
+      cv: d.cv,
+      purchasesCv: d.purchasesCv,
     };
   });
 

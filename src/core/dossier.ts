@@ -12,7 +12,7 @@
 //   ignored, then Damerau–Levenshtein distance up to a third of the name's length, at most 3;
 //   names containing NAME come after), and the command exits 1.
 import type { AbcClass } from './abc.js';
-import { isKeyClient, purchaseSeriesOf, type Analysis, type ClientAnalysis } from './analyze.js';
+import { isKeyClient, metricSeriesOf, purchaseSeriesOf, type Analysis, type ClientAnalysis } from './analyze.js';
 import type { CellName } from './matrix.js';
 import { normalizeClientName, productsOf, type Ledger } from './ledger.js';
 import { compareNames } from './order.js';
@@ -147,7 +147,7 @@ export interface Dossier {
     xyz: XyzClass | null;
     total: number | null;
   } | null;
-  tags: string[];
+  tags: readonly string[];
   key: boolean;
   /** Breadwinner rule: share of total profit (or revenue). */
   breadwinnerBasis: 'profit' | 'revenue' | null;
@@ -214,7 +214,8 @@ export function buildDossier(source: DossierSource, client: string, options: { t
   const recency = purchaseDays.length > 0 ? assessRecency(purchaseDays, w.asOf, analysis.settings) : undefined;
 
   const purchases = purchaseSeriesOf(history, w, analysis.columns);
-  const series: DossierPeriod[] = w.labels.map((label, i) => ({ label, value: c?.series[i] ?? 0, purchases: c === undefined ? 0 : (purchases[i] ?? 0) }));
+  const values = c === undefined ? [] : metricSeriesOf(history, w, analysis.settings.by);
+  const series: DossierPeriod[] = w.labels.map((label, i) => ({ label, value: values[i] ?? 0, purchases: c === undefined ? 0 : (purchases[i] ?? 0) }));
   const m = source.migration;
   const prev = m?.previous.get(client);
   const totals = analysis.totals;

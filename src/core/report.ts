@@ -8,6 +8,7 @@
 // lost report, the win-back list and churn (SPEC §6), the key clients' cards (SPEC §8) and the
 // expected revenue (SPEC §6), made on first read: a command that does not show them never pays for them.
 import { analyzeLedger, type Analysis } from './analyze.js';
+import { periodSeriesOf, type PeriodSeries } from './period-series.js';
 import { compareWindows, type CompareSpec, type Migration } from './compare.js';
 import { buildDossier, findClient, keyClientDossiers, type Dossier } from './dossier.js';
 import { revenueAhead, valueOfLedger, type RevenueAhead, type ValueAssessment } from './expected-revenue.js';
@@ -36,6 +37,8 @@ export interface Report {
   readonly currency: string | null;
   /** The window's analysis with every client tagged and the key share counted with the tags. */
   readonly analysis: Analysis;
+  /** Every client's metric per window period, in the order of analysis.clients (SPEC §4); made on first read. */
+  readonly series: PeriodSeries;
   /** The tags' counts and thresholds (SPEC §7). */
   readonly segments: SegmentSummary;
   /** The earlier window and the migration (--compare); null without it. */
@@ -91,6 +94,7 @@ export function assembleReport(input: ReportInput): Report {
       lost().winBack,
     ),
   );
+  const series = once(() => periodSeriesOf(ledger, analysis));
   const keyDossiers = once(() => keyClientDossiers(source));
   const bridge = once(() => revenueBridge(ledger, analysis.window, { byDirection: ledger.columns.direction }));
   const byDirection = once(() => (ledger.columns.direction ? portfolios(ledger, analysis, bridge()) : null));
@@ -99,6 +103,9 @@ export function assembleReport(input: ReportInput): Report {
     settings,
     currency: ledger.currency?.code ?? null,
     analysis,
+    get series() {
+      return series();
+    },
     segments: tagged.segments,
     migration,
     notes,

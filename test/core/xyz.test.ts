@@ -1,7 +1,7 @@
 // SPEC §4: XYZ by the coefficient of variation of a client's per-period series.
 import { describe, it, expect } from 'vitest';
 import { classifyXyz, coefficientOfVariation, xyzClassOf, type XyzOptions } from '../../src/core/xyz.js';
-import { analyze, bookends, clientOf, cvOf, monthly, type TestLine } from '../helpers/ledger.js';
+import { analyze, bookends, clientOf, cvOf, monthly, seriesOf, type TestLine } from '../helpers/ledger.js';
 
 const DEFAULTS: XyzOptions = { cutoffs: [0.1, 0.25], sd: 'population', minPeriods: 3 };
 
@@ -88,9 +88,9 @@ describe('XYZ through analyzeLedger', () => {
   const whole = bookends('2024-01-01', '2024-06-30');
 
   it('zero periods inside the series count: bought in Jan, Mar, May of six months', () => {
-    const a = analyze([...whole, ...monthly('c', '2024-01', [100, 0, 100, 0, 100, 0])]);
-    const c = clientOf(a, 'c');
-    expect(c.series).toEqual([100, 0, 100, 0, 100, 0]);
+    const lines = [...whole, ...monthly('c', '2024-01', [100, 0, 100, 0, 100, 0])];
+    const c = clientOf(analyze(lines), 'c');
+    expect(seriesOf(lines, 'c')).toEqual([100, 0, 100, 0, 100, 0]);
     expect(c.cv).toBeCloseTo(1, 12); // mean 50, population sd 50
     expect(c.xyz).toBe('Z');
     expect(c.activePeriods).toBe(3);
@@ -154,7 +154,7 @@ describe('XYZ through analyzeLedger', () => {
     ];
     expect(clientOf(analyze(lines), 'q').cv).toBe(0);
     const byQuantity = clientOf(analyze(lines, { by: 'quantity' }), 'q');
-    expect(byQuantity.series).toEqual([1, 3, 2]);
+    expect(seriesOf(lines, 'q', { by: 'quantity' })).toEqual([1, 3, 2]);
     expect(byQuantity.cv).toBeCloseTo(cvOf([1, 3, 2]), 12);
   });
 
@@ -162,7 +162,7 @@ describe('XYZ through analyzeLedger', () => {
     // Jan 100, Feb 100 − 60, Mar 100 → [100, 40, 100]
     const lines: TestLine[] = [...whole, ...monthly('c', '2024-01', [100, 100, 100, 100, 100, 100]), { client: 'c', date: '2024-02-20', amount: -60 }];
     const c = clientOf(analyze(lines), 'c');
-    expect(c.series).toEqual([100, 40, 100, 100, 100, 100]);
+    expect(seriesOf(lines, 'c')).toEqual([100, 40, 100, 100, 100, 100]);
     expect(c.total).toBe(540);
     expect(c.cv).toBeCloseTo(cvOf([100, 40, 100, 100, 100, 100]), 12);
   });

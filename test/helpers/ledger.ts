@@ -2,7 +2,7 @@
 // folded with the real emptyLedger/addLine, analysed with settings that start from the defaults.
 // Day numbers are computed with Date.UTC here, independently of src/core/calendar.ts.
 import { addLine, emptyLedger, finishLedger, type Ledger, type LedgerColumns } from '../../src/core/ledger.js';
-import { analyzeLedger, type Analysis, type ClientAnalysis } from '../../src/core/analyze.js';
+import { analyzeLedger, metricSeriesOf, type Analysis, type ClientAnalysis } from '../../src/core/analyze.js';
 import { DEFAULT_SETTINGS, type AnalysisSettings } from '../../src/core/settings.js';
 
 const MS_PER_DAY = 86_400_000;
@@ -62,6 +62,13 @@ export function settingsOf(overrides: SettingsOverrides = {}): AnalysisSettings 
 
 export function analyze(lines: readonly TestLine[], overrides: SettingsOverrides = {}, columns?: Partial<LedgerColumns>): Analysis {
   return analyzeLedger(ledgerOf(lines, columns), settingsOf(overrides));
+}
+
+/** A client's metric per window period, zeros included: the series its XYZ class is judged on (metricSeriesOf). */
+export function seriesOf(lines: readonly TestLine[], client: string, overrides: SettingsOverrides = {}, columns?: Partial<LedgerColumns>): number[] {
+  const ledger = ledgerOf(lines, columns);
+  const settings = settingsOf(overrides);
+  return metricSeriesOf(ledger.clients.get(client)!, analyzeLedger(ledger, settings).window, settings.by);
 }
 
 /** The analysis of one client, failing loudly when it is absent. */

@@ -117,7 +117,8 @@ export const clientsSheet: WorkbookSheet = {
     const periods = analysis.window.labels.map((label) => t.period(label));
     const stores = columnValues(report, columns, t);
     let periodMax = 7;
-    for (const c of analysis.clients) for (const v of c.series) periodMax = Math.max(periodMax, numberWidth(v, 0));
+    const series = report.series;
+    for (let i = 0; i < analysis.clients.length; i++) for (let p = 0; p < series.periods; p++) periodMax = Math.max(periodMax, numberWidth(series.at(i, p), 0));
     const periodWidth = columnWidth(periodMax, { min: 9, filter: true });
 
     const widths = [
@@ -179,7 +180,7 @@ export const clientsSheet: WorkbookSheet = {
         } else values[i] = dates[i] ? new Date(store.numbers![r]!) : store.numbers![r]!;
       }
       let k = columns.length;
-      for (const x of client.series) values[k++] = roundForTies(x);
+      for (let p = 0; p < series.periods; p++) values[k++] = roundForTies(series.at(r, p));
       values.length = k;
       rows.write(r + 2, values, rowStyles);
       await rows.breathe();

@@ -34,9 +34,10 @@ export const seriesSheet: WorkbookSheet = {
     let nameWidth = textWidth(T.client);
     let valueWidth = 7;
     let totalWidth = textWidth(t.total);
-    for (const c of a.clients) {
+    const series = report.series;
+    for (const [i, c] of a.clients.entries()) {
       nameWidth = Math.max(nameWidth, textWidth(c.client));
-      for (const v of c.series) valueWidth = Math.max(valueWidth, numberWidth(v, 0));
+      for (let p = 0; p < series.periods; p++) valueWidth = Math.max(valueWidth, numberWidth(series.at(i, p), 0));
       totalWidth = Math.max(totalWidth, numberWidth(c.total, 0));
     }
     const widths = [columnWidth(nameWidth, { max: 40, filter: true }), 8, 8, ...periods.map(() => columnWidth(valueWidth, { min: 9 })), columnWidth(totalWidth, { filter: true })];
@@ -65,7 +66,7 @@ export const seriesSheet: WorkbookSheet = {
       values[1] = c.cell;
       values[2] = c.cv === null ? null : Math.round(c.cv * 1e10) / 1e10;
       let k = 3;
-      for (const x of c.series) values[k++] = roundForTies(x);
+      for (let p = 0; p < series.periods; p++) values[k++] = roundForTies(series.at(i, p));
       values[k++] = roundForTies(c.total);
       values.length = k;
       styles[1] = toneCell(toneOf(c.cell) ?? 'none');
