@@ -11,46 +11,9 @@ import { KEY_SHARE_BAND, type AbcMetric, type AnalysisSettings } from './setting
 import { resolveWindow, type AnalysisWindow } from './window.js';
 import { classifyXyz, coefficientOfVariation, type XyzClass, type XyzGap } from './xyz.js';
 import { describeXyzSpread, type XyzSpread } from './xyz-spread.js';
+import { ClientTable, NO_TAGS, type ClientAnalysis, type ClientFlag } from './client-analysis.js';
 
-export type ClientFlag = 'non-positive-total' | XyzGap;
-
-export interface ClientAnalysis {
-  client: string;
-  abc: AbcClass;
-  xyz: XyzClass | null;
-  cell: CellName;
-  /** The ABC metric summed over the window. */
-  total: number;
-  share: number | null;
-  cumShare: number | null;
-  rank: number | null;
-  cv: number | null;
-  /** Window periods with at least one purchase. */
-  activePeriods: number;
-  /** Purchases in the window: distinct documents, or distinct purchase days without a document column. */
-  purchases: number;
-  purchasesCv: number | null;
-  revenue: number;
-  profit: number | null;
-  quantity: number | null;
-  /**
-   * The window period where the XYZ series starts: the client's metric per period
-   * (metricSeriesOf, zeros included) is judged from this index on. The series itself is not
-   * kept: at a million clients it was a fifth of the analysis (Report.series has them all).
-   */
-  seriesStart: number;
-  // Recency over all history up to the as-of day (SPEC §6); null for a client with no purchase day.
-  firstPurchase: number | null;
-  lastPurchase: number | null;
-  recencyDays: number | null;
-  usualIntervalDays: number | null;
-  status: ClientStatus | null;
-  pAlive: number | null;
-  /** Among the top clients making up --key-share of the metric (SPEC §5), bounded like class A. */
-  keyTop: boolean;
-  tags: readonly string[];
-  flags: readonly ClientFlag[];
-}
+export type { ClientAnalysis, ClientFlag } from './client-analysis.js';
 
 export interface KeyClientShare {
   clients: number;
@@ -126,8 +89,6 @@ function addMetricSeries(series: number[], days: DayTable, window: AnalysisWindo
   }
 }
 
-/** Empty tags and flags: one frozen array shared by every client without any (an array each costs ~50 bytes). */
-export const NO_TAGS: readonly string[] = Object.freeze([]);
 const NO_FLAGS: readonly ClientFlag[] = Object.freeze([]);
 
 /** A whole number as a small integer where it is one (V8 keeps it unboxed), else as it is. */
@@ -263,9 +224,11 @@ export function analyzeLedger(ledger: Ledger, settings: AnalysisSettings, option
       .map((r) => r.client),
   );
 
-  const clients: ClientAnalysis[] = abc.map((a) => {
+  // Each client's figures go straight into the table's columns (ClientTable): the object made
+  // for the call is garbage at once.
+  const clients = ClientTable.of(abc.length, (i) => {
+    const a = abc[i]!;
     const d = drafts.get(a.client)!;
-    // Written out (not spread from the draft): the same key order as ever, and no slow rest copy.
     return {
       client: d.client,
       total: a.total,
@@ -293,7 +256,7 @@ export function analyzeLedger(ledger: Ledger, settings: AnalysisSettings, option
       cv: d.cv,
       purchasesCv: d.purchasesCv,
     };
-  });
+  }).clients();
 
   const revenue = clients.reduce((s, c) => s + c.revenue, 0);
   const profit = ledger.columns.profit ? clients.reduce((s, c) => s + (c.profit ?? 0), 0) : null;

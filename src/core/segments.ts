@@ -27,6 +27,7 @@ import { roundForTies } from './order.js';
 import { daysFromCivil, daysInMonth, ymdFromDay } from './calendar.js';
 import { normalizeClientName, type Ledger } from './ledger.js';
 import type { Problem } from './problems.js';
+import { withTags } from './client-analysis.js';
 
 /** Average Gregorian month in days. */
 export const MONTH_DAYS = 365.2425 / 12;
@@ -243,7 +244,7 @@ export function applySegments(analysis: Analysis, ledger: Ledger, attributes?: C
         : null;
     return { basisShare, pace, attributes: matched?.byClient.get(c.client) ?? null };
   };
-  const clients: ClientAnalysis[] = analysis.clients.map((c) => {
+  const tagLists = analysis.clients.map((c) => {
     const tags: string[] = [...c.tags];
     const { basisShare, pace, attributes: row } = segmentOf(c);
     if (basisShare !== null && basisShare >= s.breadwinnerShare - 1e-9) tags.push('breadwinner');
@@ -256,8 +257,9 @@ export function applySegments(analysis: Analysis, ledger: Ledger, attributes?: C
     else if (c.status === 'at-risk') tags.push('at-risk');
 
     if (isKeyClient({ keyTop: c.keyTop, tags })) tags.push('key');
-    return { ...c, tags: orderTags(tags) };
+    return orderTags(tags);
   });
+  const clients = withTags(analysis.clients, tagLists);
 
   const counts = new Map<string, number>();
   for (const c of clients) for (const t of c.tags) counts.set(t, (counts.get(t) ?? 0) + 1);
