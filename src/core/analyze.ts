@@ -128,7 +128,7 @@ export function analyzeLedger(ledger: Ledger, settings: AnalysisSettings, option
   // What is kept of a client between its pass over the days and the ranking: scalars only. Its
   // metric and purchase series are summed into two arrays reused for every client and judged
   // (XYZ, purchases CV) at once, not kept.
-  interface Draft extends Omit<ClientAnalysis, 'keyTop' | 'abc' | 'cell' | 'share' | 'cumShare' | 'rank'> {}
+  type Draft = Omit<ClientAnalysis, 'keyTop' | 'abc' | 'cell' | 'share' | 'cumShare' | 'rank'>;
   const metric = measureOf(settings.by);
   const drafts = new Map<string, Draft>();
   let clientsInLedger = 0;

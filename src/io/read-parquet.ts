@@ -28,6 +28,15 @@ export interface TableRead {
 /** DuckDB's memory cap while it aggregates a ledger for kam, unless --memory says otherwise. */
 export const READ_MEMORY = '1GB';
 
+/** DuckDB's memory cap while kam reads back the day ledger it wrote (a scan: it needs little). */
+const SCAN_MEMORY = '256MB';
+
+/** DuckDB's temp folder (withDuckDb's, removed with everything in it when the connection closes). */
+async function tempFolder(connection: DuckDbConnection): Promise<string> {
+  const rows = (await connection.runAndReadAll(`SELECT current_setting('temp_directory')`)).getRowsJS();
+  return String(rows[0]?.[0]);
+}
+
 /** The table expression DuckDB reads the files through. */
 function parquetSource(paths: readonly string[]): string {
   return `read_parquet([${paths.map(sqlString).join(', ')}])`;
@@ -125,7 +134,7 @@ const EXACT_LIMIT = '9007199254740992';
  * numbers, so no row object and no text is made for a value (only the client's name is text).
  * The same rows, the same exact pairs, as reading the statement's result as text.
  */
-async function streamDayLedger(connection: DuckDbConnection, sql: string, roles: SqlRoles, ledger: Ledger, label: string, options: RecordOptions): Promise<void> {
+async function streamDayLedger(connection: DuckDbConnection, sql: string, roles: SqlRoles, ledger: Ledger, label: string, options: RecordOptions & DuckDbOptions): Promise<void> {
   const has = { quantity: roles.quantity !== undefined, profit: roles.profit !== undefined, documents: roles.document !== undefined, direction: roles.direction !== undefined, product: roles.product !== undefined };
   const wantsDirection = options.map.direction !== undefined;
   if (wantsDirection && !has.direction) throw new KamError({ code: 'day-ledger-no-direction', file: label });
@@ -157,7 +166,14 @@ async function streamDayLedger(connection: DuckDbConnection, sql: string, roles:
   ];
   // In client order: a client's rows then come together, and each client is looked up once
   // (on a million clients, the ledger's lookups in random order cost more than DuckDB's sort).
-  const result = await connection.stream(`SELECT ${select.join(', ')} FROM (${sql.replace(/^--.*\n/, '')}) AS kam_day ORDER BY client, kam_day_ledger, date`);
+  // DuckDB writes the sorted day ledger to a file in its temp folder and kam reads that back, so
+  // the memory DuckDB needs to aggregate (its cap and more: ~1.3 GB for ten million lines) is given
+  // back before kam's ledger grows, instead of both being held at once.
+  const dayFile = `${await tempFolder(connection)}/kam-day-ledger.parquet`;
+  await connection.run(`COPY (SELECT ${select.join(', ')} FROM (${sql.replace(/^--.*\n/, '')}) AS kam_day ORDER BY client, kam_day_ledger, date) TO ${sqlString(dayFile)} (FORMAT parquet)`);
+  if (options.memory === undefined) await connection.run(`SET memory_limit = '${SCAN_MEMORY}'`);
+  await connection.run('SET preserve_insertion_order = true');
+  const result = await connection.stream(`SELECT * FROM read_parquet(${sqlString(dayFile)})`);
   const productsOf = options.productsOf;
   const guard = memoryGuard(ledger, label);
   let line = 1;
