@@ -195,7 +195,7 @@ export interface ProblemDetails {
   /** The package to install, as `value`. */
   'duckdb-missing': undefined;
   /** A database that said no; the server's own text as `value`. */
-  'source-failed': { reason: 'no-source' | 'auth' | 'no-database' | 'no-table' | 'unreachable' | 'query' | 'other'; table?: string };
+  'source-failed': { reason: 'no-source' | 'auth' | 'no-database' | 'no-table' | 'unreachable' | 'query' | 'no-space' | 'other'; table?: string };
   /**
    * Clients read when memory ran short; the limit in MB: V8's heap (which --max-old-space-size
    * sets), or with `engine` DuckDB's (which --memory sets).

@@ -309,6 +309,8 @@ const problems = {
         return `${p.file}: no table or view "${table}"`;
       case 'unreachable':
         return `${p.file}: cannot reach the server (${p.value ?? ''})`;
+      case 'no-space':
+        return `${p.file}: no space left in the temp folder ${p.value ?? ''} (DuckDB sorts and spills there); free some space or set TMPDIR to a larger disk`;
       default:
         return `${p.file}: the database refused the query: ${p.value ?? ''}`;
     }

@@ -319,6 +319,8 @@ const problems = {
         return `${p.file}: «${table}» кестесі немесе көрінісі жоқ`;
       case 'unreachable':
         return `${p.file}: серверге қосылу мүмкін емес (${p.value ?? ''})`;
+      case 'no-space':
+        return `${p.file}: уақытша ${p.value ?? ''} қалтасында орын жоқ (DuckDB деректерді сонда сұрыптап, дискіге шығарады); орын босатыңыз немесе TMPDIR-де үлкенірек дискідегі қалтаны көрсетіңіз`;
       default:
         return `${p.file}: дерекқор сұрауды қабылдамады: ${p.value ?? ''}`;
     }

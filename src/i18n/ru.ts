@@ -329,6 +329,8 @@ const problems = {
         return `${p.file}: нет таблицы или представления «${table}»`;
       case 'unreachable':
         return `${p.file}: сервер недоступен (${p.value ?? ''})`;
+      case 'no-space':
+        return `${p.file}: нет места во временной папке ${p.value ?? ''} (там DuckDB сортирует и сбрасывает данные на диск); освободите место или укажите в TMPDIR папку на диске побольше`;
       default:
         return `${p.file}: база данных отклонила запрос: ${p.value ?? ''}`;
     }

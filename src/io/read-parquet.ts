@@ -4,6 +4,7 @@
 // kam. Several files (or a glob DuckDB expands) are one ledger, aggregated together, so a
 // document spread over files is still one document. A Parquet file that is itself a day ledger
 // is read as one.
+import { tmpdir } from 'node:os';
 import { addDayLedgerRow, exactFromDecimal, isDayLedgerHeader, type DayLedgerKind } from '../core/day-ledger.js';
 import { canonicalExact } from '../core/day-table.js';
 import { historyOf, normalizeClientName, type ClientHistory, type ExactPair, type Ledger } from '../core/ledger.js';
@@ -47,19 +48,27 @@ export async function readParquet(ledger: Ledger, paths: readonly string[], labe
 }
 
 /**
- * DuckDB's own out-of-memory error (its --memory cap reached where it cannot spill) as one line
- * naming the clients read so far and what to do, not DuckDB's page of advice.
+ * DuckDB's own errors that are about the machine, not the data, as one line: its out-of-memory
+ * error (its --memory cap reached where it cannot spill), naming the clients read so far and what
+ * to do, not DuckDB's page of advice; a full disk under its temp folder, naming the folder.
  */
 async function duckDbMemory<T>(ledger: Ledger, label: string, work: Promise<T>): Promise<T> {
   try {
     return await work;
   } catch (error) {
-    const text = error instanceof Error ? error.message : '';
-    if (error instanceof KamError || !/^Out of Memory Error/.test(text)) throw error;
-    const used = /\/\s*([\d.]+) (KiB|MiB|GiB) used\)/.exec(text);
-    const limitMb = used === null ? 0 : Math.round(Number(used[1]) * (used[2] === 'KiB' ? 1 / 1024 : used[2] === 'GiB' ? 1024 : 1));
-    throw new KamError({ code: 'out-of-memory', file: label, details: { clients: ledger.clients.size, limitMb, engine: 'duckdb' } });
+    throw duckDbProblem(error, ledger, label);
   }
+}
+
+/** The KamError for a DuckDB error about memory or disk space; any other error as it was. */
+export function duckDbProblem(error: unknown, ledger: Pick<Ledger, 'clients'>, label: string): unknown {
+  const text = error instanceof Error ? error.message : '';
+  if (error instanceof KamError) return error;
+  if (/No space left on device/i.test(text)) return new KamError({ code: 'source-failed', file: label, value: tmpdir(), details: { reason: 'no-space' } });
+  if (!/^Out of Memory Error/.test(text)) return error;
+  const used = /\/\s*([\d.]+) (KiB|MiB|GiB) used\)/.exec(text);
+  const limitMb = used === null ? 0 : Math.round(Number(used[1]) * (used[2] === 'KiB' ? 1 / 1024 : used[2] === 'GiB' ? 1024 : 1));
+  return new KamError({ code: 'out-of-memory', file: label, details: { clients: ledger.clients.size, limitMb, engine: 'duckdb' } });
 }
 
 /** A table (or view) of a DuckDB database file (--table), opened read-only. */

@@ -202,6 +202,8 @@ function sampleProblems(): Problem[] {
     ...FILE_REASONS.map((reason): Problem => ({ code: 'file-unreadable', severity: 'error', file: 'a.csv', details: { reason } })),
     ...FILE_REASONS.map((reason): Problem => ({ code: 'output-unwritable', severity: 'error', file: 'out/a.csv', details: { reason } })),
     ...SHEET_REASONS.map((reason): Problem => ({ code: 'sheet-skipped', severity: 'warning', file: 'a.xlsx', value: 'Лист1', details: { reason } })),
+
+    { code: 'source-failed', severity: 'error', file: 'sales.parquet', value: '/tmp', details: { reason: 'no-space' } },
   );
   return problems;
 }

@@ -98,3 +98,17 @@ describe('DuckDB out of memory (Parquet)', () => {
     expect(r.stdout).toBe('');
   }, 120_000);
 });
+
+describe('DuckDB errors about the machine', () => {
+  it('a full disk under its temp folder: one coded problem naming the folder; other errors pass through', async () => {
+    const { duckDbProblem } = await import('../../src/io/read-parquet.js');
+    const ledger = { clients: new Map() };
+    const full = duckDbProblem(new Error('IO Error: Could not write file "/tmp/x/kam-day-ledger.parquet": No space left on device'), ledger, 'sales.parquet');
+    expect(full).toMatchObject({ problem: { code: 'source-failed', file: 'sales.parquet', details: { reason: 'no-space' } } });
+    expect((full as { problem: { value: string } }).problem.value).toBe(tmpdir());
+    const oom = duckDbProblem(new Error('Out of Memory Error: could not allocate block of size 256.0 KiB (488.1 MiB/488.2 MiB used)'), ledger, 'sales.parquet');
+    expect(oom).toMatchObject({ problem: { code: 'out-of-memory', details: { limitMb: 488, engine: 'duckdb' } } });
+    const other = new Error('Binder Error: no such column');
+    expect(duckDbProblem(other, ledger, 'sales.parquet')).toBe(other);
+  });
+});
