@@ -20,6 +20,8 @@ export interface AbcResult {
   abcClass: AbcClass;
   /** Set when the total is zero or negative: such clients are C and flagged. */
   nonPositive: boolean;
+  /** The client's position in the inputs. */
+  index: number;
 }
 
 export interface AbcOptions {
@@ -50,13 +52,13 @@ function classByCumulative(cum: number, cutoffs: readonly [number, number], incl
  * Results come back in ranking order, non-positive clients last.
  */
 export function classifyAbc(inputs: readonly AbcInput[], options: AbcOptions): AbcResult[] {
-  const positive: { client: string; total: number; key: number }[] = [];
-  const rest: AbcInput[] = [];
-  for (const input of inputs) {
+  const positive: { client: string; total: number; key: number; index: number }[] = [];
+  const rest: { client: string; total: number; index: number }[] = [];
+  inputs.forEach((input, index) => {
     const key = roundForTies(input.total);
-    if (key > 0) positive.push({ client: input.client, total: input.total, key });
-    else rest.push(input);
-  }
+    if (key > 0) positive.push({ client: input.client, total: input.total, key, index });
+    else rest.push({ client: input.client, total: input.total, index });
+  });
   positive.sort((x, y) => y.key - x.key || compareNames(x.client, y.client));
   const sum = positive.reduce((s, p) => s + p.total, 0);
 
@@ -83,12 +85,13 @@ export function classifyAbc(inputs: readonly AbcInput[], options: AbcOptions): A
       rank: i + 1,
       abcClass: groupClass,
       nonPositive: false,
+      index: p.index,
     });
   });
 
   rest.sort((x, y) => roundForTies(y.total) - roundForTies(x.total) || compareNames(x.client, y.client));
   for (const r of rest) {
-    results.push({ client: r.client, total: r.total, share: null, cumShare: null, rank: null, abcClass: 'C', nonPositive: true });
+    results.push({ client: r.client, total: r.total, share: null, cumShare: null, rank: null, abcClass: 'C', nonPositive: true, index: r.index });
   }
   return results;
 }

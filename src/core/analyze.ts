@@ -125,110 +125,112 @@ export function analyzeLedger(ledger: Ledger, settings: AnalysisSettings, option
   const notes: Problem[] = [...window.notes];
   const lost = assessLost(ledger, asOf, settings, options);
 
-  // What is kept of a client between its pass over the days and the ranking: scalars only. Its
-  // metric and purchase series are summed into two arrays reused for every client and judged
-  // (XYZ, purchases CV) at once, not kept.
-  type Draft = Omit<ClientAnalysis, 'keyTop' | 'abc' | 'cell' | 'share' | 'cumShare' | 'rank'>;
+  // A pass over the clients puts each one in the window into a table of drafts (columns, in
+  // ledger order: at a million clients an object per draft was the analysis's peak), its ranking
+  // figures left blank. Its metric and purchase series are summed into two arrays reused for every
+  // client and judged (XYZ, purchases CV) at once, not kept.
   const metric = measureOf(settings.by);
-  const drafts = new Map<string, Draft>();
   let clientsInLedger = 0;
   let rowsAfterAsOf = 0;
   const xyzOptions = { cutoffs: settings.xyzCutoffs, sd: settings.sd, minPeriods: settings.minPeriods };
   const series = new Array<number>(periods).fill(0);
   const purchaseSeries = new Array<number>(periods).fill(0);
 
-  for (const history of ledger.clients.values()) {
-    series.fill(0);
-    purchaseSeries.fill(0);
-    let inWindow = false;
-    // Exact sums (units, millionths) of the window's days: the client's totals are made from them
-    // once, so `total` is `revenue` to the last digit however large (SPEC §1 amounts).
-    const exact = { metric: [0, 0], amount: [0, 0], profit: [0, 0], quantity: [0, 0] };
-    let firstRowPeriod = periods;
-    let firstPurchasePeriod = periods;
-    const days = history.days;
-    for (let i = 0; i < days.size; i++) {
-      const day = days.day(i);
-      if (day > asOf) {
-        rowsAfterAsOf++;
-        continue;
+  const drafts = ClientTable.build(ledger.clients.size, (add) => {
+    for (const history of ledger.clients.values()) {
+      series.fill(0);
+      purchaseSeries.fill(0);
+      let inWindow = false;
+      // Exact sums (units, millionths) of the window's days: the client's totals are made from them
+      // once, so `total` is `revenue` to the last digit however large (SPEC §1 amounts).
+      const exact = { metric: [0, 0], amount: [0, 0], profit: [0, 0], quantity: [0, 0] };
+      let firstRowPeriod = periods;
+      let firstPurchasePeriod = periods;
+      const days = history.days;
+      for (let i = 0; i < days.size; i++) {
+        const day = days.day(i);
+        if (day > asOf) {
+          rowsAfterAsOf++;
+          continue;
+        }
+        const purchase = days.purchase(i);
+        if (day < startDay || day > endDay) continue;
+        inWindow = true;
+        const p = periodIndex(day);
+        addDay(exact.metric, days.exact(metric, i));
+        addDay(exact.amount, days.exact('amount', i));
+        addDay(exact.profit, days.exact('profit', i));
+        addDay(exact.quantity, days.exact('quantity', i));
+        if (p < firstRowPeriod) firstRowPeriod = p;
+        if (purchase && p < firstPurchasePeriod) firstPurchasePeriod = p;
+        purchaseSeries[p]! += purchasesOn(days, i, ledger.columns);
       }
-      const purchase = days.purchase(i);
-      if (day < startDay || day > endDay) continue;
-      inWindow = true;
-      const p = periodIndex(day);
-      addDay(exact.metric, days.exact(metric, i));
-      addDay(exact.amount, days.exact('amount', i));
-      addDay(exact.profit, days.exact('profit', i));
-      addDay(exact.quantity, days.exact('quantity', i));
-      if (p < firstRowPeriod) firstRowPeriod = p;
-      if (purchase && p < firstPurchasePeriod) firstPurchasePeriod = p;
-      purchaseSeries[p]! += purchasesOn(days, i, ledger.columns);
+      // Recency over all history up to the as-of day: the lost assessment has it already.
+      const recency = lost.client(history.client)?.recency;
+      if (recency !== undefined || inWindow) clientsInLedger++;
+      if (!inWindow) continue;
+      // The one sum of the metric per period (metricSeriesOf's, which the workbook reads again).
+      addMetricSeries(series, days, window, metric, periodIndex);
+      // "first": the series starts at the period of the client's first purchase in the window (a
+      // purchase as SPEC §6 defines it: returns alone are not one); a client with returns only
+      // starts at its first line, and its mean of zero or less gives it no class.
+      const start = settings.xyzStart === 'window' ? 0 : firstPurchasePeriod < periods ? firstPurchasePeriod : firstRowPeriod;
+      const xyz = classifyXyz(series.slice(start), xyzOptions);
+      let activePeriods = 0;
+      let purchases = 0;
+      for (const n of purchaseSeries) {
+        if (n > 0) activePeriods++;
+        purchases += n;
+      }
+      const revenue = fromExact(exact.amount[0]!, exact.amount[1]!);
+      const profit = fromExact(exact.profit[0]!, exact.profit[1]!);
+      const quantity = fromExact(exact.quantity[0]!, exact.quantity[1]!);
+      add({
+        client: history.client,
+        abc: 'C',
+        cell: 'C-',
+        share: null,
+        cumShare: null,
+        rank: null,
+        keyTop: false,
+        total: fromExact(exact.metric[0]!, exact.metric[1]!),
+        activePeriods,
+        purchases: smallInteger(purchases),
+        revenue,
+        profit: ledger.columns.profit ? profit : null,
+        quantity: ledger.columns.quantity ? quantity : null,
+        seriesStart: start,
+        firstPurchase: recency?.firstPurchase ?? null,
+        lastPurchase: recency?.lastPurchase ?? null,
+        recencyDays: recency === undefined ? null : smallInteger(recency.recencyDays),
+        usualIntervalDays: recency?.usualInterval ?? null,
+        status: recency?.status ?? null,
+        pAlive: lost.alive.byClient.get(history.client)?.pAlive ?? null,
+        tags: NO_TAGS,
+        flags: xyz.gap === null ? NO_FLAGS : [xyz.gap],
+        xyz: xyz.xyzClass,
+        cv: xyz.cv,
+        purchasesCv: xyz.xyzClass === null ? null : coefficientOfVariation(purchaseSeries.slice(start), settings.sd),
+      });
     }
-    // Recency over all history up to the as-of day: the lost assessment has it already.
-    const recency = lost.client(history.client)?.recency;
-    if (recency !== undefined || inWindow) clientsInLedger++;
-    if (!inWindow) continue;
-    // The one sum of the metric per period (metricSeriesOf's, which the workbook reads again).
-    addMetricSeries(series, days, window, metric, periodIndex);
-    // "first": the series starts at the period of the client's first purchase in the window (a
-    // purchase as SPEC §6 defines it: returns alone are not one); a client with returns only
-    // starts at its first line, and its mean of zero or less gives it no class.
-    const start = settings.xyzStart === 'window' ? 0 : firstPurchasePeriod < periods ? firstPurchasePeriod : firstRowPeriod;
-    const xyz = classifyXyz(series.slice(start), xyzOptions);
-    let activePeriods = 0;
-    let purchases = 0;
-    for (const n of purchaseSeries) {
-      if (n > 0) activePeriods++;
-      purchases += n;
-    }
-    const revenue = fromExact(exact.amount[0]!, exact.amount[1]!);
-    const profit = fromExact(exact.profit[0]!, exact.profit[1]!);
-    const quantity = fromExact(exact.quantity[0]!, exact.quantity[1]!);
-    drafts.set(history.client, {
-      client: history.client,
-      total: fromExact(exact.metric[0]!, exact.metric[1]!),
-      activePeriods,
-      purchases: smallInteger(purchases),
-      revenue,
-      profit: ledger.columns.profit ? profit : null,
-      quantity: ledger.columns.quantity ? quantity : null,
-      seriesStart: start,
-      firstPurchase: recency?.firstPurchase ?? null,
-      lastPurchase: recency?.lastPurchase ?? null,
-      recencyDays: recency === undefined ? null : smallInteger(recency.recencyDays),
-      usualIntervalDays: recency?.usualInterval ?? null,
-      status: recency?.status ?? null,
-      pAlive: lost.alive.byClient.get(history.client)?.pAlive ?? null,
-      tags: NO_TAGS,
-      flags: xyz.gap === null ? NO_FLAGS : [xyz.gap],
-      xyz: xyz.xyzClass,
-      cv: xyz.cv,
-      purchasesCv: xyz.xyzClass === null ? null : coefficientOfVariation(purchaseSeries.slice(start), settings.sd),
-    });
-  }
+  });
   if (rowsAfterAsOf > 0) notes.push({ code: 'rows-after-as-of', severity: 'note', details: { days: rowsAfterAsOf } });
 
   const abc = classifyAbc(
-    [...drafts.values()].map((d) => ({ client: d.client, total: d.total })),
+    Array.from({ length: drafts.size }, (_, i) => ({ client: drafts.name(i), total: drafts.number(i, 'total')! })),
     { cutoffs: settings.abcCutoffs, boundary: settings.abcBoundary },
   );
   if (!abc.some((r) => !r.nonPositive)) notes.push({ code: 'no-positive-clients', severity: 'warning' });
   // Key clients: the same ranking and boundary as class A (SPEC §3), with --key-share as the cut-off.
-  const keyTop = new Set(
-    classifyAbc(
-      abc.map((r) => ({ client: r.client, total: r.total })),
-      { cutoffs: [settings.keyShare, settings.keyShare], boundary: settings.abcBoundary },
-    )
-      .filter((r) => !r.nonPositive && r.abcClass === 'A')
-      .map((r) => r.client),
-  );
+  // (index: the client's place in `abc`, the ranking.)
+  const keyTop = new Uint8Array(abc.length);
+  for (const r of classifyAbc(abc, { cutoffs: [settings.keyShare, settings.keyShare], boundary: settings.abcBoundary })) if (!r.nonPositive && r.abcClass === 'A') keyTop[r.index] = 1;
 
   // Each client's figures go straight into the table's columns (ClientTable): the object made
   // for the call is garbage at once.
   const clients = ClientTable.of(abc.length, (i) => {
     const a = abc[i]!;
-    const d = drafts.get(a.client)!;
+    const d = drafts.row(a.index);
     return {
       client: d.client,
       total: a.total,
@@ -244,7 +246,7 @@ export function analyzeLedger(ledger: Ledger, settings: AnalysisSettings, option
       usualIntervalDays: d.usualIntervalDays,
       status: d.status,
       pAlive: d.pAlive,
-      keyTop: keyTop.has(d.client),
+      keyTop: keyTop[i] === 1,
       tags: d.tags,
       flags: a.nonPositive ? ['non-positive-total', ...d.flags] : d.flags,
       abc: a.abcClass,

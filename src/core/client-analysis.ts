@@ -127,6 +127,28 @@ export class ClientTable {
     return table;
   }
 
+  /**
+   * A table of the clients `fill` adds, in order (at most `capacity`): a table made while a pass
+   * over the ledger finds its clients one by one.
+   */
+  static build(capacity: number, fill: (add: (c: ClientAnalysis) => void) => void): ClientTable {
+    const table = new ClientTable(capacity);
+    let size = 0;
+    fill((c) => {
+      if (size === capacity) throw new Error(`client analysis: more than ${capacity} clients`);
+      table.#set(size++, c);
+    });
+    if (size === capacity) return table;
+    const exact = new ClientTable(size, table);
+    for (let i = 0; i < size; i++) exact.#tags[i] = table.#tags[i]!;
+    return exact;
+  }
+
+  /** Client i as a view (one made for the call). */
+  row(i: number): ClientAnalysis {
+    return new AnalysedClient(this, i);
+  }
+
   /** The same clients with other tags (one list per client, in table order); lists alike are kept once. */
   withTags(tags: readonly (readonly string[])[]): ClientTable {
     if (tags.length !== this.size) throw new Error(`client analysis: ${tags.length} tag lists for ${this.size} clients`);

@@ -258,3 +258,12 @@ describe('ABC through analyzeLedger (a January window)', () => {
     ]);
   });
 });
+
+describe('ABC results point back to their inputs', () => {
+  it('index is the input position of each result, whatever the ranking did', () => {
+    const given = inputs({ c: 10, a: -5, b: 50, d: 0, e: 50 });
+    const results = classifyAbc(given, INCLUDE);
+    expect(results.map((r) => r.client)).toEqual(['b', 'e', 'c', 'd', 'a']);
+    for (const r of results) expect(given[r.index]!.client).toBe(r.client);
+  });
+});

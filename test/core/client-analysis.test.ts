@@ -80,6 +80,19 @@ describe('ClientTable', () => {
     );
   });
 
+  it('build: the clients added, in order, however many of the capacity; never more', () => {
+    fc.assert(
+      fc.property(fc.array(clientArb, { maxLength: 20 }), fc.nat(5), (given, spare) => {
+        const table = ClientTable.build(given.length + spare, (add) => given.forEach(add));
+        expect(table.size).toBe(given.length);
+        table.clients().forEach((c, i) => expectSame(c, given[i]!));
+        given.forEach((c, i) => expectSame(table.row(i), c));
+      }),
+    );
+    const one = fc.sample(clientArb, { numRuns: 1, seed: 3 })[0]!;
+    expect(() => ClientTable.build(1, (add) => [one, one].forEach(add))).toThrow(/more than 1/);
+  });
+
   it('refuses what it cannot keep: a class it does not know, a required figure that is null, flags out of order', () => {
     const base = fc.sample(clientArb, { numRuns: 1, seed: 7 })[0]!;
     const bad = (c: Partial<Record<keyof ClientAnalysis, unknown>>) => () => ClientTable.of(1, () => ({ ...base, ...c }) as ClientAnalysis);
