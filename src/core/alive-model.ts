@@ -2,10 +2,11 @@
 // fitted on the purchase days up to one day, and — with a holdout — judged on the days after it.
 // With a calibration end the models are fitted as of that day (as --as-of would), so the fit shown
 // is the fit judged.
-import { aliveTable, aliveTableOf, type AliveTable } from './alive.js';
+import { aliveTableOf, assessAlive, type AliveTable } from './alive.js';
 import { holdoutCheck, type HoldoutCheck } from './holdout.js';
 import type { Ledger } from './ledger.js';
-import { assessSpend, purchaseDaysWithAmounts, type SpendAssessment } from './spend.js';
+import { purchaseDaysOf } from './purchase-days.js';
+import { assessSpend, type SpendAssessment } from './spend.js';
 
 export interface AliveModel {
   /** The BG/NBD fit and the per-client figures, as of the calibration end when there is one. */
@@ -21,7 +22,8 @@ export interface AliveModel {
  */
 export function aliveModel(ledger: Ledger, asOf: number, horizonWeeks: number, calibrationEnd?: number): AliveModel {
   if (calibrationEnd === undefined) {
-    return { table: aliveTable(ledger, asOf, horizonWeeks), spend: assessSpend(purchaseDaysWithAmounts(ledger, asOf), asOf), holdout: null };
+    const purchases = purchaseDaysOf(ledger, asOf);
+    return { table: aliveTableOf(assessAlive(purchases), horizonWeeks), spend: assessSpend(purchases), holdout: null };
   }
   const check = holdoutCheck(ledger, calibrationEnd, asOf);
   return { table: aliveTableOf(check.alive, horizonWeeks), spend: check.spend, holdout: check };

@@ -1,5 +1,6 @@
 // The pure heart of `kam analyze`: a folded ledger and settings in, plain results out.
 import { classifyAbc, type AbcClass } from './abc.js';
+import { pAliveOf } from './alive.js';
 import { fromExact, type DayMeasure, type DayTable } from './day-table.js';
 import { requireFinished, type ClientHistory, type Ledger, type LedgerColumns } from './ledger.js';
 import { buildMatrix, cellName, type CellName, type MatrixCell } from './matrix.js';
@@ -205,7 +206,7 @@ export function analyzeLedger(ledger: Ledger, settings: AnalysisSettings, option
         recencyDays: recency === undefined ? null : smallInteger(recency.recencyDays),
         usualIntervalDays: recency?.usualInterval ?? null,
         status: recency?.status ?? null,
-        pAlive: lost.alive.byClient.get(history.client)?.pAlive ?? null,
+        pAlive: pAliveOf(lost.alive, history.client),
         tags: NO_TAGS,
         flags: xyz.gap === null ? NO_FLAGS : [xyz.gap],
         xyz: xyz.xyzClass,

@@ -106,15 +106,17 @@ interface Grouped {
   total: number;
 }
 
-function groupCustomers(customers: readonly BgNbdCustomer[]): Grouped {
+function groupCustomers(customers: Iterable<BgNbdCustomer>): Grouped {
   const triples = new Map<string, { x: number; tx: number; T: number; w: number }>();
-  customers.forEach((c, i) => {
-    checkCustomer(c, ` (customer #${i})`);
+  let total = 0;
+  for (const c of customers) {
+    checkCustomer(c, ` (customer #${total})`);
+    total++;
     const key = `${c.frequency}|${c.recency}|${c.age}`;
     const hit = triples.get(key);
     if (hit) hit.w++;
     else triples.set(key, { x: c.frequency, tx: c.recency, T: c.age, w: 1 });
-  });
+  }
   // Insertion order of a Map is deterministic, but sort anyway so the summation
   // order (hence the last bits of the result) does not depend on input order.
   const list = [...triples.values()].sort((p, q) => p.x - q.x || p.tx - q.tx || p.T - q.T);
@@ -133,7 +135,7 @@ function groupCustomers(customers: readonly BgNbdCustomer[]): Grouped {
     recency: new Float64Array(n),
     age: new Float64Array(n),
     weight: new Float64Array(n),
-    total: customers.length,
+    total,
   };
   list.forEach((t, i) => {
     g.xIndex[i] = xPos.get(t.x) as number;
@@ -263,14 +265,15 @@ function fromLog(theta: readonly number[]): BgNbdParams {
  * options.maxIterations: per BFGS run (default 500).
  */
 export function fitBgNbd(
-  customers: readonly BgNbdCustomer[],
+  customers: Iterable<BgNbdCustomer>,
   options: { maxIterations?: number; tolerance?: number } = {},
 ): BgNbdFit {
-  if (customers.length === 0) throw new RangeError('fitBgNbd: no customers');
   const maxIterations = options.maxIterations ?? 500;
   const tolerance = options.tolerance ?? 1e-7;
+  // Customers may come one at a time (a compact store makes each on demand): only the groups are kept.
   const g = groupCustomers(customers);
   const n = g.total;
+  if (n === 0) throw new RangeError('fitBgNbd: no customers');
 
   const objective = (theta: readonly number[]) => {
     if (theta.some((t) => !(Math.abs(t) <= LOG_BOUND))) return { value: Number.POSITIVE_INFINITY, gradient: [0, 0, 0, 0] };
@@ -409,6 +412,12 @@ export function expectedPurchases(params: BgNbdParams, c: BgNbdCustomer, horizon
  * CDNOW_sample.txt all 2,357 (x, t_x, T) triples match that file to its 2 decimals.
  */
 export function toBgNbdCustomer(purchaseDays: readonly number[], asOfDay: number): BgNbdCustomer {
+  checkPurchaseDays(purchaseDays, asOfDay);
+  return bgNbdCustomer(purchaseDays.length, purchaseDays[0] as number, purchaseDays[purchaseDays.length - 1] as number, asOfDay);
+}
+
+/** Throws a RangeError unless the purchase days are sorted, distinct integers, at least one, none after the (integer) as-of day. */
+export function checkPurchaseDays(purchaseDays: readonly number[], asOfDay: number): void {
   if (!Number.isInteger(asOfDay)) throw new RangeError(`toBgNbdCustomer: as-of day must be an integer, got ${asOfDay}`);
   if (purchaseDays.length === 0) throw new RangeError('toBgNbdCustomer: no purchase days');
   let prev = Number.NEGATIVE_INFINITY;
@@ -417,8 +426,11 @@ export function toBgNbdCustomer(purchaseDays: readonly number[], asOfDay: number
     if (d <= prev) throw new RangeError('toBgNbdCustomer: purchase days must be sorted and distinct');
     prev = d;
   }
-  const first = purchaseDays[0] as number;
   const last = purchaseDays[purchaseDays.length - 1] as number;
   if (last > asOfDay) throw new RangeError(`toBgNbdCustomer: purchase day ${last} is after the as-of day ${asOfDay}`);
-  return { frequency: purchaseDays.length - 1, recency: (last - first) / 7, age: (asOfDay - first) / 7 };
+}
+
+/** The same summary from the number of purchase days and the first and last of them (what a compact store keeps). */
+export function bgNbdCustomer(purchaseDays: number, first: number, last: number, asOfDay: number): BgNbdCustomer {
+  return { frequency: purchaseDays - 1, recency: (last - first) / 7, age: (asOfDay - first) / 7 };
 }

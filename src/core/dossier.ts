@@ -12,6 +12,7 @@
 //   ignored, then Damerau–Levenshtein distance up to a third of the name's length, at most 3;
 //   names containing NAME come after), and the command exits 1.
 import type { AbcClass } from './abc.js';
+import { pAliveOf } from './alive.js';
 import { isKeyClient, metricSeriesOf, purchaseSeriesOf, type Analysis, type ClientAnalysis } from './analyze.js';
 import type { CellName } from './matrix.js';
 import { normalizeClientName, productsOf, type Ledger } from './ledger.js';
@@ -19,7 +20,7 @@ import { compareNames } from './order.js';
 import { KamError } from './problems.js';
 import { assessRecency, directionOf, type ClientStatus } from './lost.js';
 import type { Migration } from './compare.js';
-import type { ClientValue, ValueAssessment } from './expected-revenue.js';
+import { clientValueOf, type ClientValue, type ValueAssessment } from './expected-revenue.js';
 import { clientMatchKey, type ClientAttributeRow, type ProspectPace, type SegmentSummary } from './segments.js';
 import type { XyzClass } from './xyz.js';
 
@@ -276,7 +277,7 @@ export function buildDossier(source: DossierSource, client: string, options: { t
     recencyDays: recency?.recencyDays ?? null,
     usualIntervalDays: recency?.usualInterval ?? null,
     status: recency?.status ?? null,
-    pAlive: c?.pAlive ?? analysis.lost.alive.byClient.get(client)?.pAlive ?? null,
+    pAlive: c?.pAlive ?? pAliveOf(analysis.lost.alive, client),
     series,
     sparkline: sparkline(series.map((p) => p.value)),
     products: analysis.columns.product ? namedAmounts(productsOf(ledger, history), options.topProducts ?? 10) : null,
@@ -291,7 +292,7 @@ export function buildDossier(source: DossierSource, client: string, options: { t
 function expectedOf(source: DossierSource, client: string): Dossier['expected'] {
   if (source.expectedValue === undefined) return null;
   const value = source.expectedValue();
-  const of = value.byClient.get(client) ?? { client, expectedPurchases: null, expectedSpend: null, expectedRevenue: null };
+  const of = clientValueOf(value, client) ?? { client, expectedPurchases: null, expectedSpend: null, expectedRevenue: null };
   return { ...of, horizonWeeks: value.settings.horizonWeeks, annualDiscount: value.settings.annualDiscount, purchasesSound: value.purchasesSound };
 }
 

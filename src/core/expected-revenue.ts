@@ -1,10 +1,11 @@
 // SPEC §6, expected revenue over a horizon: expected purchase days (BG/NBD) × expected spend per
 // purchase day (Gamma-Gamma; the population mean for clients it cannot judge), optionally
 // discounted at an annual rate. Pure glue over alive.ts and spend.ts.
-import { assessAlive, purchaseDaysByClient, purchaseModelSound, type AliveAssessment } from './alive.js';
+import { assessAlive, purchaseModelSound, type AliveAssessment } from './alive.js';
 import { expectedPurchases, type BgNbdCustomer, type BgNbdParams } from './bgnbd.js';
 import type { Ledger } from './ledger.js';
-import { assessSpend, purchaseDaysWithAmounts, type SpendAssessment } from './spend.js';
+import { purchaseDaysOf } from './purchase-days.js';
+import { assessSpend, type SpendAssessment } from './spend.js';
 
 export const WEEKS_PER_YEAR = 52;
 /** Default horizon: a year of weeks. */
@@ -38,7 +39,7 @@ export function discountedExpectedPurchases(params: BgNbdParams, customer: BgNbd
   return total;
 }
 
-/** One client's forward-looking value. */
+/** One client's forward-looking value (made on demand from the assessment's columns). */
 export interface ClientValue {
   client: string;
   /** Expected purchase days in the horizon (never discounted); null without a sound purchase model. */
@@ -55,8 +56,15 @@ export interface ValueAssessment {
   spend: SpendAssessment;
   /** Whether BG/NBD gives figures to act on (purchaseModelSound): no expected purchases without it. */
   purchasesSound: boolean;
-  clients: ClientValue[];
-  byClient: Map<string, ClientValue>;
+  /**
+   * By client number (alive.purchases' numbering), columns as in purchase-days.ts: expected
+   * purchases (null: no sound purchase model), expected spend (null: no usable spend model) and
+   * expected revenue (null when either is). NaN marks a client without the figure (a spend
+   * assessment made on other clients): clientValueAt reads it as null.
+   */
+  expectedPurchases: Float64Array | null;
+  expectedSpend: Float64Array | null;
+  expectedRevenue: Float64Array | null;
   /** Sum of the expected revenue of the clients that have one; null when none does. */
   total: number | null;
 }
@@ -66,31 +74,79 @@ export function assessValue(alive: AliveAssessment, spend: SpendAssessment, sett
   if (!(Number.isFinite(settings.horizonWeeks) && settings.horizonWeeks > 0)) throw new RangeError(`horizon must be finite and > 0, got ${settings.horizonWeeks}`);
   const sound = purchaseModelSound(alive);
   const params = alive.fit?.params;
-  const clients: ClientValue[] = alive.clients.map((c) => {
-    let purchases: number | null = null;
-    let valued: number | null = null;
-    if (sound && params !== undefined) {
-      purchases = expectedPurchases(params, c.customer, settings.horizonWeeks);
-      valued = settings.annualDiscount === null ? purchases : discountedExpectedPurchases(params, c.customer, settings.horizonWeeks, settings.annualDiscount);
+  const purchases = alive.purchases;
+  const n = purchases.size;
+  // Each client's expected spend, by the alive's numbering (the same purchase days unless the two were made apart).
+  let expectedSpend: Float64Array | null = null;
+  if (spend.expectedSpend !== null) {
+    expectedSpend = spend.purchases === purchases ? spend.expectedSpend : new Float64Array(n);
+    if (spend.purchases !== purchases) {
+      for (let i = 0; i < n; i++) {
+        const j = spend.purchases.numberOf(purchases.client(i));
+        expectedSpend[i] = j < 0 ? Number.NaN : (spend.expectedSpend[j] as number);
+      }
     }
-    const expectedSpend = spend.byClient.get(c.client)?.expectedSpend ?? null;
-    return { client: c.client, expectedPurchases: purchases, expectedSpend, expectedRevenue: valued === null || expectedSpend === null ? null : valued * expectedSpend };
-  });
+  }
+  let expectedPurchasesOf: Float64Array | null = null;
+  let expectedRevenue: Float64Array | null = null;
   let total: number | null = null;
-  for (const c of clients) if (c.expectedRevenue !== null) total = (total ?? 0) + c.expectedRevenue;
-  return { settings, alive, spend, purchasesSound: sound, clients, byClient: new Map(clients.map((c) => [c.client, c])), total };
+  if (sound && params !== undefined) {
+    expectedPurchasesOf = new Float64Array(n);
+    if (expectedSpend !== null) expectedRevenue = new Float64Array(n);
+    for (let i = 0; i < n; i++) {
+      const customer = purchases.customer(i);
+      const purchasesAhead = expectedPurchases(params, customer, settings.horizonWeeks);
+      expectedPurchasesOf[i] = purchasesAhead;
+      if (expectedRevenue === null || expectedSpend === null) continue;
+      const s = expectedSpend[i] as number;
+      if (Number.isNaN(s)) {
+        expectedRevenue[i] = Number.NaN;
+        continue;
+      }
+      const valued = settings.annualDiscount === null ? purchasesAhead : discountedExpectedPurchases(params, customer, settings.horizonWeeks, settings.annualDiscount);
+      const revenue = valued * s;
+      expectedRevenue[i] = revenue;
+      total = (total ?? 0) + revenue;
+    }
+  }
+  return { settings, alive, spend, purchasesSound: sound, expectedPurchases: expectedPurchasesOf, expectedSpend, expectedRevenue, total };
 }
 
-/** Both models fitted on every purchase day of the ledger up to `asOf`, and each client's value. */
+/** Client i's value (alive.purchases' numbering). */
+export function clientValueAt(value: ValueAssessment, i: number): ClientValue {
+  const at = (column: Float64Array | null): number | null => {
+    const x = column === null ? Number.NaN : (column[i] as number);
+    return Number.isNaN(x) ? null : x;
+  };
+  return { client: value.alive.purchases.client(i), expectedPurchases: at(value.expectedPurchases), expectedSpend: at(value.expectedSpend), expectedRevenue: at(value.expectedRevenue) };
+}
+
+/** The named client's value; undefined when it has no purchase day up to the as-of day. */
+export function clientValueOf(value: ValueAssessment, client: string): ClientValue | undefined {
+  const i = value.alive.purchases.numberOf(client);
+  return i < 0 ? undefined : clientValueAt(value, i);
+}
+
+/** Every client's value, in name order (made on demand). */
+export function clientValues(value: ValueAssessment): ClientValue[] {
+  return Array.from({ length: value.alive.purchases.size }, (_, i) => clientValueAt(value, i));
+}
+
+/**
+ * Both models fitted on every purchase day of the ledger up to `asOf`, and each client's value.
+ * `alive`: the purchase model of this ledger as of `asOf`, made already (the analysis has it):
+ * its purchase days serve the spend model too.
+ */
 export function valueOfLedger(ledger: Ledger, asOf: number, settings: RevenueSettings, alive?: AliveAssessment): ValueAssessment {
-  return assessValue(alive ?? assessAlive(purchaseDaysByClient(ledger, asOf), asOf), assessSpend(purchaseDaysWithAmounts(ledger, asOf), asOf), settings);
+  const purchases = alive?.purchases ?? purchaseDaysOf(ledger, asOf);
+  return assessValue(alive ?? assessAlive(purchases), assessSpend(purchases), settings);
 }
 
 /** Sum of the expected revenue of the named clients; null when none of them has one. */
 export function expectedRevenueOf(value: ValueAssessment, clients: Iterable<string>): number | null {
   let total: number | null = null;
   for (const name of clients) {
-    const r = value.byClient.get(name)?.expectedRevenue;
+    const r = clientValueOf(value, name)?.expectedRevenue;
     if (r !== undefined && r !== null) total = (total ?? 0) + r;
   }
   return total;

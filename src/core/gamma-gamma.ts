@@ -78,22 +78,24 @@ const LOG_BOUND = 30;
  * likelihood shifts by −n ln s, so the fit on the scaled values is the fit on the real ones.
  * Like fitBgNbd, BFGS is restarted once from its optimum with a fresh Hessian.
  */
-export function fitGammaGamma(customers: readonly GammaGammaCustomer[], options: { maxIterations?: number; tolerance?: number } = {}): GammaGammaFit {
-  if (customers.length === 0) throw new RangeError('fitGammaGamma: no customers');
-  customers.forEach((c, i) => checkCustomer(c, ` (customer #${i})`));
+export function fitGammaGamma(customers: Iterable<GammaGammaCustomer>, options: { maxIterations?: number; tolerance?: number } = {}): GammaGammaFit {
   const maxIterations = options.maxIterations ?? 500;
   const tolerance = options.tolerance ?? 1e-8;
-  const n = customers.length;
 
   // Group identical (x, m) pairs and sort them, so the summation order (hence the last bits)
-  // does not depend on the order the customers came in.
+  // does not depend on the order the customers came in. Customers may come one at a time (a
+  // compact store makes each on demand): only the pairs are kept.
   const pairs = new Map<string, { x: number; m: number; w: number }>();
+  let n = 0;
   for (const c of customers) {
+    checkCustomer(c, ` (customer #${n})`);
+    n++;
     const key = `${c.frequency}|${c.monetary}`;
     const hit = pairs.get(key);
     if (hit) hit.w++;
     else pairs.set(key, { x: c.frequency, m: c.monetary, w: 1 });
   }
+  if (n === 0) throw new RangeError('fitGammaGamma: no customers');
   const sorted = [...pairs.values()].sort((a, b) => a.x - b.x || a.m - b.m);
   let sumM = 0;
   for (const { m, w } of sorted) sumM += w * m;

@@ -5,7 +5,8 @@
 import { assessAlive, type AliveAssessment } from './alive.js';
 import { expectedPurchases, type BgNbdCustomer } from './bgnbd.js';
 import type { Ledger } from './ledger.js';
-import { assessSpend, purchaseDaysWithAmounts, type ClientPurchaseDays, type SpendAssessment } from './spend.js';
+import { purchaseDaysOf } from './purchase-days.js';
+import { assessSpend, type SpendAssessment } from './spend.js';
 
 /** Calibration frequencies shown one by one; the last group holds this many and more. */
 export const HOLDOUT_TOP_FREQUENCY = 7;
@@ -96,34 +97,37 @@ export function holdoutCheck(ledger: Ledger, calibrationEnd: number, end: number
   if (!(Number.isInteger(calibrationEnd) && Number.isInteger(end) && end > calibrationEnd)) {
     throw new RangeError(`holdoutCheck: the end (${end}) must be a day after the calibration end (${calibrationEnd})`);
   }
-  const everything = purchaseDaysWithAmounts(ledger, end);
-  const calibration: ClientPurchaseDays[] = [];
-  const holdoutDays = new Map<string, number[]>();
-  let newClients = 0;
-  for (const c of everything) {
-    const upTo = c.days.findIndex((d) => d > calibrationEnd);
-    const cut = upTo < 0 ? c.days.length : upTo;
-    if (cut === 0) {
-      newClients++;
-      continue;
-    }
-    calibration.push({ client: c.client, days: c.days.slice(0, cut), amounts: c.amounts.slice(0, cut) });
-    holdoutDays.set(c.client, c.days.slice(cut));
-  }
-  const alive = assessAlive(
-    calibration.map((c) => [c.client, c.days] as const),
-    calibrationEnd,
-  );
-  const spend = assessSpend(calibration, calibrationEnd);
+  // Both models see the purchase days up to the calibration end; the holdout's purchase days of
+  // those clients are counted per client and per day, in one pass.
+  const purchases = purchaseDaysOf(ledger, calibrationEnd);
+  const alive = assessAlive(purchases);
+  const spend = assessSpend(purchases);
   const lengthDays = end - calibrationEnd;
   const weeks = lengthDays / 7;
   const params = alive.fit?.params;
+  const actual = new Int32Array(purchases.size);
+  /** Purchase days of the calibration's clients on each day of the holdout (index: days after the calibration end). */
+  const onDay = new Int32Array(lengthDays + 1);
+  let newClients = 0;
+  for (const history of ledger.clients.values()) {
+    const i = purchases.numberOf(history.client);
+    const table = history.days;
+    let later = 0;
+    for (let k = 0; k < table.size && table.day(k) <= end; k++) {
+      const day = table.day(k);
+      if (day <= calibrationEnd || !table.purchase(k)) continue;
+      later++;
+      if (i >= 0) onDay[day - calibrationEnd]!++;
+    }
+    if (i >= 0) actual[i] = later;
+    else if (later > 0) newClients++;
+  }
 
-  const clients: HoldoutClient[] = alive.clients.map((c) => ({
-    client: c.client,
-    frequency: c.customer.frequency,
-    actual: (holdoutDays.get(c.client) as number[]).length,
-    predicted: params === undefined ? null : expectedPurchases(params, c.customer, weeks),
+  const clients: HoldoutClient[] = Array.from({ length: purchases.size }, (_, i) => ({
+    client: purchases.client(i),
+    frequency: purchases.frequency(i),
+    actual: actual[i] as number,
+    predicted: params === undefined ? null : expectedPurchases(params, purchases.customer(i), weeks),
   }));
 
   const groups: { clients: number; actual: number; predicted: number }[] = Array.from({ length: HOLDOUT_TOP_FREQUENCY + 1 }, () => ({ clients: 0, actual: 0, predicted: 0 }));
@@ -150,24 +154,25 @@ export function holdoutCheck(ledger: Ledger, calibrationEnd: number, end: number
   // Week by week: purchase days up to the end of each week, and the expectation to then.
   const weekly: HoldoutWeek[] = [];
   const steps = Math.ceil(weeks);
-  const allHoldout = [...holdoutDays.values()].flat().sort((p, q) => p - q);
   // Clients with the same (x, t_x, T) expect the same: each distinct one is evaluated once a week.
   const distinct = new Map<string, { customer: BgNbdCustomer; count: number }>();
-  for (const c of alive.clients) {
-    const key = `${c.customer.frequency}|${c.customer.recency}|${c.customer.age}`;
+  for (let i = 0; i < purchases.size; i++) {
+    const customer = purchases.customer(i);
+    const key = `${customer.frequency}|${customer.recency}|${customer.age}`;
     const hit = distinct.get(key);
     if (hit) hit.count++;
-    else distinct.set(key, { customer: c.customer, count: 1 });
+    else distinct.set(key, { customer, count: 1 });
   }
   const triples = [...distinct.values()];
   let seen = 0;
+  let counted = 0;
   for (let w = 1; w <= steps; w++) {
-    const through = calibrationEnd + Math.min(7 * w, lengthDays);
-    while (seen < allHoldout.length && (allHoldout[seen] as number) <= through) seen++;
+    const through = Math.min(7 * w, lengthDays);
+    while (counted < through) seen += onDay[++counted] as number;
     let predicted: number | null = null;
     if (params !== undefined) {
       predicted = 0;
-      const t = (through - calibrationEnd) / 7;
+      const t = through / 7;
       for (const { customer, count } of triples) predicted += count * expectedPurchases(params, customer, t);
     }
     weekly.push({ week: w, actualCumulative: seen, predictedCumulative: predicted });

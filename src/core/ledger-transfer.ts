@@ -108,7 +108,7 @@ export function mergePacked(into: Ledger, t: LedgerTransfer): Ledger {
   const histories: ClientHistory[] = t.names.map((client, i) => {
     let h = into.clients.get(client);
     if (h === undefined) {
-      h = { client, days: new DayTable(), documents: NO_DOCUMENTS, directions: NO_AMOUNTS, products: NO_PRODUCTS, rows: 0 };
+      h = { client, index: -1, days: new DayTable(), documents: NO_DOCUMENTS, directions: NO_AMOUNTS, products: NO_PRODUCTS, rows: 0 };
       into.clients.set(client, h);
     }
     h.rows += t.clientRows[i]!;

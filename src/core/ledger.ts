@@ -28,6 +28,12 @@ export interface LedgerRow {
 
 export interface ClientHistory {
   client: string;
+  /**
+   * The client's place in the finished ledger's name order (0, 1, …; -1 until finishLedger):
+   * results kept as columns (purchase-days.ts) find a client by it, through this map, instead of
+   * a map of their own.
+   */
+  index: number;
   /** Days with a line, ascending, with their purchase flag and exact sums. */
   days: DayTable;
   /**
@@ -146,7 +152,7 @@ export function historyOf(ledger: Ledger, name: string): ClientHistory {
   let history = ledger.clients.get(name);
   if (history === undefined) {
     const client = detached(name);
-    history = { client, days: new DayTable(), documents: NO_DOCUMENTS, directions: NO_AMOUNTS, products: NO_PRODUCTS, rows: 0 };
+    history = { client, index: -1, days: new DayTable(), documents: NO_DOCUMENTS, directions: NO_AMOUNTS, products: NO_PRODUCTS, rows: 0 };
     ledger.clients.set(client, history);
   }
   return history;
@@ -370,6 +376,7 @@ export function finishLedger(ledger: Ledger): Ledger {
       history.directions = exact;
     }
     history.directions = sortedByKey(history.directions);
+    history.index = sorted.size;
     sorted.set(client, history);
   }
   ledger.clients = sorted;

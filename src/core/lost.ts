@@ -19,7 +19,8 @@ import { daysFromCivil, daysInMonth, ymdFromDay } from './calendar.js';
 import type { ClientHistory, Ledger } from './ledger.js';
 import { compareNames, roundForTies } from './order.js';
 import type { Problem } from './problems.js';
-import { assessAlive, type AliveAssessment } from './alive.js';
+import { aliveNotAssessed, assessAlive, type AliveAssessment } from './alive.js';
+import { purchaseDaysOf as modelPurchaseDays } from './purchase-days.js';
 
 export type ClientStatus = 'active' | 'at-risk' | 'lost';
 
@@ -393,23 +394,17 @@ export function countStatuses(clients: readonly { recency: Recency; revenue12m: 
 export function assessLost(ledger: Ledger, asOf: number, rules: RecencyRules, options: { alive?: boolean } = {}): LostAssessment {
   const own: RecencyRules = { lostAfter: rules.lostAfter, lostFactor: rules.lostFactor, riskFactor: rules.riskFactor };
   const judged = new JudgedColumns(ledger.clients.size, ledger, asOf, own);
-  // Each client's purchase days are judged and handed to BG/NBD one client at a time, then let
-  // go: kept for every client until the fit, they were the biggest transient of the assessment.
-  function* judgeAll(): Generator<readonly [string, readonly number[]]> {
-    // A finished ledger holds its clients in name order already (finishLedger): no copy to sort.
-    const histories = ledger.finalized === true ? ledger.clients.values() : [...ledger.clients.values()].sort((p, q) => compareNames(p.client, q.client));
-    for (const history of histories) {
-      const purchaseDays = purchaseDaysOf(history.days, asOf);
-      if (purchaseDays.length === 0) continue;
-      judged.add(history.client, purchaseDays, revenue12mBy(history.days, purchaseDays[purchaseDays.length - 1]!, (n) => sumOfFirstDays(history.days, n)));
-      yield [history.client, purchaseDays];
-    }
+  // Each client's purchase days are judged one client at a time, then let go: kept for every
+  // client, they were the biggest transient of the assessment.
+  // A finished ledger holds its clients in name order already (finishLedger): no copy to sort.
+  const histories = ledger.finalized === true ? ledger.clients.values() : [...ledger.clients.values()].sort((p, q) => compareNames(p.client, q.client));
+  for (const history of histories) {
+    const purchaseDays = purchaseDaysOf(history.days, asOf);
+    if (purchaseDays.length === 0) continue;
+    judged.add(history.client, purchaseDays, revenue12mBy(history.days, purchaseDays[purchaseDays.length - 1]!, (n) => sumOfFirstDays(history.days, n)));
   }
-  let alive: AliveAssessment;
-  if (options.alive === false) {
-    for (const _ of judgeAll()); // judged all the same, nothing fitted
-    alive = { asOf, fit: null, clients: [], byClient: new Map(), problem: null };
-  } else alive = assessAlive(judgeAll(), asOf);
+  // BG/NBD reads what it needs of the purchase days in a pass of its own, kept as columns (purchase-days.ts).
+  const alive: AliveAssessment = options.alive === false ? aliveNotAssessed(asOf) : assessAlive(modelPurchaseDays(ledger, asOf));
 
   judged.trim();
   return new Assessment(judged, alive);

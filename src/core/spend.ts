@@ -1,46 +1,14 @@
 // SPEC §6, spend per purchase: the clients' purchase days and the net amount of each → the mean
-// net amount per repeat purchase day → one Gamma-Gamma fit over the clients it can judge → the
+// net amount per repeat purchase day (purchase-days.ts) → one Gamma-Gamma fit over the clients it can judge → the
 // expected spend per purchase day of every client. The model itself lives in gamma-gamma.ts;
 // this is only the glue.
-import { conditionalExpectedSpend, fitGammaGamma, populationMeanSpend, type GammaGammaFit } from './gamma-gamma.js';
-import type { Ledger } from './ledger.js';
-import { compareNames } from './order.js';
+import { conditionalExpectedSpend, fitGammaGamma, populationMeanSpend, type GammaGammaCustomer, type GammaGammaFit } from './gamma-gamma.js';
+import type { PurchaseDays } from './purchase-days.js';
 
 /** Fewest clients with a repeat purchase day and a positive mean for a fit (three parameters). */
 export const MIN_CLIENTS_FOR_GAMMA_GAMMA = 20;
 
-/** One client's purchase days up to the as-of day, with the net amount of each (returns netted). */
-export interface ClientPurchaseDays {
-  client: string;
-  /** Distinct purchase days, ascending. */
-  days: number[];
-  /** Net amount of each day (every line of the day: purchases less same-day returns). */
-  amounts: number[];
-}
-
-/**
- * Every client's purchase days ≤ asOf with their net amounts, by client name; clients without
- * one are left out. A day of returns alone is not a purchase day (SPEC §6), so its amount is
- * not in any client's spend.
- */
-export function purchaseDaysWithAmounts(ledger: Ledger, asOf: number): ClientPurchaseDays[] {
-  const out: ClientPurchaseDays[] = [];
-  for (const history of ledger.clients.values()) {
-    const table = history.days;
-    const days: number[] = [];
-    const amounts: number[] = [];
-    for (let i = 0; i < table.size && table.day(i) <= asOf; i++) {
-      if (!table.purchase(i)) continue;
-      days.push(table.day(i));
-      amounts.push(table.amount(i));
-    }
-    if (days.length > 0) out.push({ client: history.client, days, amounts });
-  }
-  out.sort((p, q) => compareNames(p.client, q.client));
-  return out;
-}
-
-/** What the spend model knows of one client. */
+/** What the spend model knows of one client (made on demand from the assessment's columns). */
 export interface SpendClient {
   client: string;
   /** Repeat purchase days (purchase days − 1). */
@@ -69,35 +37,52 @@ export interface SpendAssessment {
   fit: GammaGammaFit | null;
   /** pγ/(q−1): the expected spend of a client the model cannot judge; null without a usable fit. */
   populationMean: number | null;
-  clients: SpendClient[];
-  byClient: Map<string, SpendClient>;
+  /** The clients (a purchase day up to asOf), numbered in name order, and what the model reads of their days. */
+  purchases: PurchaseDays;
+  /** Expected spend per purchase day by client number (NaN: none); null without a usable fit. A column: see purchase-days.ts. */
+  expectedSpend: Float64Array | null;
   /** Clients with at least one repeat purchase day. */
   repeatClients: number;
+  /** Clients the model can judge (a repeat day and a positive mean): those it is fitted on. */
+  judged: number;
   /** Clients with a repeat day whose mean net amount per repeat day is zero or negative: left out of the fit. */
   nonPositive: number;
 }
 
-/** Mean net amount of the repeat purchase days (index 1 on); null with none. */
-export function meanRepeatSpend(amounts: readonly number[]): number | null {
-  if (amounts.length < 2) return null;
-  let sum = 0;
-  for (let i = 1; i < amounts.length; i++) sum += amounts[i] as number;
-  return sum / (amounts.length - 1);
+/** Whether the spend model can judge a client of this mean repeat spend: one repeat day at least and a positive mean. */
+export function judgedBySpend(monetary: number | null): monetary is number {
+  return monetary !== null && Number.isFinite(monetary) && monetary > 0;
+}
+
+/** The clients the model can judge, as it sees them, made one at a time. */
+function* judgedCustomers(purchases: PurchaseDays): Generator<GammaGammaCustomer> {
+  for (let i = 0; i < purchases.size; i++) {
+    const monetary = purchases.monetary(i);
+    if (judgedBySpend(monetary)) yield { frequency: purchases.frequency(i), monetary };
+  }
 }
 
 /** Fits Gamma-Gamma to the clients it can judge and gives every client its expected spend per purchase day. */
-export function assessSpend(clients: readonly ClientPurchaseDays[], asOf: number): SpendAssessment {
-  const list: SpendClient[] = clients.map((c) => {
-    const monetary = meanRepeatSpend(c.amounts);
-    const fitted = monetary !== null && Number.isFinite(monetary) && monetary > 0;
-    return { client: c.client, frequency: c.days.length - 1, monetary, fitted, expectedSpend: null };
-  });
-  const byClient = new Map(list.map((c) => [c.client, c]));
-  const judged = list.filter((c) => c.fitted);
-  const repeatClients = list.filter((c) => c.frequency > 0).length;
-  const result: SpendAssessment = { asOf, status: 'too-few-clients', fit: null, populationMean: null, clients: list, byClient, repeatClients, nonPositive: repeatClients - judged.length };
-  if (judged.length < MIN_CLIENTS_FOR_GAMMA_GAMMA) return result;
-  const fit = fitGammaGamma(judged.map((c) => ({ frequency: c.frequency, monetary: c.monetary as number })));
+export function assessSpend(purchases: PurchaseDays): SpendAssessment {
+  let judged = 0;
+  let repeatClients = 0;
+  for (let i = 0; i < purchases.size; i++) {
+    if (purchases.frequency(i) > 0) repeatClients++;
+    if (judgedBySpend(purchases.monetary(i))) judged++;
+  }
+  const result: SpendAssessment = {
+    asOf: purchases.asOf,
+    status: 'too-few-clients',
+    fit: null,
+    populationMean: null,
+    purchases,
+    expectedSpend: null,
+    repeatClients,
+    judged,
+    nonPositive: repeatClients - judged,
+  };
+  if (judged < MIN_CLIENTS_FOR_GAMMA_GAMMA) return result;
+  const fit = fitGammaGamma(judgedCustomers(purchases));
   const populationMean = populationMeanSpend(fit.params);
   if (populationMean === null || !Number.isFinite(fit.logLikelihood)) {
     result.status = 'no-mean';
@@ -106,6 +91,34 @@ export function assessSpend(clients: readonly ClientPurchaseDays[], asOf: number
   result.status = fit.converged ? 'fitted' : 'no-convergence';
   result.fit = fit;
   result.populationMean = populationMean;
-  for (const c of list) c.expectedSpend = c.fitted ? conditionalExpectedSpend(fit.params, { frequency: c.frequency, monetary: c.monetary as number }) : populationMean;
+  const expectedSpend = new Float64Array(purchases.size);
+  for (let i = 0; i < purchases.size; i++) {
+    const monetary = purchases.monetary(i);
+    expectedSpend[i] = judgedBySpend(monetary) ? (conditionalExpectedSpend(fit.params, { frequency: purchases.frequency(i), monetary }) ?? Number.NaN) : populationMean;
+  }
+  result.expectedSpend = expectedSpend;
   return result;
+}
+
+/** Client i's expected spend per purchase day; null without a usable fit. */
+export function expectedSpendAt(spend: SpendAssessment, i: number): number | null {
+  const x = spend.expectedSpend === null ? Number.NaN : (spend.expectedSpend[i] as number);
+  return Number.isNaN(x) ? null : x;
+}
+
+/** Client i as the spend model knows it. */
+export function spendClientAt(spend: SpendAssessment, i: number): SpendClient {
+  const monetary = spend.purchases.monetary(i);
+  return { client: spend.purchases.client(i), frequency: spend.purchases.frequency(i), monetary, fitted: judgedBySpend(monetary), expectedSpend: expectedSpendAt(spend, i) };
+}
+
+/** The named client as the spend model knows it; undefined when it has no purchase day up to the as-of day. */
+export function spendClientOf(spend: SpendAssessment, client: string): SpendClient | undefined {
+  const i = spend.purchases.numberOf(client);
+  return i < 0 ? undefined : spendClientAt(spend, i);
+}
+
+/** Every client as the spend model knows it, in name order (made on demand). */
+export function spendClients(spend: SpendAssessment): SpendClient[] {
+  return Array.from({ length: spend.purchases.size }, (_, i) => spendClientAt(spend, i));
 }

@@ -1,6 +1,7 @@
 // SPEC §6: the win-back list — lost and at-risk clients, most valuable first, each with the
 // action its class calls for — and the lost key clients that `--fail-on lost-key` reports.
 import type { AbcClass } from './abc.js';
+import { pAliveOf } from './alive.js';
 import { isKeyClient, type Analysis } from './analyze.js';
 import { churnByDirection, churnByPeriod, churnGrid, type ChurnGrid, type ChurnTable, type DirectionChurn } from './churn.js';
 import type { BgNbdFit } from './bgnbd.js';
@@ -65,7 +66,7 @@ export function winBackList(analysis: Analysis): WinBackEntry[] {
       riskThreshold: r.riskThreshold,
       lostThreshold: r.lostThreshold,
       revenue12m: c.revenue12m,
-      pAlive: analysis.lost.alive.byClient.get(c.client)?.pAlive ?? null,
+      pAlive: pAliveOf(analysis.lost.alive, c.client),
       direction: c.direction,
       action: winBackAction(abc, r.status),
     });

@@ -3,6 +3,7 @@
 import type { ClientAnalysis } from '../core/analyze.js';
 import type { Report } from '../core/report.js';
 import { formatDay } from '../core/calendar.js';
+import { clientValueOf } from '../core/expected-revenue.js';
 
 export type ColumnValue = string | number | null;
 export type ColumnKind = 'text' | 'money' | 'share' | 'ratio' | 'integer' | 'date' | 'number';
@@ -51,8 +52,8 @@ export const EXTRA_COLUMNS: readonly ClientColumn[] = [
   { name: 'flags', kind: 'text', value: (c) => (c.flags.length === 0 ? null : c.flags.join(';')) },
   // What the models expect of the client over the horizon (--horizon, default 52 weeks; SPEC §6):
   // purchase days (BG/NBD) and revenue (× the Gamma-Gamma spend, discounted with --discount).
-  { name: 'expected_purchases', kind: 'number', value: (c, r) => r.value.byClient.get(c.client)?.expectedPurchases ?? null },
-  { name: 'expected_revenue', kind: 'money', value: (c, r) => r.value.byClient.get(c.client)?.expectedRevenue ?? null },
+  { name: 'expected_purchases', kind: 'number', value: (c, r) => clientValueOf(r.value, c.client)?.expectedPurchases ?? null },
+  { name: 'expected_revenue', kind: 'money', value: (c, r) => clientValueOf(r.value, c.client)?.expectedRevenue ?? null },
 ];
 
 export const CLIENT_COLUMNS: readonly ClientColumn[] = [...CONTRACT_COLUMNS, ...EXTRA_COLUMNS];

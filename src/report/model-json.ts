@@ -25,7 +25,7 @@ export function spendJson(spend: SpendAssessment): SpendJson {
     q: ratio(fit?.params.q ?? null),
     gamma: ratio(fit?.params.gamma ?? null),
     log_likelihood: number(fit?.logLikelihood ?? null),
-    clients: fit?.customers ?? spend.clients.filter((c) => c.fitted).length,
+    clients: fit?.customers ?? spend.judged,
   };
 }
 

@@ -34,7 +34,7 @@ export function spendLines(spend: SpendAssessment, label: (text: string) => stri
   const fit = spend.fit;
   if (fit === null) {
     const status = spend.status === 'no-mean' ? 'no-mean' : 'too-few-clients';
-    return [`${label(L.spend)}${t.model.spendNotFitted(status, h.integer(spend.clients.filter((c) => c.fitted).length), h.integer(MIN_CLIENTS_FOR_GAMMA_GAMMA))}`];
+    return [`${label(L.spend)}${t.model.spendNotFitted(status, h.integer(spend.judged), h.integer(MIN_CLIENTS_FOR_GAMMA_GAMMA))}`];
   }
   const f = (x: number): string => h.precision(x, 5);
   const lines = [

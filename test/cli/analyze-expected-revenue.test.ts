@@ -8,7 +8,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { valueOfLedger } from '../../src/core/expected-revenue.js';
+import { clientValueOf, valueOfLedger } from '../../src/core/expected-revenue.js';
+import { aliveClientOf } from '../../src/core/alive.js';
+import { spendClientOf } from '../../src/core/spend.js';
 import { cdnowDay, cdnowLedger, readCdnowLines, NO_CDNOW } from '../helpers/cdnow.js';
 import { referenceExpectedPurchases, referenceExpectedSpend } from '../helpers/clv-reference.js';
 import { CONTRACT_COLUMNS, csvRecords, kam, SAMPLE_CSV } from '../helpers/kam.js';
@@ -47,7 +49,7 @@ describe.skipIf(NO_CDNOW)('kam analyze on the CDNOW sample as of 1997-09-30', ()
     const value = valueOfLedger(cdnowLedger(), asOf, { horizonWeeks: 52, annualDiscount: null });
     expect(records.length).toBeGreaterThan(2000);
     for (const rec of records) {
-      const v = value.byClient.get(rec.client!)!;
+      const v = clientValueOf(value, rec.client!)!;
       expect(rec.expected_revenue, rec.client).not.toBe('');
       expect(Number(rec.expected_revenue)).toBeCloseTo(v.expectedRevenue!, 5);
       expect(Number(rec.expected_purchases)).toBeCloseTo(v.expectedPurchases!, 5);
@@ -60,8 +62,8 @@ describe.skipIf(NO_CDNOW)('kam analyze on the CDNOW sample as of 1997-09-30', ()
     const bg = value.alive.fit!.params;
     const gg = value.spend.fit!.params;
     for (const rec of records.filter((_, i) => i % 50 === 0)) {
-      const s = value.spend.byClient.get(rec.client!)!;
-      const c = value.alive.byClient.get(rec.client!)!.customer;
+      const s = spendClientOf(value.spend, rec.client!)!;
+      const c = aliveClientOf(value.alive, rec.client!)!.customer;
       const spend = s.fitted ? referenceExpectedSpend(gg, s.frequency, s.monetary!) : (gg.p * gg.gamma) / (gg.q - 1);
       const expected = referenceExpectedPurchases(bg, c, 52) * spend;
       expect(Math.abs(Number(rec.expected_revenue) - expected)).toBeLessThanOrEqual(1e-5 * Math.max(1, expected));

@@ -1,7 +1,8 @@
 // SPEC §6, P(alive): the glue from ledger to BG/NBD customers, the fit over all clients, and the
 // p_alive column of the analysis (null with a note when the fit cannot run).
 import { describe, expect, it } from 'vitest';
-import { aliveTable, assessAlive, MIN_CLIENTS_FOR_BGNBD, purchaseDaysByClient, purchaseModelSound } from '../../src/core/alive.js';
+import { aliveClients, aliveTable, assessAlive, MIN_CLIENTS_FOR_BGNBD, pAliveOf, purchaseModelSound } from '../../src/core/alive.js';
+import { purchaseDaysFrom, purchaseDaysOf } from '../../src/core/purchase-days.js';
 import { cdnowDay, cdnowLedger, NO_CDNOW } from '../helpers/cdnow.js';
 import { analyzeLedger } from '../../src/core/analyze.js';
 import { addLine, emptyLedger, finishLedger, type Ledger } from '../../src/core/ledger.js';
@@ -49,7 +50,7 @@ function mixedDropout(n: number, seed: number, until = 365): Ledger {
   return finishLedger(ledger);
 }
 
-describe('purchaseDaysByClient', () => {
+describe('purchaseDaysOf', () => {
   it('takes distinct purchase days up to the as-of day: no return-only days, nothing later', () => {
     const ledger = emptyLedger({ quantity: true, profit: false, document: false, product: false, direction: false });
     const add = (client: string, offset: number, amount: number, quantity?: number) => addLine(ledger, { client, day: D0 + offset, amount, quantity });
@@ -60,42 +61,46 @@ describe('purchaseDaysByClient', () => {
     add('a', 21, 0); // zero amount, no quantity: not one
     add('a', 40, 10); // after the as-of day
     add('b', 3, -10); // only a return: no customer at all
-    expect(purchaseDaysByClient(ledger, D0 + 30)).toEqual([['a', [D0, D0 + 14]]]);
+    const purchases = purchaseDaysOf(finishLedger(ledger), D0 + 30);
+    expect(purchases.size).toBe(1);
+    expect(purchases.client(0)).toBe('a');
+    expect(purchases.customer(0)).toEqual({ frequency: 1, recency: 2, age: 30 / 7 });
+    expect(purchases.numberOf('b')).toBe(-1);
   });
 });
 
 describe('assessAlive', () => {
   it('leaves P(alive) null with a note when there are too few clients', () => {
-    const clients = Array.from({ length: MIN_CLIENTS_FOR_BGNBD - 1 }, (_, i) => [`c${i}`, [D0, D0 + 10 + i]] as const);
-    const alive = assessAlive(clients, D0 + 100);
+    const clients = Array.from({ length: MIN_CLIENTS_FOR_BGNBD - 1 }, (_, i) => ({ client: `c${String(i).padStart(2, '0')}`, days: [D0, D0 + 10 + i] }));
+    const alive = assessAlive(purchaseDaysFrom(clients, D0 + 100));
     expect(alive.fit).toBeNull();
-    expect(alive.clients.every((c) => c.pAlive === null)).toBe(true);
+    expect(aliveClients(alive).every((c) => c.pAlive === null)).toBe(true);
     expect(alive.problem).toMatchObject({ code: 'bgnbd-not-fitted', value: 'too-few-clients', severity: 'note' });
   });
 
   it('fits from MIN_CLIENTS_FOR_BGNBD clients on', () => {
     const asOf = D0 + 365;
-    const alive = assessAlive(purchaseDaysByClient(mixedDropout(MIN_CLIENTS_FOR_BGNBD, 2), asOf), asOf);
-    expect(alive.clients).toHaveLength(MIN_CLIENTS_FOR_BGNBD);
+    const alive = assessAlive(purchaseDaysOf(mixedDropout(MIN_CLIENTS_FOR_BGNBD, 2), asOf));
+    expect(alive.purchases.size).toBe(MIN_CLIENTS_FOR_BGNBD);
     expect(alive.fit!.converged).toBe(true);
     expect(alive.problem).toBeNull();
-    expect(alive.clients.every((c) => c.pAlive !== null && c.pAlive >= 0 && c.pAlive <= 1)).toBe(true);
+    expect(aliveClients(alive).every((c) => c.pAlive !== null && c.pAlive >= 0 && c.pAlive <= 1)).toBe(true);
   });
 
   it('leaves every P(alive) null with a note when the fit stops short of a maximum (a limit, not an estimate)', () => {
     const asOf = D0 + 200;
-    const alive = assessAlive(purchaseDaysByClient(commonDropout(60), asOf), asOf);
+    const alive = assessAlive(purchaseDaysOf(commonDropout(60), asOf));
     // The fit is kept (kam alive reports it as not converged), but no probability comes from it.
     expect(alive.fit!.converged).toBe(false);
     expect(purchaseModelSound(alive)).toBe(false);
-    expect(alive.clients).toHaveLength(60);
-    expect(alive.clients.every((c) => c.pAlive === null)).toBe(true);
+    expect(alive.purchases.size).toBe(60);
+    expect(aliveClients(alive).every((c) => c.pAlive === null)).toBe(true);
     expect(alive.problem).toEqual({ code: 'bgnbd-not-fitted', severity: 'note', value: 'no-convergence', details: { clients: 60, repeat: expect.any(Number), needed: MIN_CLIENTS_FOR_BGNBD } });
   });
 
   it('leaves P(alive) null with a note when no client bought on more than one day', () => {
-    const clients = Array.from({ length: 30 }, (_, i) => [`c${i}`, [D0 + i]] as const);
-    const alive = assessAlive(clients, D0 + 100);
+    const clients = Array.from({ length: 30 }, (_, i) => ({ client: `c${String(i).padStart(2, '0')}`, days: [D0 + i] }));
+    const alive = assessAlive(purchaseDaysFrom(clients, D0 + 100));
     expect(alive.fit).toBeNull();
     expect(alive.problem).toMatchObject({ code: 'bgnbd-not-fitted', value: 'no-repeat-purchases' });
   });
@@ -103,10 +108,10 @@ describe('assessAlive', () => {
   it('gives P(alive) = FHL eq. 13 at the fitted parameters, from recency and age in weeks to the as-of day', () => {
     const ledger = mixedDropout(60, 1);
     const asOf = D0 + 365;
-    const alive = assessAlive(purchaseDaysByClient(ledger, asOf), asOf);
+    const alive = assessAlive(purchaseDaysOf(ledger, asOf));
     expect(alive.fit!.converged).toBe(true);
     const { r, alpha, a, b } = alive.fit!.params;
-    for (const c of alive.clients) {
+    for (const c of aliveClients(alive)) {
       const days = [...ledger.clients.get(c.client)!.days].map(([day]) => day).filter((d) => d <= asOf).sort((p, q) => p - q);
       const x = days.length - 1;
       const tx = (days[days.length - 1]! - days[0]!) / 7;
@@ -123,13 +128,13 @@ describe('the analysis', () => {
     const ledger = mixedDropout(100, 7);
     const asOf = D0 + 365;
     const analysis = analyzeLedger(ledger, { ...DEFAULT_SETTINGS, asOf, includePartial: true });
-    const alive = assessAlive(purchaseDaysByClient(ledger, asOf), asOf);
+    const alive = assessAlive(purchaseDaysOf(ledger, asOf));
     expect(analysis.lost.alive.fit!.converged).toBe(true);
     expect(analysis.lost.alive.fit!.params).toEqual(alive.fit!.params);
     expect(analysis.clients).toHaveLength(100);
     for (const c of analysis.clients) {
       expect(c.pAlive).not.toBeNull();
-      expect(c.pAlive).toBe(alive.byClient.get(c.client)!.pAlive);
+      expect(c.pAlive).toBe(pAliveOf(alive, c.client));
     }
     expect(analysis.notes.filter((n) => n.code === 'bgnbd-not-fitted')).toEqual([]);
     // Long-silent repeat buyers are judged less likely alive than steady recent ones.

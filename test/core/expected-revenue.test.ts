@@ -3,10 +3,11 @@
 // discounted; checked on the CDNOW sample against the independent implementation of both models.
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { assessAlive, purchaseDaysByClient } from '../../src/core/alive.js';
+import { aliveClients, assessAlive } from '../../src/core/alive.js';
 import { expectedPurchases, type BgNbdParams } from '../../src/core/bgnbd.js';
-import { assessValue, discountedExpectedPurchases, expectedRevenueOf, revenueAhead, valueOfLedger } from '../../src/core/expected-revenue.js';
-import { assessSpend, type ClientPurchaseDays } from '../../src/core/spend.js';
+import { assessValue, clientValueOf, clientValues, discountedExpectedPurchases, expectedRevenueOf, revenueAhead, valueOfLedger } from '../../src/core/expected-revenue.js';
+import { purchaseDaysFrom, purchaseDaysOf, type ClientPurchaseDays } from '../../src/core/purchase-days.js';
+import { assessSpend, spendClientOf, spendClients } from '../../src/core/spend.js';
 import { cdnowDay, cdnowLedger, NO_CDNOW } from '../helpers/cdnow.js';
 import { referenceExpectedPurchases, referenceExpectedSpend } from '../helpers/clv-reference.js';
 
@@ -18,24 +19,24 @@ describe.skipIf(NO_CDNOW)('expected revenue on the CDNOW sample as of 1997-09-30
 
   it('fills expected purchases, spend and revenue for every client', () => {
     expect(value.purchasesSound).toBe(true);
-    expect(value.clients).toHaveLength(2357);
-    for (const c of value.clients) {
+    expect(clientValues(value)).toHaveLength(2357);
+    for (const c of clientValues(value)) {
       expect(c.expectedPurchases!).toBeGreaterThan(0);
       expect(c.expectedSpend!).toBeGreaterThan(0);
       expect(c.expectedRevenue).toBe(c.expectedPurchases! * c.expectedSpend!);
     }
-    expect(value.total).toBeCloseTo(value.clients.reduce((s, c) => s + c.expectedRevenue!, 0), 6);
+    expect(value.total).toBeCloseTo(clientValues(value).reduce((s, c) => s + c.expectedRevenue!, 0), 6);
   });
 
   it('agrees client by client with the independent implementation of both models', () => {
     const bg = value.alive.fit!.params;
     const gg = value.spend.fit!.params;
-    const customers = new Map(value.alive.clients.map((c) => [c.client, c.customer]));
+    const customers = new Map(aliveClients(value.alive).map((c) => [c.client, c.customer]));
     // Every 7th client keeps the numerical integration to a second or two.
-    value.clients
+    clientValues(value)
       .filter((_, i) => i % 7 === 0)
       .forEach((c) => {
-        const s = value.spend.byClient.get(c.client)!;
+        const s = spendClientOf(value.spend, c.client)!;
         const spend = s.fitted ? referenceExpectedSpend(gg, s.frequency, s.monetary!) : (gg.p * gg.gamma) / (gg.q - 1);
         const purchases = referenceExpectedPurchases(bg, customers.get(c.client)!, 52);
         expect(Math.abs(c.expectedRevenue! / (spend * purchases) - 1)).toBeLessThan(1e-6);
@@ -43,23 +44,23 @@ describe.skipIf(NO_CDNOW)('expected revenue on the CDNOW sample as of 1997-09-30
   });
 
   it('uses the population mean spend for a client without a repeat purchase day', () => {
-    const once = value.spend.clients.find((c) => c.frequency === 0)!;
-    expect(value.byClient.get(once.client)!.expectedSpend).toBe(value.spend.populationMean);
+    const once = spendClients(value.spend).find((c) => c.frequency === 0)!;
+    expect(clientValueOf(value, once.client)!.expectedSpend).toBe(value.spend.populationMean);
   });
 
   it('sums the expected revenue of a list of clients, skipping unknown names', () => {
-    const names = value.clients.slice(0, 3).map((c) => c.client);
-    expect(expectedRevenueOf(value, [...names, 'nobody'])).toBeCloseTo(value.clients.slice(0, 3).reduce((s, c) => s + c.expectedRevenue!, 0), 9);
+    const names = clientValues(value).slice(0, 3).map((c) => c.client);
+    expect(expectedRevenueOf(value, [...names, 'nobody'])).toBeCloseTo(clientValues(value).slice(0, 3).reduce((s, c) => s + c.expectedRevenue!, 0), 9);
     expect(expectedRevenueOf(value, ['nobody'])).toBeNull();
   });
 
   it('sums the revenue ahead of the key clients and of the win-back list, lost and at risk apart', () => {
-    const [a, b, c, d] = value.clients.map((x) => x.client);
+    const [a, b, c, d] = clientValues(value).map((x) => x.client);
     const r = revenueAhead(value, [a!, b!], [
       { client: c!, status: 'lost' },
       { client: d!, status: 'at-risk' },
     ]);
-    const of = (name: string): number => value.byClient.get(name)!.expectedRevenue!;
+    const of = (name: string): number => clientValueOf(value, name)!.expectedRevenue!;
     expect(r.key).toBeCloseTo(of(a!) + of(b!), 9);
     expect(r.lost).toBe(of(c!));
     expect(r.atRisk).toBe(of(d!));
@@ -69,7 +70,7 @@ describe.skipIf(NO_CDNOW)('expected revenue on the CDNOW sample as of 1997-09-30
 
   it('discounts: no rate gives E[Y(H)], a higher rate gives less, and a short horizon hardly changes', () => {
     const bg = value.alive.fit!.params;
-    const c = value.alive.clients[5]!.customer;
+    const c = value.alive.purchases.customer(5);
     expect(discountedExpectedPurchases(bg, c, 52, 0)).toBe(expectedPurchases(bg, c, 52));
     const at10 = discountedExpectedPurchases(bg, c, 52, 0.1);
     const at30 = discountedExpectedPurchases(bg, c, 52, 0.3);
@@ -81,8 +82,8 @@ describe.skipIf(NO_CDNOW)('expected revenue on the CDNOW sample as of 1997-09-30
     const discounted = valueOfLedger(ledger, AS_OF, { horizonWeeks: 52, annualDiscount: 0.1 });
     expect(discounted.total!).toBeLessThan(value.total!);
     // The discount is on the money: expected purchase days stay undiscounted.
-    for (const c of discounted.clients) {
-      const plain = value.byClient.get(c.client)!;
+    for (const c of clientValues(discounted)) {
+      const plain = clientValueOf(value, c.client)!;
       expect(c.expectedPurchases).toBe(plain.expectedPurchases);
       expect(c.expectedRevenue!).toBeLessThan(plain.expectedRevenue!);
       expect(c.expectedRevenue!).toBeGreaterThan(plain.expectedRevenue! / 1.1);
@@ -91,7 +92,7 @@ describe.skipIf(NO_CDNOW)('expected revenue on the CDNOW sample as of 1997-09-30
 
   it('discounts week by week: the sum of each week’s expected purchases at its own discount factor', () => {
     const bg = value.alive.fit!.params;
-    const c = value.alive.clients[11]!.customer;
+    const c = value.alive.purchases.customer(11);
     let sum = 0;
     for (let w = 1; w <= 10; w++) sum += (referenceExpectedPurchases(bg, c, w) - referenceExpectedPurchases(bg, c, w - 1)) * 1.2 ** (-w / 52);
     expect(discountedExpectedPurchases(bg, c, 10, 0.2)).toBeCloseTo(sum, 6);
@@ -99,7 +100,7 @@ describe.skipIf(NO_CDNOW)('expected revenue on the CDNOW sample as of 1997-09-30
 
   it('is deterministic', () => {
     const again = valueOfLedger(cdnowLedger(), AS_OF, { horizonWeeks: 52, annualDiscount: null });
-    expect(JSON.stringify(again.clients)).toBe(JSON.stringify(value.clients));
+    expect(JSON.stringify(clientValues(again))).toBe(JSON.stringify(clientValues(value)));
   });
 
   it('refuses a horizon that is not a positive number', () => {
@@ -126,19 +127,20 @@ describe('when a model gives nothing to act on', () => {
     const clients = clockwork()
       .map((c) => ({ ...c, days: c.days.filter((d) => d <= asOf), amounts: c.amounts.filter((_, k) => c.days[k]! <= asOf) }))
       .filter((c) => c.days.length > 0);
-    const alive = assessAlive(clients.map((c) => [c.client, c.days] as const), asOf);
+    const purchases = purchaseDaysFrom(clients, asOf);
+    const alive = assessAlive(purchases);
     expect(alive.fit!.converged).toBe(false);
-    const value = assessValue(alive, assessSpend(clients, asOf), { horizonWeeks: 52, annualDiscount: null });
+    const value = assessValue(alive, assessSpend(purchases), { horizonWeeks: 52, annualDiscount: null });
     expect(value.purchasesSound).toBe(false);
-    expect(value.clients.every((c) => c.expectedPurchases === null && c.expectedRevenue === null)).toBe(true);
+    expect(clientValues(value).every((c) => c.expectedPurchases === null && c.expectedRevenue === null)).toBe(true);
     expect(value.total).toBeNull();
   });
 
   it.skipIf(NO_CDNOW)('gives no expected revenue when the spend model cannot be fitted', () => {
     const ledger = cdnowLedger();
-    const alive = assessAlive(purchaseDaysByClient(ledger, AS_OF), AS_OF);
-    const value = assessValue(alive, assessSpend([], AS_OF), { horizonWeeks: 52, annualDiscount: null });
-    expect(value.clients.every((c) => c.expectedPurchases !== null && c.expectedRevenue === null)).toBe(true);
+    const alive = assessAlive(purchaseDaysOf(ledger, AS_OF));
+    const value = assessValue(alive, assessSpend(purchaseDaysFrom([], AS_OF)), { horizonWeeks: 52, annualDiscount: null });
+    expect(clientValues(value).every((c) => c.expectedPurchases !== null && c.expectedRevenue === null)).toBe(true);
   });
 });
 

@@ -3,6 +3,7 @@
 // an independent implementation, the weekly tracking, the error measures; on hand-made ledgers what
 // counts as a holdout purchase.
 import { describe, expect, it } from 'vitest';
+import { aliveClients } from '../../src/core/alive.js';
 import { holdoutCheck } from '../../src/core/holdout.js';
 import { cdnowDay, cdnowLedger, NO_CDNOW, readCdnowLines } from '../helpers/cdnow.js';
 import { referenceExpectedPurchases } from '../helpers/clv-reference.js';
@@ -61,7 +62,7 @@ describe.skipIf(NO_CDNOW)('holdout check on the CDNOW sample', () => {
   });
 
   it('expects for every client what integrating over its latent rate and dropout gives', () => {
-    const byClient = new Map(check.alive.clients.map((c) => [c.client, c.customer]));
+    const byClient = new Map(aliveClients(check.alive).map((c) => [c.client, c.customer]));
     const seen = new Map<string, number>();
     for (const c of check.clients) {
       const customer = byClient.get(c.client)!;

@@ -5,11 +5,17 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { conditionalExpectedSpend, fitGammaGamma } from '../../src/core/gamma-gamma.js';
 import { addLine, emptyLedger, finishLedger } from '../../src/core/ledger.js';
-import { assessSpend, meanRepeatSpend, MIN_CLIENTS_FOR_GAMMA_GAMMA, purchaseDaysWithAmounts, type ClientPurchaseDays } from '../../src/core/spend.js';
+import { purchaseDaysFrom, purchaseDaysOf, type ClientPurchaseDays } from '../../src/core/purchase-days.js';
+import { assessSpend, MIN_CLIENTS_FOR_GAMMA_GAMMA, spendClientOf, spendClients, type SpendAssessment } from '../../src/core/spend.js';
 import { day, ledgerOf } from '../helpers/ledger.js';
 import { cdnowDay, cdnowLedger, NO_CDNOW } from '../helpers/cdnow.js';
 
-describe('purchaseDaysWithAmounts', () => {
+/** The spend model over a list of clients' purchase days (each list in name order). */
+function spendOf(clients: readonly ClientPurchaseDays[], asOf: number): SpendAssessment {
+  return assessSpend(purchaseDaysFrom(clients, asOf));
+}
+
+describe('purchaseDaysOf, as the spend model reads it', () => {
   it('nets each purchase day, leaves out days of returns alone and days after the as-of date', () => {
     const ledger = ledgerOf([
       { client: 'a', date: '2024-01-01', amount: 100, quantity: 1 },
@@ -21,17 +27,26 @@ describe('purchaseDaysWithAmounts', () => {
       { client: 'a', date: '2024-06-01', amount: 70, quantity: 1 }, // after the as-of date
       { client: 'b', date: '2024-01-05', amount: -10, quantity: -1 }, // returns only: no purchase day at all
     ]);
-    expect(purchaseDaysWithAmounts(ledger, day('2024-05-01'))).toEqual([
-      { client: 'a', days: [day('2024-01-01'), day('2024-02-01'), day('2024-04-01')], amounts: [120, -30, 0] },
-    ]);
+    const purchases = purchaseDaysOf(ledger, day('2024-05-01'));
+    expect(purchases.size).toBe(1);
+    expect(purchases.client(0)).toBe('a');
+    expect(purchases.customer(0)).toEqual({ frequency: 2, recency: (day('2024-04-01') - day('2024-01-01')) / 7, age: (day('2024-05-01') - day('2024-01-01')) / 7 });
+    // Repeat days: −30 and 0; the first (120) left out.
+    expect(purchases.monetary(0)).toBe(-15);
   });
 });
 
-describe('meanRepeatSpend', () => {
+describe('the mean repeat spend', () => {
   it('leaves the first purchase day out', () => {
-    expect(meanRepeatSpend([1000, 10, 20])).toBe(15);
-    expect(meanRepeatSpend([1000])).toBeNull();
-    expect(meanRepeatSpend([])).toBeNull();
+    const purchases = purchaseDaysFrom(
+      [
+        { client: 'a', days: [1, 2, 3], amounts: [1000, 10, 20] },
+        { client: 'b', days: [1], amounts: [1000] },
+      ],
+      10,
+    );
+    expect(purchases.monetary(0)).toBe(15);
+    expect(purchases.monetary(1)).toBeNull();
   });
 });
 
@@ -58,27 +73,28 @@ describe('assessSpend', () => {
       { client: 'once', days: [1000], amounts: [800] }, // no repeat day
     ];
     const clients = population(60, odd);
-    const s = assessSpend(clients, 2000);
+    const s = spendOf(clients, 2000);
     expect(s.status).toBe('fitted');
     expect(s.repeatClients).toBe(clients.filter((c) => c.days.length > 1).length);
     expect(s.nonPositive).toBe(2);
-    const judged = s.clients.filter((c) => c.fitted);
+    const judged = spendClients(s).filter((c) => c.fitted);
+    expect(s.judged).toBe(judged.length);
     expect(judged.map((c) => c.client)).not.toContain('returns');
     expect(s.fit!.customers).toBe(judged.length);
     // The fit is the fit of exactly the judged clients' (x, m).
     expect(s.fit!.params).toEqual(fitGammaGamma(judged.map((c) => ({ frequency: c.frequency, monetary: c.monetary! }))).params);
-    for (const name of ['returns', 'free', 'once']) expect(s.byClient.get(name)!.expectedSpend).toBe(s.populationMean);
+    for (const name of ['returns', 'free', 'once']) expect(spendClientOf(s, name)!.expectedSpend).toBe(s.populationMean);
     for (const c of judged) expect(c.expectedSpend).toBe(conditionalExpectedSpend(s.fit!.params, { frequency: c.frequency, monetary: c.monetary! }));
-    expect(s.byClient.get('returns')!.monetary).toBe(-5);
+    expect(spendClientOf(s, 'returns')!.monetary).toBe(-5);
   });
 
   it('does not fit, and gives no expected spend, with fewer than MIN_CLIENTS_FOR_GAMMA_GAMMA clients to judge', () => {
     const few = population(60).filter((c) => c.days.length > 1).slice(0, MIN_CLIENTS_FOR_GAMMA_GAMMA - 1);
-    const s = assessSpend(few, 2000);
+    const s = spendOf(few, 2000);
     expect(s.status).toBe('too-few-clients');
     expect(s.fit).toBeNull();
-    expect(s.clients.every((c) => c.expectedSpend === null)).toBe(true);
-    expect(assessSpend(population(60).filter((c) => c.days.length > 1).slice(0, MIN_CLIENTS_FOR_GAMMA_GAMMA), 2000).fit).not.toBeNull();
+    expect(spendClients(s).every((c) => c.expectedSpend === null)).toBe(true);
+    expect(spendOf(population(60).filter((c) => c.days.length > 1).slice(0, MIN_CLIENTS_FOR_GAMMA_GAMMA), 2000).fit).not.toBeNull();
   });
 
   it('never throws nor gives a non-finite spend, whatever the amounts: zero, negative, tiny, huge', () => {
@@ -86,15 +102,15 @@ describe('assessSpend', () => {
     fc.assert(
       fc.property(fc.array(fc.array(amount, { minLength: 1, maxLength: 12 }), { minLength: 0, maxLength: 80 }), (perClient) => {
         const clients = perClient.map((amounts, i) => ({ client: `c${String(i).padStart(3, '0')}`, days: amounts.map((_, k) => 100 + k), amounts }));
-        const s = assessSpend(clients, 1000);
-        expect(s.clients).toHaveLength(clients.length);
-        for (const c of s.clients) {
+        const s = spendOf(clients, 1000);
+        expect(s.purchases.size).toBe(clients.length);
+        for (const c of spendClients(s)) {
           if (c.expectedSpend !== null) {
             expect(Number.isFinite(c.expectedSpend)).toBe(true);
             expect(c.expectedSpend).toBeGreaterThan(0);
           }
         }
-        expect(s.clients.filter((c) => c.fitted).length + s.nonPositive).toBe(s.repeatClients);
+        expect(spendClients(s).filter((c) => c.fitted).length + s.nonPositive).toBe(s.repeatClients);
       }),
       { numRuns: 60 },
     );
@@ -106,16 +122,16 @@ describe('assessSpend', () => {
       days: Array.from({ length: 300 + i * 20 }, (_, k) => k),
       amounts: Array.from({ length: 300 + i * 20 }, (_, k) => 5 + ((k * (i + 3)) % 17)),
     }));
-    const s = assessSpend(clients, 5000);
+    const s = spendOf(clients, 5000);
     expect(s.fit).not.toBeNull();
-    for (const c of s.clients) expect(Number.isFinite(c.expectedSpend!)).toBe(true);
+    for (const c of spendClients(s)) expect(Number.isFinite(c.expectedSpend!)).toBe(true);
   });
 });
 
 describe.skipIf(NO_CDNOW)('on the CDNOW sample, through the ledger', () => {
   it('fits the published p ≈ 6.25, q ≈ 3.74, γ ≈ 15.44 on 946 clients, none left out', () => {
     const asOf = cdnowDay('19970930');
-    const s = assessSpend(purchaseDaysWithAmounts(cdnowLedger(), asOf), asOf);
+    const s = assessSpend(purchaseDaysOf(cdnowLedger(), asOf));
     expect(s.status).toBe('fitted');
     expect(s.fit!.customers).toBe(946);
     expect(s.nonPositive).toBe(0);
@@ -126,13 +142,13 @@ describe.skipIf(NO_CDNOW)('on the CDNOW sample, through the ledger', () => {
 
   it('is deterministic: lines folded in another order give the same bits', () => {
     const asOf = cdnowDay('19970930');
-    const a = assessSpend(purchaseDaysWithAmounts(cdnowLedger(), asOf), asOf);
+    const a = assessSpend(purchaseDaysOf(cdnowLedger(), asOf));
     const ledger = emptyLedger({ quantity: true, profit: false, document: false, product: false, direction: false });
     const lines: { client: string; day: number; amount: number; quantity: number }[] = [];
     for (const [client, h] of cdnowLedger().clients) for (const [d, t] of h.days) lines.push({ client, day: d, amount: t.amount, quantity: t.quantity });
     for (const l of lines.reverse()) addLine(ledger, l);
-    const b = assessSpend(purchaseDaysWithAmounts(finishLedger(ledger), asOf), asOf);
+    const b = assessSpend(purchaseDaysOf(finishLedger(ledger), asOf));
     expect(b.fit).toEqual(a.fit);
-    expect(b.clients).toEqual(a.clients);
+    expect(spendClients(b)).toEqual(spendClients(a));
   });
 });

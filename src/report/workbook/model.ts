@@ -85,7 +85,7 @@ export function writeModelSheet(book: Book, view: ModelView, t: Messages): void 
   const spend = view.spend;
   if (spend.fit === null) {
     const status = spend.status === 'no-mean' ? 'no-mean' : 'too-few-clients';
-    sentence(M.spendNotFitted(status, h.integer(spend.clients.filter((c) => c.fitted).length), h.integer(MIN_CLIENTS_FOR_GAMMA_GAMMA)), plain(undefined, { italic: true, wrap: true }));
+    sentence(M.spendNotFitted(status, h.integer(spend.judged), h.integer(MIN_CLIENTS_FOR_GAMMA_GAMMA)), plain(undefined, { italic: true, wrap: true }));
   } else {
     header();
     param('p', spend.fit.params.p, S.p);
