@@ -1,7 +1,7 @@
 // SPEC §6, spend per purchase: the clients' purchase days and the net amount of each → the mean
-// net amount per repeat purchase day (purchase-days.ts) → one Gamma-Gamma fit over the clients it can judge → the
-// expected spend per purchase day of every client. The model itself lives in gamma-gamma.ts;
-// this is only the glue.
+// net amount per repeat purchase day (both in purchase-days.ts) → one Gamma-Gamma fit over the
+// clients it can judge → the expected spend per purchase day of every client. The model itself
+// lives in gamma-gamma.ts; this is only the glue.
 import { conditionalExpectedSpend, fitGammaGamma, populationMeanSpend, type GammaGammaCustomer, type GammaGammaFit } from './gamma-gamma.js';
 import type { PurchaseDays } from './purchase-days.js';
 
