@@ -75,7 +75,7 @@ export function assessAlive(purchases: PurchaseDays): AliveAssessment {
 }
 
 /** Every client as BG/NBD sees it, in client-number order, made one at a time. */
-export function* customersOf(purchases: PurchaseDays): Generator<BgNbdCustomer> {
+function* customersOf(purchases: PurchaseDays): Generator<BgNbdCustomer> {
   for (let i = 0; i < purchases.size; i++) yield purchases.customer(i);
 }
 

@@ -215,7 +215,7 @@ describe('churn per period on random ledgers', () => {
           for (const d of c.days) addLine(ledger, { client: `c${i}`, day: base + d, amount: 10, direction: c.direction });
         });
         const asOf = base + asOfOffset;
-        const lost = assessLost(ledger, asOf, RULES);
+        const lost = assessLost(finishLedger(ledger), asOf, RULES);
         const table = churnByPeriod(lost.clients, kind, base, asOf);
         const lapses = lost.clients.reduce((s: number, c: ClientLapses) => s + c.lapses.length, 0);
         const back = lost.clients.reduce((s: number, c: ClientLapses) => s + c.lapses.filter((l) => l.cameBack !== null).length, 0);
