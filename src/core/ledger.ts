@@ -29,9 +29,9 @@ export interface LedgerRow {
 export interface ClientHistory {
   client: string;
   /**
-   * The client's place in the finished ledger's name order (0, 1, …; -1 until finishLedger):
-   * results kept as columns (purchase-days.ts) find a client by it, through this map, instead of
-   * a map of their own.
+   * The client's place in the name order of the ledger it was finished in (0, 1, …; -1 until
+   * finishLedger; a portfolio's ledger shares the histories, places and all): results kept as
+   * columns (purchase-days.ts) find a client through the ledger's map and this, not a map of their own.
    */
   index: number;
   /** Days with a line, ascending, with their purchase flag and exact sums. */

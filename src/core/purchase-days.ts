@@ -124,14 +124,18 @@ class ColumnsBuilder {
 
 /**
  * Every client's purchase days up to `asOf` (a day of returns alone is not a purchase day, SPEC §6),
- * from a finished ledger: its clients are in name order already (finishLedger), so no sort. A
- * client is found by its place in the ledger (ClientHistory.index), through the ledger's own map.
+ * from a finished ledger (or some of its clients, in its order): its clients are in name order
+ * already (finishLedger), so no sort. A client is found through the ledger's own map and its place
+ * there (ClientHistory.index).
  */
 export function purchaseDaysOf(ledger: Ledger, asOf: number): PurchaseDays {
   requireFinished(ledger, 'purchaseDaysOf');
   const builder = new ColumnsBuilder(ledger.clients.size);
-  // Ledger place → client number (−1: no purchase day up to asOf).
-  const numbers = new Int32Array(ledger.clients.size);
+  // Ledger place → client number (−1: no purchase day up to asOf). A ledger of some of a finished
+  // ledger's clients (a portfolio's) shares their histories, and so their places in the whole.
+  let places = 0;
+  for (const history of ledger.clients.values()) places = Math.max(places, history.index + 1);
+  const numbers = new Int32Array(places);
   for (const history of ledger.clients.values()) {
     const table = history.days;
     for (let i = 0; i < table.size && table.day(i) <= asOf; i++) if (table.purchase(i)) builder.day(table.day(i), table.amount(i));

@@ -7,6 +7,7 @@ import { toBgNbdCustomer } from '../../src/core/bgnbd.js';
 import { addLine, emptyLedger, finishLedger, type Ledger } from '../../src/core/ledger.js';
 import { purchaseDaysFrom, purchaseDaysOf } from '../../src/core/purchase-days.js';
 import { compareNames } from '../../src/core/order.js';
+import { portfolioLedger } from '../../src/core/portfolio.js';
 
 const COLUMNS = { quantity: true, profit: false, document: false, product: false, direction: false };
 
@@ -82,6 +83,31 @@ describe('purchaseDaysOf', () => {
         }
       }),
       { numRuns: 150 },
+    );
+  });
+
+  it("gives a portfolio's ledger (some clients of a finished ledger, sharing their histories) the figures of its own clients", () => {
+    const directed = fc.record({ client: fc.constantFrom('a', 'b', 'c', 'd', 'e', 'f'), day: fc.integer({ min: 19000, max: 19030 }), amount: fc.integer({ min: 1, max: 1000 }) });
+    fc.assert(
+      fc.property(fc.array(directed, { minLength: 1, maxLength: 60 }), (lines) => {
+        const ledger = emptyLedger({ ...COLUMNS, direction: true });
+        // A client's direction: the one of its first letter's half of the alphabet.
+        for (const l of lines) addLine(ledger, { ...l, quantity: 1, direction: l.client < 'd' ? 'N' : 'S' });
+        finishLedger(ledger);
+        for (const direction of ['N', 'S']) {
+          const own = portfolioLedger(ledger, direction);
+          const plain = plainPurchaseDays(own, 19030);
+          const store = purchaseDaysOf(own, 19030);
+          expect(store.size).toBe(plain.length);
+          plain.forEach((c, i) => {
+            expect(store.numberOf(c.client)).toBe(i);
+            expect(store.customer(i)).toEqual(toBgNbdCustomer(c.days, 19030));
+            expect(Object.is(store.monetary(i), plainMeanRepeat(c.amounts))).toBe(true);
+          });
+          for (const client of ledger.clients.keys()) if (!own.clients.has(client)) expect(store.numberOf(client)).toBe(-1);
+        }
+      }),
+      { numRuns: 100 },
     );
   });
 
