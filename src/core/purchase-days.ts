@@ -14,8 +14,8 @@ export interface ClientPurchaseDays {
   client: string;
   /** Distinct purchase days, ascending. */
   days: readonly number[];
-  /** Net amount of each day (every line of the day: purchases less same-day returns). */
-  amounts: readonly number[];
+  /** Net amount of each day (every line of the day: purchases less same-day returns); none given: 0 each. */
+  amounts?: readonly number[];
 }
 
 /**
@@ -147,11 +147,8 @@ export function purchaseDaysOf(ledger: Ledger, asOf: number): PurchaseDays {
   });
 }
 
-/**
- * The same from lists: each client's distinct purchase days up to `asOf`, ascending, with the net
- * amount of each (none given: 0); at least one day each, each client once (numbered in name order).
- */
-export function purchaseDaysFrom(clients: Iterable<{ client: string; days: readonly number[]; amounts?: readonly number[] }>, asOf: number): PurchaseDays {
+/** The same from lists: at least one day each, each client once (numbered in name order). */
+export function purchaseDaysFrom(clients: Iterable<ClientPurchaseDays>, asOf: number): PurchaseDays {
   const list = [...clients].sort((p, q) => compareNames(p.client, q.client));
   const builder = new ColumnsBuilder(list.length);
   let previous: string | undefined;

@@ -50,7 +50,7 @@ export interface SpendAssessment {
 }
 
 /** Whether the spend model can judge a client of this mean repeat spend: one repeat day at least and a positive mean. */
-export function judgedBySpend(monetary: number | null): monetary is number {
+function judgedBySpend(monetary: number | null): monetary is number {
   return monetary !== null && Number.isFinite(monetary) && monetary > 0;
 }
 
