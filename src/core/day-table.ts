@@ -1,12 +1,17 @@
 // One client's days in one array of doubles, in day order: the purchase flag, the exact sums of
 // amount, quantity and profit per day and (once the ledger is finished) the number of documents
-// first bought that day. A day costs 24 bytes (40 with quantity, 56 with profit too, 8 more with
-// documents) instead of the ~130 a Map entry holding an object costs: at ten million lines this
-// is most of the ledger's memory. A plain array, not a typed one: a Float64Array and its buffer
-// cost ~250 bytes of their own, more than a typical client's days.
+// first bought that day. A day costs 16 bytes (24 with quantity, 32 with profit too) instead of
+// the ~130 a Map entry holding an object costs: at ten million lines this is most of the
+// ledger's memory. A plain array, not a typed one: a Float64Array and its buffer cost ~250 bytes
+// of their own, more than a typical client's days.
 //
-// Sums are exact: each value is split into whole units and millionths, both summed as
-// integers, so a day's total never depends on the order of its lines.
+// Sums are exact: each value is split into whole units and millionths, summed as integers, so a
+// day's total never depends on the order of its lines. While every sum of a table fits in a
+// double's safe integers (±2^53, ±9·10^9 in money) a sum is kept as one number, its millionths,
+// and the day's documents share one number with its day and purchase flag (the compact layout);
+// the first sum or count that would not fit widens that table, once, to a pair of numbers per sum
+// (whole units, millionths) and a number of its own for the documents (the wide layout), which
+// keeps amounts in the trillions exact. Both give the same exact sums, hence the same bits.
 
 const MICRO = 1e6;
 
@@ -27,8 +32,9 @@ const scratch: [number, number] = [0, 0];
 
 /** The canonical form of an exact pair: micros carried into units, both of one sign. */
 export function canonicalExact(units: number, micros: number): [number, number] {
-  const [u, m] = canonicalInto(units, micros, [0, 0]);
-  return [u, m === 0 ? 0 : m];
+  const pair = canonicalInto(units, micros, [0, 0]);
+  if (pair[1] === 0) pair[1] = 0;
+  return pair;
 }
 
 function canonicalInto(units: number, micros: number, out: [number, number]): [number, number] {
@@ -90,56 +96,135 @@ function measureIndex(measure: DayMeasure): number {
   return measure === 'amount' ? 0 : measure === 'quantity' ? 1 : 2;
 }
 
+const MAX_SAFE = Number.MAX_SAFE_INTEGER;
+/** The largest whole units whose millionths are a safe integer. */
+const MAX_UNITS = Math.floor(MAX_SAFE / MICRO);
+
+// The compact layout's day key: ((day + DAY_BIAS) × 2 + purchase flag) × DOCUMENT_SPAN + documents,
+// a safe integer for days within ±2^22 (years −9500…13400; kam reads years 1…9999) and fewer
+// than 2^29 documents a day. A day or count outside that widens the table.
+const DAY_BIAS = 2 ** 22;
+const DOCUMENT_SPAN = 2 ** 29;
+
+/**
+ * Where a table keeps what in a row. The same for most tables of a ledger, so one object per
+ * kind of layout is shared by all of them (see layoutOf) instead of six fields in every table.
+ */
+interface Layout {
+  /** Numbers a row (one day). */
+  readonly stride: number;
+  /** Pairs (units, micros) for sums and a column for documents; else the compact layout. */
+  readonly wide: boolean;
+  /** Offsets of the measures' sums in a row (index 0 amount, 1 quantity, 2 profit); -1: absent. */
+  readonly at: readonly [number, number, number];
+  /** Whether documents are counted (a finished ledger with a document column). */
+  readonly countsDocuments: boolean;
+  /** Wide: the offset of the documents' count; -1: not counted, or folded into the key (compact). */
+  readonly documentsAt: number;
+  /** day = floor(key × dayScale) − dayBias; flag = floor(key × flagScale) mod 2. */
+  readonly dayScale: number;
+  readonly dayBias: number;
+  readonly flagUnit: number;
+}
+
+/** Every layout, made once: index wide × 16 + countsDocuments × 8 + the measures present (bit per measure). */
+const LAYOUTS: Layout[] = [];
+
+/** The shared layout with these measures present (bit 1 amount, 2 quantity, 4 profit). */
+function layoutOf(wide: boolean, measures: number, countsDocuments: boolean): Layout {
+  const index = (wide ? 16 : 0) + (countsDocuments ? 8 : 0) + measures;
+  let layout = LAYOUTS[index];
+  if (layout === undefined) {
+    const width = wide ? 2 : 1;
+    let stride = 1;
+    const at: [number, number, number] = [-1, -1, -1];
+    for (let m = 0; m < 3; m++) {
+      if ((measures & (1 << m)) === 0) continue;
+      at[m] = stride;
+      stride += width;
+    }
+    const documentsAt = wide && countsDocuments ? stride++ : -1;
+    layout = wide
+      ? { stride, wide, at, countsDocuments, documentsAt, dayScale: 1 / 2, dayBias: 0, flagUnit: 1 }
+      : { stride, wide, at, countsDocuments, documentsAt, dayScale: 1 / (2 * DOCUMENT_SPAN), dayBias: DAY_BIAS, flagUnit: DOCUMENT_SPAN };
+    LAYOUTS[index] = layout;
+  }
+  return layout;
+}
+
+function measuresOf(layout: Layout): number {
+  return (layout.at[0] >= 0 ? 1 : 0) + (layout.at[1] >= 0 ? 2 : 0) + (layout.at[2] >= 0 ? 4 : 0);
+}
+
+/** A new table's: the amount only, compact. */
+const FIRST_LAYOUT = layoutOf(false, 1, false);
+
+/** The forced-wide layout, for tests that compare both layouts. */
+const WIDE_LAYOUT = layoutOf(true, 1, false);
+
 export class DayTable {
   /**
-   * One row per day, `stride` numbers each: day × 2 + purchase flag, then [units, micros] of
-   * each measure present. One array per client (not one per column): a client's table grows a
-   * handful of times, and every typed array allocated costs time and garbage.
+   * One row per day, `layout.stride` numbers each: the day key (day, purchase flag and, compact,
+   * documents), then each measure present (compact: its millionths; wide: units, millionths),
+   * then (wide) the documents. One array per client (not one per column): a client's table
+   * grows a handful of times, and every typed array allocated costs time and garbage.
    */
-  private rows: number[] = doubles(2 * 3);
-  private stride = 3;
-  // (Fields, not a small array: an array per client costs more than the numbers in it.)
-  private amountAt = 1;
-  private quantityAt = -1;
-  private profitAt = -1;
-  /** Offset of the documents first bought on the day (one number); -1: not counted. */
-  private documentsAt = -1;
+  private rows: number[] = doubles(2 * FIRST_LAYOUT.stride);
+  private layout: Layout = FIRST_LAYOUT;
   private count = 0;
+
+  /** A table in the wide layout from the start (tests: the compact one must read the same). */
+  static wide(): DayTable {
+    const table = new DayTable();
+    table.layout = WIDE_LAYOUT;
+    table.rows = doubles(2 * WIDE_LAYOUT.stride);
+    return table;
+  }
 
   get size(): number {
     return this.count;
   }
 
+  /** Whether the table has widened to a pair of numbers per sum (see the file's comment). */
+  get isWide(): boolean {
+    return this.layout.wide;
+  }
+
   /** The day at index i (days ascend with i). */
   day(i: number): number {
-    return Math.floor(this.rows[i * this.stride]! / 2);
+    const layout = this.layout;
+    return Math.floor(this.rows[i * layout.stride]! * layout.dayScale) - layout.dayBias;
   }
 
   /** Whether day i holds a purchase line (SPEC §6). */
   purchase(i: number): boolean {
-    const key = this.rows[i * this.stride]!;
-    return key - 2 * Math.floor(key / 2) === 1;
+    const layout = this.layout;
+    const flags = Math.floor(this.rows[i * layout.stride]! / layout.flagUnit);
+    return flags - 2 * Math.floor(flags / 2) === 1;
   }
 
   /** A measure's exact total on day i, as a number (0 when no line carried it). */
   total(measure: DayMeasure, i: number): number {
-    const offset = this.offsetOf(measureIndex(measure));
+    const layout = this.layout;
+    const offset = layout.at[measureIndex(measure)]!;
     if (offset < 0) return 0;
-    const at = i * this.stride + offset;
-    return fromExact(this.rows[at]!, this.rows[at + 1]!);
+    const at = i * layout.stride + offset;
+    return layout.wide ? fromExact(this.rows[at]!, this.rows[at + 1]!) : fromExact(0, this.rows[at]!);
   }
 
   amount(i: number): number {
-    const at = i * this.stride + 1;
-    return fromExact(this.rows[at]!, this.rows[at + 1]!);
+    const layout = this.layout;
+    const at = i * layout.stride + 1;
+    return layout.wide ? fromExact(this.rows[at]!, this.rows[at + 1]!) : fromExact(0, this.rows[at]!);
   }
 
-  /** The exact [units, micros] of a measure on day i. */
+  /** The exact [units, micros] of a measure on day i, in canonical form (see canonicalExact). */
   exact(measure: DayMeasure, i: number): [number, number] {
-    const offset = this.offsetOf(measureIndex(measure));
+    const layout = this.layout;
+    const offset = layout.at[measureIndex(measure)]!;
     if (offset < 0) return [0, 0];
-    const at = i * this.stride + offset;
-    return [this.rows[at]!, this.rows[at + 1]!];
+    const at = i * layout.stride + offset;
+    return layout.wide ? canonicalExact(this.rows[at]!, this.rows[at + 1]!) : canonicalExact(0, this.rows[at]!);
   }
 
   /** Index of `day`, added (empty, in order) when absent. Appending a later day is the usual case. */
@@ -167,49 +252,77 @@ export class DayTable {
 
   addExact(measure: DayMeasure, i: number, units: number, micros: number): void {
     const m = measureIndex(measure);
-    let offset = this.offsetOf(m);
-    if (offset < 0) offset = this.addColumn(m);
-    const at = i * this.stride + offset;
+    let layout = this.layout;
+    if (layout.at[m]! < 0) layout = this.relayout(layoutOf(layout.wide, measuresOf(layout) | (1 << m), layout.countsDocuments));
+    const rows = this.rows;
+    if (!layout.wide) {
+      const at = i * layout.stride + layout.at[m]!;
+      // Exact while every step stays a safe integer (a rounded step would leave the range).
+      if (units <= MAX_UNITS && units >= -MAX_UNITS && micros <= MAX_SAFE && micros >= -MAX_SAFE) {
+        const added = units * MICRO + micros;
+        const sum = rows[at]! + added;
+        if (added <= MAX_SAFE && added >= -MAX_SAFE && sum <= MAX_SAFE && sum >= -MAX_SAFE) {
+          rows[at] = sum;
+          return;
+        }
+      }
+      layout = this.widen();
+    }
+    const at = i * layout.stride + layout.at[m]!;
     this.rows[at]! += units;
     this.rows[at + 1]! += micros;
   }
 
   /** Whether the table counts documents per day (a finished ledger with a document column). */
   get countsDocuments(): boolean {
-    return this.documentsAt >= 0;
+    return this.layout.countsDocuments;
   }
 
   /** Documents whose first purchase line is on day i (0 when the table does not count them). */
   documents(i: number): number {
-    return this.documentsAt < 0 ? 0 : this.rows[i * this.stride + this.documentsAt]!;
+    const layout = this.layout;
+    if (layout.wide) return layout.documentsAt < 0 ? 0 : this.rows[i * layout.stride + layout.documentsAt]!;
+    const key = this.rows[i * layout.stride]!;
+    return key - Math.floor(key / DOCUMENT_SPAN) * DOCUMENT_SPAN;
   }
 
   /** Adds `count` documents first bought on day i. */
   addDocuments(i: number, count: number): void {
-    if (this.documentsAt < 0) {
-      this.documentsAt = this.stride;
-      this.resize(Math.max(this.rows.length / this.stride, this.count), this.stride + 1);
+    let layout = this.layout;
+    if (!layout.countsDocuments) {
+      const next = layoutOf(layout.wide, measuresOf(layout), true);
+      // Compact, the documents live in the key already: only the layout changes.
+      if (layout.wide) this.relayout(next);
+      else this.layout = next;
+      layout = next;
     }
-    this.rows[i * this.stride + this.documentsAt]! += count;
+    if (!layout.wide) {
+      const at = i * layout.stride;
+      if (Number.isInteger(count) && count >= 0 && this.documents(i) + count < DOCUMENT_SPAN) {
+        this.rows[at]! += count;
+        return;
+      }
+      layout = this.widen();
+    }
+    this.rows[i * layout.stride + layout.documentsAt]! += count;
   }
 
   markPurchase(i: number): void {
-    const at = i * this.stride;
-    const key = this.rows[at]!;
-    if (key - 2 * Math.floor(key / 2) === 0) this.rows[at] = key + 1;
+    if (!this.purchase(i)) this.rows[i * this.layout.stride]! += this.layout.flagUnit;
   }
 
   /** Adds every day of another table (merging ledgers read in parts). */
   addTable(from: DayTable): void {
+    const measures = from.layout.at;
     for (let j = 0; j < from.count; j++) {
       const i = this.slot(from.day(j));
       if (from.purchase(j)) this.markPurchase(i);
-      if (from.documentsAt >= 0) this.addDocuments(i, from.documents(j));
-      for (const measure of MEASURES) {
-        const offset = from.offsetOf(measureIndex(measure));
-        if (offset < 0) continue;
-        const at = j * from.stride + offset;
-        this.addExact(measure, i, from.rows[at]!, from.rows[at + 1]!);
+      if (from.countsDocuments) this.addDocuments(i, from.documents(j));
+      for (let m = 0; m < 3; m++) {
+        if (measures[m]! < 0) continue;
+        const measure = MEASURES[m]!;
+        const [units, micros] = from.exact(measure, j);
+        this.addExact(measure, i, units, micros);
       }
     }
   }
@@ -233,9 +346,13 @@ export class DayTable {
     for (let i = 0; i < this.count; i++) yield [this.day(i), this.totalsAt(i)];
   }
 
-  /** Offset of a measure's [units, micros] in a row (0 amount, 1 quantity, 2 profit); -1: absent. */
-  private offsetOf(m: number): number {
-    return m === 0 ? this.amountAt : m === 1 ? this.quantityAt : this.profitAt;
+  /**
+   * Drops the spare room grown for days to come (a finished ledger's tables rarely grow again):
+   * for a client of ten days it was a third of its table.
+   */
+  shrinkToFit(): void {
+    const used = this.count * this.layout.stride;
+    if (this.rows.length > used) this.rows = this.rows.slice(0, used);
   }
 
   /** The first index whose day is not below `day`. */
@@ -251,39 +368,61 @@ export class DayTable {
   }
 
   private insertAt(at: number, day: number): void {
-    const stride = this.stride;
+    let layout = this.layout;
+    if (!layout.wide && !(day >= -DAY_BIAS && day < DAY_BIAS && Math.floor(day) === day)) layout = this.widen();
+    const stride = layout.stride;
     // Half as much again, at least two rows: most clients of a large ledger have a handful of days,
     // and eight rows of spare room a client was most of a million clients' day tables.
-    if ((this.count + 1) * stride > this.rows.length) this.resize(this.count + Math.max(2, this.count >> 1), stride);
+    if ((this.count + 1) * stride > this.rows.length) this.relayout(layout, this.count + Math.max(2, this.count >> 1));
     const rows = this.rows;
     for (let k = this.count * stride - 1; k >= at * stride; k--) rows[k + stride] = rows[k]!;
     for (let k = at * stride; k < (at + 1) * stride; k++) rows[k] = 0;
-    rows[at * stride] = day * 2;
+    rows[at * stride] = layout.wide ? day * 2 : (day + DAY_BIAS) * 2 * DOCUMENT_SPAN;
     this.count++;
   }
 
-  /** A measure seen for the first time: every row gets its two numbers (zeros so far). */
-  private addColumn(m: number): number {
-    // New columns go before the documents' (counted only once a ledger is finished).
-    const offset = this.documentsAt >= 0 ? this.documentsAt : this.stride;
-    if (m === 0) this.amountAt = offset;
-    else if (m === 1) this.quantityAt = offset;
-    else this.profitAt = offset;
-    this.resize(Math.max(this.rows.length / this.stride, this.count), this.stride + 2, offset);
-    if (this.documentsAt >= 0) this.documentsAt += 2;
-    return offset;
+  /** Turns the compact layout into the wide one (once: a table never narrows again). */
+  private widen(): Layout {
+    const layout = this.layout;
+    return this.relayout(layoutOf(true, measuresOf(layout), layout.countsDocuments));
   }
 
-  /** New capacity (rows) and stride; a wider row gets its two new numbers at `gapAt` (default: the end). */
-  private resize(capacity: number, stride: number, gapAt = this.stride): void {
+  /**
+   * Moves the rows to another layout (a measure or the documents' count added, or widened) and
+   * room for `capacity` rows; returns the new layout.
+   */
+  private relayout(next: Layout, capacity = this.rows.length / this.layout.stride): Layout {
+    const from = this.layout;
     const old = this.rows;
-    const oldStride = this.stride;
-    const rows = doubles(capacity * stride);
-    const gap = stride - oldStride;
-    for (let i = 0; i < this.count; i++) {
-      for (let k = 0; k < oldStride; k++) rows[i * stride + (k < gapAt ? k : k + gap)] = old[i * oldStride + k]!;
+    const rows = doubles(Math.max(capacity, this.count) * next.stride);
+    if (next === from) {
+      for (let k = 0; k < this.count * from.stride; k++) rows[k] = old[k]!;
+    } else {
+      for (let i = 0; i < this.count; i++) {
+        const o = i * from.stride;
+        const n = i * next.stride;
+        // (Only compact → wide changes the key: a table never narrows.)
+        rows[n] = from.wide === next.wide ? old[o]! : this.day(i) * 2 + (this.purchase(i) ? 1 : 0);
+        if (next.documentsAt >= 0) rows[n + next.documentsAt] = this.documents(i);
+        for (let m = 0; m < 3; m++) {
+          const source = o + from.at[m]!;
+          if (source < o) continue;
+          const target = n + next.at[m]!;
+          if (from.wide) {
+            rows[target] = old[source]!;
+            rows[target + 1] = old[source + 1]!;
+          } else if (next.wide) {
+            // Millionths into the pair (units, micros): exact, the sum being a safe integer.
+            const millionths = old[source]!;
+            const micros = millionths % MICRO;
+            rows[target] = (millionths - micros) / MICRO;
+            rows[target + 1] = micros;
+          } else rows[target] = old[source]!;
+        }
+      }
     }
     this.rows = rows;
-    this.stride = stride;
+    this.layout = next;
+    return next;
   }
 }

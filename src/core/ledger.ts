@@ -370,6 +370,7 @@ export function finishLedger(ledger: Ledger): Ledger {
       if (ledger.columns.document) for (const day of history.documents.values()) history.days.addDocuments(history.days.slot(day), 1);
       history.documents = NO_DOCUMENTS;
     }
+    history.days.shrinkToFit();
     if (history.exactSums !== undefined) {
       const exact = new Map<string, number>();
       for (const [k, v] of history.exactSums.directions) exact.set(k, fromExact(v[0]!, v[1]!));

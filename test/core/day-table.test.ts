@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { DayTable, fromExact, microsOf } from '../../src/core/day-table.js';
+import { DayTable, fromExact, microsOf, type DayMeasure } from '../../src/core/day-table.js';
 
 type Line = { day: number; amount: number; quantity?: number; purchase: boolean };
 
@@ -91,5 +91,128 @@ describe('fromExact (SPEC §12: the number depends on the exact sum alone)', () 
         expect(fromExact(units + shift, micros - shift * 1e6)).toBe(fromExact(units, micros));
       }),
     );
+  });
+});
+
+describe('DayTable layouts (compact while every sum is a safe integer of millionths, else wide)', () => {
+  type Op =
+    | { kind: 'line'; day: number; amount: number; quantity?: number | undefined; profit?: number | undefined; purchase: boolean }
+    | { kind: 'exact'; day: number; measure: DayMeasure; units: number; micros: number }
+    | { kind: 'documents'; day: number; count: number };
+
+  const cents = fc.integer({ min: -1e9, max: 1e9 }).map((c) => c / 100);
+  const huge = fc.oneof(
+    fc.constantFrom(1234567890123.12, -1234567890123.12, 987654321098.76, 9_007_199_254.740991, -9_007_199_254.740991, 2 ** 33 + 0.5, 9e9, 9.1e9, 1e13 + 0.01),
+    fc.integer({ min: -1e15, max: 1e15 }).map((c) => c / 100),
+  );
+  const amount = fc.oneof({ weight: 6, arbitrary: cents }, { weight: 1, arbitrary: huge });
+  // Days of one month mostly (many lines a day), some at the ends of the years kam reads and
+  // some beyond the compact key's range.
+  const day = fc.oneof({ weight: 8, arbitrary: fc.integer({ min: 19_000, max: 19_006 }) }, { weight: 1, arbitrary: fc.constantFrom(-719_162, 2_932_896, 4_194_303, -4_194_304, 4_194_304, -5_000_000) });
+  const op: fc.Arbitrary<Op> = fc.oneof(
+    { weight: 6, arbitrary: fc.record({ kind: fc.constant('line' as const), day, amount, quantity: fc.option(fc.oneof(fc.integer({ min: -5, max: 50 }), huge), { nil: undefined }), profit: fc.option(amount, { nil: undefined }), purchase: fc.boolean() }) },
+    {
+      weight: 2,
+      arbitrary: fc.record({ kind: fc.constant('exact' as const), day, measure: fc.constantFrom<DayMeasure>('amount', 'quantity', 'profit'), units: fc.integer({ min: -2e12, max: 2e12 }), micros: fc.integer({ min: -3_000_000, max: 3_000_000 }) }),
+    },
+    { weight: 1, arbitrary: fc.record({ kind: fc.constant('documents' as const), day, count: fc.oneof({ weight: 5, arbitrary: fc.integer({ min: 0, max: 4 }) }, { weight: 1, arbitrary: fc.constantFrom(2 ** 29, 2 ** 29 - 1, 1e12) }) }) },
+  );
+
+  function apply(table: DayTable, ops: readonly Op[]): DayTable {
+    for (const o of ops) {
+      const i = table.slot(o.day);
+      if (o.kind === 'line') {
+        table.add('amount', i, o.amount);
+        if (o.quantity !== undefined) table.add('quantity', i, o.quantity);
+        if (o.profit !== undefined) table.add('profit', i, o.profit);
+        if (o.purchase) table.markPurchase(i);
+      } else if (o.kind === 'exact') table.addExact(o.measure, i, o.units, o.micros);
+      else table.addDocuments(i, o.count);
+    }
+    return table;
+  }
+
+  /** Everything a caller can read from a table. */
+  function readable(table: DayTable): unknown {
+    const measures: DayMeasure[] = ['amount', 'quantity', 'profit'];
+    const days = Array.from({ length: table.size }, (_, i) => ({
+      day: table.day(i),
+      purchase: table.purchase(i),
+      documents: table.documents(i),
+      amount: table.amount(i),
+      totals: measures.map((m) => table.total(m, i)),
+      exact: measures.map((m) => table.exact(m, i)),
+      fromExact: measures.map((m) => fromExact(...table.exact(m, i))),
+      get: table.get(table.day(i)),
+      through: table.countThrough(table.day(i)),
+    }));
+    return { size: table.size, countsDocuments: table.countsDocuments, days, iterated: [...table] };
+  }
+
+  it('reads the same in the compact layout as in the wide one, bit for bit (property)', () => {
+    fc.assert(
+      fc.property(fc.array(op, { maxLength: 120 }), (ops) => {
+        const compact = apply(new DayTable(), ops);
+        const wide = apply(DayTable.wide(), ops);
+        expect(wide.isWide).toBe(true);
+        const a = readable(compact);
+        expect(a).toStrictEqual(readable(wide));
+        // -0 never comes out (toStrictEqual tells 0 from -0 too, through Object.is).
+        compact.shrinkToFit();
+        expect(readable(compact)).toStrictEqual(a);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('merges tables of either layout into the same totals (property)', () => {
+    fc.assert(
+      fc.property(fc.array(op, { maxLength: 60 }), fc.array(op, { maxLength: 60 }), (first, second) => {
+        const expected = readable(apply(DayTable.wide(), [...first, ...second]));
+        for (const [into, from] of [
+          [new DayTable(), new DayTable()],
+          [new DayTable(), DayTable.wide()],
+          [DayTable.wide(), new DayTable()],
+        ] as const) {
+          apply(into, first).addTable(apply(from, second));
+          expect(readable(into)).toStrictEqual(expected);
+        }
+      }),
+      { numRuns: 150 },
+    );
+  });
+
+  it('stays compact for ordinary ledgers and widens only for a sum, day or count it cannot hold', () => {
+    const table = new DayTable();
+    for (let k = 0; k < 1000; k++) {
+      const i = table.slot(19_000 + (k % 30));
+      table.add('amount', i, 4_500_000.37);
+      table.add('quantity', i, -3);
+      table.markPurchase(i);
+      table.addDocuments(i, 2);
+    }
+    expect(table.isWide).toBe(false);
+    expect(table.total('amount', 0)).toBe(153_000_012.58);
+    expect(table.documents(0)).toBe(68);
+
+    const big = new DayTable();
+    const i = big.slot(19_000);
+    big.add('amount', i, 5e9);
+    expect(big.isWide).toBe(false);
+    big.add('amount', i, 5e9); // 10^10: its millionths are past 2^53
+    expect(big.isWide).toBe(true);
+    expect(big.exact('amount', 0)).toEqual([10_000_000_000, 0]);
+    big.add('amount', i, -1234567890123.12);
+    expect(big.total('amount', 0)).toBe(-1224567890123.12);
+
+    const far = new DayTable();
+    far.slot(5_000_000);
+    expect(far.isWide).toBe(true);
+    expect(far.day(0)).toBe(5_000_000);
+
+    const many = new DayTable();
+    many.addDocuments(many.slot(0), 2 ** 29);
+    expect(many.isWide).toBe(true);
+    expect(many.documents(0)).toBe(2 ** 29);
   });
 });
