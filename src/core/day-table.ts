@@ -169,7 +169,7 @@ export class DayTable {
    * then (wide) the documents. One array per client (not one per column): a client's table
    * grows a handful of times, and every typed array allocated costs time and garbage.
    */
-  private rows: number[] = doubles(2 * FIRST_LAYOUT.stride);
+  private cells: number[] = doubles(2 * FIRST_LAYOUT.stride);
   private layout: Layout = FIRST_LAYOUT;
   private count = 0;
 
@@ -177,7 +177,7 @@ export class DayTable {
   static wide(): DayTable {
     const table = new DayTable();
     table.layout = WIDE_LAYOUT;
-    table.rows = doubles(2 * WIDE_LAYOUT.stride);
+    table.cells = doubles(2 * WIDE_LAYOUT.stride);
     return table;
   }
 
@@ -193,13 +193,13 @@ export class DayTable {
   /** The day at index i (days ascend with i). */
   day(i: number): number {
     const layout = this.layout;
-    return Math.floor(this.rows[i * layout.stride]! * layout.dayScale) - layout.dayBias;
+    return Math.floor(this.cells[i * layout.stride]! * layout.dayScale) - layout.dayBias;
   }
 
   /** Whether day i holds a purchase line (SPEC §6). */
   purchase(i: number): boolean {
     const layout = this.layout;
-    const flags = Math.floor(this.rows[i * layout.stride]! / layout.flagUnit);
+    const flags = Math.floor(this.cells[i * layout.stride]! / layout.flagUnit);
     return flags - 2 * Math.floor(flags / 2) === 1;
   }
 
@@ -209,13 +209,13 @@ export class DayTable {
     const offset = layout.at[measureIndex(measure)]!;
     if (offset < 0) return 0;
     const at = i * layout.stride + offset;
-    return layout.wide ? fromExact(this.rows[at]!, this.rows[at + 1]!) : fromExact(0, this.rows[at]!);
+    return layout.wide ? fromExact(this.cells[at]!, this.cells[at + 1]!) : fromExact(0, this.cells[at]!);
   }
 
   amount(i: number): number {
     const layout = this.layout;
     const at = i * layout.stride + 1;
-    return layout.wide ? fromExact(this.rows[at]!, this.rows[at + 1]!) : fromExact(0, this.rows[at]!);
+    return layout.wide ? fromExact(this.cells[at]!, this.cells[at + 1]!) : fromExact(0, this.cells[at]!);
   }
 
   /** The exact [units, micros] of a measure on day i, in canonical form (see canonicalExact). */
@@ -224,7 +224,7 @@ export class DayTable {
     const offset = layout.at[measureIndex(measure)]!;
     if (offset < 0) return [0, 0];
     const at = i * layout.stride + offset;
-    return layout.wide ? canonicalExact(this.rows[at]!, this.rows[at + 1]!) : canonicalExact(0, this.rows[at]!);
+    return layout.wide ? canonicalExact(this.cells[at]!, this.cells[at + 1]!) : canonicalExact(0, this.cells[at]!);
   }
 
   /** Index of `day`, added (empty, in order) when absent. Appending a later day is the usual case. */
@@ -254,7 +254,7 @@ export class DayTable {
     const m = measureIndex(measure);
     let layout = this.layout;
     if (layout.at[m]! < 0) layout = this.relayout(layoutOf(layout.wide, measuresOf(layout) | (1 << m), layout.countsDocuments));
-    const rows = this.rows;
+    const rows = this.cells;
     if (!layout.wide) {
       const at = i * layout.stride + layout.at[m]!;
       // Exact while every step stays a safe integer (a rounded step would leave the range).
@@ -269,8 +269,8 @@ export class DayTable {
       layout = this.widen();
     }
     const at = i * layout.stride + layout.at[m]!;
-    this.rows[at]! += units;
-    this.rows[at + 1]! += micros;
+    this.cells[at]! += units;
+    this.cells[at + 1]! += micros;
   }
 
   /** Whether the table counts documents per day (a finished ledger with a document column). */
@@ -281,8 +281,8 @@ export class DayTable {
   /** Documents whose first purchase line is on day i (0 when the table does not count them). */
   documents(i: number): number {
     const layout = this.layout;
-    if (layout.wide) return layout.documentsAt < 0 ? 0 : this.rows[i * layout.stride + layout.documentsAt]!;
-    const key = this.rows[i * layout.stride]!;
+    if (layout.wide) return layout.documentsAt < 0 ? 0 : this.cells[i * layout.stride + layout.documentsAt]!;
+    const key = this.cells[i * layout.stride]!;
     return key - Math.floor(key / DOCUMENT_SPAN) * DOCUMENT_SPAN;
   }
 
@@ -299,16 +299,16 @@ export class DayTable {
     if (!layout.wide) {
       const at = i * layout.stride;
       if (Number.isInteger(count) && count >= 0 && this.documents(i) + count < DOCUMENT_SPAN) {
-        this.rows[at]! += count;
+        this.cells[at]! += count;
         return;
       }
       layout = this.widen();
     }
-    this.rows[i * layout.stride + layout.documentsAt]! += count;
+    this.cells[i * layout.stride + layout.documentsAt]! += count;
   }
 
   markPurchase(i: number): void {
-    if (!this.purchase(i)) this.rows[i * this.layout.stride]! += this.layout.flagUnit;
+    if (!this.purchase(i)) this.cells[i * this.layout.stride]! += this.layout.flagUnit;
   }
 
   /** Adds every day of another table (merging ledgers read in parts). */
@@ -352,7 +352,7 @@ export class DayTable {
    */
   shrinkToFit(): void {
     const used = this.count * this.layout.stride;
-    if (this.rows.length > used) this.rows = this.rows.slice(0, used);
+    if (this.cells.length > used) this.cells = this.cells.slice(0, used);
   }
 
   /** The first index whose day is not below `day`. */
@@ -373,8 +373,8 @@ export class DayTable {
     const stride = layout.stride;
     // Half as much again, at least two rows: most clients of a large ledger have a handful of days,
     // and eight rows of spare room a client was most of a million clients' day tables.
-    if ((this.count + 1) * stride > this.rows.length) this.relayout(layout, this.count + Math.max(2, this.count >> 1));
-    const rows = this.rows;
+    if ((this.count + 1) * stride > this.cells.length) this.relayout(layout, this.count + Math.max(2, this.count >> 1));
+    const rows = this.cells;
     for (let k = this.count * stride - 1; k >= at * stride; k--) rows[k + stride] = rows[k]!;
     for (let k = at * stride; k < (at + 1) * stride; k++) rows[k] = 0;
     rows[at * stride] = layout.wide ? day * 2 : (day + DAY_BIAS) * 2 * DOCUMENT_SPAN;
@@ -391,9 +391,9 @@ export class DayTable {
    * Moves the rows to another layout (a measure or the documents' count added, or widened) and
    * room for `capacity` rows; returns the new layout.
    */
-  private relayout(next: Layout, capacity = this.rows.length / this.layout.stride): Layout {
+  private relayout(next: Layout, capacity = this.cells.length / this.layout.stride): Layout {
     const from = this.layout;
-    const old = this.rows;
+    const old = this.cells;
     const rows = doubles(Math.max(capacity, this.count) * next.stride);
     if (next === from) {
       for (let k = 0; k < this.count * from.stride; k++) rows[k] = old[k]!;
@@ -421,7 +421,7 @@ export class DayTable {
         }
       }
     }
-    this.rows = rows;
+    this.cells = rows;
     this.layout = next;
     return next;
   }

@@ -1,8 +1,6 @@
 // A ledger as flat typed arrays, so a worker thread can hand it back without cloning a
 // million small objects. Pure: no threads here, just the packing.
-import { NO_DOCUMENTS } from './document-set.js';
-import { NO_PRODUCTS } from './product-sums.js';
-import { DayTable, NO_AMOUNTS, addCurrency, addExactPair, addProductSum, documentsOf, exactSumsOf, productSumsByName, type ClientHistory, type Ledger, type LedgerColumns, type LedgerCurrency } from './ledger.js';
+import { ClientHistory, addCurrency, addExactPair, addProductSum, documentsOf, exactSumsOf, productSumsByName, type Ledger, type LedgerColumns, type LedgerCurrency } from './ledger.js';
 
 export interface LedgerTransfer {
   names: string[];
@@ -35,7 +33,7 @@ export function packLedger(ledger: Ledger): LedgerTransfer {
     // Packed ledgers are unfinished ones (worker threads): their documents are keys, not counts.
     if (h.days.countsDocuments) throw new Error('packLedger: a finished ledger cannot be packed');
     dayCount += h.days.size;
-    documentCount += h.documents.size;
+    documentCount += h.pendingDocuments.size;
   }
   const names: string[] = [];
   const clientRows = new Float64Array(ledger.clients.size);
@@ -64,7 +62,7 @@ export function packLedger(ledger: Ledger): LedgerTransfer {
       }
       d++;
     }
-    for (const [key, day] of history.documents.entries()) {
+    for (const [key, day] of history.pendingDocuments.entries()) {
       documentOwners[k * 2] = index;
       documentOwners[k * 2 + 1] = day;
       documentKeys[k] = key;
@@ -108,7 +106,7 @@ export function mergePacked(into: Ledger, t: LedgerTransfer): Ledger {
   const histories: ClientHistory[] = t.names.map((client, i) => {
     let h = into.clients.get(client);
     if (h === undefined) {
-      h = { client, index: -1, days: new DayTable(), documents: NO_DOCUMENTS, directions: NO_AMOUNTS, products: NO_PRODUCTS, rows: 0 };
+      h = new ClientHistory(client);
       into.clients.set(client, h);
     }
     h.rows += t.clientRows[i]!;

@@ -3,7 +3,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { packLedger, mergePacked } from '../../src/core/ledger-transfer.js';
-import { addLine, emptyLedger, finishLedger, mergeLedger, normalizeClientName, type ClientHistory, type Ledger, type LedgerRow } from '../../src/core/ledger.js';
+import { DocumentSet, NO_DOCUMENTS } from '../../src/core/document-set.js';
+import { addLine, ClientHistory, emptyLedger, finishLedger, mergeLedger, NO_AMOUNTS, normalizeClientName, type Ledger, type LedgerRow } from '../../src/core/ledger.js';
+import { NO_PRODUCTS } from '../../src/core/product-sums.js';
 
 const COLUMNS = { quantity: true, profit: true, document: true, product: false, direction: true };
 
@@ -129,5 +131,35 @@ describe('client names', () => {
         expect(normalizeClientName(raw)).toBe(raw.trim().replace(/\s+/g, ' '));
       }),
     );
+  });
+});
+
+describe('client history', () => {
+  it('is its own day table, and keeps its parts (pending documents, directions, products) apart', () => {
+    const h = new ClientHistory('A');
+    expect(h.days).toBe(h);
+    expect([h.pendingDocuments, h.directions, h.products, h.exactSums]).toEqual([NO_DOCUMENTS, NO_AMOUNTS, NO_PRODUCTS, undefined]);
+    const documents = new DocumentSet();
+    documents.add(7, 19_000);
+    h.pendingDocuments = documents;
+    const directions = new Map([['North', 5]]);
+    h.directions = directions;
+    h.pendingDocuments = NO_DOCUMENTS;
+    expect(h.directions).toBe(directions);
+    expect(h.pendingDocuments).toBe(NO_DOCUMENTS);
+    h.directions = NO_AMOUNTS;
+    expect(h.directions).toBe(NO_AMOUNTS);
+    // Another client's parts are its own.
+    const other = new ClientHistory('B');
+    other.directions = new Map([['South', 1]]);
+    expect(h.directions).toBe(NO_AMOUNTS);
+    expect([...other.directions]).toEqual([['South', 1]]);
+  });
+
+  it('a finished ledger counts its documents in the day table and keeps none pending', () => {
+    const ledger = ledgerOf(NOISY);
+    for (const h of ledger.clients.values()) expect(h.pendingDocuments.size).toBe(0);
+    // D0 and D2 (bought on 19002, and earlier on 19000): both first bought on 19000.
+    expect(documentDays(ledger.clients.get('A')!)).toEqual([[19_000, 2]]);
   });
 });
