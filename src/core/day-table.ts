@@ -52,6 +52,35 @@ function canonicalInto(units: number, micros: number, out: [number, number]): [n
   return out;
 }
 
+/**
+ * A compact sum (a whole number of millionths, a safe integer) as its canonical pair, into `out`:
+ * what canonicalInto(0, millionths) gives, without its remainder (`%`, a slow call for numbers
+ * past 2^31). Below 2^53 the rounded quotient stays on the right side of a whole unit (it is
+ * within half a unit in the last place, less than 10^-6 of it); the sign check is a guard.
+ */
+function splitMillionths(millionths: number, out: [number, number]): [number, number] {
+  let units = Math.trunc(millionths / MICRO);
+  let micros = millionths - units * MICRO;
+  if (millionths > 0 && micros < 0) {
+    units -= 1;
+    micros += MICRO;
+  } else if (millionths < 0 && micros > 0) {
+    units += 1;
+    micros -= MICRO;
+  }
+  // No -0: trunc(-5 / 10^6) is -0.
+  out[0] = units === 0 ? 0 : units;
+  out[1] = micros === 0 ? 0 : micros;
+  return out;
+}
+
+/** fromExact(0, millionths), the same bits (see splitMillionths). */
+function fromMillionths(millionths: number): number {
+  splitMillionths(millionths, scratch);
+  const value = scratch[0] + scratch[1] / MICRO;
+  return value === 0 ? 0 : value;
+}
+
 /** Below this a double's fraction is within half a millionth of the decimal it was read from. */
 const NEAR_FRACTION = 2 ** 33;
 
@@ -121,9 +150,10 @@ interface Layout {
   readonly countsDocuments: boolean;
   /** Wide: the offset of the documents' count; -1: not counted, or folded into the key (compact). */
   readonly documentsAt: number;
-  /** day = floor(key × dayScale) − dayBias; flag = floor(key × flagScale) mod 2. */
+  /** day = floor(key × dayScale) − dayBias; flag = floor(key × flagScale) mod 2, worth flagUnit in the key. */
   readonly dayScale: number;
   readonly dayBias: number;
+  readonly flagScale: number;
   readonly flagUnit: number;
 }
 
@@ -145,8 +175,8 @@ function layoutOf(wide: boolean, measures: number, countsDocuments: boolean): La
     }
     const documentsAt = wide && countsDocuments ? stride++ : -1;
     layout = wide
-      ? { stride, wide, at, countsDocuments, documentsAt, dayScale: 1 / 2, dayBias: 0, flagUnit: 1 }
-      : { stride, wide, at, countsDocuments, documentsAt, dayScale: 1 / (2 * DOCUMENT_SPAN), dayBias: DAY_BIAS, flagUnit: DOCUMENT_SPAN };
+      ? { stride, wide, at, countsDocuments, documentsAt, dayScale: 1 / 2, dayBias: 0, flagScale: 1, flagUnit: 1 }
+      : { stride, wide, at, countsDocuments, documentsAt, dayScale: 1 / (2 * DOCUMENT_SPAN), dayBias: DAY_BIAS, flagScale: 1 / DOCUMENT_SPAN, flagUnit: DOCUMENT_SPAN };
     LAYOUTS[index] = layout;
   }
   return layout;
@@ -199,7 +229,7 @@ export class DayTable {
   /** Whether day i holds a purchase line (SPEC §6). */
   purchase(i: number): boolean {
     const layout = this.layout;
-    const flags = Math.floor(this.cells[i * layout.stride]! / layout.flagUnit);
+    const flags = Math.floor(this.cells[i * layout.stride]! * layout.flagScale);
     return flags - 2 * Math.floor(flags / 2) === 1;
   }
 
@@ -209,13 +239,13 @@ export class DayTable {
     const offset = layout.at[measureIndex(measure)]!;
     if (offset < 0) return 0;
     const at = i * layout.stride + offset;
-    return layout.wide ? fromExact(this.cells[at]!, this.cells[at + 1]!) : fromExact(0, this.cells[at]!);
+    return layout.wide ? fromExact(this.cells[at]!, this.cells[at + 1]!) : fromMillionths(this.cells[at]!);
   }
 
   amount(i: number): number {
     const layout = this.layout;
     const at = i * layout.stride + 1;
-    return layout.wide ? fromExact(this.cells[at]!, this.cells[at + 1]!) : fromExact(0, this.cells[at]!);
+    return layout.wide ? fromExact(this.cells[at]!, this.cells[at + 1]!) : fromMillionths(this.cells[at]!);
   }
 
   /** The exact [units, micros] of a measure on day i, in canonical form (see canonicalExact). */
@@ -224,7 +254,7 @@ export class DayTable {
     const offset = layout.at[measureIndex(measure)]!;
     if (offset < 0) return [0, 0];
     const at = i * layout.stride + offset;
-    return layout.wide ? canonicalExact(this.cells[at]!, this.cells[at + 1]!) : canonicalExact(0, this.cells[at]!);
+    return layout.wide ? canonicalExact(this.cells[at]!, this.cells[at + 1]!) : splitMillionths(this.cells[at]!, [0, 0]);
   }
 
   /** Index of `day`, added (empty, in order) when absent. Appending a later day is the usual case. */
@@ -283,7 +313,7 @@ export class DayTable {
     const layout = this.layout;
     if (layout.wide) return layout.documentsAt < 0 ? 0 : this.cells[i * layout.stride + layout.documentsAt]!;
     const key = this.cells[i * layout.stride]!;
-    return key - Math.floor(key / DOCUMENT_SPAN) * DOCUMENT_SPAN;
+    return key - Math.floor(key * (1 / DOCUMENT_SPAN)) * DOCUMENT_SPAN;
   }
 
   /** Adds `count` documents first bought on day i. */
@@ -413,9 +443,8 @@ export class DayTable {
             rows[target + 1] = old[source + 1]!;
           } else if (next.wide) {
             // Millionths into the pair (units, micros): exact, the sum being a safe integer.
-            const millionths = old[source]!;
-            const micros = millionths % MICRO;
-            rows[target] = (millionths - micros) / MICRO;
+            const [units, micros] = splitMillionths(old[source]!, scratch);
+            rows[target] = units;
             rows[target + 1] = micros;
           } else rows[target] = old[source]!;
         }

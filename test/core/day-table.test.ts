@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { DayTable, fromExact, microsOf, type DayMeasure } from '../../src/core/day-table.js';
+import { canonicalExact, DayTable, fromExact, microsOf, type DayMeasure } from '../../src/core/day-table.js';
 
 type Line = { day: number; amount: number; quantity?: number; purchase: boolean };
 
@@ -179,6 +179,21 @@ describe('DayTable layouts (compact while every sum is a safe integer of million
         }
       }),
       { numRuns: 150 },
+    );
+  });
+
+  it('reads a compact sum anywhere in the safe range as fromExact and canonicalExact do (property)', () => {
+    const near = fc.tuple(fc.integer({ min: -9_007_199_254, max: 9_007_199_254 }), fc.integer({ min: -3, max: 3 })).map(([k, d]) => k * 1e6 + d);
+    const millionths = fc.oneof(fc.maxSafeInteger(), near).filter((t) => Number.isSafeInteger(t));
+    fc.assert(
+      fc.property(millionths, (t) => {
+        const table = new DayTable();
+        table.addExact('amount', table.slot(0), 0, t);
+        expect(table.isWide).toBe(false);
+        expect(table.amount(0)).toBe(fromExact(0, t));
+        expect(table.exact('amount', 0)).toStrictEqual(canonicalExact(0, t));
+      }),
+      { numRuns: 2000 },
     );
   });
 
