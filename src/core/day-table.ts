@@ -2,8 +2,9 @@
 // amount, quantity and profit per day and (once the ledger is finished) the number of documents
 // first bought that day. A day costs 16 bytes (24 with quantity, 32 with profit too) instead of
 // the ~130 a Map entry holding an object costs: at ten million lines this is most of the
-// ledger's memory. A plain array, not a typed one: a Float64Array and its buffer cost ~250 bytes
-// of their own, more than a typical client's days.
+// ledger's memory. While the ledger is read, a plain array of the table's own (a Float64Array and
+// its buffer cost ~250 bytes of their own, more than a typical client's days); once it is
+// finished, a stretch of a large Float64Array shared by many tables (DayTable.pack).
 //
 // Sums are exact: each value is split into whole units and millionths, summed as integers, so a
 // day's total never depends on the order of its lines. While every sum of a table fits in a
@@ -126,6 +127,8 @@ function measureIndex(measure: DayMeasure): number {
 }
 
 const MAX_SAFE = Number.MAX_SAFE_INTEGER;
+/** Numbers in one shared store of finished tables (32 MB; see DayTable.pack). */
+const STORE_CELLS = 2 ** 22;
 /** The largest whole units whose millionths are a safe integer. */
 const MAX_UNITS = Math.floor(MAX_SAFE / MICRO);
 
@@ -199,7 +202,9 @@ export class DayTable {
    * then (wide) the documents. One array per client (not one per column): a client's table
    * grows a handful of times, and every typed array allocated costs time and garbage.
    */
-  private cells: number[] = doubles(2 * FIRST_LAYOUT.stride);
+  private cells: number[] | Float64Array = doubles(2 * FIRST_LAYOUT.stride);
+  /** Where row 0 starts in `cells`: 0 in an array of the table's own, else in a store shared by a finished ledger's tables (see pack). */
+  private first = 0;
   private layout: Layout = FIRST_LAYOUT;
   private count = 0;
 
@@ -223,13 +228,13 @@ export class DayTable {
   /** The day at index i (days ascend with i). */
   day(i: number): number {
     const layout = this.layout;
-    return Math.floor(this.cells[i * layout.stride]! * layout.dayScale) - layout.dayBias;
+    return Math.floor(this.cells[this.first + i * layout.stride]! * layout.dayScale) - layout.dayBias;
   }
 
   /** Whether day i holds a purchase line (SPEC §6). */
   purchase(i: number): boolean {
     const layout = this.layout;
-    const flags = Math.floor(this.cells[i * layout.stride]! * layout.flagScale);
+    const flags = Math.floor(this.cells[this.first + i * layout.stride]! * layout.flagScale);
     return flags - 2 * Math.floor(flags / 2) === 1;
   }
 
@@ -238,13 +243,13 @@ export class DayTable {
     const layout = this.layout;
     const offset = layout.at[measureIndex(measure)]!;
     if (offset < 0) return 0;
-    const at = i * layout.stride + offset;
+    const at = this.first + i * layout.stride + offset;
     return layout.wide ? fromExact(this.cells[at]!, this.cells[at + 1]!) : fromMillionths(this.cells[at]!);
   }
 
   amount(i: number): number {
     const layout = this.layout;
-    const at = i * layout.stride + 1;
+    const at = this.first + i * layout.stride + 1;
     return layout.wide ? fromExact(this.cells[at]!, this.cells[at + 1]!) : fromMillionths(this.cells[at]!);
   }
 
@@ -253,7 +258,7 @@ export class DayTable {
     const layout = this.layout;
     const offset = layout.at[measureIndex(measure)]!;
     if (offset < 0) return [0, 0];
-    const at = i * layout.stride + offset;
+    const at = this.first + i * layout.stride + offset;
     return layout.wide ? canonicalExact(this.cells[at]!, this.cells[at + 1]!) : splitMillionths(this.cells[at]!, [0, 0]);
   }
 
@@ -286,7 +291,7 @@ export class DayTable {
     if (layout.at[m]! < 0) layout = this.relayout(layoutOf(layout.wide, measuresOf(layout) | (1 << m), layout.countsDocuments));
     const rows = this.cells;
     if (!layout.wide) {
-      const at = i * layout.stride + layout.at[m]!;
+      const at = this.first + i * layout.stride + layout.at[m]!;
       // Exact while every step stays a safe integer (a rounded step would leave the range).
       if (units <= MAX_UNITS && units >= -MAX_UNITS && micros <= MAX_SAFE && micros >= -MAX_SAFE) {
         const added = units * MICRO + micros;
@@ -298,7 +303,7 @@ export class DayTable {
       }
       layout = this.widen();
     }
-    const at = i * layout.stride + layout.at[m]!;
+    const at = this.first + i * layout.stride + layout.at[m]!;
     this.cells[at]! += units;
     this.cells[at + 1]! += micros;
   }
@@ -311,8 +316,8 @@ export class DayTable {
   /** Documents whose first purchase line is on day i (0 when the table does not count them). */
   documents(i: number): number {
     const layout = this.layout;
-    if (layout.wide) return layout.documentsAt < 0 ? 0 : this.cells[i * layout.stride + layout.documentsAt]!;
-    const key = this.cells[i * layout.stride]!;
+    if (layout.wide) return layout.documentsAt < 0 ? 0 : this.cells[this.first + i * layout.stride + layout.documentsAt]!;
+    const key = this.cells[this.first + i * layout.stride]!;
     return key - Math.floor(key * (1 / DOCUMENT_SPAN)) * DOCUMENT_SPAN;
   }
 
@@ -327,18 +332,18 @@ export class DayTable {
       layout = next;
     }
     if (!layout.wide) {
-      const at = i * layout.stride;
+      const at = this.first + i * layout.stride;
       if (Number.isInteger(count) && count >= 0 && this.documents(i) + count < DOCUMENT_SPAN) {
         this.cells[at]! += count;
         return;
       }
       layout = this.widen();
     }
-    this.cells[i * layout.stride + layout.documentsAt]! += count;
+    this.cells[this.first + i * layout.stride + layout.documentsAt]! += count;
   }
 
   markPurchase(i: number): void {
-    if (!this.purchase(i)) this.cells[i * this.layout.stride]! += this.layout.flagUnit;
+    if (!this.purchase(i)) this.cells[this.first + i * this.layout.stride]! += this.layout.flagUnit;
   }
 
   /** Adds every day of another table (merging ledgers read in parts). */
@@ -377,12 +382,29 @@ export class DayTable {
   }
 
   /**
-   * Drops the spare room grown for days to come (a finished ledger's tables rarely grow again):
-   * for a client of ten days it was a third of its table.
+   * Moves the rows of finished tables (a finished ledger's, which rarely grow again) into stores
+   * shared by many tables, without spare room: an array of a table's own costs ~48 bytes beyond
+   * its numbers, and the room grown for days to come was a third of a ten-day client's table. A
+   * table that grows again (a ledger merged into after finishing) moves back to an array of its own.
    */
-  shrinkToFit(): void {
-    const used = this.count * this.layout.stride;
-    if (this.cells.length > used) this.cells = this.cells.slice(0, used);
+  static pack(tables: { values(): Iterable<DayTable> }): void {
+    let left = 0;
+    for (const table of tables.values()) left += table.count * table.layout.stride;
+    let store = new Float64Array(0);
+    let used = 0;
+    for (const table of tables.values()) {
+      const size = table.count * table.layout.stride;
+      if (used + size > store.length) {
+        store = new Float64Array(Math.max(Math.min(STORE_CELLS, left), size));
+        used = 0;
+      }
+      const cells = table.cells;
+      for (let k = 0; k < size; k++) store[used + k] = cells[table.first + k]!;
+      table.cells = store;
+      table.first = used;
+      used += size;
+      left -= size;
+    }
   }
 
   /** The first index whose day is not below `day`. */
@@ -403,7 +425,7 @@ export class DayTable {
     const stride = layout.stride;
     // Half as much again, at least two rows: most clients of a large ledger have a handful of days,
     // and eight rows of spare room a client was most of a million clients' day tables.
-    if ((this.count + 1) * stride > this.cells.length) this.relayout(layout, this.count + Math.max(2, this.count >> 1));
+    if (!Array.isArray(this.cells) || (this.count + 1) * stride > this.cells.length) this.relayout(layout, this.count + Math.max(2, this.count >> 1));
     const rows = this.cells;
     for (let k = this.count * stride - 1; k >= at * stride; k--) rows[k + stride] = rows[k]!;
     for (let k = at * stride; k < (at + 1) * stride; k++) rows[k] = 0;
@@ -421,15 +443,15 @@ export class DayTable {
    * Moves the rows to another layout (a measure or the documents' count added, or widened) and
    * room for `capacity` rows; returns the new layout.
    */
-  private relayout(next: Layout, capacity = this.cells.length / this.layout.stride): Layout {
+  private relayout(next: Layout, capacity = Array.isArray(this.cells) ? this.cells.length / this.layout.stride : this.count): Layout {
     const from = this.layout;
     const old = this.cells;
     const rows = doubles(Math.max(capacity, this.count) * next.stride);
     if (next === from) {
-      for (let k = 0; k < this.count * from.stride; k++) rows[k] = old[k]!;
+      for (let k = 0; k < this.count * from.stride; k++) rows[k] = old[this.first + k]!;
     } else {
       for (let i = 0; i < this.count; i++) {
-        const o = i * from.stride;
+        const o = this.first + i * from.stride;
         const n = i * next.stride;
         // (Only compact → wide changes the key: a table never narrows.)
         rows[n] = from.wide === next.wide ? old[o]! : this.day(i) * 2 + (this.purchase(i) ? 1 : 0);
@@ -451,6 +473,7 @@ export class DayTable {
       }
     }
     this.cells = rows;
+    this.first = 0;
     this.layout = next;
     return next;
   }

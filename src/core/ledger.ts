@@ -436,7 +436,6 @@ export function finishLedger(ledger: Ledger): Ledger {
       if (ledger.columns.document) for (const day of history.pendingDocuments.values()) history.days.addDocuments(history.days.slot(day), 1);
       history.pendingDocuments = NO_DOCUMENTS;
     }
-    history.days.shrinkToFit();
     if (history.exactSums !== undefined) {
       const exact = new Map<string, number>();
       for (const [k, v] of history.exactSums.directions) exact.set(k, fromExact(v[0]!, v[1]!));
@@ -446,6 +445,7 @@ export function finishLedger(ledger: Ledger): Ledger {
     history.index = sorted.size;
     sorted.set(client, history);
   }
+  DayTable.pack(sorted);
   ledger.clients = sorted;
   ledger.finalized = true;
   ledger.recent = undefined;

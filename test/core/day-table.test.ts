@@ -149,17 +149,27 @@ describe('DayTable layouts (compact while every sum is a safe integer of million
     return { size: table.size, countsDocuments: table.countsDocuments, days, iterated: [...table] };
   }
 
-  it('reads the same in the compact layout as in the wide one, bit for bit (property)', () => {
+  it('reads the same in the compact layout as in the wide one, bit for bit, packed or not (property)', () => {
     fc.assert(
-      fc.property(fc.array(op, { maxLength: 120 }), (ops) => {
+      fc.property(fc.array(op, { maxLength: 120 }), fc.array(op, { maxLength: 20 }), (ops, later) => {
         const compact = apply(new DayTable(), ops);
         const wide = apply(DayTable.wide(), ops);
         expect(wide.isWide).toBe(true);
         const a = readable(compact);
+        // (toStrictEqual tells 0 from -0 too.)
         expect(a).toStrictEqual(readable(wide));
-        // -0 never comes out (toStrictEqual tells 0 from -0 too, through Object.is).
-        compact.shrinkToFit();
+        // Packed into a shared store (beside another table), then grown out of it again.
+        const other = apply(new DayTable(), later);
+        const b = readable(other);
+        DayTable.pack([other, compact, wide]);
         expect(readable(compact)).toStrictEqual(a);
+        expect(readable(wide)).toStrictEqual(a);
+        expect(readable(other)).toStrictEqual(b);
+        apply(compact, later);
+        apply(wide, later);
+        expect(readable(compact)).toStrictEqual(readable(apply(DayTable.wide(), [...ops, ...later])));
+        expect(readable(wide)).toStrictEqual(readable(compact));
+        expect(readable(other)).toStrictEqual(b);
       }),
       { numRuns: 300 },
     );
