@@ -39,17 +39,21 @@ export function canonicalExact(units: number, micros: number): [number, number] 
 }
 
 function canonicalInto(units: number, micros: number, out: [number, number]): [number, number] {
-  let m = micros % MICRO;
-  let u = units + (micros - m) / MICRO;
-  if (u > 0 && m < 0) {
-    u -= 1;
-    m += MICRO;
-  } else if (u < 0 && m > 0) {
-    u += 1;
-    m -= MICRO;
+  const m = micros % MICRO;
+  return settleSigns(units + (micros - m) / MICRO, m, out);
+}
+
+/** A pair with |micros| < 10^6 brought to one sign: a whole unit moved into micros when the signs differ. */
+function settleSigns(units: number, micros: number, out: [number, number]): [number, number] {
+  if (units > 0 && micros < 0) {
+    units -= 1;
+    micros += MICRO;
+  } else if (units < 0 && micros > 0) {
+    units += 1;
+    micros -= MICRO;
   }
-  out[0] = u;
-  out[1] = m;
+  out[0] = units;
+  out[1] = micros;
   return out;
 }
 
@@ -57,21 +61,14 @@ function canonicalInto(units: number, micros: number, out: [number, number]): [n
  * A compact sum (a whole number of millionths, a safe integer) as its canonical pair, into `out`:
  * what canonicalInto(0, millionths) gives, without its remainder (`%`, a slow call for numbers
  * past 2^31). Below 2^53 the rounded quotient stays on the right side of a whole unit (it is
- * within half a unit in the last place, less than 10^-6 of it); the sign check is a guard.
+ * within half a unit in the last place, less than 10^-6 of it); settling the signs is a guard.
  */
 function splitMillionths(millionths: number, out: [number, number]): [number, number] {
-  let units = Math.trunc(millionths / MICRO);
-  let micros = millionths - units * MICRO;
-  if (millionths > 0 && micros < 0) {
-    units -= 1;
-    micros += MICRO;
-  } else if (millionths < 0 && micros > 0) {
-    units += 1;
-    micros -= MICRO;
-  }
+  const units = Math.trunc(millionths / MICRO);
+  settleSigns(units, millionths - units * MICRO, out);
   // No -0: trunc(-5 / 10^6) is -0.
-  out[0] = units === 0 ? 0 : units;
-  out[1] = micros === 0 ? 0 : micros;
+  if (out[0] === 0) out[0] = 0;
+  if (out[1] === 0) out[1] = 0;
   return out;
 }
 
