@@ -78,9 +78,18 @@ export function purchaseSeriesOf(history: Pick<ClientHistory, 'days'>, window: A
  * are left out, as in the analysis.
  */
 export function metricSeriesOf(history: Pick<ClientHistory, 'days'>, window: AnalysisWindow, by: AbcMetric): number[] {
-  const series = new Array<number>(window.periods).fill(0);
-  addMetricSeries(series, history.days, window, measureOf(by), periodIndexer(window.period, window.startDay, window.endDay));
-  return series;
+  return metricSeriesMaker(window, by)(history);
+}
+
+/** metricSeriesOf for many clients of one window: the day → period table is made once, not per client. */
+export function metricSeriesMaker(window: AnalysisWindow, by: AbcMetric): (history: Pick<ClientHistory, 'days'>) => number[] {
+  const metric = measureOf(by);
+  const periodIndex = periodIndexer(window.period, window.startDay, window.endDay);
+  return (history) => {
+    const series = new Array<number>(window.periods).fill(0);
+    addMetricSeries(series, history.days, window, metric, periodIndex);
+    return series;
+  };
 }
 
 function addMetricSeries(series: number[], days: DayTable, window: AnalysisWindow, metric: DayMeasure, periodIndex: (day: number) => number): void {

@@ -2,7 +2,7 @@
 // Clients and Series sheets). The analysis keeps no series (at a million clients they were a fifth
 // of it): this table is made from the ledger when an output first asks, one row per client of
 // analysis.clients in its order, the same numbers metricSeriesOf gives.
-import { metricSeriesOf, type Analysis } from './analyze.js';
+import { metricSeriesMaker, type Analysis } from './analyze.js';
 import type { Ledger } from './ledger.js';
 
 export class PeriodSeries {
@@ -23,9 +23,10 @@ export class PeriodSeries {
 export function periodSeriesOf(ledger: Ledger, analysis: Pick<Analysis, 'clients' | 'window' | 'settings'>): PeriodSeries {
   const periods = analysis.window.periods;
   const values = new Float64Array(analysis.clients.length * periods);
+  const seriesOf = metricSeriesMaker(analysis.window, analysis.settings.by);
   analysis.clients.forEach((c, i) => {
     const history = ledger.clients.get(c.client);
-    if (history !== undefined) values.set(metricSeriesOf(history, analysis.window, analysis.settings.by), i * periods);
+    if (history !== undefined) values.set(seriesOf(history), i * periods);
   });
   return new PeriodSeries(periods, values);
 }
