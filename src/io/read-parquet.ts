@@ -4,6 +4,7 @@
 // kam. Several files (or a glob DuckDB expands) are one ledger, aggregated together, so a
 // document spread over files is still one document. A Parquet file that is itself a day ledger
 // is read as one.
+import { rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { addDayLedgerRow, exactFromDecimal, isDayLedgerHeader, type DayLedgerKind } from '../core/day-ledger.js';
 import { canonicalExact } from '../core/day-table.js';
@@ -175,11 +176,17 @@ async function streamDayLedger(connection: DuckDbConnection, sql: string, roles:
   ];
   // In client order: a client's rows then come together, and each client is looked up once
   // (on a million clients, the ledger's lookups in random order cost more than DuckDB's sort).
-  // DuckDB writes the sorted day ledger to a file in its temp folder and kam reads that back, so
-  // the memory DuckDB needs to aggregate (its cap and more: ~1.3 GB for ten million lines) is given
-  // back before kam's ledger grows, instead of both being held at once.
-  const dayFile = `${await tempFolder(connection)}/kam-day-ledger.parquet`;
-  await connection.run(`COPY (SELECT ${select.join(', ')} FROM (${sql.replace(/^--.*\n/, '')}) AS kam_day ORDER BY client, kam_day_ledger, date) TO ${sqlString(dayFile)} (FORMAT parquet)`);
+  // DuckDB writes the day ledger to a file in its temp folder, then sorts that into another, and
+  // kam reads the sorted one back: the memory DuckDB needs to aggregate (its cap and more: ~1.3 GB
+  // at ten million lines) is given back before kam's ledger grows, instead of both being held at
+  // once; and the aggregation and the sort each have the cap to themselves (run as one statement
+  // they sometimes ran out of it together at ten million lines).
+  const folder = await tempFolder(connection);
+  const aggregated = `${folder}/kam-day-ledger-unsorted.parquet`;
+  const dayFile = `${folder}/kam-day-ledger.parquet`;
+  await connection.run(`COPY (${sql.replace(/^--.*\n/, '')}) TO ${sqlString(aggregated)} (FORMAT parquet)`);
+  await connection.run(`COPY (SELECT ${select.join(', ')} FROM read_parquet(${sqlString(aggregated)}) AS kam_day ORDER BY client, kam_day_ledger, date) TO ${sqlString(dayFile)} (FORMAT parquet)`);
+  rmSync(aggregated, { force: true });
   if (options.memory === undefined) await connection.run(`SET memory_limit = '${SCAN_MEMORY}'`);
   await connection.run('SET preserve_insertion_order = true');
   const result = await connection.stream(`SELECT * FROM read_parquet(${sqlString(dayFile)})`);
