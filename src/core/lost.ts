@@ -17,10 +17,10 @@
 import { median } from 'simple-statistics';
 import { daysFromCivil, daysInMonth, ymdFromDay } from './calendar.js';
 import type { ClientHistory, Ledger } from './ledger.js';
-import { compareNames, roundForTies } from './order.js';
+import { roundForTies } from './order.js';
 import type { Problem } from './problems.js';
 import { aliveNotAssessed, assessAlive, type AliveAssessment } from './alive.js';
-import { purchaseDaysOf as modelPurchaseDays } from './purchase-days.js';
+import { purchaseDaysOf as modelPurchaseDays, type PurchaseDays } from './purchase-days.js';
 
 export type ClientStatus = 'active' | 'at-risk' | 'lost';
 
@@ -113,85 +113,62 @@ export interface ClientLapses {
 }
 
 /**
- * Every judged client's figures in columns indexed by its number (name order), plus the ledger
- * its lapses and direction are made from on read. Why columns: an object per client with its
- * Recency object, its boxed doubles and a Map entry took ~270 B a client; these take ~36 B, and a
- * million clients must fit in memory (issue 18). Everything else a reader sees (recency days,
- * thresholds, status, direction, lapses) follows from them.
+ * Every judged client's figures in columns indexed by its client number: the clients, their
+ * numbers, purchase day counts and first and last purchase days are those of the purchase models'
+ * store (purchase-days.ts, the same clients in the same name order); the lost rules add the usual
+ * interval and the revenue over 12 months. Why columns: an object per client with its Recency
+ * object, its boxed doubles and a Map entry took ~270 B a client; these take ~16 B more than the
+ * store, and a million clients must fit in memory (issue 18). Everything else a reader sees
+ * (recency days, thresholds, status, direction, lapses) follows from them.
  */
 class JudgedColumns {
-  /** Client names in code-unit order (searched by binary search: no Map entry a client). */
-  readonly names: string[] = [];
-  firstPurchase: Int32Array;
-  lastPurchase: Int32Array;
-  purchaseDays: Int32Array;
   /** The usual interval; NaN for none (a single purchase day). */
-  usualInterval: Float64Array;
-  revenue12m: Float64Array;
+  readonly usualInterval: Float64Array;
+  readonly revenue12m: Float64Array;
   // (#private: the ledger is not the assessment's data, so neither compared nor written out with it.)
   readonly #ledger: Ledger;
 
   constructor(
-    capacity: number,
+    readonly purchases: PurchaseDays,
     ledger: Ledger,
-    readonly asOf: number,
     readonly rules: RecencyRules,
   ) {
     this.#ledger = ledger;
-    this.firstPurchase = new Int32Array(capacity);
-    this.lastPurchase = new Int32Array(capacity);
-    this.purchaseDays = new Int32Array(capacity);
-    this.usualInterval = new Float64Array(capacity);
-    this.revenue12m = new Float64Array(capacity);
+    this.usualInterval = new Float64Array(purchases.size);
+    this.revenue12m = new Float64Array(purchases.size);
   }
 
-  /** Cuts the columns to the clients added (those without a purchase day up to the as-of day are not). */
-  trim(): void {
-    const n = this.names.length;
-    if (n === this.firstPurchase.length) return;
-    this.firstPurchase = this.firstPurchase.slice(0, n);
-    this.lastPurchase = this.lastPurchase.slice(0, n);
-    this.purchaseDays = this.purchaseDays.slice(0, n);
-    this.usualInterval = this.usualInterval.slice(0, n);
-    this.revenue12m = this.revenue12m.slice(0, n);
+  get asOf(): number {
+    return this.purchases.asOf;
   }
 
   get size(): number {
-    return this.names.length;
+    return this.purchases.size;
   }
 
-  /** Adds a client (after those before it by name); `days`: its purchase days up to the as-of day, ascending, at least one. */
-  add(client: string, days: readonly number[], revenue12m: number): void {
-    const i = this.names.length;
-    this.names.push(client);
-    this.firstPurchase[i] = days[0]!;
-    this.lastPurchase[i] = days[days.length - 1]!;
-    this.purchaseDays[i] = days.length;
+  /** Client i's figures; `days`: its purchase days up to the as-of day, ascending (those the store counted). */
+  set(i: number, days: readonly number[], revenue12m: number): void {
     this.usualInterval[i] = usualIntervalOf(days) ?? Number.NaN;
     this.revenue12m[i] = revenue12m;
   }
 
   /** The client's number, or -1 when it was not judged (no purchase day up to the as-of day). */
   indexOf(client: string): number {
-    let lo = 0;
-    let hi = this.names.length - 1;
-    while (lo <= hi) {
-      const mid = (lo + hi) >> 1;
-      const c = compareNames(this.names[mid]!, client);
-      if (c === 0) return mid;
-      if (c < 0) lo = mid + 1;
-      else hi = mid - 1;
-    }
-    return -1;
+    return this.purchases.numberOf(client);
+  }
+
+  name(i: number): string {
+    return this.purchases.client(i);
   }
 
   recency(i: number): Recency {
     const usual = this.usualInterval[i]!;
-    return recencyOf(this.firstPurchase[i]!, this.lastPurchase[i]!, this.purchaseDays[i]!, Number.isNaN(usual) ? null : usual, this.asOf, this.rules);
+    const p = this.purchases;
+    return recencyOf(p.firstDay(i), p.lastDay(i), p.count(i), Number.isNaN(usual) ? null : usual, this.asOf, this.rules);
   }
 
   history(i: number): ClientHistory {
-    return this.#ledger.clients.get(this.names[i]!)!;
+    return this.#ledger.clients.get(this.name(i))!;
   }
 }
 
@@ -207,7 +184,7 @@ class JudgedClient implements ClientLapses {
   }
 
   get client(): string {
-    return this.#of.names[this.#i]!;
+    return this.#of.name(this.#i);
   }
 
   get recency(): Recency {
@@ -393,20 +370,19 @@ export function countStatuses(clients: readonly { recency: Recency; revenue12m: 
  */
 export function assessLost(ledger: Ledger, asOf: number, rules: RecencyRules, options: { alive?: boolean } = {}): LostAssessment {
   const own: RecencyRules = { lostAfter: rules.lostAfter, lostFactor: rules.lostFactor, riskFactor: rules.riskFactor };
-  const judged = new JudgedColumns(ledger.clients.size, ledger, asOf, own);
+  // The clients with a purchase day up to the as-of day, numbered in name order, with their counts
+  // and first and last purchase days: one store for these rules and for BG/NBD's.
+  const purchases = modelPurchaseDays(ledger, asOf);
+  const judged = new JudgedColumns(purchases, ledger, own);
   // Each client's purchase days are judged one client at a time, then let go: kept for every
   // client, they were the biggest transient of the assessment.
-  // A finished ledger holds its clients in name order already (finishLedger): no copy to sort.
-  const histories = ledger.finalized === true ? ledger.clients.values() : [...ledger.clients.values()].sort((p, q) => compareNames(p.client, q.client));
-  for (const history of histories) {
+  for (const history of ledger.clients.values()) {
+    const i = purchases.numberOf(history.client);
+    if (i < 0) continue;
     const purchaseDays = purchaseDaysOf(history.days, asOf);
-    if (purchaseDays.length === 0) continue;
-    judged.add(history.client, purchaseDays, revenue12mBy(history.days, purchaseDays[purchaseDays.length - 1]!, (n) => sumOfFirstDays(history.days, n)));
+    judged.set(i, purchaseDays, revenue12mBy(history.days, purchaseDays[purchaseDays.length - 1]!, (n) => sumOfFirstDays(history.days, n)));
   }
-  // BG/NBD reads what it needs of the purchase days in a pass of its own, kept as columns (purchase-days.ts).
-  const alive: AliveAssessment = options.alive === false ? aliveNotAssessed(asOf) : assessAlive(modelPurchaseDays(ledger, asOf));
-
-  judged.trim();
+  const alive: AliveAssessment = options.alive === false ? aliveNotAssessed(asOf) : assessAlive(purchases);
   return new Assessment(judged, alive);
 }
 

@@ -56,6 +56,21 @@ export class PurchaseDays {
     return this.#numberOf(name);
   }
 
+  /** Client i's purchase days up to the as-of day (at least one). */
+  count(i: number): number {
+    return this.#count[i] as number;
+  }
+
+  /** Client i's first purchase day. */
+  firstDay(i: number): number {
+    return this.#first[i] as number;
+  }
+
+  /** Client i's last purchase day up to the as-of day. */
+  lastDay(i: number): number {
+    return this.#last[i] as number;
+  }
+
   /** Repeat purchase days (purchase days − 1). */
   frequency(i: number): number {
     return (this.#count[i] as number) - 1;
