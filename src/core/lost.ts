@@ -340,26 +340,24 @@ export interface LostAssessment {
   notes: Problem[];
 }
 
-function emptyCounts(): StatusCounts {
-  return { clients: 0, active: 0, atRisk: 0, lost: 0, revenueAtStake: 0, lostRevenue: 0, atRiskRevenue: 0 };
-}
-
-/** Counts one client (clients in name order: the revenue sums keep their order). */
-function countStatus(counts: StatusCounts, status: ClientStatus, revenue12m: number): void {
-  counts.clients++;
-  if (status === 'active') counts.active++;
-  else if (status === 'at-risk') {
-    counts.atRisk++;
-    counts.atRiskRevenue += revenue12m;
-  } else {
-    counts.lost++;
-    counts.lostRevenue += revenue12m;
-  }
-}
-
 export function countStatuses(clients: readonly { recency: Recency; revenue12m: number }[]): StatusCounts {
-  const counts = emptyCounts();
-  for (const c of clients) countStatus(counts, c.recency.status, c.revenue12m);
+  return countStatusesOf(clients.length, (i) => clients[i]!.recency.status, (i) => clients[i]!.revenue12m);
+}
+
+/** The counts of `size` clients, in order (the revenue sums keep that order), by their status and revenue over 12 months. */
+function countStatusesOf(size: number, statusAt: (i: number) => ClientStatus, revenue12mAt: (i: number) => number): StatusCounts {
+  const counts: StatusCounts = { clients: size, active: 0, atRisk: 0, lost: 0, revenueAtStake: 0, lostRevenue: 0, atRiskRevenue: 0 };
+  for (let i = 0; i < size; i++) {
+    const status = statusAt(i);
+    if (status === 'active') counts.active++;
+    else if (status === 'at-risk') {
+      counts.atRisk++;
+      counts.atRiskRevenue += revenue12mAt(i);
+    } else {
+      counts.lost++;
+      counts.lostRevenue += revenue12mAt(i);
+    }
+  }
   counts.revenueAtStake = counts.lostRevenue + counts.atRiskRevenue;
   return counts;
 }
@@ -399,10 +397,7 @@ class Assessment implements LostAssessment {
   ) {
     this.asOf = judged.asOf;
     this.rules = judged.rules;
-    const counts = emptyCounts();
-    for (let i = 0; i < judged.size; i++) countStatus(counts, judged.recency(i).status, judged.revenue12m[i]!);
-    counts.revenueAtStake = counts.lostRevenue + counts.atRiskRevenue;
-    this.counts = counts;
+    this.counts = countStatusesOf(judged.size, (i) => judged.recency(i).status, (i) => judged.revenue12m[i]!);
     this.notes = alive.problem === null ? [] : [alive.problem];
   }
 
