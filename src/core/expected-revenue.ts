@@ -4,7 +4,7 @@
 import { assessAlive, purchaseModelSound, type AliveAssessment } from './alive.js';
 import { expectedPurchases, type BgNbdCustomer, type BgNbdParams } from './bgnbd.js';
 import type { Ledger } from './ledger.js';
-import { purchaseDaysOf } from './purchase-days.js';
+import { figureAt, purchaseDaysOf } from './purchase-days.js';
 import { assessSpend, type SpendAssessment } from './spend.js';
 
 export const WEEKS_PER_YEAR = 52;
@@ -114,11 +114,12 @@ export function assessValue(alive: AliveAssessment, spend: SpendAssessment, sett
 
 /** Client i's value (alive.purchases' numbering). */
 export function clientValueAt(value: ValueAssessment, i: number): ClientValue {
-  const at = (column: Float64Array | null): number | null => {
-    const x = column === null ? Number.NaN : (column[i] as number);
-    return Number.isNaN(x) ? null : x;
+  return {
+    client: value.alive.purchases.client(i),
+    expectedPurchases: figureAt(value.expectedPurchases, i),
+    expectedSpend: figureAt(value.expectedSpend, i),
+    expectedRevenue: figureAt(value.expectedRevenue, i),
   };
-  return { client: value.alive.purchases.client(i), expectedPurchases: at(value.expectedPurchases), expectedSpend: at(value.expectedSpend), expectedRevenue: at(value.expectedRevenue) };
 }
 
 /** The named client's value; undefined when it has no purchase day up to the as-of day. */

@@ -87,6 +87,12 @@ export class PurchaseDays {
   }
 }
 
+/** Client i's figure in a column of results by client number, where NaN marks a client without one: null then, or without the column. */
+export function figureAt(column: Float64Array | null, i: number): number | null {
+  const x = column === null ? Number.NaN : (column[i] as number);
+  return Number.isNaN(x) ? null : x;
+}
+
 /** The columns of a PurchaseDays, filled client by client. */
 interface PurchaseColumns {
   names: string[];

@@ -3,7 +3,7 @@
 // clients it can judge → the expected spend per purchase day of every client. The model itself
 // lives in gamma-gamma.ts; this is only the glue.
 import { conditionalExpectedSpend, fitGammaGamma, populationMeanSpend, type GammaGammaCustomer, type GammaGammaFit } from './gamma-gamma.js';
-import type { PurchaseDays } from './purchase-days.js';
+import { figureAt, type PurchaseDays } from './purchase-days.js';
 
 /** Fewest clients with a repeat purchase day and a positive mean for a fit (three parameters). */
 export const MIN_CLIENTS_FOR_GAMMA_GAMMA = 20;
@@ -102,8 +102,7 @@ export function assessSpend(purchases: PurchaseDays): SpendAssessment {
 
 /** Client i's expected spend per purchase day; null without a usable fit. */
 export function expectedSpendAt(spend: SpendAssessment, i: number): number | null {
-  const x = spend.expectedSpend === null ? Number.NaN : (spend.expectedSpend[i] as number);
-  return Number.isNaN(x) ? null : x;
+  return figureAt(spend.expectedSpend, i);
 }
 
 /** Client i as the spend model knows it. */
