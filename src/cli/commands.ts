@@ -243,11 +243,12 @@ export const COMMANDS: Record<CommandName | ToolName, CommandDef> = {
   },
   sql: {
     description: 'print the statement that turns a table of sale lines into a day ledger inside a database engine',
-    options: ['dialect', 'from', 'map', 'direction', 'lang'],
+    options: ['dialect', 'from', 'map', 'direction', 'currency', 'lang'],
     own: {
       from: { flags: '--from <table>', help: 'the table of sale lines, or a table expression such as "(SELECT …) t"', parse: undefined, group: 'Ledger', mandatory: true },
       map: { help: 'the column of a role (client, date, amount or quantity and price, profit, document, product); repeatable' },
       direction: { help: 'the column that splits churn by direction (direction rows in the day ledger)' },
+      currency: { help: "the amounts' currency, e.g. KZT: a currency column in the day ledger (default: the one the amount column's name gives, as in \"Сумма, тг\")" },
     },
     formats: [],
     piped: '',
@@ -257,7 +258,7 @@ export const COMMANDS: Record<CommandName | ToolName, CommandDef> = {
       if (o.direction !== undefined) roles.direction = o.direction as string;
       const missing = missingSqlRoles(roles);
       if (missing.length > 0) throw usage('sqlRoles', { flag: '--map', allowed: missing, value: missing.join(', ') });
-      return runSql({ dialect: o.dialect as SqlDialectName, from: o.from as string, roles }, io);
+      return runSql({ dialect: o.dialect as SqlDialectName, from: o.from as string, roles, currency: o.currency as string | undefined }, io);
     },
   },
 };

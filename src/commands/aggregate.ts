@@ -34,6 +34,7 @@ const PARQUET_TYPES: Record<string, string> = {
   documents: 'BIGINT',
   direction: 'VARCHAR',
   product: 'VARCHAR',
+  currency: 'VARCHAR',
 };
 
 export async function runAggregate(request: AggregateRequest, io: CommandIo): Promise<number> {

@@ -9,9 +9,11 @@ export interface SqlRequest {
   dialect: SqlDialectName;
   from: string;
   roles: SqlRoles;
+  /** --currency: the amounts' currency (ISO code). */
+  currency?: string | undefined;
 }
 
 export async function runSql(request: SqlRequest, io: CommandIo): Promise<number> {
-  await writeAll(io.stdout, [daySql(request.dialect, { from: request.from, roles: request.roles })]);
+  await writeAll(io.stdout, [daySql(request.dialect, { from: request.from, roles: request.roles, currency: request.currency })]);
   return 0;
 }

@@ -18,6 +18,9 @@
 //                   when the lines had a document column
 //   direction       the direction value (direction rows) — present only when aggregated by one
 //   product         the product (product rows) — present only when products were aggregated
+//   currency        the amounts' currency, an ISO code ("KZT") — present only when the lines
+//                   named one (a mark in their amounts, the amount header, or --currency); one
+//                   currency for the whole table (a row naming another is refused)
 //
 // Pure: rows in, ledger out, and a ledger back to rows.
 import { canonicalExact, microsOf } from './day-table.js';
@@ -31,7 +34,7 @@ export const DAY_LEDGER_KINDS = ['day', 'direction', 'product'] as const;
 export type DayLedgerKind = (typeof DAY_LEDGER_KINDS)[number];
 
 /** Every column of the contract, in the order kam writes them. */
-export const DAY_LEDGER_COLUMNS = [DAY_LEDGER_MARK, 'client', 'date', 'amount', 'quantity', 'profit', 'purchase', 'documents', 'direction', 'product'] as const;
+export const DAY_LEDGER_COLUMNS = [DAY_LEDGER_MARK, 'client', 'date', 'amount', 'quantity', 'profit', 'purchase', 'documents', 'direction', 'product', 'currency'] as const;
 export type DayLedgerColumn = (typeof DAY_LEDGER_COLUMNS)[number];
 
 /** Columns every day ledger has; the others are there only when the lines had them. */
@@ -155,8 +158,9 @@ export function* dayLedgerRows(ledger: Ledger): Generator<DayLedgerRow> {
 }
 
 /** The columns a day ledger of this ledger has, in the contract's order. */
-export function dayLedgerColumnsOf(columns: Ledger['columns']): DayLedgerColumn[] {
+export function dayLedgerColumnsOf(columns: Ledger['columns'], currency?: string): DayLedgerColumn[] {
   return DAY_LEDGER_COLUMNS.filter((c) => {
+    if (c === 'currency') return currency !== undefined;
     if (c === 'quantity') return columns.quantity;
     if (c === 'profit') return columns.profit;
     if (c === 'documents') return columns.document;

@@ -12,9 +12,10 @@ import {
   type DayLedgerColumn,
   type DayLedgerKind,
 } from '../core/day-ledger.js';
-import { normalizeClientName, type ExactPair, type Ledger } from '../core/ledger.js';
+import { addCurrency, normalizeClientName, type ExactPair, type Ledger } from '../core/ledger.js';
 import { KamError } from '../core/problems.js';
 import { dayFromDateCell, makeDateParser } from './dates.js';
+import { headerCurrency } from './numbers.js';
 import { memoryGuard } from './memory-guard.js';
 import { cellText, type Cell, type ReadCounts, type RecordOptions } from './records.js';
 
@@ -37,6 +38,8 @@ export class DayLedgerReader {
   readonly examples = [];
   private at: Partial<Record<DayLedgerColumn, number>> | undefined;
   private headers: string[] = [];
+  /** The last currency cell read (the ledger already has its code). */
+  private currency = '';
   private readonly guard: (rows: number) => void;
 
   constructor(
@@ -111,6 +114,14 @@ export class DayLedgerReader {
     const optionalExact = (column: DayLedgerColumn): ExactPair | undefined =>
       at[column] === undefined || text(column) === '' ? undefined : exact(column);
     this.counts.rows++;
+    const currency = text('currency');
+    if (currency !== '' && currency !== this.currency) {
+      // An ISO code (as kam writes it) or a mark kam knows; one currency for the whole ledger.
+      const code = /^[A-Za-z]{3}$/.test(currency) ? currency.toUpperCase() : headerCurrency(currency);
+      if (code === null) throw this.bad(cells, line, 'currency', 'value');
+      addCurrency(this.ledger, code, { file: this.file, line, column: this.headers[at.currency!], value: currency });
+      this.currency = currency;
+    }
     const kind = text(DAY_LEDGER_COLUMNS[0]).toLowerCase() as DayLedgerKind;
     if (!DAY_LEDGER_KINDS.includes(kind)) throw this.bad(cells, line, DAY_LEDGER_COLUMNS[0], 'value');
     const client = normalizeClientName(text('client'));

@@ -71,6 +71,8 @@ export async function readLedger(
   const examples: Problem[] = [];
   const notes: Problem[] = [];
   let ledger = emptyLedger({ quantity: false, profit: false, document: false, product: false, direction: false });
+  // --currency, whatever the source: a mark or a day ledger naming another is then refused.
+  if (options.currency !== undefined) ledger.currency = { code: options.currency };
   await refuseRepeatedInputs(paths);
   // Parquet files (and globs of them) are one table, aggregated together in DuckDB.
   const parquet = paths.filter((path) => path !== '-' && !isPostgresUrl(path) && (isParquetPath(path) || sniff(path) === 'parquet'));

@@ -6,7 +6,7 @@
 // the source is named by its URL without the password.
 import type { Ledger } from '../core/ledger.js';
 import { KamError } from '../core/problems.js';
-import { COLUMN_ROLES, detectColumns } from './columns.js';
+import { tableRoles } from './table-roles.js';
 import { DayLedgerReader } from './day-ledger.js';
 import type { ReadCounts, RecordOptions } from './records.js';
 import { dayLedgerSql, type SqlRoles } from './sql/dialect.js';
@@ -82,10 +82,7 @@ export async function readPostgres(ledger: Ledger, url: string, source: Postgres
     await client.query("SET DateStyle = 'ISO, YMD'");
     const probe = await client.query({ text: `SELECT * FROM ${from} LIMIT 0`, rowMode: 'array' });
     const headers = probe.fields.map((f) => f.name);
-    const found = detectColumns(headers, { map: options.map }, name);
-    const roles: SqlRoles = {};
-    for (const role of COLUMN_ROLES) if (found[role] !== undefined) roles[role] = headers[found[role]]!;
-    if (options.trackProducts !== true) delete roles.product;
+    const roles = tableRoles(ledger, headers, name, options);
 
     const tally = await client.query({ text: dayLedgerSql(postgres, { from, roles }, true), rowMode: 'array' });
     const [lines, noClient, badDate, badNumber] = ((tally.rows[0] as unknown[] | undefined) ?? []).map((v) => Number(v ?? 0));

@@ -5,8 +5,8 @@ import { formatDay } from '../core/calendar.js';
 import type { Ledger } from '../core/ledger.js';
 import { csvField } from './csv.js';
 
-/** A row's cells under the given columns, as text ('' for a column the row does not fill). */
-export function dayLedgerCells(row: DayLedgerRow, columns: readonly DayLedgerColumn[]): string[] {
+/** A row's cells under the given columns, as text ('' for a column the row does not fill); `currency` is the ledger's. */
+export function dayLedgerCells(row: DayLedgerRow, columns: readonly DayLedgerColumn[], currency = ''): string[] {
   return columns.map((column) => {
     switch (column) {
       case 'kam_day_ledger':
@@ -29,16 +29,19 @@ export function dayLedgerCells(row: DayLedgerRow, columns: readonly DayLedgerCol
       case 'direction':
       case 'product':
         return row.kind === column ? row.value : '';
+      case 'currency':
+        return currency;
     }
   });
 }
 
 export function* renderDayLedgerCsv(ledger: Ledger): Generator<string> {
-  const columns = dayLedgerColumnsOf(ledger.columns);
+  const currency = ledger.currency?.code;
+  const columns = dayLedgerColumnsOf(ledger.columns, currency);
   yield `${columns.join(',')}\n`;
   let chunk = '';
   for (const row of dayLedgerRows(ledger)) {
-    chunk += `${dayLedgerCells(row, columns).map(csvField).join(',')}\n`;
+    chunk += `${dayLedgerCells(row, columns, currency).map(csvField).join(',')}\n`;
     if (chunk.length > 65536) {
       yield chunk;
       chunk = '';

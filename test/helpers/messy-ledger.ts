@@ -71,6 +71,7 @@ export function messyLines(options: MessyOptions = {}): MessyLine[] {
 
 /** The lines as a CSV ledger (headers kam recognises; Region named with --direction). */
 export function messyCsv(lines: readonly MessyLine[]): string {
-  const header = 'Date,Invoice,Client,Region,Product,Quantity,Amount,Profit\n';
+  // The amount's header names the currency, which every source must carry through.
+  const header = 'Date,Invoice,Client,Region,Product,Quantity,"Amount, тг",Profit\n';
   return header + lines.map((l) => [l.date, l.document, l.client, l.region, l.product, l.quantity, l.amount, l.profit].map(csvCell).join(',')).join('\n') + '\n';
 }

@@ -47,6 +47,10 @@ export interface SqlDialect {
   totalMicros(units: string, micros: string): string;
   /** A typed NULL. */
   nullOf(type: SqlType): string;
+  /** A date as a number of days since 1970-01-01 (a double); only for the numbered form. */
+  dayNumber?(expression: string): string;
+  /** A number (an integer or a big integer) as a double; only for the numbered form. */
+  toDouble?(expression: string): string;
 }
 
 export type SqlRoles = Partial<Record<ColumnRole, string>>;
@@ -56,7 +60,21 @@ export interface DayLedgerSqlOptions {
   from: string;
   /** role → column name. */
   roles: SqlRoles;
+  /**
+   * Not a day ledger but the form kam reads back from its own engine (not for people): each
+   * row's kind as a number (0 day, 1 direction, 2 product), the date as days since 1970-01-01,
+   * purchase and documents as doubles, and each sum as a double of millionths while it is below
+   * 2^53 (exact), with its decimal text in `<name>_text` only beyond, and the number of lines
+   * each day row was made of (`lines`). No value has to be taken
+   * apart again as a decimal on the way back (which cost more than the aggregation's own output).
+   */
+  numbered?: boolean;
+  /** The amounts' currency (an ISO code): a `currency` column naming it on every row. */
+  currency?: string | undefined;
 }
+
+/** 2^53: the doubles below it are exact integers. */
+const EXACT_LIMIT = '9007199254740992';
 
 function spaceClass(dialect: SqlDialect): string {
   return `[${SPACE_CODES.map((c) => (typeof c === 'number' ? dialect.codePoint(c) : `${dialect.codePoint(c[0])}-${dialect.codePoint(c[1])}`)).join('')}]`;
@@ -131,16 +149,33 @@ export function dayLedgerSql(dialect: SqlDialect, options: DayLedgerSqlOptions, 
     ...(hasProfit ? [`(profit IS NULL OR ${d.finite('profit')})`] : []),
   ];
 
-  const sum = (name: string): string => d.microsToDecimal(d.totalMicros(`SUM(${name}_units)`, `SUM(${name}_micros)`));
+  const numbered = options.numbered === true;
+  const toDouble = (e: string): string => (numbered ? d.toDouble!(e) : e);
+  /** A sum's column(s): the exact decimal, or (numbered) millionths as a double and, beyond 2^53, the decimal's text. */
+  const sum = (name: string): string[] => {
+    const micros = d.totalMicros(`SUM(${name}_units)`, `SUM(${name}_micros)`);
+    if (!numbered) return [`${d.microsToDecimal(micros)} AS ${name}`];
+    return [
+      `CASE WHEN abs(${micros}) < ${EXACT_LIMIT} THEN ${d.toDouble!(micros)} END AS ${name}`,
+      `CASE WHEN abs(${micros}) >= ${EXACT_LIMIT} THEN ${d.text(d.microsToDecimal(micros))} END AS ${name}_text`,
+    ];
+  };
+  /** A missing sum's column(s), typed as `sum` types them. */
+  const noSum = (name: string): string[] => (numbered ? [`${d.toDouble!('NULL')} AS ${name}`, `${d.nullOf('text')} AS ${name}_text`] : [`${d.nullOf('decimal')} AS ${name}`]);
+  const kindOf = (kind: 'day' | 'direction' | 'product'): string => (numbered ? `${d.toDouble!(String(['day', 'direction', 'product'].indexOf(kind)))}` : `'${kind}'`);
 
   // 3. Day rows.
-  const dayColumns = [`'day' AS kam_day_ledger`, 'client', 'day AS date', `${sum('amount')} AS amount`];
-  if (hasQuantity) dayColumns.push(`${sum('quantity')} AS quantity`);
-  if (hasProfit) dayColumns.push(`${sum('profit')} AS profit`);
-  dayColumns.push('MAX(purchase) AS purchase');
-  if (hasDocument) dayColumns.push('MAX(documents) AS documents');
+  const dayColumns = [`${kindOf('day')} AS kam_day_ledger`, 'client', `${numbered ? d.dayNumber!('day') : 'day'} AS date`, ...sum('amount')];
+  if (hasQuantity) dayColumns.push(...sum('quantity'));
+  if (hasProfit) dayColumns.push(...sum('profit'));
+  dayColumns.push(`${toDouble('MAX(purchase)')} AS purchase`);
+  if (hasDocument) dayColumns.push(`${toDouble('MAX(documents)')} AS documents`);
+  // (numbered) the lines each day row was made of: kam's count of the lines it took in.
+  if (numbered) dayColumns.push(`${toDouble('COUNT(*)')} AS lines`);
   if (hasDirection) dayColumns.push(`${d.nullOf('text')} AS direction`);
   if (hasProduct) dayColumns.push(`${d.nullOf('text')} AS product`);
+  const currency = options.currency === undefined ? [] : [`'${options.currency.replace(/'/g, "''")}' AS currency`];
+  dayColumns.push(...currency);
 
   const ctes = [
     `kam_read AS (\n  SELECT\n    ${read.join(',\n    ')}\n  FROM ${options.from}\n)`,
@@ -174,13 +209,15 @@ export function dayLedgerSql(dialect: SqlDialect, options: DayLedgerSqlOptions, 
   const selects = [`SELECT\n  ${dayColumns.join(',\n  ')}\nFROM ${daySource}\nGROUP BY client, day`];
   for (const kind of ['direction', 'product'] as const) {
     if (!(kind === 'direction' ? hasDirection : hasProduct)) continue;
-    const columns = [`'${kind}' AS kam_day_ledger`, 'client', `${d.nullOf('date')} AS date`, `${sum('amount')} AS amount`];
-    if (hasQuantity) columns.push(`${d.nullOf('decimal')} AS quantity`);
-    if (hasProfit) columns.push(`${d.nullOf('decimal')} AS profit`);
-    columns.push(`${d.nullOf('integer')} AS purchase`);
-    if (hasDocument) columns.push(`${d.nullOf('integer')} AS documents`);
+    const columns = [`${kindOf(kind)} AS kam_day_ledger`, 'client', `${numbered ? d.toDouble!('NULL') : d.nullOf('date')} AS date`, ...sum('amount')];
+    if (hasQuantity) columns.push(...noSum('quantity'));
+    if (hasProfit) columns.push(...noSum('profit'));
+    columns.push(`${numbered ? d.toDouble!('NULL') : d.nullOf('integer')} AS purchase`);
+    if (hasDocument) columns.push(`${numbered ? d.toDouble!('NULL') : d.nullOf('integer')} AS documents`);
+    if (numbered) columns.push(`${d.toDouble!('NULL')} AS lines`);
     if (hasDirection) columns.push(kind === 'direction' ? 'direction' : `${d.nullOf('text')} AS direction`);
     if (hasProduct) columns.push(kind === 'product' ? 'product' : `${d.nullOf('text')} AS product`);
+    columns.push(...currency);
     selects.push(`SELECT\n  ${columns.join(',\n  ')}\nFROM kam_lines\nWHERE ${kind} IS NOT NULL AND ${kind} <> ''\nGROUP BY client, ${kind}`);
   }
   return `-- kam day ledger (SPEC §12), dialect ${d.name}\nWITH\n${ctes.join(',\n')}\n${selects.join('\nUNION ALL\n')}\n`;

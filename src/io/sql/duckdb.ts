@@ -19,4 +19,6 @@ export const duckdb: SqlDialect = {
   totalMicros: (units, micros) => `(CAST(${units} AS HUGEINT) * 1000000 + ${micros})`,
   microsToDecimal: (micros) => `CAST(CAST(${micros} AS DECIMAL(38,0)) * CAST(0.000001 AS DECIMAL(7,6)) AS DECIMAL(38,6))`,
   nullOf: (type) => `CAST(NULL AS ${type === 'text' ? 'VARCHAR' : type === 'date' ? 'DATE' : type === 'decimal' ? 'DECIMAL(38,6)' : 'BIGINT'})`,
+  dayNumber: (e) => `CAST(${e} - DATE '1970-01-01' AS DOUBLE)`,
+  toDouble: (e) => `CAST(${e} AS DOUBLE)`,
 };
