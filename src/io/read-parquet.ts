@@ -173,23 +173,30 @@ async function streamDayLedger(connection: DuckDbConnection, from: string, roles
   // kam reads the sorted one back: the memory DuckDB needs to aggregate (its cap and more: ~1.3 GB
   // at ten million lines) is given back before kam's ledger grows, instead of both being held at
   // once; and the aggregation and the sort each have the cap to themselves (run as one statement
-  // they sometimes ran out of it together at ten million lines). The sort brings a client's rows
-  // together, in day order (each client is then looked up once, and its days are appended, not
-  // inserted): by a hash of the name, a number, which sorts in a fraction of the time names take
-  // (clients whose hashes meet are still told apart by name).
+  // they sometimes ran out of it together at ten million lines).
+  // Each client gets a number (client_no) and the rows are sorted by it and the day: a client's
+  // rows then come together, in day order (looked up once, days appended, not inserted), and kam
+  // decodes a client's name only where the number changes. (DuckDB hands over a name longer than
+  // 12 bytes through a call of its own: on a million clients, decoding the name of every row took
+  // 6 of 13 s.) The number is exact, whatever the order the rows come back in: a row is never
+  // taken for another client's, only looked up again.
   const folder = await tempFolder(connection);
   const aggregated = `${folder}/kam-day-ledger-unsorted.parquet`;
   const dayFile = `${folder}/kam-day-ledger.parquet`;
   const sql = dayLedgerSql(duckdb, { from, roles, numbered: true }).replace(/^--.*\n/, '');
   await connection.run(`COPY (${sql}) TO ${sqlString(aggregated)} (FORMAT parquet)`);
-  await connection.run(`COPY (SELECT * FROM read_parquet(${sqlString(aggregated)}) ORDER BY hash(client), kam_day_ledger, date) TO ${sqlString(dayFile)} (FORMAT parquet)`);
+  await connection.run(`CREATE TEMP TABLE kam_clients AS SELECT client, CAST(row_number() OVER () AS DOUBLE) AS client_no FROM (SELECT DISTINCT client FROM read_parquet(${sqlString(aggregated)}))`);
+  await connection.run(
+    `COPY (SELECT c.client_no, d.* FROM read_parquet(${sqlString(aggregated)}) AS d JOIN kam_clients AS c USING (client) ORDER BY c.client_no, d.kam_day_ledger, d.date) TO ${sqlString(dayFile)} (FORMAT parquet)`,
+  );
+  await connection.run('DROP TABLE kam_clients');
   rmSync(aggregated, { force: true });
   if (options.memory === undefined) await connection.run(`SET memory_limit = '${SCAN_MEMORY}'`);
   await connection.run('SET preserve_insertion_order = true');
   const result = await connection.stream(`SELECT * FROM read_parquet(${sqlString(dayFile)})`);
   const at = new Map(result.columnNames().map((name, i) => [name, i]));
   const column = (name: string): number => at.get(name) ?? -1;
-  const [kindAt, clientAt, dayAt, purchaseAt, documentsAt, linesAt] = ['kam_day_ledger', 'client', 'date', 'purchase', 'documents', 'lines'].map(column) as [number, number, number, number, number, number];
+  const [kindAt, numberAt, clientAt, dayAt, purchaseAt, documentsAt, linesAt] = ['kam_day_ledger', 'client_no', 'client', 'date', 'purchase', 'documents', 'lines'].map(column) as [number, number, number, number, number, number, number];
   const sums = { amount: column('amount'), quantity: column('quantity'), profit: column('profit') };
   const valueAt = { direction: column('direction'), product: column('product') };
   const productsOf = options.productsOf;
@@ -197,8 +204,9 @@ async function streamDayLedger(connection: DuckDbConnection, from: string, roles
   let line = 1;
   // The sale lines the day rows were made of.
   let accepted = 0;
-  // The last row's client as DuckDB gave it, and its history.
-  let lastRaw: string | undefined;
+  // The last row's client: DuckDB's number for it, its name folded, and its history (once a day row has asked).
+  let lastNumber: number | null = null;
+  let lastClient = '';
   let lastHistory: ClientHistory | undefined;
   for (;;) {
     const chunk = await result.fetchChunk();
@@ -227,9 +235,13 @@ async function streamDayLedger(connection: DuckDbConnection, from: string, roles
       line++;
       const kind = KINDS[number(kindAt, r) ?? -1];
       if (kind === undefined) continue;
-      const raw = text(clientAt, r);
-      const same = raw === lastRaw && lastHistory !== undefined;
-      const client = same ? lastHistory!.client : normalizeClientName(raw);
+      const no = number(numberAt, r);
+      if (no === null || no !== lastNumber) {
+        lastNumber = no;
+        lastClient = normalizeClientName(text(clientAt, r));
+        lastHistory = undefined;
+      }
+      const client = lastClient;
       const amount = pair(sums.amount, r);
       if (client === '' || amount === undefined) throw badValue(label, line, client === '' ? 'client' : 'amount', client === '' ? 'client' : 'number');
       if (kind === 'day') {
@@ -239,10 +251,8 @@ async function streamDayLedger(connection: DuckDbConnection, from: string, roles
         }
         const documents = has.documents ? (number(documentsAt, r) ?? 0) : undefined;
         accepted += number(linesAt, r) ?? 0;
-        const history = same ? lastHistory! : historyOf(ledger, client);
+        const history = (lastHistory ??= historyOf(ledger, client));
         addDayLedgerRow(ledger, { kind, client, day, amount, quantity: pair(sums.quantity, r), profit: pair(sums.profit, r), purchase: number(purchaseAt, r) === 1, documents }, history);
-        lastRaw = raw;
-        lastHistory = history;
       } else {
         const value = text(valueAt[kind], r).trim();
         if (kind === 'product' && productsOf !== undefined && client !== productsOf) continue;
