@@ -100,27 +100,47 @@ export function addDayLedgerRow(ledger: Ledger, row: DayLedgerRow, known?: Clien
   }
   // known: the client's history when the reader has it at hand (rows of one client in a row).
   const history = known ?? historyOf(ledger, row.client);
+  const slot = daySlot(ledger, history, row.day, row.purchase, row.documents);
   const days = history.days;
-  const slot = days.slot(row.day);
+  days.addExact('amount', slot, row.amount[0], row.amount[1]);
+  if (row.quantity !== undefined) days.addExact('quantity', slot, row.quantity[0], row.quantity[1]);
+  if (row.profit !== undefined) days.addExact('profit', slot, row.profit[0], row.profit[1]);
+}
+
+/**
+ * A day row whose sums are whole numbers of millionths (safe integers; NaN for a sum the row
+ * lacks): the same as addDayLedgerRow with their exact pairs, for a reader that has them so
+ * (DuckDB's numbered day ledger), without a pair or a row object made per row.
+ */
+export function addDayMillionths(ledger: Ledger, history: ClientHistory, day: number, amount: number, quantity: number, profit: number, purchase: boolean, documents: number | undefined): void {
+  const slot = daySlot(ledger, history, day, purchase, documents);
+  const days = history.days;
+  days.addMillionths('amount', slot, amount);
+  if (!Number.isNaN(quantity)) days.addMillionths('quantity', slot, quantity);
+  if (!Number.isNaN(profit)) days.addMillionths('profit', slot, profit);
+}
+
+/** A day row's slot in its client's day table (made when new), with the ledger's counts and span, the purchase flag and the documents. */
+function daySlot(ledger: Ledger, history: ClientHistory, day: number, purchase: boolean, documents: number | undefined): number {
+  const days = history.days;
+  const slot = days.slot(day);
   history.rows++;
   ledger.rows++;
   ledger.finalized = false;
   ledger.recent = undefined;
-  if (ledger.firstDay === undefined || row.day < ledger.firstDay) ledger.firstDay = row.day;
-  if (ledger.lastDay === undefined || row.day > ledger.lastDay) ledger.lastDay = row.day;
-  days.addExact('amount', slot, row.amount[0], row.amount[1]);
-  if (row.quantity !== undefined) days.addExact('quantity', slot, row.quantity[0], row.quantity[1]);
-  if (row.profit !== undefined) days.addExact('profit', slot, row.profit[0], row.profit[1]);
-  if (row.purchase) days.markPurchase(slot);
-  if (row.documents !== undefined) {
+  if (ledger.firstDay === undefined || day < ledger.firstDay) ledger.firstDay = day;
+  if (ledger.lastDay === undefined || day > ledger.lastDay) ledger.lastDay = day;
+  if (purchase) days.markPurchase(slot);
+  if (documents !== undefined) {
     // Counted straight into the day table, as finishLedger counts the documents of sale lines.
-    if (row.documents > 0) days.addDocuments(slot, row.documents);
-  } else if (row.purchase) {
+    if (documents > 0) days.addDocuments(slot, documents);
+  } else if (purchase) {
     // A day ledger without documents: as addLine does for a purchase line without a document
     // number, one per purchase day, the same key, so that read beside sale lines that have
     // numbers it counts as its lines would have.
-    documentsOf(history).add(documentKey(`\u0000${row.day}`), row.day);
+    documentsOf(history).add(documentKey(`\u0000${day}`), day);
   }
+  return slot;
 }
 
 /**

@@ -6,7 +6,7 @@
 // is read as one.
 import { rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { addDayLedgerRow, exactFromDecimal, isDayLedgerHeader, type DayLedgerKind } from '../core/day-ledger.js';
+import { addDayLedgerRow, addDayMillionths, exactFromDecimal, isDayLedgerHeader, type DayLedgerKind } from '../core/day-ledger.js';
 import { daysFromCivil, formatDay } from '../core/calendar.js';
 import { historyOf, normalizeClientName, type ClientHistory, type ExactPair, type Ledger } from '../core/ledger.js';
 import { memoryGuard } from './memory-guard.js';
@@ -242,18 +242,30 @@ async function streamDayLedger(connection: DuckDbConnection, from: string, roles
         lastHistory = undefined;
       }
       const client = lastClient;
-      const amount = pair(sums.amount, r);
-      if (client === '' || amount === undefined) throw badValue(label, line, client === '' ? 'client' : 'amount', client === '' ? 'client' : 'number');
       if (kind === 'day') {
         const day = number(dayAt, r);
         if (day === null || day < FIRST_DAY || day > LAST_DAY) {
           throw new KamError({ code: 'bad-row', file: label, line, column: 'date', value: day === null ? '' : formatDay(day), details: { kind: 'date' } });
         }
         const documents = has.documents ? (number(documentsAt, r) ?? 0) : undefined;
+        const purchase = number(purchaseAt, r) === 1;
         accepted += number(linesAt, r) ?? 0;
+        if (client === '') throw badValue(label, line, 'client', 'client');
         const history = (lastHistory ??= historyOf(ledger, client));
-        addDayLedgerRow(ledger, { kind, client, day, amount, quantity: pair(sums.quantity, r), profit: pair(sums.profit, r), purchase: number(purchaseAt, r) === 1, documents }, history);
+        // Sums as millionths (NaN for a column the lines did not have); null: beyond 2^53, as text.
+        const amount = number(sums.amount, r);
+        const quantity = sums.quantity < 0 ? Number.NaN : number(sums.quantity, r);
+        const profit = sums.profit < 0 ? Number.NaN : number(sums.profit, r);
+        if (amount !== null && quantity !== null && profit !== null) {
+          addDayMillionths(ledger, history, day, amount, quantity, profit, purchase, documents);
+          continue;
+        }
+        const exact = pair(sums.amount, r);
+        if (exact === undefined) throw badValue(label, line, 'amount', 'number');
+        addDayLedgerRow(ledger, { kind, client, day, amount: exact, quantity: pair(sums.quantity, r), profit: pair(sums.profit, r), purchase, documents }, history);
       } else {
+        const amount = pair(sums.amount, r);
+        if (client === '' || amount === undefined) throw badValue(label, line, client === '' ? 'client' : 'amount', client === '' ? 'client' : 'number');
         const value = text(valueAt[kind], r).trim();
         if (kind === 'product' && productsOf !== undefined && client !== productsOf) continue;
         addDayLedgerRow(ledger, { kind, client, value, amount });
