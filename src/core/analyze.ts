@@ -13,6 +13,7 @@ import { resolveWindow, type AnalysisWindow } from './window.js';
 import { classifyXyz, coefficientOfVariation, type XyzClass, type XyzGap } from './xyz.js';
 import { describeXyzSpread, type XyzSpread } from './xyz-spread.js';
 import { ClientTable, NO_TAGS, type ClientAnalysis, type ClientFlag } from './client-analysis.js';
+import type { SpendFitting } from './spend.js';
 
 export type { ClientAnalysis, ClientFlag } from './client-analysis.js';
 
@@ -122,7 +123,7 @@ export function measureOf(by: AbcMetric): DayMeasure {
  * The window's classes, shares, recency and lost assessment. The ledger must be finished
  * (finishLedger): its maps in key order, so every sum runs in the same order. It is not changed.
  */
-export function analyzeLedger(ledger: Ledger, settings: AnalysisSettings, options: { alive?: boolean } = {}): Analysis {
+export function analyzeLedger(ledger: Ledger, settings: AnalysisSettings, options: { alive?: boolean; spend?: SpendFitting | undefined } = {}): Analysis {
   requireFinished(ledger, 'analyzeLedger');
   if (ledger.firstDay === undefined || ledger.lastDay === undefined) throw new KamError({ code: 'no-rows' });
   if (settings.by === 'profit' && !ledger.columns.profit) throw new KamError({ code: 'no-profit-column' });

@@ -5,7 +5,7 @@ import { assessAlive, purchaseModelSound, type AliveAssessment } from './alive.j
 import { expectedPurchases, type BgNbdCustomer, type BgNbdParams } from './bgnbd.js';
 import type { Ledger } from './ledger.js';
 import { figureAt, purchaseDaysOf } from './purchase-days.js';
-import { assessSpend, type SpendAssessment } from './spend.js';
+import { assessSpend, type SpendAssessment, type SpendFitting } from './spend.js';
 
 export const WEEKS_PER_YEAR = 52;
 /** Default horizon: a year of weeks. */
@@ -138,9 +138,9 @@ export function clientValues(value: ValueAssessment): ClientValue[] {
  * `alive`: the purchase model of this ledger as of `asOf`, made already (the analysis has it):
  * its purchase days serve the spend model too.
  */
-export function valueOfLedger(ledger: Ledger, asOf: number, settings: RevenueSettings, alive?: AliveAssessment): ValueAssessment {
+export function valueOfLedger(ledger: Ledger, asOf: number, settings: RevenueSettings, alive?: AliveAssessment, fitting?: SpendFitting): ValueAssessment {
   const purchases = alive?.purchases ?? purchaseDaysOf(ledger, asOf);
-  return assessValue(alive ?? assessAlive(purchases), assessSpend(purchases), settings);
+  return assessValue(alive ?? assessAlive(purchases), assessSpend(purchases, fitting), settings);
 }
 
 /** Sum of the expected revenue of the named clients; null when none of them has one. */

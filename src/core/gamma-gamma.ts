@@ -84,26 +84,49 @@ export function fitGammaGamma(customers: Iterable<GammaGammaCustomer>, options: 
 
   // Group identical (x, m) pairs and sort them, so the summation order (hence the last bits)
   // does not depend on the order the customers came in. Customers may come one at a time (a
-  // compact store makes each on demand): only the pairs are kept.
-  const pairs = new Map<string, { x: number; m: number; w: number }>();
+  // compact store makes each on demand): only their two numbers are kept, in typed arrays, then
+  // sorted by (x, m) through an index and equal pairs collapsed into one with a weight (a map of
+  // text keys had cost ~150 bytes a customer: 150 MB at a million).
   let n = 0;
+  let rawX = new Float64Array(1024);
+  let rawM = new Float64Array(1024);
   for (const c of customers) {
     checkCustomer(c, ` (customer #${n})`);
+    if (n === rawX.length) {
+      const grownX = new Float64Array(n * 2);
+      grownX.set(rawX);
+      rawX = grownX;
+      const grownM = new Float64Array(n * 2);
+      grownM.set(rawM);
+      rawM = grownM;
+    }
+    rawX[n] = c.frequency;
+    rawM[n] = c.monetary;
     n++;
-    const key = `${c.frequency}|${c.monetary}`;
-    const hit = pairs.get(key);
-    if (hit) hit.w++;
-    else pairs.set(key, { x: c.frequency, m: c.monetary, w: 1 });
   }
   if (n === 0) throw new RangeError('fitGammaGamma: no customers');
-  const sorted = [...pairs.values()].sort((a, b) => a.x - b.x || a.m - b.m);
+  const order = new Uint32Array(n);
+  for (let i = 0; i < n; i++) order[i] = i;
+  order.sort((a, b) => rawX[a]! - rawX[b]! || rawM[a]! - rawM[b]!);
+  const same = (k: number): boolean => k > 0 && rawX[order[k]!] === rawX[order[k - 1]!] && rawM[order[k]!] === rawM[order[k - 1]!];
+  let distinct = 0;
+  for (let k = 0; k < n; k++) if (!same(k)) distinct++;
+  // The distinct pairs in (x, m) order with their weights; the mean values then scaled.
+  const xs = new Float64Array(distinct);
+  const pairM = new Float64Array(distinct);
+  const ws = new Float64Array(distinct);
+  for (let k = 0, j = -1; k < n; k++) {
+    if (!same(k)) {
+      j++;
+      xs[j] = rawX[order[k]!]!;
+      pairM[j] = rawM[order[k]!]!;
+    }
+    ws[j]!++;
+  }
   let sumM = 0;
-  for (const { m, w } of sorted) sumM += w * m;
+  for (let j = 0; j < distinct; j++) sumM += ws[j]! * pairM[j]!;
   const scale = sumM / n;
-  // The pairs as columns, the mean values scaled.
-  const xs = Float64Array.from(sorted, (e) => e.x);
-  const ms = Float64Array.from(sorted, (e) => e.m / scale);
-  const ws = Float64Array.from(sorted, (e) => e.w);
+  const ms = pairM.map((m) => m / scale);
   const lnM = ms.map((m) => Math.log(m));
 
   const objective = (theta: readonly number[]) => {
@@ -154,7 +177,7 @@ export function fitGammaGamma(customers: Iterable<GammaGammaCustomer>, options: 
   const params = { p: Math.exp(best.x[0] as number), q: Math.exp(best.x[1] as number), gamma: Math.exp(best.x[2] as number) * scale };
   return {
     params,
-    logLikelihood: sorted.reduce((ll, { x, m, w }) => ll + w * customerLogLikelihood(params.p, params.q, params.gamma, x, m), 0),
+    logLikelihood: pairM.reduce((ll, m, j) => ll + ws[j]! * customerLogLikelihood(params.p, params.q, params.gamma, xs[j]!, m), 0),
     iterations: first.iterations + second.iterations,
     // A maximum pressed against the bound is a limit, not a fit.
     converged: best.converged && best.x.every((t) => Math.abs(t) < LOG_BOUND - 1),

@@ -21,6 +21,7 @@ import { roundForTies } from './order.js';
 import type { Problem } from './problems.js';
 import { aliveNotAssessed, assessAlive, type AliveAssessment } from './alive.js';
 import { purchaseDaysOf as modelPurchaseDays, type PurchaseDays } from './purchase-days.js';
+import type { SpendFitting } from './spend.js';
 
 export type ClientStatus = 'active' | 'at-risk' | 'lost';
 
@@ -366,11 +367,13 @@ function countStatusesOf(size: number, statusAt: (i: number) => ClientStatus, re
  * Status, lapses and P(alive) of every client in the ledger, as of `asOf`. `alive: false` skips
  * the BG/NBD fit (every P(alive) null, no note): for runs that show no P(alive), like class history.
  */
-export function assessLost(ledger: Ledger, asOf: number, rules: RecencyRules, options: { alive?: boolean } = {}): LostAssessment {
+export function assessLost(ledger: Ledger, asOf: number, rules: RecencyRules, options: { alive?: boolean; spend?: SpendFitting | undefined } = {}): LostAssessment {
   const own: RecencyRules = { lostAfter: rules.lostAfter, lostFactor: rules.lostFactor, riskFactor: rules.riskFactor };
   // The clients with a purchase day up to the as-of day, numbered in name order, with their counts
   // and first and last purchase days: one store for these rules and for BG/NBD's.
   const purchases = modelPurchaseDays(ledger, asOf);
+  // The spend model's fit may start elsewhere now, beside the rest of the analysis.
+  options.spend?.start(purchases);
   const judged = new JudgedColumns(purchases, ledger, own);
   // Each client's purchase days are judged one client at a time, then let go: kept for every
   // client, they were the biggest transient of the assessment.

@@ -18,6 +18,7 @@ import { portfolios, type Portfolios } from './portfolio.js';
 import type { Problem } from './problems.js';
 import { applySegments, type ClientAttributes, type SegmentSummary } from './segments.js';
 import type { AnalysisSettings } from './settings.js';
+import type { SpendFitting } from './spend.js';
 import { lostKeyClients, lostReport, type LostReport } from './win-back.js';
 
 export interface ReportInput {
@@ -28,6 +29,8 @@ export interface ReportInput {
   attributes?: ClientAttributes | undefined;
   /** --compare: the earlier window. */
   compare?: CompareSpec | undefined;
+  /** Where the spend model's fit runs when not here (a worker thread, beside the analysis). */
+  spend?: SpendFitting | undefined;
 }
 
 export interface Report {
@@ -78,12 +81,12 @@ function once<T>(make: () => T): () => T {
 
 export function assembleReport(input: ReportInput): Report {
   const { ledger, settings } = input;
-  const tagged = applySegments(analyzeLedger(ledger, settings), ledger, input.attributes);
+  const tagged = applySegments(analyzeLedger(ledger, settings, { spend: input.spend }), ledger, input.attributes);
   const analysis = tagged.analysis;
   const migration = input.compare === undefined ? null : compareWindows(ledger, analysis, input.compare);
   const notes = migration === null ? analysis.notes : [...analysis.notes, ...migration.notes];
   const value = once(() =>
-    valueOfLedger(ledger, analysis.window.asOf, { horizonWeeks: settings.horizonWeeks, annualDiscount: settings.annualDiscount }, analysis.lost.alive),
+    valueOfLedger(ledger, analysis.window.asOf, { horizonWeeks: settings.horizonWeeks, annualDiscount: settings.annualDiscount }, analysis.lost.alive, input.spend),
   );
   const source = { ledger, analysis, segments: tagged.segments, migration, expectedValue: value };
   const lost = once(() => lostReport(analysis));

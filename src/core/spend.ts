@@ -62,8 +62,40 @@ function* judgedCustomers(purchases: PurchaseDays): Generator<GammaGammaCustomer
   }
 }
 
+/** The clients the model can judge, as two columns (what a fit made elsewhere is given), in number order. */
+export function judgedColumns(purchases: PurchaseDays): { frequency: Float64Array; monetary: Float64Array } {
+  let judged = 0;
+  for (let i = 0; i < purchases.size; i++) if (judgedBySpend(purchases.monetary(i))) judged++;
+  const frequency = new Float64Array(judged);
+  const monetary = new Float64Array(judged);
+  let j = 0;
+  for (let i = 0; i < purchases.size; i++) {
+    const m = purchases.monetary(i);
+    if (!judgedBySpend(m)) continue;
+    frequency[j] = purchases.frequency(i);
+    monetary[j++] = m;
+  }
+  return { frequency, monetary };
+}
+
+/** The customers of judgedColumns, one at a time, as fitGammaGamma takes them. */
+export function* columnCustomers(columns: { frequency: Float64Array; monetary: Float64Array }): Generator<GammaGammaCustomer> {
+  for (let i = 0; i < columns.frequency.length; i++) yield { frequency: columns.frequency[i]!, monetary: columns.monetary[i]! };
+}
+
+/**
+ * The Gamma-Gamma fit made elsewhere (the caller's worker thread), so that it runs beside the
+ * rest of the analysis: `start` is told the clients' purchase days as soon as they are known, and
+ * `fitOf` gives the fit of those very clients when it is done (undefined: fit here). The fit is
+ * the same function on the same customers, so the same to the last bit.
+ */
+export interface SpendFitting {
+  start(purchases: PurchaseDays): void;
+  fitOf(purchases: PurchaseDays): GammaGammaFit | undefined;
+}
+
 /** Fits Gamma-Gamma to the clients it can judge and gives every client its expected spend per purchase day. */
-export function assessSpend(purchases: PurchaseDays): SpendAssessment {
+export function assessSpend(purchases: PurchaseDays, fitting?: SpendFitting): SpendAssessment {
   let judged = 0;
   let repeatClients = 0;
   for (let i = 0; i < purchases.size; i++) {
@@ -82,7 +114,7 @@ export function assessSpend(purchases: PurchaseDays): SpendAssessment {
     nonPositive: repeatClients - judged,
   };
   if (judged < MIN_CLIENTS_FOR_GAMMA_GAMMA) return result;
-  const fit = fitGammaGamma(judgedCustomers(purchases));
+  const fit = fitting?.fitOf(purchases) ?? fitGammaGamma(judgedCustomers(purchases));
   const populationMean = populationMeanSpend(fit.params);
   if (populationMean === null || !Number.isFinite(fit.logLikelihood)) {
     result.status = 'no-mean';

@@ -35,6 +35,17 @@ describe('kam sql', () => {
     }
   });
 
+  it('carries the currency the amount column names, or --currency, as a currency column on every row', async () => {
+    const named = await runKam(['sql', '--dialect', 'postgres', '--from', 'sales', '--map', 'client=c', '--map', 'date=d', '--map', 'amount=Сумма, тг', '--map', 'direction=r']);
+    expect(named.status, named.stderr).toBe(0);
+    // The day rows and the direction rows alike.
+    expect(named.stdout.match(/'KZT' AS currency/g)).toHaveLength(2);
+    const given = await runKam(['sql', '--dialect', 'duckdb', '--from', 'sales', ...ROLES, '--currency', 'usd']);
+    expect(given.stdout).toContain("'USD' AS currency");
+    const none = await runKam(['sql', '--dialect', 'duckdb', '--from', 'sales', ...ROLES]);
+    expect(none.stdout).not.toContain('currency');
+  });
+
   it('refuses an unknown dialect and a missing --dialect (exit 2)', async () => {
     expect((await runKam(['sql', '--dialect', 'oracle', '--from', 'sales', ...ROLES])).status).toBe(2);
     expect((await runKam(['sql', '--from', 'sales', ...ROLES])).status).toBe(2);
