@@ -99,7 +99,7 @@ async function columnsOf(connection: DuckDbConnection, from: string): Promise<st
 
 /**
  * Reads a table of sale lines (or a day ledger) into the ledger: the day ledger is made by DuckDB
- * and streamed back as text, a chunk at a time.
+ * and streamed back as numbers (see streamDayLedger), a chunk at a time.
  */
 export async function readTable(connection: DuckDbConnection, ledger: Ledger, from: string, label: string, options: RecordOptions & DuckDbOptions): Promise<TableRead> {
   // kam reads the day ledger in any order (its ledger sorts itself), so DuckDB need not keep the
