@@ -142,7 +142,11 @@ export async function readCsvParallel(
 
   // Workers start now and wait for the dialect, so their start-up overlaps the main thread's read.
   const workers = bounds.slice(1, -1).map((start, i) => startWorker({ path, name, start, end: bounds[i + 2]!, options }, onBytes, workerHeapMb));
-  const stopAll = (): void => workers.forEach((w) => w.stop());
+  // Giving up on reading in parallel (the caller then reads the file in one pass): the workers stop.
+  const inOnePass = (): undefined => {
+    workers.forEach((w) => w.stop());
+    return undefined;
+  };
 
   const ledger = emptyLedger({ quantity: false, profit: false, document: false, product: false, direction: false });
   const head = new RecordReader(ledger, name, options);
@@ -170,24 +174,20 @@ export async function readCsvParallel(
       { spans: head.pushSpans, reading: (r) => (reading = r) },
     );
   } catch (error) {
-    stopAll();
     // The first share's end inside a quoted field: not a true record boundary, read in one pass.
-    if (error instanceof KamError && error.problem.code === 'file-unreadable' && error.problem.details?.reason.code === 'csv-quote-not-closed') return undefined;
+    if (error instanceof KamError && error.problem.code === 'file-unreadable' && error.problem.details?.reason.code === 'csv-quote-not-closed') return inOnePass();
+    inOnePass();
     throw error;
   }
   // A dialect still undecided after the first share (dates ambiguous all along): one pass decides.
-  if (!begun || dialect === undefined) {
-    stopAll();
-    return undefined;
-  }
+  if (!begun || dialect === undefined) return inOnePass();
 
   let replies: Extract<WorkerReply, { kind: 'done' | 'failed' }>[];
   try {
     replies = await Promise.all(workers.map((w) => w.reply));
   } catch {
     // A worker that died (out of its capped memory, say) ends the parallel attempt, not the run.
-    stopAll();
-    return undefined;
+    return inOnePass();
   }
   // One pass decodes the whole file with the encoding decided at its first non-ASCII byte.
   if (csv.encoding === undefined) {
