@@ -107,28 +107,36 @@ interface Grouped {
 }
 
 function groupCustomers(customers: Iterable<BgNbdCustomer>): Grouped {
-  const triples = new Map<string, { x: number; tx: number; T: number; w: number }>();
+  // The customers' three numbers in typed arrays, sorted through an index by (x, t_x, T) and
+  // equal triples collapsed into one with a count (a map of text keys had cost ~150 bytes and
+  // ~2 µs a customer: 1.8 s at a million). Sorted so the summation order (hence the last bits of
+  // the result) does not depend on input order.
   let total = 0;
+  let raw = new Float64Array(3 * 1024);
   for (const c of customers) {
     checkCustomer(c, ` (customer #${total})`);
-    total++;
-    const key = `${c.frequency}|${c.recency}|${c.age}`;
-    const hit = triples.get(key);
-    if (hit) hit.w++;
-    else triples.set(key, { x: c.frequency, tx: c.recency, T: c.age, w: 1 });
-  }
-  // Insertion order of a Map is deterministic, but sort anyway so the summation
-  // order (hence the last bits of the result) does not depend on input order.
-  const list = [...triples.values()].sort((p, q) => p.x - q.x || p.tx - q.tx || p.T - q.T);
-  const xs: number[] = [];
-  const xPos = new Map<number, number>();
-  for (const t of list) {
-    if (!xPos.has(t.x)) {
-      xPos.set(t.x, xs.length);
-      xs.push(t.x);
+    if (3 * total === raw.length) {
+      const grown = new Float64Array(raw.length * 2);
+      grown.set(raw);
+      raw = grown;
     }
+    raw[3 * total] = c.frequency;
+    raw[3 * total + 1] = c.recency;
+    raw[3 * total + 2] = c.age;
+    total++;
   }
-  const n = list.length;
+  const order = new Uint32Array(total);
+  for (let i = 0; i < total; i++) order[i] = i;
+  order.sort((p, q) => raw[3 * p]! - raw[3 * q]! || raw[3 * p + 1]! - raw[3 * q + 1]! || raw[3 * p + 2]! - raw[3 * q + 2]!);
+  const same = (k: number): boolean => {
+    if (k === 0) return false;
+    const a = 3 * order[k]!;
+    const b = 3 * order[k - 1]!;
+    return raw[a] === raw[b] && raw[a + 1] === raw[b + 1] && raw[a + 2] === raw[b + 2];
+  };
+  let n = 0;
+  for (let k = 0; k < total; k++) if (!same(k)) n++;
+  const xs: number[] = [];
   const g: Grouped = {
     xs,
     xIndex: new Int32Array(n),
@@ -137,12 +145,19 @@ function groupCustomers(customers: Iterable<BgNbdCustomer>): Grouped {
     weight: new Float64Array(n),
     total,
   };
-  list.forEach((t, i) => {
-    g.xIndex[i] = xPos.get(t.x) as number;
-    g.recency[i] = t.tx;
-    g.age[i] = t.T;
-    g.weight[i] = t.w;
-  });
+  for (let k = 0, i = -1; k < total; k++) {
+    const at = 3 * order[k]!;
+    if (!same(k)) {
+      i++;
+      const x = raw[at]!;
+      // Triples come in x order: a new x is the next distinct frequency.
+      if (xs.length === 0 || xs[xs.length - 1] !== x) xs.push(x);
+      g.xIndex[i] = xs.length - 1;
+      g.recency[i] = raw[at + 1]!;
+      g.age[i] = raw[at + 2]!;
+    }
+    g.weight[i]!++;
+  }
   return g;
 }
 
