@@ -3,7 +3,8 @@
 //
 //  - the client is its name with every run of Unicode spaces (what JavaScript's \s matches)
 //    folded to one space and the ends trimmed; rows without a client are left out;
-//  - the day is the date (a DATE or TIMESTAMP column, or text the engine casts to one);
+//  - the day is the date (a DATE or TIMESTAMP column, or text the engine casts to one), in
+//    the years 1 to 9999 (any other is unreadable, as kam's date parsers have it);
 //  - amount, or quantity × price when there is no amount column; numbers are read as doubles,
 //    as kam reads text, and each line's value is split into whole units and millionths
 //    (rounded half up, as JavaScript's Math.round) summed as integers: the sums are exact
@@ -112,7 +113,9 @@ export function dayLedgerSql(dialect: SqlDialect, options: DayLedgerSqlOptions, 
   const hasProduct = has('product');
 
   // 1. Each line read as kam reads it.
-  const read = [`${fold(col('client'))} AS client`, `${d.date(col('date'))} AS day`];
+  // A date outside the years 1 to 9999 does not read, as kam's own date parsers refuse it.
+  const date = d.date(col('date'));
+  const read = [`${fold(col('client'))} AS client`, `CASE WHEN EXTRACT(YEAR FROM ${date}) BETWEEN 1 AND 9999 THEN ${date} END AS day`];
   read.push(
     has('amount') ? `${d.double(col('amount'))} AS amount` : `${d.double(col('quantity'))} * ${d.double(col('price'))} AS amount`,
   );
