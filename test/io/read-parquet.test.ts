@@ -67,3 +67,33 @@ describe('a Parquet ledger, read through DuckDB', () => {
     expect(strict.stdout).toBe('');
   });
 });
+
+describe('DuckDB out of its default memory cap', () => {
+  /** A connection that runs out of memory on the first try of each statement at two threads. */
+  function connection(failures: number) {
+    const ran: string[] = [];
+    let threads = 2;
+    return {
+      ran,
+      run: async (sql: string) => {
+        ran.push(sql);
+        if (sql === 'SET threads = 1') threads = 1;
+        else if (sql.startsWith('SET threads = ')) threads = Number(sql.slice(14));
+        else if (sql.startsWith('COPY') && threads > 1 && failures-- > 0) throw new Error('Out of Memory Error: could not allocate block of size 256.0 KiB (953.4 MiB/953.6 MiB used)');
+      },
+      runAndReadAll: async () => ({ getRowsJS: () => [[String(threads)]] }),
+    };
+  }
+
+  it('runs the statement again on one thread, then gives the threads back', async () => {
+    const { withinCap } = await import('../../src/io/read-parquet.js');
+    const c = connection(1);
+    await withinCap(c as never, 'COPY (SELECT 1) TO x', {});
+    expect(c.ran).toEqual(['COPY (SELECT 1) TO x', 'SET threads = 1', 'COPY (SELECT 1) TO x', 'SET threads = 2']);
+  });
+
+  it('with --memory, the cap is the user\'s: running out of it is the error', async () => {
+    const { withinCap } = await import('../../src/io/read-parquet.js');
+    await expect(withinCap(connection(1) as never, 'COPY (SELECT 1) TO x', { memory: '1GB' })).rejects.toThrow(/^Out of Memory Error/);
+  });
+});
