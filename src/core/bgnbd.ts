@@ -6,6 +6,7 @@
  * Notation: x = repeat purchases (frequency), t_x = recency, T = age, all times in weeks.
  */
 import { minimizeBfgs } from './optimize.js';
+import { TupleBuffer } from './distinct-tuples.js';
 
 export interface BgNbdCustomer {
   /** Repeat purchases: distinct purchase days − 1. */
@@ -107,58 +108,25 @@ interface Grouped {
 }
 
 function groupCustomers(customers: Iterable<BgNbdCustomer>): Grouped {
-  // The customers' three numbers in typed arrays, sorted through an index by (x, t_x, T) and
-  // equal triples collapsed into one with a count (a map of text keys had cost ~150 bytes and
-  // ~2 µs a customer: 1.8 s at a million). Sorted so the summation order (hence the last bits of
-  // the result) does not depend on input order.
-  let total = 0;
-  let raw = new Float64Array(3 * 1024);
+  // Distinct (x, t_x, T) triples with their counts, in that order (see distinct-tuples.ts).
+  const triples = new TupleBuffer(3);
   for (const c of customers) {
-    checkCustomer(c, ` (customer #${total})`);
-    if (3 * total === raw.length) {
-      const grown = new Float64Array(raw.length * 2);
-      grown.set(raw);
-      raw = grown;
-    }
-    raw[3 * total] = c.frequency;
-    raw[3 * total + 1] = c.recency;
-    raw[3 * total + 2] = c.age;
-    total++;
+    checkCustomer(c, ` (customer #${triples.size})`);
+    triples.push(c.frequency, c.recency, c.age);
   }
-  const order = new Uint32Array(total);
-  for (let i = 0; i < total; i++) order[i] = i;
-  order.sort((p, q) => raw[3 * p]! - raw[3 * q]! || raw[3 * p + 1]! - raw[3 * q + 1]! || raw[3 * p + 2]! - raw[3 * q + 2]!);
-  const same = (k: number): boolean => {
-    if (k === 0) return false;
-    const a = 3 * order[k]!;
-    const b = 3 * order[k - 1]!;
-    return raw[a] === raw[b] && raw[a + 1] === raw[b + 1] && raw[a + 2] === raw[b + 2];
-  };
-  let n = 0;
-  for (let k = 0; k < total; k++) if (!same(k)) n++;
+  const {
+    columns: [frequency, recency, age],
+    counts: weight,
+  } = triples.distinct() as { columns: [Float64Array, Float64Array, Float64Array]; counts: Float64Array };
+  // Triples come in x order: each new x is the next distinct frequency.
   const xs: number[] = [];
-  const g: Grouped = {
-    xs,
-    xIndex: new Int32Array(n),
-    recency: new Float64Array(n),
-    age: new Float64Array(n),
-    weight: new Float64Array(n),
-    total,
-  };
-  for (let k = 0, i = -1; k < total; k++) {
-    const at = 3 * order[k]!;
-    if (!same(k)) {
-      i++;
-      const x = raw[at]!;
-      // Triples come in x order: a new x is the next distinct frequency.
-      if (xs.length === 0 || xs[xs.length - 1] !== x) xs.push(x);
-      g.xIndex[i] = xs.length - 1;
-      g.recency[i] = raw[at + 1]!;
-      g.age[i] = raw[at + 2]!;
-    }
-    g.weight[i]!++;
+  const xIndex = new Int32Array(weight.length);
+  for (let i = 0; i < weight.length; i++) {
+    const x = frequency[i]!;
+    if (xs.length === 0 || xs[xs.length - 1] !== x) xs.push(x);
+    xIndex[i] = xs.length - 1;
   }
-  return g;
+  return { xs, xIndex, recency, age, weight, total: triples.size };
 }
 
 // ---------------------------------------------------------------------------

@@ -9,6 +9,7 @@
  */
 import { digamma, logGamma } from './bgnbd.js';
 import { minimizeBfgs } from './optimize.js';
+import { TupleBuffer } from './distinct-tuples.js';
 
 export interface GammaGammaCustomer {
   /** Repeat purchases (≥ 1 for a customer the model can judge). */
@@ -82,47 +83,21 @@ export function fitGammaGamma(customers: Iterable<GammaGammaCustomer>, options: 
   const maxIterations = options.maxIterations ?? 500;
   const tolerance = options.tolerance ?? 1e-8;
 
-  // Group identical (x, m) pairs and sort them, so the summation order (hence the last bits)
-  // does not depend on the order the customers came in. Customers may come one at a time (a
-  // compact store makes each on demand): only their two numbers are kept, in typed arrays, then
-  // sorted by (x, m) through an index and equal pairs collapsed into one with a weight (a map of
-  // text keys had cost ~150 bytes a customer: 150 MB at a million).
-  let n = 0;
-  let rawX = new Float64Array(1024);
-  let rawM = new Float64Array(1024);
+  // Identical (x, m) pairs grouped, in (x, m) order (see distinct-tuples.ts). Customers may
+  // come one at a time (a compact store makes each on demand): only their two numbers are kept.
+  const pairs = new TupleBuffer(2);
   for (const c of customers) {
-    checkCustomer(c, ` (customer #${n})`);
-    if (n === rawX.length) {
-      const grownX = new Float64Array(n * 2);
-      grownX.set(rawX);
-      rawX = grownX;
-      const grownM = new Float64Array(n * 2);
-      grownM.set(rawM);
-      rawM = grownM;
-    }
-    rawX[n] = c.frequency;
-    rawM[n] = c.monetary;
-    n++;
+    checkCustomer(c, ` (customer #${pairs.size})`);
+    pairs.push(c.frequency, c.monetary);
   }
+  const n = pairs.size;
   if (n === 0) throw new RangeError('fitGammaGamma: no customers');
-  const order = new Uint32Array(n);
-  for (let i = 0; i < n; i++) order[i] = i;
-  order.sort((a, b) => rawX[a]! - rawX[b]! || rawM[a]! - rawM[b]!);
-  const same = (k: number): boolean => k > 0 && rawX[order[k]!] === rawX[order[k - 1]!] && rawM[order[k]!] === rawM[order[k - 1]!];
-  let distinct = 0;
-  for (let k = 0; k < n; k++) if (!same(k)) distinct++;
-  // The distinct pairs in (x, m) order with their weights; the mean values then scaled.
-  const xs = new Float64Array(distinct);
-  const pairM = new Float64Array(distinct);
-  const ws = new Float64Array(distinct);
-  for (let k = 0, j = -1; k < n; k++) {
-    if (!same(k)) {
-      j++;
-      xs[j] = rawX[order[k]!]!;
-      pairM[j] = rawM[order[k]!]!;
-    }
-    ws[j]!++;
-  }
+  // The distinct pairs with their weights; the mean values then scaled.
+  const {
+    columns: [xs, pairM],
+    counts: ws,
+  } = pairs.distinct() as { columns: [Float64Array, Float64Array]; counts: Float64Array };
+  const distinct = ws.length;
   let sumM = 0;
   for (let j = 0; j < distinct; j++) sumM += ws[j]! * pairM[j]!;
   const scale = sumM / n;
