@@ -54,15 +54,7 @@ function judgedBySpend(monetary: number | null): monetary is number {
   return monetary !== null && Number.isFinite(monetary) && monetary > 0;
 }
 
-/** The clients the model can judge, as it sees them, made one at a time. */
-function* judgedCustomers(purchases: PurchaseDays): Generator<GammaGammaCustomer> {
-  for (let i = 0; i < purchases.size; i++) {
-    const monetary = purchases.monetary(i);
-    if (judgedBySpend(monetary)) yield { frequency: purchases.frequency(i), monetary };
-  }
-}
-
-/** The clients the model can judge, as two columns (what a fit made elsewhere is given), in number order. */
+/** The clients the model can judge, as two columns (what the fit is given, here or elsewhere), in number order. */
 export function judgedColumns(purchases: PurchaseDays): { frequency: Float64Array; monetary: Float64Array } {
   let judged = 0;
   for (let i = 0; i < purchases.size; i++) if (judgedBySpend(purchases.monetary(i))) judged++;
@@ -114,7 +106,7 @@ export function assessSpend(purchases: PurchaseDays, fitting?: SpendFitting): Sp
     nonPositive: repeatClients - judged,
   };
   if (judged < MIN_CLIENTS_FOR_GAMMA_GAMMA) return result;
-  const fit = fitting?.fitOf(purchases) ?? fitGammaGamma(judgedCustomers(purchases));
+  const fit = fitting?.fitOf(purchases) ?? fitGammaGamma(columnCustomers(judgedColumns(purchases)));
   const populationMean = populationMeanSpend(fit.params);
   if (populationMean === null || !Number.isFinite(fit.logLikelihood)) {
     result.status = 'no-mean';
