@@ -72,6 +72,11 @@ function splitMillionths(millionths: number, out: [number, number]): [number, nu
   return out;
 }
 
+/** A whole number of millionths (a safe integer) as its canonical exact pair: 12300000 → [12, 300000]. */
+export function pairOfMillionths(millionths: number): [number, number] {
+  return splitMillionths(millionths, [0, 0]);
+}
+
 /** fromExact(0, millionths), the same bits (see splitMillionths). */
 function fromMillionths(millionths: number): number {
   splitMillionths(millionths, scratch);
@@ -297,8 +302,8 @@ export class DayTable {
         return;
       }
     }
-    const micros = millionths % MICRO;
-    this.addExact(measure, i, (millionths - micros) / MICRO, micros);
+    const [units, micros] = splitMillionths(millionths, [0, 0]);
+    this.addExact(measure, i, units, micros);
   }
 
   addExact(measure: DayMeasure, i: number, units: number, micros: number): void {

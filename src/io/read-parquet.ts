@@ -6,8 +6,9 @@
 // is read as one.
 import { rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { addDayLedgerRow, addDayMillionths, exactFromDecimal, isDayLedgerHeader, type DayLedgerKind } from '../core/day-ledger.js';
+import { DAY_LEDGER_KINDS, addDayLedgerRow, addDayMillionths, exactFromDecimal, isDayLedgerHeader } from '../core/day-ledger.js';
 import { daysFromCivil, formatDay } from '../core/calendar.js';
+import { pairOfMillionths } from '../core/day-table.js';
 import { historyOf, normalizeClientName, type ClientHistory, type ExactPair, type Ledger } from '../core/ledger.js';
 import { memoryGuard } from './memory-guard.js';
 import { KamError } from '../core/problems.js';
@@ -141,11 +142,6 @@ async function tallyLines(connection: DuckDbConnection, from: string, roles: Sql
   return counts;
 }
 
-/** The kinds of day ledger rows kam's statement makes, by the number it sends for each. */
-const KINDS: readonly DayLedgerKind[] = ['day', 'direction', 'product'];
-
-/** Millionths in a unit. */
-const MICRO = 1_000_000;
 
 /** The days a day ledger's date may have (years 1 to 9999, as every date parser of kam's). */
 const FIRST_DAY = daysFromCivil(1, 1, 1);
@@ -224,18 +220,15 @@ async function streamDayLedger(connection: DuckDbConnection, from: string, roles
     // A sum: millionths, or beyond 2^53 the exact decimal's text (the column after it).
     const pair = (c: number, r: number): ExactPair | undefined => {
       if (c < 0) return undefined;
-      const micros = number(c, r);
-      if (micros !== null) {
-        // Exact: micros is an integer below 2^53, so are both parts, and the division is exact.
-        const m = micros % MICRO;
-        return [(micros - m) / MICRO, m === 0 ? 0 : m];
-      }
+      const millionths = number(c, r);
+      if (millionths !== null) return pairOfMillionths(millionths);
       const decimal = text(c + 1, r);
       return decimal === '' ? undefined : exactFromDecimal(decimal);
     };
     for (let r = 0; r < rows; r++) {
       line++;
-      const kind = KINDS[number(kindAt, r) ?? -1];
+      // The kind by its place in the contract's list (the number the statement sends).
+      const kind = DAY_LEDGER_KINDS[number(kindAt, r) ?? -1];
       if (kind === undefined) continue;
       const no = number(numberAt, r);
       if (no === null || no !== lastNumber) {

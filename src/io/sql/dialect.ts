@@ -15,6 +15,7 @@
 //  - directions and products: exact sums per client and (trimmed, non-empty) value.
 //
 // Pure: names in, text out. What differs between engines is in one module per dialect.
+import { DAY_LEDGER_KINDS, type DayLedgerKind } from '../../core/day-ledger.js';
 import { KamError } from '../../core/problems.js';
 import type { ColumnRole } from '../columns.js';
 
@@ -167,7 +168,8 @@ export function dayLedgerSql(dialect: SqlDialect, options: DayLedgerSqlOptions, 
   };
   /** A missing sum's column(s), typed as `sum` types them. */
   const noSum = (name: string): string[] => (numbered ? [`${d.toDouble!('NULL')} AS ${name}`, `${d.nullOf('text')} AS ${name}_text`] : [`${d.nullOf('decimal')} AS ${name}`]);
-  const kindOf = (kind: 'day' | 'direction' | 'product'): string => (numbered ? `${d.toDouble!(String(['day', 'direction', 'product'].indexOf(kind)))}` : `'${kind}'`);
+  // (numbered) the kind as its place in the contract's list of kinds.
+  const kindOf = (kind: DayLedgerKind): string => (numbered ? d.toDouble!(String(DAY_LEDGER_KINDS.indexOf(kind))) : `'${kind}'`);
 
   // 3. Day rows.
   const dayColumns = [`${kindOf('day')} AS kam_day_ledger`, 'client', `${numbered ? d.dayNumber!('day') : 'day'} AS date`, ...sum('amount')];
