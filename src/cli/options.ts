@@ -15,7 +15,7 @@ import { COLUMN_ROLES, parseMapOption } from '../io/columns.js';
 import { SQL_DIALECT_NAMES } from '../io/sql/index.js';
 import { parseDateFormatOption, parseDayArgument } from '../io/dates.js';
 import { parseEncodingOption, type Delimiter } from '../io/dialect.js';
-import { headerCurrency, parseDecimalOption } from '../io/numbers.js';
+import { currencyCodeOf, parseDecimalOption } from '../io/numbers.js';
 import type { LedgerReadOptions } from '../io/read-ledger.js';
 import { FAIL_ON_CONDITIONS, type FailOn } from '../commands/fail-on.js';
 import type { SettingValue as Value } from '../report/settings.js';
@@ -76,8 +76,7 @@ const DELIMITERS: Record<string, Delimiter> = { ',': ',', comma: ',', ';': ';', 
 
 /** --currency: an ISO code (kzt → KZT) or a mark the reader knows (₸, тг, $ …), as its code. */
 export function currencyCode(value: string): string {
-  const text = value.trim();
-  const code = /^[A-Za-z]{3}$/.test(text) ? text.toUpperCase() : headerCurrency(text);
+  const code = currencyCodeOf(value);
   if (code === null) throw usage('currency', { flag: '--currency', value });
   return code;
 }

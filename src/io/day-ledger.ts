@@ -15,7 +15,7 @@ import {
 import { addCurrency, normalizeClientName, type ExactPair, type Ledger } from '../core/ledger.js';
 import { KamError } from '../core/problems.js';
 import { dayFromDateCell, makeDateParser } from './dates.js';
-import { headerCurrency } from './numbers.js';
+import { currencyCodeOf } from './numbers.js';
 import { memoryGuard } from './memory-guard.js';
 import { cellText, type Cell, type ReadCounts, type RecordOptions } from './records.js';
 
@@ -117,7 +117,7 @@ export class DayLedgerReader {
     const currency = text('currency');
     if (currency !== '' && currency !== this.currency) {
       // An ISO code (as kam writes it) or a mark kam knows; one currency for the whole ledger.
-      const code = /^[A-Za-z]{3}$/.test(currency) ? currency.toUpperCase() : headerCurrency(currency);
+      const code = currencyCodeOf(currency);
       if (code === null) throw this.bad(cells, line, 'currency', 'value');
       addCurrency(this.ledger, code, { file: this.file, line, column: this.headers[at.currency!], value: currency });
       this.currency = currency;

@@ -86,6 +86,12 @@ export function currencyMark(text: string): string | null {
   return null;
 }
 
+/** A currency as a person or a day ledger writes it: an ISO code (kzt → KZT) or a mark kam knows (₸, тг, $ …), as its code; null when it is neither. */
+export function currencyCodeOf(text: string): string | null {
+  const t = text.trim();
+  return /^[A-Za-z]{3}$/.test(t) ? t.toUpperCase() : headerCurrency(t);
+}
+
 /** The currency an amount column's header names: "Сумма, тг", "Amount (USD)", "Выручка ₸"; null when none. */
 export function headerCurrency(header: string): string | null {
   for (const token of header.toLowerCase().split(/[\s,;:()[\]/\\]+/)) {

@@ -5,7 +5,7 @@ import { dayLedgerSql, type DayLedgerSqlOptions, type SqlDialect } from './diale
 import { duckdb } from './duckdb.js';
 import { postgres } from './postgres.js';
 import { spark } from './spark.js';
-import { headerCurrency } from '../numbers.js';
+import { rolesCurrency } from '../table-roles.js';
 
 export const SQL_DIALECTS = { duckdb, postgres, clickhouse, spark, bigquery } as const satisfies Record<string, SqlDialect>;
 export type SqlDialectName = keyof typeof SQL_DIALECTS;
@@ -17,7 +17,6 @@ export const SQL_DIALECT_NAMES = Object.keys(SQL_DIALECTS) as SqlDialectName[];
  * as kam keeps it reading the lines: the day ledger then carries it.
  */
 export function daySql(dialect: SqlDialectName, options: DayLedgerSqlOptions): string {
-  const money = options.roles.amount ?? options.roles.price;
-  const currency = options.currency ?? (money === undefined ? undefined : (headerCurrency(money) ?? undefined));
+  const currency = options.currency ?? rolesCurrency(options.roles)?.code;
   return dayLedgerSql(SQL_DIALECTS[dialect], { ...options, currency });
 }
