@@ -57,4 +57,25 @@ describe('in DuckDB', () => {
     const expected = [...new Set(names.map(normalizeClientName).filter((n) => n !== ''))].sort();
     expect(folded).toEqual(expected);
   });
+
+  it('trims directions (and documents, products) as kam does, for every Unicode space (property)', async () => {
+    const { DuckDBInstance } = await import('@duckdb/node-api');
+    const db = await (await DuckDBInstance.create(':memory:')).connect();
+    const values = fc.sample(nameArb, { numRuns: 300, seed: 19 });
+    await db.run('CREATE TABLE t (c VARCHAR, d DATE, a DOUBLE, r VARCHAR)');
+    const appender = await db.createAppender('t');
+    for (const value of values) {
+      appender.appendVarchar('x');
+      appender.appendVarchar('2025-01-01');
+      appender.appendDouble(1);
+      appender.appendVarchar(value);
+      appender.endRow();
+    }
+    appender.closeSync();
+    const sql = daySql('duckdb', { from: '(SELECT * FROM t) s', roles: { client: 'c', date: 'd', amount: 'a', direction: 'r' } });
+    const rows = (await db.runAndReadAll(sql)).getRowObjectsJS().filter((r) => r.kam_day_ledger === 'direction');
+    const trimmed = rows.map((r) => String(r.direction)).sort();
+    const expected = [...new Set(values.map((v) => v.trim()).filter((v) => v !== ''))].sort();
+    expect(trimmed).toEqual(expected);
+  });
 });

@@ -10,6 +10,7 @@ export const bigquery: SqlDialect = {
   regexLiteral: (pattern) => `r'${pattern.replace(/'/g, "\\'")}'`,
   codePoint: (code) => (code === 0x20 ? ' ' : `\\x{${hex(code)}}`),
   replaceAll: (e, pattern, replacement) => `REGEXP_REPLACE(${e}, ${pattern}, ${replacement})`,
+  matches: (e, pattern) => `REGEXP_CONTAINS(${e}, ${pattern})`,
   text: (e) => `CAST(${e} AS STRING)`,
   double: (e) => `SAFE_CAST(${e} AS FLOAT64)`,
   date: (e) => `SAFE_CAST(${e} AS DATE)`,

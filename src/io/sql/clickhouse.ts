@@ -10,6 +10,7 @@ export const clickhouse: SqlDialect = {
   regexLiteral: (pattern) => `'${pattern.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`,
   codePoint: (code) => (code === 0x20 ? ' ' : `\\x{${hex(code)}}`),
   replaceAll: (e, pattern, replacement) => `replaceRegexpAll(${e}, ${pattern}, ${replacement})`,
+  matches: (e, pattern) => `match(${e}, ${pattern})`,
   text: (e) => `toString(${e})`,
   double: (e) => `accurateCastOrNull(${e}, 'Float64')`,
   date: (e) => `toDate(${e})`,

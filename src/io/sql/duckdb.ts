@@ -10,6 +10,8 @@ export const duckdb: SqlDialect = {
   regexLiteral: (pattern) => `'${pattern.replace(/'/g, "''")}'`,
   codePoint: (code) => (code === 0x20 ? ' ' : `\\x{${hex(code)}}`),
   replaceAll: (e, pattern, replacement) => `regexp_replace(${e}, ${pattern}, ${replacement}, 'g')`,
+  trimSpaces: (e) => `trim(${e}, ' ')`,
+  matches: (e, pattern) => `regexp_matches(${e}, ${pattern})`,
   text: (e) => `CAST(${e} AS VARCHAR)`,
   double: (e) => `TRY_CAST(${e} AS DOUBLE)`,
   date: (e) => `TRY_CAST(${e} AS DATE)`,

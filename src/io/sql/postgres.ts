@@ -10,6 +10,8 @@ export const postgres: SqlDialect = {
   regexLiteral: (pattern) => `'${pattern.replace(/'/g, "''")}'`,
   codePoint: (code) => (code === 0x20 ? ' ' : `\\u${hex4(code)}`),
   replaceAll: (e, pattern, replacement) => `regexp_replace(${e}, ${pattern}, ${replacement}, 'g')`,
+  trimSpaces: (e) => `btrim(${e}, ' ')`,
+  matches: (e, pattern) => `(${e} ~ ${pattern})`,
   text: (e) => `CAST(${e} AS TEXT)`,
   double: (e) => `CAST(${e} AS DOUBLE PRECISION)`,
   date: (e) => `CAST(${e} AS DATE)`,

@@ -10,6 +10,7 @@ export const spark: SqlDialect = {
   regexLiteral: (pattern) => `'${pattern.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`,
   codePoint: (code) => (code === 0x20 ? ' ' : `\\u${hex4(code)}`),
   replaceAll: (e, pattern, replacement) => `regexp_replace(${e}, ${pattern}, ${replacement})`,
+  matches: (e, pattern) => `(${e} RLIKE ${pattern})`,
   text: (e) => `CAST(${e} AS STRING)`,
   double: (e) => `TRY_CAST(${e} AS DOUBLE)`,
   date: (e) => `TRY_CAST(${e} AS DATE)`,
