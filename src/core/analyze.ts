@@ -107,14 +107,6 @@ function smallInteger(x: number): number {
   return x === (x | 0) ? x | 0 : x;
 }
 
-/** Adds a day's exact pair to a running one, carrying whole units out of the millionths. */
-function addDay(sum: number[], day: readonly [number, number]): void {
-  const micros = sum[1]! + day[1];
-  const carry = Math.trunc(micros / 1e6);
-  sum[0] = sum[0]! + day[0] + carry;
-  sum[1] = micros - carry * 1e6;
-}
-
 export function measureOf(by: AbcMetric): DayMeasure {
   return by === 'revenue' ? 'amount' : by;
 }
@@ -168,10 +160,10 @@ export function analyzeLedger(ledger: Ledger, settings: AnalysisSettings, option
         if (day < startDay || day > endDay) continue;
         inWindow = true;
         const p = periodIndex(day);
-        addDay(exact.metric, days.exact(metric, i));
-        addDay(exact.amount, days.exact('amount', i));
-        addDay(exact.profit, days.exact('profit', i));
-        addDay(exact.quantity, days.exact('quantity', i));
+        days.addExactTo(metric, i, exact.metric);
+        days.addExactTo('amount', i, exact.amount);
+        days.addExactTo('profit', i, exact.profit);
+        days.addExactTo('quantity', i, exact.quantity);
         if (p < firstRowPeriod) firstRowPeriod = p;
         if (purchase && p < firstPurchasePeriod) firstPurchasePeriod = p;
         purchaseSeries[p]! += purchasesOn(days, i, ledger.columns);

@@ -175,6 +175,35 @@ describe('DayTable layouts (compact while every sum is a safe integer of million
     );
   });
 
+  it('adds a day to a running exact sum as adding its exact pair does, and reads the same reserved ahead (property)', () => {
+    const added = (table: DayTable, measure: DayMeasure, byPair: boolean): number[] => {
+      const sum = [0, 0];
+      for (let i = 0; i < table.size; i++) {
+        if (!byPair) {
+          table.addExactTo(measure, i, sum);
+          continue;
+        }
+        const [units, micros] = table.exact(measure, i);
+        const m = sum[1]! + micros;
+        const carry = Math.trunc(m / 1e6);
+        sum[0] = sum[0]! + units + carry;
+        sum[1] = m - carry * 1e6;
+      }
+      return sum;
+    };
+    fc.assert(
+      fc.property(fc.array(op, { maxLength: 120 }), fc.nat({ max: 200 }), (ops, rows) => {
+        for (const table of [apply(new DayTable(), ops), apply(DayTable.wide(), ops)]) {
+          for (const measure of ['amount', 'quantity', 'profit'] as const) expect(added(table, measure, false)).toStrictEqual(added(table, measure, true));
+        }
+        const reserved = new DayTable();
+        reserved.reserve(rows);
+        expect(readable(apply(reserved, ops))).toStrictEqual(readable(apply(new DayTable(), ops)));
+      }),
+      { numRuns: 300 },
+    );
+  });
+
   it('merges tables of either layout into the same totals (property)', () => {
     fc.assert(
       fc.property(fc.array(op, { maxLength: 60 }), fc.array(op, { maxLength: 60 }), (first, second) => {
