@@ -181,10 +181,15 @@ async function streamDayLedger(connection: DuckDbConnection, from: string, roles
   const dayFile = `${folder}/kam-day-ledger.parquet`;
   const sql = dayLedgerSql(duckdb, { from, roles, numbered: true }).replace(/^--.*\n/, '');
   await withinCap(connection, `COPY (${sql}) TO ${sqlString(aggregated)} (FORMAT parquet)`, options);
-  await connection.run(`CREATE TEMP TABLE kam_clients AS SELECT client, CAST(row_number() OVER () AS DOUBLE) AS client_no FROM (SELECT DISTINCT client FROM read_parquet(${sqlString(aggregated)}))`);
+  // Each client's count of day rows comes along (client_days), so that its day table is made
+  // the size it will be.
+  const dayKind = DAY_LEDGER_KINDS.indexOf('day');
+  await connection.run(
+    `CREATE TEMP TABLE kam_clients AS SELECT client, CAST(row_number() OVER () AS DOUBLE) AS client_no, client_days FROM (SELECT client, CAST(count(*) FILTER (WHERE kam_day_ledger = ${dayKind}) AS DOUBLE) AS client_days FROM read_parquet(${sqlString(aggregated)}) GROUP BY client)`,
+  );
   await withinCap(
     connection,
-    `COPY (SELECT c.client_no, d.* FROM read_parquet(${sqlString(aggregated)}) AS d JOIN kam_clients AS c USING (client) ORDER BY c.client_no, d.kam_day_ledger, d.date) TO ${sqlString(dayFile)} (FORMAT parquet)`,
+    `COPY (SELECT c.client_no, c.client_days, d.* FROM read_parquet(${sqlString(aggregated)}) AS d JOIN kam_clients AS c USING (client) ORDER BY c.client_no, d.kam_day_ledger, d.date) TO ${sqlString(dayFile)} (FORMAT parquet)`,
     options,
   );
   await connection.run('DROP TABLE kam_clients');
@@ -194,7 +199,7 @@ async function streamDayLedger(connection: DuckDbConnection, from: string, roles
   const result = await connection.stream(`SELECT * FROM read_parquet(${sqlString(dayFile)})`);
   const at = new Map(result.columnNames().map((name, i) => [name, i]));
   const column = (name: string): number => at.get(name) ?? -1;
-  const [kindAt, numberAt, clientAt, dayAt, purchaseAt, documentsAt, linesAt] = ['kam_day_ledger', 'client_no', 'client', 'date', 'purchase', 'documents', 'lines'].map(column) as [number, number, number, number, number, number, number];
+  const [kindAt, numberAt, daysAt, clientAt, dayAt, purchaseAt, documentsAt, linesAt] = ['kam_day_ledger', 'client_no', 'client_days', 'client', 'date', 'purchase', 'documents', 'lines'].map(column) as [number, number, number, number, number, number, number, number];
   const sums = { amount: column('amount'), quantity: column('quantity'), profit: column('profit') };
   const valueAt = { direction: column('direction'), product: column('product') };
   const productsOf = options.productsOf;
@@ -246,7 +251,11 @@ async function streamDayLedger(connection: DuckDbConnection, from: string, roles
         const purchase = number(purchaseAt, r) === 1;
         accepted += number(linesAt, r) ?? 0;
         if (client === '') throw badValue(label, line, 'client', 'client');
-        const history = (lastHistory ??= historyOf(ledger, client));
+        if (lastHistory === undefined) {
+          lastHistory = historyOf(ledger, client);
+          lastHistory.days.reserve(number(daysAt, r) ?? 0);
+        }
+        const history = lastHistory;
         // Sums as millionths (NaN for a column the lines did not have); null: beyond 2^53, as text.
         const amount = number(sums.amount, r);
         const quantity = sums.quantity < 0 ? Number.NaN : number(sums.quantity, r);
