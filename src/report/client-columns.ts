@@ -86,8 +86,19 @@ export function dataValue(column: ClientColumn, c: ClientAnalysis, report: Colum
 
 /** Plain decimal text, never exponent notation (1e-7 would trip some CSV consumers). */
 export function numberText(value: number, kind: ColumnKind): string {
+  // A whole number is its own digits (most cells of a large table: counts, days, ranks). Beyond
+  // 2^53, String writes the shortest digits that read back (…090 where toFixed writes the exact
+  // …096), and from 10^21 on both write an exponent: BigInt writes the exact digits.
+  if (Number.isSafeInteger(value)) return value === 0 ? '0' : String(value);
+  if (Number.isInteger(value)) return BigInt(value).toString();
+  if (!Number.isFinite(value)) return String(value);
   const digits = DECIMALS[kind];
-  let text = value.toFixed(digits);
-  if (digits > 0) text = text.replace(/\.?0+$/, '');
-  return text === '-0' ? '0' : text;
+  const text = value.toFixed(digits);
+  if (digits === 0) return text === '-0' ? '0' : text;
+  // The fraction's trailing zeros, and its point when nothing is left of it.
+  let end = text.length;
+  while (text.charCodeAt(end - 1) === 48) end--;
+  if (text.charCodeAt(end - 1) === 46) end--;
+  const trimmed = text.slice(0, end);
+  return trimmed === '-0' ? '0' : trimmed;
 }

@@ -24,11 +24,13 @@ export function* renderCsv(report: Report, safe = false): Generator<string> {
   const columns = clientColumnsOf(report);
   yield `${columns.map((c) => c.name).join(',')}\n`;
   for (const client of report.analysis.clients) {
-    const fields = columns.map((column) => {
+    let row = '';
+    for (let i = 0; i < columns.length; i++) {
+      const column = columns[i]!;
       const v = column.value(client, report);
-      if (v === null) return '';
-      return typeof v === 'number' ? numberText(v, column.kind) : csvText(v, safe);
-    });
-    yield `${fields.join(',')}\n`;
+      if (i > 0) row += ',';
+      if (v !== null) row += typeof v === 'number' ? numberText(v, column.kind) : csvText(v, safe);
+    }
+    yield `${row}\n`;
   }
 }
