@@ -211,71 +211,82 @@ async function streamDayLedger(connection: DuckDbConnection, from: string, roles
   let lastNumber: number | null = null;
   let lastClient = '';
   let lastHistory: ClientHistory | undefined;
-  for (;;) {
-    const chunk = await result.fetchChunk();
-    // (rowCount is asked of DuckDB on every read: once a chunk.)
-    const rows = chunk === null ? 0 : chunk.rowCount;
-    if (chunk === null || rows === 0) break;
-    const vectors = Array.from({ length: chunk.columnCount }, (_, i) => chunk.getColumnVector(i));
-    const number = (c: number, r: number): number | null => (c < 0 ? null : (vectors[c]!.getItem(r) as number | null));
-    const text = (c: number, r: number): string => {
-      const value = c < 0 ? null : vectors[c]!.getItem(r);
-      return value === null ? '' : String(value);
-    };
-    // A sum: millionths, or beyond 2^53 the exact decimal's text (the column after it).
-    const pair = (c: number, r: number): ExactPair | undefined => {
-      if (c < 0) return undefined;
-      const millionths = number(c, r);
-      if (millionths !== null) return pairOfMillionths(millionths);
-      const decimal = text(c + 1, r);
-      return decimal === '' ? undefined : exactFromDecimal(decimal);
-    };
-    for (let r = 0; r < rows; r++) {
-      line++;
-      // The kind by its place in the contract's list (the number the statement sends).
-      const kind = DAY_LEDGER_KINDS[number(kindAt, r) ?? -1];
-      if (kind === undefined) continue;
-      const no = number(numberAt, r);
-      if (no === null || no !== lastNumber) {
-        lastNumber = no;
-        lastClient = normalizeClientName(text(clientAt, r));
-        lastHistory = undefined;
+  // The next chunk is asked for before this one is read: DuckDB reads and decodes it on its own
+  // thread meanwhile, instead of kam and DuckDB taking turns.
+  let next = result.fetchChunk();
+  // (A chunk asked for and not yet taken is waited for before a row's error goes up: the
+  // connection is closed then, and DuckDB must not be reading for it.)
+  try {
+    for (;;) {
+      const chunk = await next;
+      if (chunk !== null && chunk.rowCount > 0) next = result.fetchChunk();
+      // (rowCount is asked of DuckDB on every read: once a chunk.)
+      const rows = chunk === null ? 0 : chunk.rowCount;
+      if (chunk === null || rows === 0) break;
+      const vectors = Array.from({ length: chunk.columnCount }, (_, i) => chunk.getColumnVector(i));
+      const number = (c: number, r: number): number | null => (c < 0 ? null : (vectors[c]!.getItem(r) as number | null));
+      const text = (c: number, r: number): string => {
+        const value = c < 0 ? null : vectors[c]!.getItem(r);
+        return value === null ? '' : String(value);
+      };
+      // A sum: millionths, or beyond 2^53 the exact decimal's text (the column after it).
+      const pair = (c: number, r: number): ExactPair | undefined => {
+        if (c < 0) return undefined;
+        const millionths = number(c, r);
+        if (millionths !== null) return pairOfMillionths(millionths);
+        const decimal = text(c + 1, r);
+        return decimal === '' ? undefined : exactFromDecimal(decimal);
+      };
+      for (let r = 0; r < rows; r++) {
+        line++;
+        // The kind by its place in the contract's list (the number the statement sends).
+        const kind = DAY_LEDGER_KINDS[number(kindAt, r) ?? -1];
+        if (kind === undefined) continue;
+        const no = number(numberAt, r);
+        if (no === null || no !== lastNumber) {
+          lastNumber = no;
+          lastClient = normalizeClientName(text(clientAt, r));
+          lastHistory = undefined;
+        }
+        const client = lastClient;
+        if (kind === 'day') {
+          const day = number(dayAt, r);
+          if (day === null || day < FIRST_DAY || day > LAST_DAY) {
+            throw new KamError({ code: 'bad-row', file: label, line, column: 'date', value: day === null ? '' : formatDay(day), details: { kind: 'date' } });
+          }
+          const documents = has.documents ? (number(documentsAt, r) ?? 0) : undefined;
+          const purchase = number(purchaseAt, r) === 1;
+          accepted += number(linesAt, r) ?? 0;
+          if (client === '') throw badValue(label, line, 'client', 'client');
+          if (lastHistory === undefined) {
+            lastHistory = historyOf(ledger, client);
+            lastHistory.days.reserve(number(daysAt, r) ?? 0);
+          }
+          const history = lastHistory;
+          // Sums as millionths (NaN for a column the lines did not have); null: beyond 2^53, as text.
+          const amount = number(sums.amount, r);
+          const quantity = sums.quantity < 0 ? Number.NaN : number(sums.quantity, r);
+          const profit = sums.profit < 0 ? Number.NaN : number(sums.profit, r);
+          if (amount !== null && quantity !== null && profit !== null) {
+            addDayMillionths(ledger, history, day, amount, quantity, profit, purchase, documents);
+            continue;
+          }
+          const exact = pair(sums.amount, r);
+          if (exact === undefined) throw badValue(label, line, 'amount', 'number');
+          addDayLedgerRow(ledger, { kind, client, day, amount: exact, quantity: pair(sums.quantity, r), profit: pair(sums.profit, r), purchase, documents }, history);
+        } else {
+          const amount = pair(sums.amount, r);
+          if (client === '' || amount === undefined) throw badValue(label, line, client === '' ? 'client' : 'amount', client === '' ? 'client' : 'number');
+          const value = text(valueAt[kind], r).trim();
+          if (kind === 'product' && productsOf !== undefined && client !== productsOf) continue;
+          addDayLedgerRow(ledger, { kind, client, value, amount });
+        }
       }
-      const client = lastClient;
-      if (kind === 'day') {
-        const day = number(dayAt, r);
-        if (day === null || day < FIRST_DAY || day > LAST_DAY) {
-          throw new KamError({ code: 'bad-row', file: label, line, column: 'date', value: day === null ? '' : formatDay(day), details: { kind: 'date' } });
-        }
-        const documents = has.documents ? (number(documentsAt, r) ?? 0) : undefined;
-        const purchase = number(purchaseAt, r) === 1;
-        accepted += number(linesAt, r) ?? 0;
-        if (client === '') throw badValue(label, line, 'client', 'client');
-        if (lastHistory === undefined) {
-          lastHistory = historyOf(ledger, client);
-          lastHistory.days.reserve(number(daysAt, r) ?? 0);
-        }
-        const history = lastHistory;
-        // Sums as millionths (NaN for a column the lines did not have); null: beyond 2^53, as text.
-        const amount = number(sums.amount, r);
-        const quantity = sums.quantity < 0 ? Number.NaN : number(sums.quantity, r);
-        const profit = sums.profit < 0 ? Number.NaN : number(sums.profit, r);
-        if (amount !== null && quantity !== null && profit !== null) {
-          addDayMillionths(ledger, history, day, amount, quantity, profit, purchase, documents);
-          continue;
-        }
-        const exact = pair(sums.amount, r);
-        if (exact === undefined) throw badValue(label, line, 'amount', 'number');
-        addDayLedgerRow(ledger, { kind, client, day, amount: exact, quantity: pair(sums.quantity, r), profit: pair(sums.profit, r), purchase, documents }, history);
-      } else {
-        const amount = pair(sums.amount, r);
-        if (client === '' || amount === undefined) throw badValue(label, line, client === '' ? 'client' : 'amount', client === '' ? 'client' : 'number');
-        const value = text(valueAt[kind], r).trim();
-        if (kind === 'product' && productsOf !== undefined && client !== productsOf) continue;
-        addDayLedgerRow(ledger, { kind, client, value, amount });
-      }
+      guard(line);
     }
-    guard(line);
+  } catch (error) {
+    await next.catch(() => null);
+    throw error;
   }
   return accepted;
 }
