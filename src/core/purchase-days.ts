@@ -53,8 +53,17 @@ export class PurchaseDays {
 
   /** The client number of `name`; −1 when it has no purchase day up to the as-of day. */
   numberOf(name: string): number {
-    return this.#numberOf(name);
+    // A client is asked for several times in a row (its row's columns, its status and P(alive)):
+    // looked up once (a lookup in a million clients' map is most of the cost).
+    if (name !== this.#lastName) {
+      this.#lastNumber = this.#numberOf(name);
+      this.#lastName = name;
+    }
+    return this.#lastNumber;
   }
+
+  #lastName: string | undefined;
+  #lastNumber = -1;
 
   /** Client i's purchase days up to the as-of day (at least one). */
   count(i: number): number {
