@@ -219,10 +219,10 @@ async function streamDayLedger(connection: DuckDbConnection, from: string, roles
   try {
     for (;;) {
       const chunk = await next;
-      if (chunk !== null && chunk.rowCount > 0) next = result.fetchChunk();
       // (rowCount is asked of DuckDB on every read: once a chunk.)
       const rows = chunk === null ? 0 : chunk.rowCount;
       if (chunk === null || rows === 0) break;
+      next = result.fetchChunk();
       const vectors = Array.from({ length: chunk.columnCount }, (_, i) => chunk.getColumnVector(i));
       const number = (c: number, r: number): number | null => (c < 0 ? null : (vectors[c]!.getItem(r) as number | null));
       const text = (c: number, r: number): string => {
