@@ -8,6 +8,7 @@ import { KamError, type Problem } from '../core/problems.js';
 import type { LedgerReadOptions } from '../io/read-ledger.js';
 import { usage } from '../i18n/usage.js';
 import { checkOutputPath } from '../io/write-file.js';
+import { spendInWorker } from '../io/spend-fitting.js';
 import { bgNbdParamsText } from '../report/model-terminal.js';
 import { renderAliveCsv, renderAliveJson, renderAliveNdjson, renderAliveTerminal } from '../report/alive-report.js';
 import { problemLine } from '../report/messages.js';
@@ -51,10 +52,23 @@ export async function runAlive(request: AliveRequest, io: CommandIo): Promise<nu
   if (ledger.lastDay === undefined) throw new KamError({ code: 'no-rows' });
   const asOf = request.asOf ?? ledger.lastDay;
   if (request.holdout !== undefined && request.holdout >= asOf) throw usage('holdout', { flag: '--holdout', value: formatDay(request.holdout), example: formatDay(asOf) });
-  const model = aliveModel(ledger, asOf, request.horizonWeeks, request.holdout);
+  // The spend model is fitted in a worker thread beside the purchase model, and is there before
+  // anything reads it.
+  const spend = spendInWorker();
+  let model;
+  try {
+    model = aliveModel(ledger, asOf, request.horizonWeeks, request.holdout, spend);
+  } catch (error) {
+    spend.stop();
+    throw error;
+  }
   const result = model.table;
   // Too few clients (or no repeat buyer) to fit: a data problem, exit 1.
-  if (result.alive.fit === null) throw new KamError({ ...result.alive.problem!, severity: 'error' });
+  if (result.alive.fit === null) {
+    spend.stop();
+    throw new KamError({ ...result.alive.problem!, severity: 'error' });
+  }
+  await spend.settled();
   if (request.format !== 'table') {
     if (request.quiet !== true) for (const note of sheetsRead(context.inputs)) io.stderr.write(problemLine(note, t));
     writeNotesToStderr('alive', context.notes, io.stderr, t, { quiet: request.quiet });

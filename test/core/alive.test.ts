@@ -6,6 +6,7 @@ import { purchaseDaysFrom, purchaseDaysOf } from '../../src/core/purchase-days.j
 import { cdnowDay, cdnowLedger, NO_CDNOW } from '../helpers/cdnow.js';
 import { analyzeLedger } from '../../src/core/analyze.js';
 import { addLine, emptyLedger, finishLedger, type Ledger } from '../../src/core/ledger.js';
+import { aliveModel } from '../../src/core/alive-model.js';
 import { DEFAULT_SETTINGS } from '../../src/core/settings.js';
 import { mulberry32 } from '../helpers/seeded.js';
 
@@ -181,5 +182,38 @@ describe('aliveTable', () => {
     const year = aliveTable(commonDropout(60), D0 + 200, 52);
     expect(purchaseModelSound(year.alive)).toBe(false);
     for (let i = 1; i < year.rows.length; i++) expect(year.rows[i - 1]!.customer.frequency).toBeGreaterThanOrEqual(year.rows[i]!.customer.frequency);
+  });
+});
+
+describe('aliveModel with the spend model fitted elsewhere (kam alive: a worker thread)', () => {
+  /** 200 clients, 1–6 purchase days each, amounts that vary (so Gamma-Gamma has something to fit). */
+  function spenders(): Ledger {
+    const random = mulberry32(11);
+    const ledger = emptyLedger({ quantity: true, profit: false, document: false, product: false, direction: false });
+    for (let i = 0; i < 200; i++) {
+      const days = 1 + Math.floor(random() * 6);
+      const level = 20 + random() * 200;
+      for (let k = 0; k < days; k++) addLine(ledger, { client: `s${i}`, day: D0 + Math.floor(random() * 300), amount: Math.round(level * (0.5 + random()) * 100) / 100, quantity: 1 });
+    }
+    return finishLedger(ledger);
+  }
+
+  it('starts the fitting as the purchase days are known, uses the fit it gives, and is the same without one', () => {
+    const ledger = spenders();
+    const asOf = ledger.lastDay!;
+    const plain = aliveModel(ledger, asOf, 52);
+    expect(plain.spend.fit).not.toBeNull();
+    const fit = plain.spend.fit!;
+    const elsewhere = { ...fit, params: { ...fit.params, gamma: fit.params.gamma * 2 } };
+    const started: unknown[] = [];
+    const model = aliveModel(ledger, asOf, 52, undefined, { start: (p) => void started.push(p), fitOf: (p) => (p === started[0] ? elsewhere : undefined) });
+    // Started while the model was made, before anything read the spend.
+    expect(started).toHaveLength(1);
+    expect(model.table).toEqual(plain.table);
+    expect(model.spend.fit).toBe(elsewhere);
+    // A fitting that gives nothing: fitted here, the same numbers.
+    const here = aliveModel(ledger, asOf, 52, undefined, { start: () => undefined, fitOf: () => undefined });
+    expect(here.spend.fit).toEqual(fit);
+    expect(here.spend.expectedSpend).toEqual(plain.spend.expectedSpend);
   });
 });
