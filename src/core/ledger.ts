@@ -403,18 +403,19 @@ export function mergeLedger(into: Ledger, from: Ledger): Ledger {
   return into;
 }
 
-function sortedByKey<V>(map: ReadonlyMap<string, V>): ReadonlyMap<string, V> {
-  // Ledgers usually come in date order: then the map is in order already and is kept as it is.
+/** Whether a map's keys come in name order (compareNames) already. */
+function keysInOrder(map: ReadonlyMap<string, unknown>): boolean {
   let previous: string | undefined;
-  let ordered = true;
   for (const key of map.keys()) {
-    if (previous !== undefined && key < previous) {
-      ordered = false;
-      break;
-    }
+    if (previous !== undefined && compareNames(key, previous) < 0) return false;
     previous = key;
   }
-  return ordered ? map : new Map([...map].sort((a, b) => compareNames(a[0], b[0])));
+  return true;
+}
+
+function sortedByKey<V>(map: ReadonlyMap<string, V>): ReadonlyMap<string, V> {
+  // Ledgers usually come in date order: then the map is in order already and is kept as it is.
+  return keysInOrder(map) ? map : new Map([...map].sort((a, b) => compareNames(a[0], b[0])));
 }
 
 /**
@@ -427,8 +428,12 @@ function sortedByKey<V>(map: ReadonlyMap<string, V>): ReadonlyMap<string, V> {
  */
 export function finishLedger(ledger: Ledger): Ledger {
   if (ledger.finalized === true) return ledger;
-  const clients = [...ledger.clients.keys()].sort(compareNames);
-  const sorted = new Map<string, ClientHistory>();
+  // A ledger whose clients came in name order (DuckDB's day ledger is numbered so) keeps its map;
+  // any other is sorted into a new one.
+  const inOrder = keysInOrder(ledger.clients);
+  const clients = inOrder ? ledger.clients.keys() : [...ledger.clients.keys()].sort(compareNames);
+  const sorted = inOrder ? ledger.clients : new Map<string, ClientHistory>();
+  let index = 0;
   for (const client of clients) {
     const history = ledger.clients.get(client)!;
     if (history.pendingDocuments.size > 0) {
@@ -442,8 +447,8 @@ export function finishLedger(ledger: Ledger): Ledger {
       history.directions = exact;
     }
     history.directions = sortedByKey(history.directions);
-    history.index = sorted.size;
-    sorted.set(client, history);
+    history.index = index++;
+    if (!inOrder) sorted.set(client, history);
   }
   DayTable.pack(sorted);
   ledger.clients = sorted;

@@ -182,10 +182,12 @@ async function streamDayLedger(connection: DuckDbConnection, from: string, roles
   const sql = dayLedgerSql(duckdb, { from, roles, numbered: true }).replace(/^--.*\n/, '');
   await withinCap(connection, `COPY (${sql}) TO ${sqlString(aggregated)} (FORMAT parquet)`, options);
   // Each client's count of day rows comes along (client_days), so that its day table is made
-  // the size it will be.
+  // the size it will be; clients are numbered in name order (DuckDB's byte order of UTF-8 is
+  // kam's code-unit order but for characters beyond U+FFFF), so the ledger need not sort them.
+  // (finishLedger checks the order, and sorts when it is not so.)
   const dayKind = DAY_LEDGER_KINDS.indexOf('day');
   await connection.run(
-    `CREATE TEMP TABLE kam_clients AS SELECT client, CAST(row_number() OVER () AS DOUBLE) AS client_no, client_days FROM (SELECT client, CAST(count(*) FILTER (WHERE kam_day_ledger = ${dayKind}) AS DOUBLE) AS client_days FROM read_parquet(${sqlString(aggregated)}) GROUP BY client)`,
+    `CREATE TEMP TABLE kam_clients AS SELECT client, CAST(row_number() OVER (ORDER BY client) AS DOUBLE) AS client_no, client_days FROM (SELECT client, CAST(count(*) FILTER (WHERE kam_day_ledger = ${dayKind}) AS DOUBLE) AS client_days FROM read_parquet(${sqlString(aggregated)}) GROUP BY client)`,
   );
   await withinCap(
     connection,

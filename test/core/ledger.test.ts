@@ -163,3 +163,34 @@ describe('client history', () => {
     expect(documentDays(ledger.clients.get('A')!)).toEqual([[19_000, 2]]);
   });
 });
+
+describe('finishLedger: clients in name order', () => {
+  const names = ['Ä', 'b', 'B', 'a', '😀 x', '\uff21 full', 'a b', 'Яков', 'ёж', ''].filter((n) => n !== '');
+  const ledgerOf = (order: readonly string[]): Ledger => {
+    const ledger = emptyLedger();
+    order.forEach((client, i) => addLine(ledger, { client, day: 20000 + i, amount: 10 + i }));
+    return ledger;
+  };
+
+  it('puts them in code-unit order however they came, and keeps a map that came in that order (property)', () => {
+    const expected = [...names].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+    fc.assert(
+      fc.property(fc.shuffledSubarray(names, { minLength: names.length, maxLength: names.length }), (order) => {
+        const ledger = ledgerOf(order);
+        const before = ledger.clients;
+        finishLedger(ledger);
+        expect([...ledger.clients.keys()]).toEqual(expected);
+        expect([...ledger.clients.values()].map((h) => h.index)).toEqual(expected.map((_, i) => i));
+        // A map already in order is the same map (no copy); any other is a new one.
+        const inOrder = order.every((name, i) => name === expected[i]);
+        expect(ledger.clients === before).toBe(inOrder);
+      }),
+      { numRuns: 200 },
+    );
+    const ordered = ledgerOf(expected);
+    const before = ordered.clients;
+    finishLedger(ordered);
+    expect(ordered.clients).toBe(before);
+    expect([...ordered.clients.values()].map((h) => h.index)).toEqual(expected.map((_, i) => i));
+  });
+});
