@@ -175,7 +175,9 @@ async function streamDayLedger(connection: DuckDbConnection, from: string, roles
   // decodes a client's name only where the number changes. (DuckDB hands over a name longer than
   // 12 bytes through a call of its own: on a million clients, decoding the name of every row took
   // 6 of 13 s.) The number is exact, whatever the order the rows come back in: a row is never
-  // taken for another client's, only looked up again.
+  // taken for another client's, only looked up again. A client's direction and product rows (no
+  // date) come after its days, in any order: their sums are exact, and the kind is no sort key
+  // (a third key cost a quarter of the sort).
   const folder = await tempFolder(connection);
   const aggregated = `${folder}/kam-day-ledger-unsorted.parquet`;
   const dayFile = `${folder}/kam-day-ledger.parquet`;
@@ -191,7 +193,7 @@ async function streamDayLedger(connection: DuckDbConnection, from: string, roles
   );
   await withinCap(
     connection,
-    `COPY (SELECT c.client_no, c.client_days, d.* FROM read_parquet(${sqlString(aggregated)}) AS d JOIN kam_clients AS c USING (client) ORDER BY c.client_no, d.kam_day_ledger, d.date) TO ${sqlString(dayFile)} (FORMAT parquet)`,
+    `COPY (SELECT c.client_no, c.client_days, d.* FROM read_parquet(${sqlString(aggregated)}) AS d JOIN kam_clients AS c USING (client) ORDER BY c.client_no, d.date NULLS LAST) TO ${sqlString(dayFile)} (FORMAT parquet)`,
     options,
   );
   await connection.run('DROP TABLE kam_clients');
