@@ -38,43 +38,36 @@ describe('in DuckDB', () => {
   const spaces = [' ', '  ', '\t', '\n', '\r', '\v', '\f', '\u00a0', '\u1680', '\u2000', '\u2007', '\u200a', '\u2028', '\u2029', '\u202f', '\u205f', '\u3000', '\ufeff', '\u200b'];
   const nameArb = fc.array(fc.oneof(fc.constantFrom(...spaces), fc.constantFrom('a', 'Б', 'Ω', '-', "'", '"', ',')), { minLength: 1, maxLength: 10 }).map((p) => p.join(''));
 
-  it('folds client names as kam does, for every Unicode space (property)', async () => {
+  /** The day ledger DuckDB makes of one line per value (client, date 2025-01-01, amount 1, region), with kam's statement. */
+  async function dayLedgerOf(lines: readonly { client: string; region: string }[]): Promise<Record<string, unknown>[]> {
     const { DuckDBInstance } = await import('@duckdb/node-api');
     const db = await (await DuckDBInstance.create(':memory:')).connect();
-    const names = fc.sample(nameArb, { numRuns: 300, seed: 18 });
-    await db.run('CREATE TABLE t (i INTEGER, c VARCHAR, d DATE, a DOUBLE)');
+    await db.run('CREATE TABLE t (c VARCHAR, d DATE, a DOUBLE, r VARCHAR)');
     const appender = await db.createAppender('t');
-    names.forEach((name, i) => {
-      appender.appendInteger(i);
-      appender.appendVarchar(name);
+    for (const line of lines) {
+      appender.appendVarchar(line.client);
       appender.appendVarchar('2025-01-01');
       appender.appendDouble(1);
+      appender.appendVarchar(line.region);
       appender.endRow();
-    });
+    }
     appender.closeSync();
-    const sql = daySql('duckdb', { from: '(SELECT * FROM t) s', roles: { client: 'c', date: 'd', amount: 'a' } });
-    const folded = (await db.runAndReadAll(sql)).getRowObjectsJS().map((r) => String(r.client)).sort();
+    const sql = daySql('duckdb', { from: '(SELECT * FROM t) s', roles: { client: 'c', date: 'd', amount: 'a', direction: 'r' } });
+    return (await db.runAndReadAll(sql)).getRowObjectsJS();
+  }
+
+  it('folds client names as kam does, for every Unicode space (property)', async () => {
+    const names = fc.sample(nameArb, { numRuns: 300, seed: 18 });
+    const rows = await dayLedgerOf(names.map((client) => ({ client, region: 'r' })));
+    const folded = rows.filter((r) => r.kam_day_ledger === 'day').map((r) => String(r.client)).sort();
     const expected = [...new Set(names.map(normalizeClientName).filter((n) => n !== ''))].sort();
     expect(folded).toEqual(expected);
   });
 
   it('trims directions (and documents, products) as kam does, for every Unicode space (property)', async () => {
-    const { DuckDBInstance } = await import('@duckdb/node-api');
-    const db = await (await DuckDBInstance.create(':memory:')).connect();
     const values = fc.sample(nameArb, { numRuns: 300, seed: 19 });
-    await db.run('CREATE TABLE t (c VARCHAR, d DATE, a DOUBLE, r VARCHAR)');
-    const appender = await db.createAppender('t');
-    for (const value of values) {
-      appender.appendVarchar('x');
-      appender.appendVarchar('2025-01-01');
-      appender.appendDouble(1);
-      appender.appendVarchar(value);
-      appender.endRow();
-    }
-    appender.closeSync();
-    const sql = daySql('duckdb', { from: '(SELECT * FROM t) s', roles: { client: 'c', date: 'd', amount: 'a', direction: 'r' } });
-    const rows = (await db.runAndReadAll(sql)).getRowObjectsJS().filter((r) => r.kam_day_ledger === 'direction');
-    const trimmed = rows.map((r) => String(r.direction)).sort();
+    const rows = await dayLedgerOf(values.map((region) => ({ client: 'x', region })));
+    const trimmed = rows.filter((r) => r.kam_day_ledger === 'direction').map((r) => String(r.direction)).sort();
     const expected = [...new Set(values.map((v) => v.trim()).filter((v) => v !== ''))].sort();
     expect(trimmed).toEqual(expected);
   });
