@@ -8,7 +8,7 @@ import { KamError, type Problem } from '../core/problems.js';
 import type { LedgerReadOptions } from '../io/read-ledger.js';
 import { usage } from '../i18n/usage.js';
 import { checkOutputPath } from '../io/write-file.js';
-import { spendInWorker } from '../io/spend-fitting.js';
+import { withSpendInWorker } from '../io/spend-fitting.js';
 import { bgNbdParamsText } from '../report/model-terminal.js';
 import { renderAliveCsv, renderAliveJson, renderAliveNdjson, renderAliveTerminal } from '../report/alive-report.js';
 import { problemLine } from '../report/messages.js';
@@ -54,26 +54,18 @@ export async function runAlive(request: AliveRequest, io: CommandIo): Promise<nu
   if (request.holdout !== undefined && request.holdout >= asOf) throw usage('holdout', { flag: '--holdout', value: formatDay(request.holdout), example: formatDay(asOf) });
   // The spend model is fitted in a worker thread beside the purchase model, and is there before
   // anything reads it.
-  const spend = spendInWorker();
-  let model;
-  try {
-    model = aliveModel(ledger, asOf, request.horizonWeeks, request.holdout, spend);
-  } catch (error) {
-    spend.stop();
-    throw error;
-  }
+  const { model, fit } = await withSpendInWorker((spend) => {
+    const made = aliveModel(ledger, asOf, request.horizonWeeks, request.holdout, spend);
+    // Too few clients (or no repeat buyer) to fit: a data problem, exit 1.
+    if (made.table.alive.fit === null) throw new KamError({ ...made.table.alive.problem!, severity: 'error' });
+    return { model: made, fit: made.table.alive.fit };
+  });
   const result = model.table;
-  // Too few clients (or no repeat buyer) to fit: a data problem, exit 1.
-  if (result.alive.fit === null) {
-    spend.stop();
-    throw new KamError({ ...result.alive.problem!, severity: 'error' });
-  }
-  await spend.settled();
   if (request.format !== 'table') {
     if (request.quiet !== true) for (const note of sheetsRead(context.inputs)) io.stderr.write(problemLine(note, t));
     writeNotesToStderr('alive', context.notes, io.stderr, t, { quiet: request.quiet });
     // The probabilities are in the data; that they are not sound is said beside it (a note: --quiet leaves it out).
-    const notSound: Problem = { code: 'bgnbd-not-sound', severity: 'note', details: { params: bgNbdParamsText(result.alive.fit, t) } };
+    const notSound: Problem = { code: 'bgnbd-not-sound', severity: 'note', details: { params: bgNbdParamsText(fit, t) } };
     if (!purchaseModelSound(result.alive) && noteToStderr('alive', notSound, { quiet: request.quiet })) io.stderr.write(problemLine(notSound, t));
   }
   const chunks =

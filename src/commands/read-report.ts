@@ -8,7 +8,7 @@ import type { AnalysisSettings } from '../core/settings.js';
 import { readAttributes } from '../io/read-attributes.js';
 import { parallelThreads } from '../io/read-csv-parallel.js';
 import { readLedger, type LedgerRead, type LedgerReadOptions } from '../io/read-ledger.js';
-import { spendInWorker } from '../io/spend-fitting.js';
+import { withSpendInWorker } from '../io/spend-fitting.js';
 import { en, type Messages } from '../i18n/en.js';
 import { usage } from '../i18n/usage.js';
 import type { RunContext } from '../report/run-context.js';
@@ -80,14 +80,6 @@ export async function readReport(
   const ledgerRead = await readLedgerWithProgress(files, { ...read, threads: read.threads ?? parallelThreads(io.env) }, io, t);
   // The spend model is fitted in a worker thread beside the analysis, and is there before
   // anything reads the expected revenue.
-  const spend = spendInWorker();
-  let report: Report;
-  try {
-    report = assembleReport({ ledger: ledgerRead.ledger, settings, attributes, compare: segments.compare, spend });
-  } catch (error) {
-    spend.stop();
-    throw error;
-  }
-  await spend.settled();
+  const report = await withSpendInWorker((spend) => assembleReport({ ledger: ledgerRead.ledger, settings, attributes, compare: segments.compare, spend }));
   return { report, context: runContextOf(ledgerRead, version), attributes };
 }

@@ -1,8 +1,8 @@
 // The Gamma-Gamma fit in a worker thread (core/spend.ts's SpendFitting): started as soon as the
 // analysis knows the clients' purchase days, it runs on the second core while the main thread goes
 // on with the analysis (on a million clients the fit takes ~12 s, the analysis after it starts
-// ~10 s). `settled` resolves when the worker has answered or failed; the command awaits it before
-// anything reads the expected revenue. Where no worker can run (its compiled file absent, as
+// ~10 s). `settled` resolves when the worker has answered or failed; withSpendInWorker awaits it
+// before the command reads anything of the spend model. Where no worker can run (its compiled file absent, as
 // under the test runner, or the thread failing), the fit is made on the main thread as before.
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -55,4 +55,22 @@ export function spendInWorker(): SpendInWorker {
     settled: () => settled,
     stop: () => void running?.terminate(),
   };
+}
+
+/**
+ * Runs `work` (the analysis, or the purchase model) with the spend model fitted in a worker
+ * thread beside it: the fit is waited for when `work` returns, and the worker stopped when it
+ * throws.
+ */
+export async function withSpendInWorker<T>(work: (spend: SpendFitting) => T): Promise<T> {
+  const spend = spendInWorker();
+  let result: T;
+  try {
+    result = work(spend);
+  } catch (error) {
+    spend.stop();
+    throw error;
+  }
+  await spend.settled();
+  return result;
 }
