@@ -431,11 +431,10 @@ export function finishLedger(ledger: Ledger): Ledger {
   // A ledger whose clients came in name order (DuckDB's day ledger is numbered so) keeps its map;
   // any other is sorted into a new one.
   const inOrder = keysInOrder(ledger.clients);
-  const clients = inOrder ? ledger.clients.keys() : [...ledger.clients.keys()].sort(compareNames);
+  const clients = inOrder ? ledger.clients : [...ledger.clients].sort((a, b) => compareNames(a[0], b[0]));
   const sorted = inOrder ? ledger.clients : new Map<string, ClientHistory>();
   let index = 0;
-  for (const client of clients) {
-    const history = ledger.clients.get(client)!;
+  for (const [client, history] of clients) {
     if (history.pendingDocuments.size > 0) {
       // Each document counts once, on the day of its first purchase line (a day in the table).
       if (ledger.columns.document) for (const day of history.pendingDocuments.values()) history.days.addDocuments(history.days.slot(day), 1);

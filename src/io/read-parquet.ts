@@ -142,7 +142,6 @@ async function tallyLines(connection: DuckDbConnection, from: string, roles: Sql
   return counts;
 }
 
-
 /** The days a day ledger's date may have (years 1 to 9999, as every date parser of kam's). */
 const FIRST_DAY = daysFromCivil(1, 1, 1);
 const LAST_DAY = daysFromCivil(9999, 12, 31);
